@@ -1,0 +1,224 @@
+/**
+ * The values a config evaluates to: the Python data types mmengine keeps in a
+ * config, plus `Opaque` for anything the evaluator cannot know, and `BaseRef`
+ * for a `{{_base_.a.b}}` placeholder waiting for the merged bases.
+ *
+ * Each value may carry where it came from (`at`), so later passes can reuse
+ * the source text or the variable a value was read through.
+ */
+
+/** A source span: UTF-16 offsets into the file's text (what tree-sitter reports in JS), 1-based line. */
+export interface Span {
+  file: string;
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** Where a value was written, and the variable name it was read through, if any. */
+export interface Origin extends Span {
+  via?: string;
+}
+
+interface Base {
+  at?: Origin;
+}
+
+export interface NoneValue extends Base {
+  t: 'none';
+}
+export interface BoolValue extends Base {
+  t: 'bool';
+  v: boolean;
+}
+/** Python `int`. Kept apart from `float` because 1.x checks the type (e.g. `RandomFlip.prob`). */
+export interface IntValue extends Base {
+  t: 'int';
+  v: number;
+}
+export interface FloatValue extends Base {
+  t: 'float';
+  v: number;
+}
+export interface StrValue extends Base {
+  t: 'str';
+  v: string;
+}
+export interface ListValue extends Base {
+  t: 'list';
+  items: Value[];
+}
+export interface TupleValue extends Base {
+  t: 'tuple';
+  items: Value[];
+}
+/** Python dict. Keys are str (the common case) or int; insertion order is Python's. */
+export type DictKey = string | number;
+export interface DictValue extends Base {
+  t: 'dict';
+  entries: Map<DictKey, Value>;
+}
+/** Something the evaluator could not compute; keeps its source text and the reason. */
+export interface OpaqueValue extends Base {
+  t: 'opaque';
+  src: string;
+  reason: string;
+}
+/** `{{_base_.a.b}}`, replaced by the value at `path` of the merged bases. */
+export interface BaseRefValue extends Base {
+  t: 'baseref';
+  path: string[];
+}
+
+export type Value =
+  | NoneValue
+  | BoolValue
+  | IntValue
+  | FloatValue
+  | StrValue
+  | ListValue
+  | TupleValue
+  | DictValue
+  | OpaqueValue
+  | BaseRefValue;
+
+export type ValueKind = Value['t'];
+
+export const none = (at?: Origin): NoneValue => ({ t: 'none', at });
+export const bool = (v: boolean, at?: Origin): BoolValue => ({ t: 'bool', v, at });
+export const int = (v: number, at?: Origin): IntValue => ({ t: 'int', v, at });
+export const float = (v: number, at?: Origin): FloatValue => ({ t: 'float', v, at });
+export const str = (v: string, at?: Origin): StrValue => ({ t: 'str', v, at });
+export const list = (items: Value[], at?: Origin): ListValue => ({ t: 'list', items, at });
+export const tuple = (items: Value[], at?: Origin): TupleValue => ({ t: 'tuple', items, at });
+export const opaque = (src: string, reason: string, at?: Origin): OpaqueValue => ({
+  t: 'opaque',
+  src,
+  reason,
+  at,
+});
+export function dict(entries: Iterable<[DictKey, Value]> = [], at?: Origin): DictValue {
+  return { t: 'dict', entries: new Map(entries), at };
+}
+
+export const isDict = (v: Value | undefined): v is DictValue => v?.t === 'dict';
+export const isSeq = (v: Value | undefined): v is ListValue | TupleValue =>
+  v?.t === 'list' || v?.t === 'tuple';
+
+/** The value at a dotted path of dict keys, or undefined. */
+export function getPath(root: Value, path: readonly DictKey[]): Value | undefined {
+  let cur: Value | undefined = root;
+  for (const key of path) {
+    if (!isDict(cur)) return undefined;
+    cur = cur.entries.get(key);
+  }
+  return cur;
+}
+
+/**
+ * Structural equality as Python's `==` sees config data, plus the int/float
+ * distinction (`1 == 1.0` is true in Python, but 1.x treats them differently).
+ * Provenance is ignored. Dict order is ignored, as in Python.
+ */
+export function valueEquals(a: Value, b: Value): boolean {
+  if (a.t !== b.t) return false;
+  switch (a.t) {
+    case 'none':
+      return true;
+    case 'bool':
+    case 'int':
+    case 'float':
+    case 'str':
+      return a.v === (b as typeof a).v || (Number.isNaN(a.v) && Number.isNaN((b as typeof a).v));
+    case 'list':
+    case 'tuple': {
+      const bi = (b as typeof a).items;
+      return a.items.length === bi.length && a.items.every((x, i) => valueEquals(x, bi[i]));
+    }
+    case 'dict': {
+      const be = (b as DictValue).entries;
+      if (a.entries.size !== be.size) return false;
+      for (const [k, v] of a.entries) {
+        const w = be.get(k);
+        if (w === undefined || !valueEquals(v, w)) return false;
+      }
+      return true;
+    }
+    case 'opaque':
+      return a.src === (b as OpaqueValue).src;
+    case 'baseref':
+      return a.path.join('.') === (b as BaseRefValue).path.join('.');
+  }
+}
+
+/** Plain JSON data (tuples become arrays), as `json.dumps(cfg.to_dict())` would give. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * Serialises a value as JSON text the way Python's `json.dumps` does for
+ * config data: floats keep a decimal point (`1.0`), NaN/Infinity as Python
+ * writes them, tuples as arrays, int keys as strings. Opaque values become
+ * `{"__opaque__": source}` so nothing is silently dropped.
+ */
+export function toJsonText(v: Value, indent = 2): string {
+  const pad = (n: number) => (indent > 0 ? '\n' + ' '.repeat(n * indent) : '');
+  const sep = indent > 0 ? ': ' : ':';
+  const walk = (x: Value, depth: number): string => {
+    switch (x.t) {
+      case 'none':
+        return 'null';
+      case 'bool':
+        return x.v ? 'true' : 'false';
+      case 'int':
+        return String(x.v);
+      case 'float':
+        return pyFloatRepr(x.v);
+      case 'str':
+        return JSON.stringify(x.v);
+      case 'list':
+      case 'tuple':
+        if (x.items.length === 0) return '[]';
+        return (
+          '[' +
+          x.items.map((i) => pad(depth + 1) + walk(i, depth + 1)).join(',') +
+          pad(depth) +
+          ']'
+        );
+      case 'dict': {
+        if (x.entries.size === 0) return '{}';
+        const parts: string[] = [];
+        for (const [k, val] of x.entries) {
+          parts.push(pad(depth + 1) + JSON.stringify(String(k)) + sep + walk(val, depth + 1));
+        }
+        return '{' + parts.join(',') + pad(depth) + '}';
+      }
+      case 'opaque':
+        return `{"__opaque__"${sep}${JSON.stringify(x.src)}}`;
+      case 'baseref':
+        return JSON.stringify(`{{_base_.${x.path.join('.')}}}`);
+    }
+  };
+  return walk(v, 0);
+}
+
+/** Python's `repr(float)` for finite values, `NaN`/`Infinity` as `json.dumps` writes them. */
+export function pyFloatRepr(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  // Shortest round-trip digits, then Python's layout: positional for
+  // exponents in [-4, 16), otherwise d.ddde±XX.
+  const [mantissa, expText] = Math.abs(n).toExponential().split('e');
+  const exp = Number(expText);
+  const digits = mantissa.replace('.', '');
+  const sign = n < 0 ? '-' : '';
+  if (exp >= -4 && exp < 16) {
+    if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+    const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+    const frac = digits.slice(exp + 1);
+    return `${sign}${intPart}.${frac || '0'}`;
+  }
+  const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  const e = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
+  return `${sign}${m}e${exp < 0 ? '-' : '+'}${e}`;
+}

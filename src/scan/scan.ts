@@ -1,0 +1,121 @@
+/**
+ * The scan run: discover the candidate files, read them, learn which files
+ * some `_base_` names, classify every file, then give neutral configs the
+ * verdict of their chains (DET-006). A file that cannot be read becomes a
+ * finding and the run goes on.
+ */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeConfigBytes, DEFAULT_MAX_BYTES } from '../config/decode.js';
+import { joinBasePath } from '../config/paths.js';
+import { createResolver, type Resolver } from '../config/resolve.js';
+import { diskSource, type SourceFiles } from '../config/source.js';
+import { parseModule, readBaseDecl } from '../python/evaluate.js';
+import { initParsers } from '../python/parse.js';
+import { sortFindings, type Finding } from '../report/findings.js';
+import { applyChainVerdicts } from './chains.js';
+import { classifyFile, runnerDisagreements, type Classified } from './classify.js';
+import { discoverFiles, type DiscoverOptions } from './discover.js';
+
+export interface ScanResult {
+  /** Absolute path of the scanned repository. */
+  root: string;
+  /** Every readable candidate file, in path order. */
+  files: Classified[];
+  /** Findings about files that could not be read (IO-001…IO-003). */
+  findings: Finding[];
+}
+
+/** Notebooks carry their outputs (often images), so they get a larger budget than code. */
+const NOTEBOOK_MAX_BYTES = 16 * 1024 * 1024;
+
+export async function scanRepository(
+  root: string,
+  options: DiscoverOptions = {},
+): Promise<ScanResult> {
+  await initParsers();
+  const absolute = resolve(root);
+  const paths = await discoverFiles(absolute, options);
+  const source = diskSource(absolute);
+
+  const findings: Finding[] = [];
+  const texts = new Map<string, string>();
+  for (const path of paths) {
+    const read = readText(absolute, source, path);
+    if (read.problem) findings.push(read.problem);
+    else texts.set(path, read.text);
+  }
+
+  const bases = baseReferences(texts);
+  const named = new Set([...bases.values()].flat());
+  const classified = [...texts].map(([path, text]) =>
+    classifyFile(path, text, { namedAsBase: named.has(path) }),
+  );
+  const resolver = createResolver(source);
+  const files = applyChainVerdicts(classified, bases).map((file) =>
+    file.version === 'mixed' ? withChainDisagreements(file, resolver) : file,
+  );
+  return { root: absolute, files, findings: sortFindings(findings) };
+}
+
+/**
+ * DET-005 on the merged chain: the official 1.x `*_320k` files keep a 0.x
+ * `runner` of 320k iterations but inherit a 160k `train_cfg`, which the file
+ * alone cannot show.
+ */
+function withChainDisagreements(file: Classified, resolver: Resolver): Classified {
+  const merged = resolver.resolve(file.path).value.entries;
+  const line = file.signals.find((s) => s.key === 'runner')?.line ?? 0;
+  const known = new Set(file.findings.map((f) => f.message));
+  const added = runnerDisagreements(file.path, merged, line).filter((f) => !known.has(f.message));
+  return added.length === 0 ? file : { ...file, findings: [...file.findings, ...added] };
+}
+
+type Read = { text: string; problem?: undefined } | { text?: undefined; problem: Finding };
+
+/**
+ * The file's text, or why it was not read. Size is checked before reading,
+ * so a huge file costs nothing. Data-like files (JSON, YAML, extension-less)
+ * that are binary or huge are rarely configs: their finding is only `info`.
+ */
+function readText(root: string, source: SourceFiles, path: string): Read {
+  const maxBytes = path.endsWith('.ipynb') ? NOTEBOOK_MAX_BYTES : DEFAULT_MAX_BYTES;
+  const dataLike = /\.(json|ya?ml)$/i.test(path) || !/\.[^/]+$/.test(path);
+  const soften = (problem: Finding): Finding =>
+    dataLike ? { ...problem, severity: 'info' } : problem;
+  let size: number;
+  try {
+    size = statSync(join(root, path)).size;
+  } catch {
+    size = 0;
+  }
+  if (size > maxBytes) {
+    const message = `file is ${size} bytes, more than the limit of ${maxBytes} bytes; not read`;
+    return { problem: soften({ rule: 'IO-003', severity: 'error', file: path, line: 0, message }) };
+  }
+  const bytes = source.read(path);
+  if (bytes === undefined) {
+    const message = 'file cannot be read, or leaves the repository through a link';
+    return { problem: { rule: 'IO-001', severity: 'error', file: path, line: 0, message } };
+  }
+  const decoded = decodeConfigBytes(bytes, path, maxBytes);
+  return decoded.problem ? { problem: soften(decoded.problem) } : { text: decoded.text };
+}
+
+/** Config → the repo-relative files its `_base_` names (package bases `pkg::path` are not files). */
+function baseReferences(texts: ReadonlyMap<string, string>): Map<string, string[]> {
+  const bases = new Map<string, string[]>();
+  for (const [path, text] of texts) {
+    if (!path.endsWith('.py') || !text.includes('_base_')) continue;
+    const mod = parseModule(text, path);
+    const { decl } = readBaseDecl(mod);
+    mod.tree.delete();
+    if (!decl) continue;
+    const targets = decl.paths
+      .filter((p) => !p.includes('::'))
+      .map((p) => joinBasePath(path, p))
+      .filter((p): p is string => p !== undefined);
+    bases.set(path, targets);
+  }
+  return bases;
+}

@@ -2,8 +2,18 @@
  * The merge on values directly, for what source configs rarely show:
  * `_delete_` given as a non-bool, and values the evaluator could not compute.
  */
-import { mergeIntoBase, pythonTruth } from '../../src/config/merge.js';
-import { dict, float, int, list, none, opaque, str, type Value } from '../../src/python/values.js';
+import { mergeIntoBase } from '../../src/config/merge.js';
+import {
+  dict,
+  float,
+  int,
+  list,
+  none,
+  opaque,
+  str,
+  truthy,
+  type Value,
+} from '../../src/python/values.js';
 import { pyRepr } from './repr.js';
 
 const ctx = { file: 'c.py', lineOf: () => 7 };
@@ -81,11 +91,11 @@ describe('mergeIntoBase', () => {
   });
 });
 
-describe('pythonTruth', () => {
+describe('truthy', () => {
   it('is Python bool() for data and unknown for unevaluated values', () => {
-    expect(pythonTruth(float(NaN))).toBe(true);
-    expect(pythonTruth(float(-0))).toBe(false);
-    expect(pythonTruth(dict())).toBe(false);
-    expect(pythonTruth(opaque('x', 'y'))).toBeUndefined();
+    expect(truthy(float(NaN))).toBe(true);
+    expect(truthy(float(-0))).toBe(false);
+    expect(truthy(dict())).toBe(false);
+    expect(truthy(opaque('x', 'y'))).toBeUndefined();
   });
 });

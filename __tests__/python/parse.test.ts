@@ -1,6 +1,6 @@
 import { initParsers, parseBash, parsePython } from '../../src/python/parse.js';
 
-beforeAll(() => initParsers());
+beforeAll(() => initParsers({ bash: true }));
 
 describe('parsers', () => {
   it('parses Python with offsets in JS string units', () => {

@@ -9,32 +9,9 @@
  * Nothing here mutates its inputs: values are shared between cached files.
  */
 import { finding, type Finding } from '../report/findings.js';
-import type { DictKey, DictValue, Value } from '../python/values.js';
+import { truthy, type DictKey, type DictValue, type Value } from '../python/values.js';
 
 export const DELETE_KEY = '_delete_';
-
-/** Python truthiness of a value; undefined when it cannot be known (opaque). */
-export function pythonTruth(v: Value): boolean | undefined {
-  switch (v.t) {
-    case 'none':
-      return false;
-    case 'bool':
-      return v.v;
-    case 'int':
-    case 'float':
-      return v.v !== 0;
-    case 'str':
-      return v.v !== '';
-    case 'list':
-    case 'tuple':
-      return v.items.length > 0;
-    case 'dict':
-      return v.entries.size > 0;
-    case 'opaque':
-    case 'baseref':
-      return undefined;
-  }
-}
 
 /** The Python type name mmengine's messages use. */
 export function pythonTypeName(v: Value): string {
@@ -141,7 +118,7 @@ function mergeDicts(
     }
     const marker = value.entries.get(DELETE_KEY);
     const rest = marker === undefined ? value : withoutKey(value, DELETE_KEY);
-    const replace = marker === undefined ? false : pythonTruth(marker);
+    const replace = marker === undefined ? false : truthy(marker);
     if (replace === undefined) {
       findings.push(
         problem(

@@ -14,7 +14,13 @@
  * Bad input (missing, binary, oversized or unparsable files, paths leaving
  * the repository, cycles) becomes findings; resolution continues.
  */
-import { evaluateModule, parseModule, readBaseDecl } from '../python/evaluate.js';
+import {
+  evaluateModule,
+  parseModule,
+  readBaseDecl,
+  type BaseDecl,
+  type ModuleValues,
+} from '../python/evaluate.js';
 import { dict, type DictKey, type DictValue, type Value } from '../python/values.js';
 import { finding, type Finding } from '../report/findings.js';
 import { decodeConfigBytes, DEFAULT_MAX_BYTES } from './decode.js';
@@ -45,6 +51,19 @@ export interface Resolver {
 export interface ResolverOptions {
   /** Files larger than this are not read (IO-003). Default 1 MiB. */
   maxBytes?: number;
+  /**
+   * Evaluations a caller already made (the scan classifies every config by
+   * evaluating it), so each file is parsed once per run. Only valid for a
+   * file that reads no `_base_.x` attribute: its values do not depend on its bases.
+   */
+  evaluated?: (path: string) => PreEvaluated | undefined;
+}
+
+/** A file's `_base_` declaration and its values, evaluated without bases. */
+export interface PreEvaluated {
+  decl?: BaseDecl;
+  declFindings: Finding[];
+  values: ModuleValues;
 }
 
 /** What the cache keeps per file, besides the public result. */
@@ -85,6 +104,38 @@ export function createResolver(source: SourceFiles, options: ResolverOptions = {
     return entry;
   };
 
+  /** Reads, decodes and parses a file; evaluation waits for its combined bases. */
+  const load = (
+    file: string,
+  ):
+    | { problem: { exists: boolean; readable: boolean; own: Finding[] } }
+    | { decl?: BaseDecl; declFindings: Finding[]; evaluate: (base: DictValue) => ModuleValues } => {
+    const bytes = source.read(file);
+    if (bytes === undefined) {
+      const message = 'file does not exist, cannot be read, or leaves the repository';
+      const own = [finding('IO-001', 'error', file, 0, message)];
+      return { problem: { exists: false, readable: false, own } };
+    }
+    const decoded = decodeConfigBytes(bytes, file, maxBytes);
+    if (decoded.problem) {
+      return { problem: { exists: true, readable: false, own: [decoded.problem] } };
+    }
+    const mod = parseModule(decoded.text, file);
+    if (mod.syntaxErrors.length > 0) {
+      mod.tree.delete();
+      // mmengine validates the syntax before anything else and stops there.
+      return { problem: { exists: true, readable: false, own: [...mod.syntaxErrors] } };
+    }
+    const { decl, findings: declFindings } = readBaseDecl(mod);
+    const evaluate = (base: DictValue): ModuleValues => {
+      const values = evaluateModule(mod, { base, predefined: fileNameParts(file) });
+      // Trees live in wasm memory, which only an explicit delete frees.
+      mod.tree.delete();
+      return values;
+    };
+    return { decl, declFindings, evaluate };
+  };
+
   const resolveFile = (file: string): FileEntry => {
     const cached = cache.get(file);
     if (cached) return cached;
@@ -95,30 +146,9 @@ export function createResolver(source: SourceFiles, options: ResolverOptions = {
       ];
       return finish(file, { exists: false, readable: false, own });
     }
-    const bytes = source.read(file);
-    if (bytes === undefined) {
-      const own = [
-        finding(
-          'IO-001',
-          'error',
-          file,
-          0,
-          'file does not exist, cannot be read, or leaves the repository',
-        ),
-      ];
-      return finish(file, { exists: false, readable: false, own });
-    }
-    const decoded = decodeConfigBytes(bytes, file, maxBytes);
-    if (decoded.problem) {
-      return finish(file, { exists: true, readable: false, own: [decoded.problem] });
-    }
-    const mod = parseModule(decoded.text, file);
-    if (mod.syntaxErrors.length > 0) {
-      // mmengine validates the syntax before anything else and stops there.
-      return finish(file, { exists: true, readable: false, own: [...mod.syntaxErrors] });
-    }
-
-    const { decl, findings: declFindings } = readBaseDecl(mod);
+    const loaded = options.evaluated?.(file) ?? load(file);
+    if ('problem' in loaded) return finish(file, loaded.problem);
+    const { decl, declFindings } = loaded;
     const own: Finding[] = [...declFindings];
     const baseLine = decl?.line ?? 0;
     const report = (rule: string, message: string) =>
@@ -176,10 +206,7 @@ export function createResolver(source: SourceFiles, options: ResolverOptions = {
 
     const combined = mergeSiblingBases(siblings, { file, line: baseLine });
     own.push(...combined.findings);
-    const evaluated = evaluateModule(mod, {
-      base: combined.value,
-      predefined: fileNameParts(file),
-    });
+    const evaluated = 'values' in loaded ? loaded.values : loaded.evaluate(combined.value);
     own.push(...evaluated.findings);
 
     const assignedLine = (key: DictKey) => evaluated.assignments.get(String(key))?.line ?? 0;

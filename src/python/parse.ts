@@ -24,43 +24,44 @@ function locateWasm(file: string, pkg: string): string {
     : join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-let ready: Promise<void> | undefined;
-let parsers: { python: Parser; bash: Parser } | undefined;
+let runtime: Promise<void> | undefined;
+let python: Promise<Parser> | undefined;
+let bash: Promise<Parser> | undefined;
+let loadedPython: Parser | undefined;
+let loadedBash: Parser | undefined;
 
-async function load(): Promise<void> {
-  await Parser.init({
-    locateFile: (name: string) => locateWasm(name, 'web-tree-sitter'),
-  });
-  const [pythonLang, bashLang] = await Promise.all([
-    Language.load(locateWasm('tree-sitter-python.wasm', 'tree-sitter-python')),
-    Language.load(locateWasm('tree-sitter-bash.wasm', 'tree-sitter-bash')),
-  ]);
-  const python = new Parser();
-  python.setLanguage(pythonLang);
-  const bash = new Parser();
-  bash.setLanguage(bashLang);
-  parsers = { python, bash };
+async function parserFor(file: string, pkg: string): Promise<Parser> {
+  runtime ??= Parser.init({ locateFile: (name: string) => locateWasm(name, 'web-tree-sitter') });
+  await runtime;
+  const parser = new Parser();
+  parser.setLanguage(await Language.load(locateWasm(file, pkg)));
+  return parser;
 }
 
-/** Loads the parsers once per process; every parse function needs it to have resolved. */
-export function initParsers(): Promise<void> {
-  ready ??= load();
-  return ready;
-}
-
-function loaded(): { python: Parser; bash: Parser } {
-  if (!parsers) throw new Error('tree-sitter parsers used before `await initParsers()`');
-  return parsers;
+/**
+ * Loads the parsers once per process; every parse function needs it to have
+ * resolved. The Bash grammar is loaded only when asked for, since most runs
+ * parse Python alone.
+ */
+export async function initParsers(options: { bash?: boolean } = {}): Promise<void> {
+  python ??= parserFor('tree-sitter-python.wasm', 'tree-sitter-python');
+  loadedPython = await python;
+  if (options.bash) {
+    bash ??= parserFor('tree-sitter-bash.wasm', 'tree-sitter-bash');
+    loadedBash = await bash;
+  }
 }
 
 /** Parses Python source (after `await initParsers()`). */
 export function parsePython(source: string): Tree {
-  return mustParse(loaded().python, source);
+  if (!loadedPython) throw new Error('parsePython used before `await initParsers()`');
+  return mustParse(loadedPython, source);
 }
 
-/** Parses Bash source (after `await initParsers()`). */
+/** Parses Bash source (after `await initParsers({ bash: true })`). */
 export function parseBash(source: string): Tree {
-  return mustParse(loaded().bash, source);
+  if (!loadedBash) throw new Error('parseBash used before `await initParsers({ bash: true })`');
+  return mustParse(loadedBash, source);
 }
 
 function mustParse(parser: Parser, source: string): Tree {

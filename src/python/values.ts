@@ -179,10 +179,7 @@ export function toJsonText(v: Value, indent = 2): string {
       case 'tuple':
         if (x.items.length === 0) return '[]';
         return (
-          '[' +
-          x.items.map((i) => pad(depth + 1) + walk(i, depth + 1)).join(',') +
-          pad(depth) +
-          ']'
+          '[' + x.items.map((i) => pad(depth + 1) + walk(i, depth + 1)).join(',') + pad(depth) + ']'
         );
       case 'dict': {
         if (x.entries.size === 0) return '{}';
@@ -221,4 +218,49 @@ export function pyFloatRepr(n: number): string {
   const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
   const e = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
   return `${sign}${m}e${exp < 0 ? '-' : '+'}${e}`;
+}
+
+/** A copy of `d` with `key` set to `value` (appended when new, in place when present). */
+export function withEntry(d: DictValue, key: DictKey, value: Value): DictValue {
+  const entries = new Map(d.entries);
+  entries.set(key, value);
+  return { ...d, entries };
+}
+
+/** A copy of `d` without `keys`. */
+export function withoutKeys(d: DictValue, keys: Iterable<DictKey>): DictValue {
+  const entries = new Map(d.entries);
+  for (const key of keys) entries.delete(key);
+  return { ...d, entries };
+}
+
+/** A str value's text, or undefined for any other kind. */
+export const strOf = (v: Value | undefined): string | undefined =>
+  v?.t === 'str' ? v.v : undefined;
+
+/** An int or float value's number, or undefined. */
+export const numOf = (v: Value | undefined): number | undefined =>
+  v?.t === 'int' || v?.t === 'float' ? v.v : undefined;
+
+/** Python truthiness for config data; undefined for opaque and baseref values. */
+export function truthy(v: Value | undefined): boolean | undefined {
+  if (v === undefined) return undefined;
+  switch (v.t) {
+    case 'none':
+      return false;
+    case 'bool':
+      return v.v;
+    case 'int':
+    case 'float':
+      return v.v !== 0; // NaN is truthy in Python
+    case 'str':
+      return v.v.length > 0;
+    case 'list':
+    case 'tuple':
+      return v.items.length > 0;
+    case 'dict':
+      return v.entries.size > 0;
+    default:
+      return undefined;
+  }
 }

@@ -12,6 +12,8 @@ import {
 } from '../python/evaluate.js';
 import { isDict, type DictKey, type Value } from '../python/values.js';
 import { finding, type Finding } from '../report/findings.js';
+import { fileNameParts, joinBasePath } from '../config/paths.js';
+import type { PreEvaluated } from '../config/resolve.js';
 import { pythonShape } from './python-shape.js';
 import { compareSignals, CONFIG_KEYS, valueSignals, type Signal } from './signals.js';
 
@@ -39,6 +41,10 @@ export interface Classified {
   version?: Version;
   signals: Signal[];
   findings: Finding[];
+  /** Python files: the repo-relative files its `_base_` names (package bases `pkg::path` excluded). */
+  bases?: string[];
+  /** Python configs whose values do not depend on their bases: the evaluation, for the resolver to reuse. */
+  evaluation?: PreEvaluated;
 }
 
 export interface ClassifyContext {
@@ -90,14 +96,20 @@ function classifyModule(mod: ParsedModule, context: ClassifyContext): Classified
   const path = mod.file;
   const findings: Finding[] = [...mod.syntaxErrors];
   const shape = pythonShape(mod.tree);
+  const { decl, findings: declFindings } = mod.source.includes('_base_')
+    ? readBaseDecl(mod)
+    : { decl: undefined, findings: [] };
+  const bases = decl ? baseFiles(path, decl.paths) : undefined;
   const assignsConfigKey = [...shape.assigned.keys()].some((k) => CONFIG_KEYS.has(k));
   const isConfig =
     context.namedAsBase ||
     (shape.scriptMarkers.length === 0 && (assignsConfigKey || shape.readBaseLine !== undefined));
-  if (!isConfig) return { path, role: 'python', version: 'not-a-config', signals: [], findings };
+  if (!isConfig) {
+    return { path, role: 'python', version: 'not-a-config', signals: [], findings, bases };
+  }
 
   const role: Role = context.namedAsBase || inBaseFolder(path) ? 'base-config' : 'config';
-  const evaluated = evaluateModule(mod);
+  const evaluated = evaluateModule(mod, { predefined: fileNameParts(path) });
   const lineOf = (key: string) =>
     evaluated.assignments.get(key)?.line ?? shape.assigned.get(key) ?? 0;
   const signals = valueSignals({ names: evaluated.names, lineOf });
@@ -107,7 +119,6 @@ function classifyModule(mod: ParsedModule, context: ClassifyContext): Classified
   for (const access of shape.baseAccesses) {
     signals.push({ key: `_base_.${access.name}`, line: access.line, kind: 'strong-1.x' });
   }
-  const { decl } = readBaseDecl(mod);
   if (decl?.paths.some((p) => p.includes('::'))) {
     signals.push({ key: '_base_:pkg::path', line: decl.line, kind: 'strong-1.x' });
   }
@@ -115,7 +126,18 @@ function classifyModule(mod: ParsedModule, context: ClassifyContext): Classified
 
   const version = verdict(signals);
   if (version === 'mixed') findings.push(...mixedFindings(path, signals, evaluated.names, lineOf));
-  return { path, role, version, signals, findings };
+  // `_base_.x` reads evaluate differently once the bases are known, and a
+  // file with a syntax error is not evaluated at all by mmengine.
+  const reusable = shape.baseAccesses.length === 0 && mod.syntaxErrors.length === 0;
+  const evaluation = reusable ? { decl, declFindings, values: evaluated } : undefined;
+  return { path, role, version, signals, findings, bases, evaluation };
+}
+
+function baseFiles(path: string, paths: readonly string[]): string[] {
+  return paths
+    .filter((p) => !p.includes('::'))
+    .map((p) => joinBasePath(path, p))
+    .filter((p): p is string => p !== undefined);
 }
 
 /**
@@ -128,6 +150,7 @@ function classifyDataConfig(
   text: string,
   context: ClassifyContext,
 ): Classified | undefined {
+  if (!mentionsConfigKey(text)) return undefined;
   const lines = new LineCounter();
   let doc;
   try {
@@ -264,4 +287,15 @@ function toValue(node: unknown): Value {
     return { t: 'list', items: node.items.map(toValue) };
   }
   return { t: 'none' };
+}
+
+/**
+ * Cheap gate before a full YAML/JSON parse: some mapping key in the text is
+ * `_base_` or a config key. Most data files (metafiles, CI files) have none.
+ */
+function mentionsConfigKey(text: string): boolean {
+  for (const m of text.matchAll(/^\s*["']?([A-Za-z_]\w*)["']?\s*:/gm)) {
+    if (m[1] === '_base_' || CONFIG_KEYS.has(m[1])) return true;
+  }
+  return false;
 }

@@ -7,10 +7,8 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeConfigBytes, DEFAULT_MAX_BYTES } from '../config/decode.js';
-import { joinBasePath } from '../config/paths.js';
 import { createResolver, type Resolver } from '../config/resolve.js';
 import { diskSource, type SourceFiles } from '../config/source.js';
-import { parseModule, readBaseDecl } from '../python/evaluate.js';
 import { initParsers } from '../python/parse.js';
 import { sortFindings, type Finding } from '../report/findings.js';
 import { applyChainVerdicts } from './chains.js';
@@ -24,6 +22,8 @@ export interface ScanResult {
   files: Classified[];
   /** Findings about files that could not be read (IO-001…IO-003). */
   findings: Finding[];
+  /** Resolves the scanned configs, reusing the scan's evaluations (each file is parsed once). */
+  resolver: Resolver;
 }
 
 /** Notebooks carry their outputs (often images), so they get a larger budget than code. */
@@ -46,16 +46,20 @@ export async function scanRepository(
     else texts.set(path, read.text);
   }
 
-  const bases = baseReferences(texts);
+  // Classify once as if nothing were a base, then correct the few files some
+  // `_base_` names: each Python file is parsed once.
+  const first = [...texts].map(([path, text]) => classifyFile(path, text, { namedAsBase: false }));
+  const bases = new Map(first.flatMap((f) => (f.bases ? [[f.path, f.bases] as const] : [])));
   const named = new Set([...bases.values()].flat());
-  const classified = [...texts].map(([path, text]) =>
-    classifyFile(path, text, { namedAsBase: named.has(path) }),
+  const classified = first.map((file) => asNamedBase(file, named, texts));
+  const evaluations = new Map(
+    first.flatMap((f) => (f.evaluation ? [[f.path, f.evaluation] as const] : [])),
   );
-  const resolver = createResolver(source);
+  const resolver = createResolver(source, { evaluated: (path) => evaluations.get(path) });
   const files = applyChainVerdicts(classified, bases).map((file) =>
     file.version === 'mixed' ? withChainDisagreements(file, resolver) : file,
   );
-  return { root: absolute, files, findings: sortFindings(findings) };
+  return { root: absolute, files, findings: sortFindings(findings), resolver };
 }
 
 /**
@@ -102,20 +106,14 @@ function readText(root: string, source: SourceFiles, path: string): Read {
   return decoded.problem ? { problem: soften(decoded.problem) } : { text: decoded.text };
 }
 
-/** Config → the repo-relative files its `_base_` names (package bases `pkg::path` are not files). */
-function baseReferences(texts: ReadonlyMap<string, string>): Map<string, string[]> {
-  const bases = new Map<string, string[]>();
-  for (const [path, text] of texts) {
-    if (!path.endsWith('.py') || !text.includes('_base_')) continue;
-    const mod = parseModule(text, path);
-    const { decl } = readBaseDecl(mod);
-    mod.tree.delete();
-    if (!decl) continue;
-    const targets = decl.paths
-      .filter((p) => !p.includes('::'))
-      .map((p) => joinBasePath(path, p))
-      .filter((p): p is string => p !== undefined);
-    bases.set(path, targets);
-  }
-  return bases;
+/** A file some `_base_` names is a base config (DET-001 a), whatever its own shape. */
+function asNamedBase(
+  file: Classified,
+  named: ReadonlySet<string>,
+  texts: ReadonlyMap<string, string>,
+): Classified {
+  if (!named.has(file.path)) return file;
+  if (file.role === 'config') return { ...file, role: 'base-config' };
+  if (file.role === 'base-config') return file;
+  return classifyFile(file.path, texts.get(file.path) ?? '', { namedAsBase: true });
 }

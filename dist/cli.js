@@ -20428,11 +20428,16 @@ function createResolver(source, options = {}) {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const cache = /* @__PURE__ */ new Map();
   const inProgress = /* @__PURE__ */ new Map();
-  const finish = (file, fields, value = dict(), bases = [], baseChains = []) => {
+  const finish = (file, fields, value = dict(), bases = [], baseChains = [], parts2 = {
+    own: dict(),
+    base: dict(),
+    assignments: /* @__PURE__ */ new Map()
+  }) => {
     const chain = [.../* @__PURE__ */ new Set([file, ...baseChains.flat()])];
     const findings = chain.flatMap((f) => f === file ? fields.own : cache.get(f)?.own ?? []);
     const ok = !findings.some((f) => f.severity === "error");
-    const entry = { ...fields, result: { file, ok, value, bases, chain, findings } };
+    const result = { file, ok, value, bases, chain, findings, ...parts2 };
+    const entry = { ...fields, result };
     cache.set(file, entry);
     return entry;
   };
@@ -20543,7 +20548,19 @@ function createResolver(source, options = {}) {
     for (const key of merged.value.entries.keys()) {
       if (typeof key === "string" && key.startsWith("__")) merged.value.entries.delete(key);
     }
-    return finish(file, { exists: true, readable: true, own }, merged.value, bases, baseChains);
+    const parts2 = {
+      own: dict(child),
+      base: combined.value,
+      assignments: evaluated.assignments
+    };
+    return finish(
+      file,
+      { exists: true, readable: true, own },
+      merged.value,
+      bases,
+      baseChains,
+      parts2
+    );
   };
   const reportCycle = (path) => {
     const stack = [...inProgress.keys()];
@@ -20567,7 +20584,10 @@ function createResolver(source, options = {}) {
           value: dict(),
           bases: [],
           chain: [],
-          findings: [finding("IO-001", "error", path, 0, "path leaves the repository")]
+          findings: [finding("IO-001", "error", path, 0, "path leaves the repository")],
+          own: dict(),
+          base: dict(),
+          assignments: /* @__PURE__ */ new Map()
         };
       }
       return resolveFile(file).result;
@@ -21514,7 +21534,7 @@ async function scanRepository(root, options = {}) {
   const files = applyChainVerdicts(classified, bases).map(
     (file) => file.version === "mixed" ? withChainDisagreements(file, resolver) : file
   );
-  return { root: absolute, files, findings: sortFindings(findings), resolver };
+  return { root: absolute, files, findings: sortFindings(findings), resolver, source };
 }
 function withChainDisagreements(file, resolver) {
   const merged = resolver.resolve(file.path).value.entries;

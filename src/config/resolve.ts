@@ -21,7 +21,7 @@ import {
   type BaseDecl,
   type ModuleValues,
 } from '../python/evaluate.js';
-import { dict, type DictKey, type DictValue, type Value } from '../python/values.js';
+import { dict, type DictKey, type DictValue, type Span, type Value } from '../python/values.js';
 import { finding, type Finding } from '../report/findings.js';
 import { decodeConfigBytes, DEFAULT_MAX_BYTES } from './decode.js';
 import { mergeIntoBase, mergeSiblingBases, type SiblingBase } from './merge.js';
@@ -42,6 +42,12 @@ export interface ResolvedConfig {
   chain: string[];
   /** findings of every file of the chain, each reported against its own file and line */
   findings: Finding[];
+  /** This file's own top-level values (after `{{_base_.x}}` substitution), before merging into the bases. */
+  own: DictValue;
+  /** The merged value of this file's bases alone, which its own values were merged into. */
+  base: DictValue;
+  /** Per own key, the span of the statement that last assigned it. */
+  assignments: Map<string, Span>;
 }
 
 export interface Resolver {
@@ -95,11 +101,17 @@ export function createResolver(source: SourceFiles, options: ResolverOptions = {
     value: DictValue = dict(),
     bases: string[] = [],
     baseChains: readonly string[][] = [],
+    parts: Pick<ResolvedConfig, 'own' | 'base' | 'assignments'> = {
+      own: dict(),
+      base: dict(),
+      assignments: new Map(),
+    },
   ): FileEntry => {
     const chain = [...new Set([file, ...baseChains.flat()])];
     const findings = chain.flatMap((f) => (f === file ? fields.own : (cache.get(f)?.own ?? [])));
     const ok = !findings.some((f) => f.severity === 'error');
-    const entry: FileEntry = { ...fields, result: { file, ok, value, bases, chain, findings } };
+    const result = { file, ok, value, bases, chain, findings, ...parts };
+    const entry: FileEntry = { ...fields, result };
     cache.set(file, entry);
     return entry;
   };
@@ -225,7 +237,19 @@ export function createResolver(source: SourceFiles, options: ResolverOptions = {
     for (const key of merged.value.entries.keys()) {
       if (typeof key === 'string' && key.startsWith('__')) merged.value.entries.delete(key);
     }
-    return finish(file, { exists: true, readable: true, own }, merged.value, bases, baseChains);
+    const parts = {
+      own: dict(child),
+      base: combined.value,
+      assignments: evaluated.assignments,
+    };
+    return finish(
+      file,
+      { exists: true, readable: true, own },
+      merged.value,
+      bases,
+      baseChains,
+      parts,
+    );
   };
 
   /** `path` is being resolved further up: every file on the loop gets an INH-017 at its `_base_` line. */
@@ -253,6 +277,9 @@ export function createResolver(source: SourceFiles, options: ResolverOptions = {
           bases: [],
           chain: [],
           findings: [finding('IO-001', 'error', path, 0, 'path leaves the repository')],
+          own: dict(),
+          base: dict(),
+          assignments: new Map(),
         };
       }
       return resolveFile(file).result;

@@ -12,6 +12,7 @@ import {
   dict,
   int,
   isDict,
+  isSeq,
   numOf,
   str,
   strOf,
@@ -357,6 +358,29 @@ function unique(findings: Finding[]): Finding[] {
   });
 }
 
+/**
+ * Top-level dataset variables (`dataset_train = dict(...)`, read by
+ * `data.train`) converted along with the loaders that read them, so no 0.x
+ * dataset is left behind in a variable.
+ */
+function datasetVariables(old: DictValue, loaders: readonly Value[]): Map<string, Value> {
+  const found = new Map<string, Value>();
+  const walk = (v: Value) => {
+    const via = v.at?.via;
+    if (via !== undefined && via !== 'data' && !found.has(via)) {
+      const original = old.entries.get(via);
+      if (isDict(original) || isSeq(original)) found.set(via, v);
+    }
+    if (isDict(v)) for (const x of v.entries.values()) walk(x);
+    else if (isSeq(v)) for (const x of v.items) walk(x);
+  };
+  for (const loader of loaders) {
+    const dataset = isDict(loader) ? loader.entries.get('dataset') : undefined;
+    if (dataset !== undefined) walk(dataset);
+  }
+  return found;
+}
+
 export const convertData: Pass = ({ old, out, ctx }) => {
   const data = old.entries.get('data');
   if (data === undefined) return { out, findings: [] };
@@ -441,6 +465,7 @@ export const convertData: Pass = ({ old, out, ctx }) => {
 
   let next = withoutKeys(out, ['data']);
   for (const [k, v] of wiring.added()) next = withEntry(next, k, v);
+  for (const [k, v] of datasetVariables(old, [...loaders.values()])) next = withEntry(next, k, v);
   const val = loaders.get('val');
   let test = loaders.get('test');
   // DATA-009: the same object under both keys lets the emitter write `test_dataloader = val_dataloader`.

@@ -147,6 +147,21 @@ function convertAny(
   opts: DatasetOptions,
   outer: Value[],
 ): Converted {
+  const converted = convertShape(ds, ctx, opts, outer);
+  // A dataset read through a variable (`train=dataset_train`) keeps that
+  // name, so the variable itself is converted and the loader can reuse it.
+  if (ds.at?.via !== undefined && converted.value !== ds) {
+    return { ...converted, value: { ...converted.value, at: ds.at } };
+  }
+  return converted;
+}
+
+function convertShape(
+  ds: Value,
+  ctx: ConvertContext,
+  opts: DatasetOptions,
+  outer: Value[],
+): Converted {
   if (isSeq(ds)) return convertList(ds.items, ds, ctx, opts, outer);
   if (!isDict(ds)) {
     return {

@@ -24,6 +24,8 @@ export interface ScanResult {
   findings: Finding[];
   /** Resolves the scanned configs, reusing the scan's evaluations (each file is parsed once). */
   resolver: Resolver;
+  /** The repository's files as the scan read them. */
+  source: SourceFiles;
 }
 
 /** Notebooks carry their outputs (often images), so they get a larger budget than code. */
@@ -59,7 +61,7 @@ export async function scanRepository(
   const files = applyChainVerdicts(classified, bases).map((file) =>
     file.version === 'mixed' ? withChainDisagreements(file, resolver) : file,
   );
-  return { root: absolute, files, findings: sortFindings(findings), resolver };
+  return { root: absolute, files, findings: sortFindings(findings), resolver, source };
 }
 
 /**

@@ -1,0 +1,252 @@
+/**
+ * One migration run over a repository: scan, resolve every 0.x config chain,
+ * convert each merged chain, write each file as the smallest delta over its
+ * converted bases (bases first), and verify every written config by
+ * resolving the new files again. A config that does not verify, and every
+ * config that inherits from it, keeps its old text and says why.
+ */
+import layout from '../rules/emit.json' with { type: 'json' };
+import { mergeSiblingBases } from './config/merge.js';
+import { createResolver, type ResolvedConfig, type Resolver } from './config/resolve.js';
+import type { SourceFiles } from './config/source.js';
+import { convertConfig } from './convert/convert.js';
+import { emitConfig } from './emit/rewrite.js';
+import { diffPaths } from './emit/verify.js';
+import { initParsers } from './python/parse.js';
+import { withoutKeys, type DictValue } from './python/values.js';
+import { finding, sortFindings, type Finding } from './report/findings.js';
+import type { FileOutcome, MigrationReport } from './report/model.js';
+import type { Classified } from './scan/classify.js';
+import type { DiscoverOptions } from './scan/discover.js';
+import { scanRepository } from './scan/scan.js';
+
+const COLLISION_OWNERS: Record<string, string[]> = layout.collisionOwners;
+
+export type MigrateOptions = DiscoverOptions;
+
+interface ConfigPlan {
+  path: string;
+  resolved: ResolvedConfig;
+  target: DictValue;
+  findings: Finding[];
+}
+
+export async function migrateRepository(
+  root: string,
+  options: MigrateOptions = {},
+): Promise<MigrationReport> {
+  await initParsers();
+  const scan = await scanRepository(root, options);
+  const texts = new Map<string, string>();
+  const decoder = new TextDecoder();
+  const read = (path: string): string => {
+    let text = texts.get(path);
+    if (text === undefined) {
+      const bytes = scan.source.read(path);
+      text = bytes === undefined ? '' : decoder.decode(bytes).replace(/^\uFEFF/, '');
+      texts.set(path, text);
+    }
+    return text;
+  };
+
+  const configs = scan.files.filter(
+    (f) => (f.role === 'config' || f.role === 'base-config') && f.version === '0.x',
+  );
+  const plans = planConversions(configs, scan.resolver, read);
+  const written = emitAll(plans, scan.source, read);
+
+  const outcomes = new Map<string, FileOutcome>();
+  for (const file of scan.files) {
+    const text = written.texts.get(file.path);
+    const before = text === undefined ? '' : read(file.path);
+    const blocked = written.blocked.has(file.path);
+    const changed = text !== undefined && !blocked && text !== before;
+    outcomes.set(file.path, {
+      path: file.path,
+      role: file.role,
+      status: blocked ? 'blocked' : changed ? 'changed' : 'unchanged',
+      before,
+      after: changed ? text : before,
+      findings: [],
+    });
+  }
+  const findings: Finding[] = [...scan.findings];
+  const seen = new Set<string>();
+  const allFindings = [
+    ...scan.files.flatMap((f) => f.findings),
+    ...[...plans.values()].flatMap((p) => p.findings),
+    ...written.findings,
+  ];
+  for (const f of allFindings) {
+    const key = `${f.file}\0${f.line}\0${f.rule}\0${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const outcome = outcomes.get(f.file);
+    if (outcome) outcome.findings.push(f);
+    else findings.push(f);
+  }
+  for (const outcome of outcomes.values()) outcome.findings = sortFindings(outcome.findings);
+  return { root: scan.root, files: [...outcomes.values()], findings: sortFindings(findings) };
+}
+
+/** T(F) = convert(M0(F)) for every 0.x config, with repo-wide adjustments (INH-011, INH-014). */
+function planConversions(
+  configs: readonly Classified[],
+  resolver: Resolver,
+  read: (path: string) => string,
+): Map<string, ConfigPlan> {
+  const plans = new Map<string, ConfigPlan>();
+  // img_norm_cfg is removed everywhere unless some file still reads it from its bases.
+  const keepsNormCfg = configs.some((c) => /_base_\s*\.\s*img_norm_cfg/.test(read(c.path)));
+  for (const config of configs) {
+    const resolved = resolver.resolve(config.path);
+    const findings = [...resolved.findings];
+    if (!resolved.ok) {
+      plans.set(config.path, { path: config.path, resolved, target: resolved.value, findings });
+      continue;
+    }
+    const conversion = convertConfig(resolved.value, { file: config.path });
+    findings.push(...conversion.findings);
+    const target = keepsNormCfg
+      ? conversion.value
+      : withoutKeys(conversion.value, ['img_norm_cfg']);
+    plans.set(config.path, { path: config.path, resolved, target, findings });
+  }
+  resolveSiblingCollisions(plans);
+  return plans;
+}
+
+/**
+ * INH-011: converted siblings may produce the same 1.x key (e.g. `tta_model`
+ * from a dataset base and from the runtime base), which mmengine refuses. The
+ * key stays in the member that owns it; the others drop it, and the files
+ * that combine them write the difference.
+ */
+function resolveSiblingCollisions(plans: Map<string, ConfigPlan>): void {
+  for (const plan of plans.values()) {
+    const members = plan.resolved.bases
+      .map((b) => plans.get(b))
+      .filter((p): p is ConfigPlan => p !== undefined);
+    if (members.length < 2) continue;
+    const holders = new Map<string, ConfigPlan[]>();
+    for (const member of members) {
+      for (const key of member.target.entries.keys()) {
+        holders.set(String(key), [...(holders.get(String(key)) ?? []), member]);
+      }
+    }
+    for (const [key, holding] of holders) {
+      if (holding.length < 2) continue;
+      const owners = COLLISION_OWNERS[key] ?? [];
+      const owner =
+        holding.find((m) => owners.some((o) => m.resolved.value.entries.has(o))) ?? holding[0];
+      for (const member of holding) {
+        if (member === owner) continue;
+        // The key goes from the member and from every base it inherits the key from.
+        for (const path of member.resolved.chain) {
+          const holder = plans.get(path);
+          if (!holder?.target.entries.has(key)) continue;
+          holder.target = withoutKeys(holder.target, [key]);
+          holder.findings.push(
+            finding(
+              'INH-011',
+              'info',
+              holder.path,
+              0,
+              `\`${key}\` is kept only in ${owner.path}, which ${plan.path} also inherits`,
+            ),
+          );
+        }
+      }
+    }
+  }
+}
+
+/** Emits every planned config, bases first, verifying each against its target. */
+function emitAll(
+  plans: ReadonlyMap<string, ConfigPlan>,
+  original: SourceFiles,
+  read: (path: string) => string,
+): { texts: Map<string, string>; blocked: Set<string>; findings: Finding[] } {
+  const texts = new Map<string, string>();
+  const blocked = new Set<string>();
+  const findings: Finding[] = [];
+  const encoder = new TextEncoder();
+  const overlay: SourceFiles = {
+    read: (path) => {
+      const text = texts.get(path);
+      return text === undefined ? original.read(path) : encoder.encode(text);
+    },
+  };
+  const verifier = createResolver(overlay);
+
+  for (const path of basesFirst(plans)) {
+    const plan = plans.get(path)!;
+    if (!plan.resolved.ok) continue;
+    const failedBase = plan.resolved.chain.slice(1).find((b) => blocked.has(b));
+    if (failedBase) {
+      blocked.add(path);
+      findings.push(
+        finding(
+          'INH-013',
+          'error',
+          path,
+          0,
+          `not rewritten: its base ${failedBase} did not verify`,
+        ),
+      );
+      continue;
+    }
+    const siblings = plan.resolved.bases.map((b) => ({
+      file: b,
+      value: verifier.resolve(b).value,
+    }));
+    const base = mergeSiblingBases(siblings, { file: path, line: 0 });
+    const emitted = emitConfig({
+      file: path,
+      source: read(path),
+      own: plan.resolved.own,
+      base: base.value,
+      target: plan.target,
+    });
+    findings.push(...emitted.findings);
+    if (emitted.findings.some((f) => f.severity === 'error') || base.findings.length > 0) {
+      findings.push(...base.findings);
+      blocked.add(path);
+      continue;
+    }
+    texts.set(path, emitted.text);
+    const check = verifier.resolve(path);
+    const differences = check.ok ? diffPaths(check.value, plan.target) : ['(does not resolve)'];
+    if (differences.length > 0) {
+      blocked.add(path);
+      const shown = differences.slice(0, 8).join(', ');
+      const more = differences.length > 8 ? ` and ${differences.length - 8} more` : '';
+      findings.push(
+        finding(
+          'INH-013',
+          'error',
+          path,
+          0,
+          `not rewritten: the new chain differs from the conversion at ${shown}${more}`,
+        ),
+        ...check.findings.filter((f) => f.severity === 'error'),
+      );
+    }
+  }
+  return { texts, blocked, findings };
+}
+
+/** Paths ordered so that every config comes after the configs it inherits from. */
+function basesFirst(plans: ReadonlyMap<string, ConfigPlan>): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (path: string) => {
+    if (state.has(path)) return;
+    state.set(path, 'visiting');
+    for (const base of plans.get(path)?.resolved.bases ?? []) if (plans.has(base)) visit(base);
+    state.set(path, 'done');
+    order.push(path);
+  };
+  for (const path of [...plans.keys()].sort()) visit(path);
+  return order;
+}

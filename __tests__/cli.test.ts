@@ -33,7 +33,7 @@ describe('mmseg-migrate CLI', () => {
     expect(help.stdout).toContain('resolve <config.py>');
     const bad = cli(['frobnicate']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("unknown command 'frobnicate'");
+    expect(bad.stderr).toContain("'frobnicate' is neither a command nor a folder");
     expect(cli(['resolve', 'no/such/file.py']).code).toBe(2);
   });
 

@@ -51,7 +51,7 @@ var require_identity = __commonJS({
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -88,7 +88,7 @@ var require_identity = __commonJS({
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar2;
-    exports.isSeq = isSeq;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -982,13 +982,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent2, comment) => str2.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1002,17 +1002,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
       if (text.length <= endStep)
         return text;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -1026,7 +1026,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
@@ -1050,8 +1050,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
-          end = i2 + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text, i2, indent2.length);
+          end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -1096,22 +1096,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i3 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent2}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent2}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text, i2, indent2) {
       let end = i2;
       let start2 = i2 + 1;
       let ch = text[start2];
       while (ch === " " || ch === "	") {
-        if (i2 < start2 + indent) {
+        if (i2 < start2 + indent2) {
           ch = text[++i2];
         } else {
           do {
@@ -1142,16 +1142,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
-        if (str[i2] === "\n") {
+        if (str2[i2] === "\n") {
           if (i2 - start2 > limit)
             return true;
           start2 = i2 + 1;
@@ -1167,12 +1167,12 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str2 = "";
       let start2 = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
         if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
-          str += json.slice(start2, i2) + "\\ ";
+          str2 += json.slice(start2, i2) + "\\ ";
           i2 += 1;
           start2 = i2;
           ch = "\\";
@@ -1181,38 +1181,38 @@ var require_stringifyString = __commonJS({
           switch (json[i2 + 1]) {
             case "u":
               {
-                str += json.slice(start2, i2);
+                str2 += json.slice(start2, i2);
                 const code = json.substr(i2 + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i2, 6);
+                      str2 += json.substr(i2, 6);
                 }
                 i2 += 5;
                 start2 = i2 + 1;
@@ -1222,14 +1222,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
                 i2 += 1;
               } else {
-                str += json.slice(start2, i2) + "\n\n";
+                str2 += json.slice(start2, i2) + "\n\n";
                 while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i2 += 2;
                 }
-                str += indent;
+                str2 += indent2;
                 if (json[i2 + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i2 += 1;
                 start2 = i2 + 1;
               }
@@ -1238,16 +1238,16 @@ var require_stringifyString = __commonJS({
               i2 += 1;
           }
       }
-      str = start2 ? str + json.slice(start2) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start2 ? str2 + json.slice(start2) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -1277,8 +1277,8 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1303,7 +1303,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -1320,17 +1320,17 @@ ${indent}`) + "'";
       let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start2) {
         value = value.substring(start2.length);
-        start2 = start2.replace(/\n+/g, `$&${indent}`);
+        start2 = start2.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      const indentSize = indent2 ? "2" : "1";
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1338,18 +1338,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
-${indent}${body2}`;
+          return `>${header2}
+${indent2}${body2}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
-${indent}${start2}${value}${end}`;
+      value = value.replace(/\n+/g, `$&${indent2}`);
+      return `|${header2}
+${indent2}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -1360,22 +1360,22 @@ ${indent}${start2}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
-${indent}`);
+      const str2 = value.replace(/\n+/g, `$&
+${indent2}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1527,11 +1527,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -1547,7 +1547,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -1562,12 +1562,12 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1576,27 +1576,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
-${indent}:`;
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
+${indent2}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1612,7 +1612,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1656,16 +1656,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1870,7 +1870,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -1892,34 +1892,34 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line = lines[i2];
-          str += line ? `
-${indent}${line}` : "\n";
+          str2 += line ? `
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -1959,21 +1959,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i2 < items2.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start: start2, end } = flowChars;
@@ -1985,22 +1985,22 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start2;
+          let str2 = start2;
           for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
-          return `${str}
-${indent}${end}`;
+            str2 += line ? `
+${indentStep}${indent2}${line}` : "\n";
+          return `${str2}
+${indent2}${end}`;
         } else {
           return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -2321,7 +2321,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2359,7 +2359,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2411,7 +2411,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2420,27 +2420,27 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
-    var float = {
+    var float2 = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
     };
-    exports.float = float;
+    exports.float = float2;
     exports.floatExp = floatExp;
     exports.floatNaN = floatNaN;
   }
@@ -2452,7 +2452,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2465,15 +2465,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2482,10 +2482,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -2499,21 +2499,21 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
+    var bool2 = require_bool();
+    var float2 = require_float();
+    var int2 = require_int();
     var schema = [
       map.map,
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float
+      bool2.boolTag,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float2.floatNaN,
+      float2.floatExp,
+      float2.float
     ];
     exports.schema = schema;
   }
@@ -2535,7 +2535,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2552,7 +2552,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2560,7 +2560,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2568,7 +2568,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2576,9 +2576,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2610,10 +2610,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i2 = 0; i2 < str.length; ++i2)
-            buffer[i2] = str.charCodeAt(i2);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i2 = 0; i2 < str2.length; ++i2)
+            buffer[i2] = str2.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2624,28 +2624,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i2 = 0; i2 < buf.length; ++i2)
             s += String.fromCharCode(buf[i2]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
-            lines[i2] = str.substr(o, lineWidth);
+            lines[i2] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -2703,12 +2703,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -2851,7 +2851,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2860,22 +2860,22 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
-    var float = {
+    var float2 = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2883,7 +2883,7 @@ var require_float2 = __commonJS({
       },
       stringify: stringifyNumber.stringifyNumber
     };
-    exports.float = float;
+    exports.float = float2;
     exports.floatExp = floatExp;
     exports.floatNaN = floatNaN;
   }
@@ -2895,34 +2895,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2932,7 +2932,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2941,15 +2941,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2958,10 +2958,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -3062,9 +3062,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts2 = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -3101,7 +3101,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3110,7 +3110,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3121,8 +3121,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3154,9 +3154,9 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var binary2 = require_binary();
-    var bool = require_bool2();
-    var float = require_float2();
-    var int = require_int2();
+    var bool2 = require_bool2();
+    var float2 = require_float2();
+    var int2 = require_int2();
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3167,15 +3167,15 @@ var require_schema3 = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float,
+      bool2.trueTag,
+      bool2.falseTag,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float2.floatNaN,
+      float2.floatExp,
+      float2.float,
       binary2.binary,
       merge.merge,
       omap.omap,
@@ -3197,9 +3197,9 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
+    var bool2 = require_bool();
+    var float2 = require_float();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
@@ -3218,14 +3218,14 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary2.binary,
-      bool: bool.boolTag,
-      float: float.float,
-      floatExp: float.floatExp,
-      floatNaN: float.floatNaN,
+      bool: bool2.boolTag,
+      float: float2.float,
+      floatExp: float2.floatExp,
+      floatNaN: float2.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge.merge,
@@ -3254,8 +3254,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -3270,8 +3270,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -3754,11 +3754,11 @@ var require_errors = __commonJS({
         if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer2 = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
 
 ${lineStr}
-${pointer}
+${pointer2}
 `;
       }
     };
@@ -3950,10 +3950,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -4447,11 +4447,11 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -4461,27 +4461,27 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start2 + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content] = lines[i2];
+        const [indent2, content] = lines[i2];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header2.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
-            trimIndent = indent.length;
+          if (header2.indent === 0)
+            trimIndent = indent2.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -4489,7 +4489,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
         if (lines[i2][0].length > trimIndent)
@@ -4501,26 +4501,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content] = lines[i2];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i2];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+        if (content && indent2.length < trimIndent) {
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
+          value += sep3 + indent2.slice(trimIndent) + content;
           sep3 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep3 === " ")
             sep3 = "\n";
           else if (!prevMoreIndented && sep3 === "\n")
             sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
+          value += sep3 + indent2.slice(trimIndent) + content;
           sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -4534,7 +4534,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -4546,8 +4546,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start2, end, end] };
+      const end = start2 + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4556,7 +4556,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error = -1;
       for (let i2 = 1; i2 < source.length; ++i2) {
@@ -4565,8 +4565,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error === -1)
             error = offset + i2;
         }
@@ -4607,13 +4607,13 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const first2 = split[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
       const lines = [line0];
       for (let i2 = 1; i2 < split.length; i2 += 2)
         lines.push([split[i2], split[i2 + 1]]);
@@ -5341,15 +5341,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -5358,25 +5358,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body2 = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body2 };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body2 };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -5386,18 +5386,18 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -5421,23 +5421,23 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body2;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5482,12 +5482,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -5793,15 +5793,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -5970,12 +5970,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -5984,8 +5984,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -6093,16 +6093,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i3;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i3 + 1];
@@ -6118,9 +6118,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -6153,7 +6153,7 @@ var require_lexer = __commonJS({
             const lastChar = i3;
             while (ch2 === " ")
               ch2 = this.buffer[--i3];
-            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
               nl = i3;
             else
               break;
@@ -6349,15 +6349,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i2 = 0; i2 < list.length; ++i2)
-        if (list[i2].type === type)
+    function includesToken(list2, type) {
+      for (let i2 = 0; i2 < list2.length; ++i2)
+        if (list2[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i2 = 0; i2 < list.length; ++i2) {
-        switch (list[i2].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i2 = 0; i2 < list2.length; ++i2) {
+        switch (list2[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7169,10 +7169,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start2, indent) {
+      atIndentedComment(start2, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start2.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -7236,14 +7236,14 @@ var require_public_api = __commonJS({
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      const docs2 = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
+        for (const doc of docs2) {
           doc.errors.forEach(errors.prettifyError(source, lineCounter2));
           doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
         }
-      if (docs.length > 0)
-        return docs;
+      if (docs2.length > 0)
+        return docs2;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
     function parseDocument2(source, options = {}) {
@@ -7294,8 +7294,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -7486,14 +7486,14 @@ var require_path = __commonJS({
 // node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
   "node_modules/is-extglob/index.js"(exports, module2) {
-    module2.exports = function isExtglob(str) {
-      if (typeof str !== "string" || str === "") {
+    module2.exports = function isExtglob(str2) {
+      if (typeof str2 !== "string" || str2 === "") {
         return false;
       }
       var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str)) {
+      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str2)) {
         if (match[2]) return true;
-        str = str.slice(match.index + match[0].length);
+        str2 = str2.slice(match.index + match[0].length);
       }
       return false;
     };
@@ -7505,8 +7505,8 @@ var require_is_glob = __commonJS({
   "node_modules/is-glob/index.js"(exports, module2) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str) {
-      if (str[0] === "!") {
+    var strictCheck = function(str2) {
+      if (str2[0] === "!") {
         return true;
       }
       var index = 0;
@@ -7515,70 +7515,70 @@ var require_is_glob = __commonJS({
       var closeCurlyIndex = -2;
       var closeParenIndex = -2;
       var backSlashIndex = -2;
-      while (index < str.length) {
-        if (str[index] === "*") {
+      while (index < str2.length) {
+        if (str2[index] === "*") {
           return true;
         }
-        if (str[index + 1] === "?" && /[\].+)]/.test(str[index])) {
+        if (str2[index + 1] === "?" && /[\].+)]/.test(str2[index])) {
           return true;
         }
-        if (closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]") {
+        if (closeSquareIndex !== -1 && str2[index] === "[" && str2[index + 1] !== "]") {
           if (closeSquareIndex < index) {
-            closeSquareIndex = str.indexOf("]", index);
+            closeSquareIndex = str2.indexOf("]", index);
           }
           if (closeSquareIndex > index) {
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
-            backSlashIndex = str.indexOf("\\", index);
+            backSlashIndex = str2.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
           }
         }
-        if (closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}") {
-          closeCurlyIndex = str.indexOf("}", index);
+        if (closeCurlyIndex !== -1 && str2[index] === "{" && str2[index + 1] !== "}") {
+          closeCurlyIndex = str2.indexOf("}", index);
           if (closeCurlyIndex > index) {
-            backSlashIndex = str.indexOf("\\", index);
+            backSlashIndex = str2.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
               return true;
             }
           }
         }
-        if (closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")") {
-          closeParenIndex = str.indexOf(")", index);
+        if (closeParenIndex !== -1 && str2[index] === "(" && str2[index + 1] === "?" && /[:!=]/.test(str2[index + 2]) && str2[index + 3] !== ")") {
+          closeParenIndex = str2.indexOf(")", index);
           if (closeParenIndex > index) {
-            backSlashIndex = str.indexOf("\\", index);
+            backSlashIndex = str2.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
               return true;
             }
           }
         }
-        if (pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|") {
+        if (pipeIndex !== -1 && str2[index] === "(" && str2[index + 1] !== "|") {
           if (pipeIndex < index) {
-            pipeIndex = str.indexOf("|", index);
+            pipeIndex = str2.indexOf("|", index);
           }
-          if (pipeIndex !== -1 && str[pipeIndex + 1] !== ")") {
-            closeParenIndex = str.indexOf(")", pipeIndex);
+          if (pipeIndex !== -1 && str2[pipeIndex + 1] !== ")") {
+            closeParenIndex = str2.indexOf(")", pipeIndex);
             if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str.indexOf("\\", pipeIndex);
+              backSlashIndex = str2.indexOf("\\", pipeIndex);
               if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
                 return true;
               }
             }
           }
         }
-        if (str[index] === "\\") {
-          var open = str[index + 1];
+        if (str2[index] === "\\") {
+          var open = str2[index + 1];
           index += 2;
           var close = chars[open];
           if (close) {
-            var n = str.indexOf(close, index);
+            var n = str2.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str[index] === "!") {
+          if (str2[index] === "!") {
             return true;
           }
         } else {
@@ -7587,26 +7587,26 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    var relaxedCheck = function(str) {
-      if (str[0] === "!") {
+    var relaxedCheck = function(str2) {
+      if (str2[0] === "!") {
         return true;
       }
       var index = 0;
-      while (index < str.length) {
-        if (/[*?{}()[\]]/.test(str[index])) {
+      while (index < str2.length) {
+        if (/[*?{}()[\]]/.test(str2[index])) {
           return true;
         }
-        if (str[index] === "\\") {
-          var open = str[index + 1];
+        if (str2[index] === "\\") {
+          var open = str2[index + 1];
           index += 2;
           var close = chars[open];
           if (close) {
-            var n = str.indexOf(close, index);
+            var n = str2.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str[index] === "!") {
+          if (str2[index] === "!") {
             return true;
           }
         } else {
@@ -7615,18 +7615,18 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    module2.exports = function isGlob(str, options) {
-      if (typeof str !== "string" || str === "") {
+    module2.exports = function isGlob(str2, options) {
+      if (typeof str2 !== "string" || str2 === "") {
         return false;
       }
-      if (isExtglob(str)) {
+      if (isExtglob(str2)) {
         return true;
       }
       var check = strictCheck;
       if (options && options.strict === false) {
         check = relaxedCheck;
       }
-      return check(str);
+      return check(str2);
     };
   }
 });
@@ -7643,19 +7643,19 @@ var require_glob_parent = __commonJS({
     var enclosure = /[\{\[].*[\}\]]$/;
     var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
     var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module2.exports = function globParent(str, opts) {
+    module2.exports = function globParent(str2, opts) {
       var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str.indexOf(slash) < 0) {
-        str = str.replace(backslash, slash);
+      if (options.flipBackslashes && isWin32 && str2.indexOf(slash) < 0) {
+        str2 = str2.replace(backslash, slash);
       }
-      if (enclosure.test(str)) {
-        str += slash;
+      if (enclosure.test(str2)) {
+        str2 += slash;
       }
-      str += "a";
+      str2 += "a";
       do {
-        str = pathPosixDirname(str);
-      } while (isGlob(str) || globby.test(str));
-      return str.replace(escaped, "$1");
+        str2 = pathPosixDirname(str2);
+      } while (isGlob(str2) || globby.test(str2));
+      return str2.replace(escaped, "$1");
     };
   }
 });
@@ -7973,8 +7973,8 @@ var require_to_regex_range = __commonJS({
     function toCharacterClass(a, b, options) {
       return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
     }
-    function hasPadding(str) {
-      return /^-?(0+)\d/.test(str);
+    function hasPadding(str2) {
+      return /^-?(0+)\d/.test(str2);
     }
     function padZeros(value, tok, options) {
       if (!tok.isPadded) {
@@ -8007,7 +8007,7 @@ var require_fill_range = __commonJS({
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
     var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    var transform = (toNumber) => {
+    var transform2 = (toNumber) => {
       return (value) => toNumber === true ? Number(value) : String(value);
     };
     var isValidValue = (value) => {
@@ -8118,7 +8118,7 @@ var require_fill_range = __commonJS({
       let padded = zeros(startString) || zeros(endString) || zeros(stepString);
       let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
       let toNumber = padded === false && stringify(start2, end, options) === false;
-      let format = options.transform || transform(toNumber);
+      let format = options.transform || transform2(toNumber);
       if (options.toRegex && step === 1) {
         return toRange(toMaxLen(start2, maxLen), toMaxLen(end, maxLen), true, options);
       }
@@ -8201,7 +8201,7 @@ var require_compile = __commonJS({
     var fill = require_fill_range();
     var utils = require_utils();
     var compile = (ast, options = {}) => {
-      const walk = (node, parent = {}) => {
+      const walk2 = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
         const invalid = invalidBlock === true || invalidNode === true;
@@ -8235,12 +8235,12 @@ var require_compile = __commonJS({
         }
         if (node.nodes) {
           for (const child of node.nodes) {
-            output += walk(child, node);
+            output += walk2(child, node);
           }
         }
         return output;
       };
-      return walk(ast);
+      return walk2(ast);
     };
     module2.exports = compile;
   }
@@ -8277,7 +8277,7 @@ var require_expand = __commonJS({
     };
     var expand = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk = (node, parent = {}) => {
+      const walk2 = (node, parent = {}) => {
         node.queue = [];
         let p = parent;
         let q = parent.queue;
@@ -8329,12 +8329,12 @@ var require_expand = __commonJS({
             continue;
           }
           if (child.nodes) {
-            walk(child, node);
+            walk2(child, node);
           }
         }
         return queue;
       };
-      return utils.flatten(walk(ast));
+      return utils.flatten(walk2(ast));
     };
     module2.exports = expand;
   }
@@ -8956,12 +8956,12 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants2();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -9056,7 +9056,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts2 = [];
-      let str = input;
+      let str2 = input;
       let index = -1;
       let start2 = 0;
       let lastIndex = 0;
@@ -9075,10 +9075,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -9246,24 +9246,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
+        prefix = str2.slice(0, start2);
+        str2 = str2.slice(start2);
         lastIndex -= start2;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -9753,26 +9753,26 @@ var require_parse2 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first2, rest, index) => {
+          if (first2 === "\\") {
             backslashes = true;
             return m;
           }
-          if (first === "?") {
+          if (first2 === "?") {
             if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+              return esc + first2 + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
           }
-          if (first === ".") {
+          if (first2 === ".") {
             return DOT_LITERAL.repeat(chars.length);
           }
-          if (first === "*") {
+          if (first2 === "*") {
             if (esc) {
-              return esc + first + (rest ? star : "");
+              return esc + first2 + (rest ? star : "");
             }
             return star;
           }
@@ -10298,8 +10298,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -10317,7 +10317,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -10349,9 +10349,9 @@ var require_picomatch = __commonJS({
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -10427,7 +10427,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path.basename(input));
     };
-    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
@@ -10498,9 +10498,9 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch = (list, patterns, options) => {
+    var micromatch = (list2, patterns, options) => {
       patterns = [].concat(patterns);
-      list = [].concat(list);
+      list2 = [].concat(list2);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
       let items2 = /* @__PURE__ */ new Set();
@@ -10515,7 +10515,7 @@ var require_micromatch = __commonJS({
         let isMatch = picomatch(String(patterns[i2]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
-        for (let item of list) {
+        for (let item of list2) {
           let matched = isMatch(item, true);
           let match = negated ? !matched.isMatch : matched.isMatch;
           if (!match) continue;
@@ -10541,9 +10541,9 @@ var require_micromatch = __commonJS({
     };
     micromatch.match = micromatch;
     micromatch.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     micromatch.any = micromatch.isMatch;
-    micromatch.not = (list, patterns, options = {}) => {
+    micromatch.not = (list2, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items2 = [];
@@ -10551,7 +10551,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items2.push(state.output);
       };
-      let matches = new Set(micromatch(list, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
       for (let item of items2) {
         if (!matches.has(item)) {
           result.add(item);
@@ -10559,34 +10559,34 @@ var require_micromatch = __commonJS({
       }
       return [...result];
     };
-    micromatch.contains = (str, pattern, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+    micromatch.contains = (str2, pattern, options) => {
+      if (typeof str2 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch.contains(str, p, options));
+        return pattern.some((p) => micromatch.contains(str2, p, options));
       }
       if (typeof pattern === "string") {
-        if (isEmptyString(str) || isEmptyString(pattern)) {
+        if (isEmptyString(str2) || isEmptyString(pattern)) {
           return false;
         }
-        if (str.includes(pattern) || str.startsWith("./") && str.slice(2).includes(pattern)) {
+        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
           return true;
         }
       }
-      return micromatch.isMatch(str, pattern, { ...options, contains: true });
+      return micromatch.isMatch(str2, pattern, { ...options, contains: true });
     };
     micromatch.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
         throw new TypeError("Expected the first argument to be an object");
       }
-      let keys = micromatch(Object.keys(obj), patterns, options);
+      let keys2 = micromatch(Object.keys(obj), patterns, options);
       let res = {};
-      for (let key of keys) res[key] = obj[key];
+      for (let key of keys2) res[key] = obj[key];
       return res;
     };
-    micromatch.some = (list, patterns, options) => {
-      let items2 = [].concat(list);
+    micromatch.some = (list2, patterns, options) => {
+      let items2 = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (items2.some((item) => isMatch(item))) {
@@ -10595,8 +10595,8 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch.every = (list, patterns, options) => {
-      let items2 = [].concat(list);
+    micromatch.every = (list2, patterns, options) => {
+      let items2 = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (!items2.every((item) => isMatch(item))) {
@@ -10605,11 +10605,11 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch.all = (str, patterns, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+    micromatch.all = (str2, patterns, options) => {
+      if (typeof str2 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
       }
-      return [].concat(patterns).every((p) => picomatch(p, options)(str));
+      return [].concat(patterns).every((p) => picomatch(p, options)(str2));
     };
     micromatch.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
@@ -10624,8 +10624,8 @@ var require_micromatch = __commonJS({
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
-        for (let str of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str, options));
+        for (let str2 of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str2, options));
         }
       }
       return res;
@@ -11252,15 +11252,15 @@ var require_run_parallel = __commonJS({
     module2.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
-      let results, pending, keys;
+      let results, pending, keys2;
       let isSync = true;
       if (Array.isArray(tasks)) {
         results = [];
         pending = tasks.length;
       } else {
-        keys = Object.keys(tasks);
+        keys2 = Object.keys(tasks);
         results = {};
-        pending = keys.length;
+        pending = keys2.length;
       }
       function done(err2) {
         function end() {
@@ -11278,8 +11278,8 @@ var require_run_parallel = __commonJS({
       }
       if (!pending) {
         done(null);
-      } else if (keys) {
-        keys.forEach(function(key) {
+      } else if (keys2) {
+        keys2.forEach(function(key) {
           tasks[key](function(err2, result) {
             each(key, err2, result);
           });
@@ -11393,16 +11393,16 @@ var require_async2 = __commonJS({
           callFailureCallback(callback, readdirError);
           return;
         }
-        const entries = dirents.map((dirent) => ({
+        const entries2 = dirents.map((dirent) => ({
           dirent,
           name: dirent.name,
           path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         }));
         if (!settings.followSymbolicLinks) {
-          callSuccessCallback(callback, entries);
+          callSuccessCallback(callback, entries2);
           return;
         }
-        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
+        const tasks = entries2.map((entry) => makeRplTaskEntry(entry, settings));
         rpl(tasks, (rplError, rplEntries) => {
           if (rplError !== null) {
             callFailureCallback(callback, rplError);
@@ -11459,12 +11459,12 @@ var require_async2 = __commonJS({
             });
           };
         });
-        rpl(tasks, (rplError, entries) => {
+        rpl(tasks, (rplError, entries2) => {
           if (rplError !== null) {
             callFailureCallback(callback, rplError);
             return;
           }
-          callSuccessCallback(callback, entries);
+          callSuccessCallback(callback, entries2);
         });
       });
     }
@@ -11631,7 +11631,7 @@ var require_reusify = __commonJS({
     function reusify(Constructor) {
       var head = new Constructor();
       var tail = head;
-      function get() {
+      function get2() {
         var current = head;
         if (current.next) {
           head = current.next;
@@ -11647,7 +11647,7 @@ var require_reusify = __commonJS({
         tail = obj;
       }
       return {
-        get,
+        get: get2,
         release
       };
     }
@@ -11892,41 +11892,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve5, reject) {
+        var p = new Promise(function(resolve6, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve5(result);
+            resolve6(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve5, reject) {
+        var p = new Promise(function(resolve6, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve5(result);
+            resolve6(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve5) {
+        var p = new Promise(function(resolve6) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve5();
+              resolve6();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve5();
+                resolve6();
                 queue.drain = previousDrain;
               };
             }
@@ -12052,12 +12052,12 @@ var require_async3 = __commonJS({
         });
       }
       _worker(item, done) {
-        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries) => {
+        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries2) => {
           if (error !== null) {
             done(error, void 0);
             return;
           }
-          for (const entry of entries) {
+          for (const entry of entries2) {
             this._handleEntry(entry, item.base);
           }
           done(null, void 0);
@@ -12124,8 +12124,8 @@ var require_async4 = __commonJS({
     function callFailureCallback(callback, error) {
       callback(error);
     }
-    function callSuccessCallback(callback, entries) {
-      callback(null, entries);
+    function callSuccessCallback(callback, entries2) {
+      callback(null, entries2);
     }
   }
 });
@@ -12201,8 +12201,8 @@ var require_sync3 = __commonJS({
       }
       _handleDirectory(directory, base) {
         try {
-          const entries = this._scandir(directory, this._settings.fsScandirSettings);
-          for (const entry of entries) {
+          const entries2 = this._scandir(directory, this._settings.fsScandirSettings);
+          for (const entry of entries2) {
             this._handleEntry(entry, base);
           }
         } catch (error) {
@@ -12298,14 +12298,14 @@ var require_out3 = __commonJS({
     var sync_1 = require_sync4();
     var settings_1 = require_settings3();
     exports.Settings = settings_1.default;
-    function walk(directory, optionsOrSettingsOrCallback, callback) {
+    function walk2(directory, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
         return;
       }
       new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
     }
-    exports.walk = walk;
+    exports.walk = walk2;
     function walkSync(directory, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       const provider = new sync_1.default(directory, settings);
@@ -12412,9 +12412,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve5(stats) : reject(error);
+            return error === null ? resolve6(stats) : reject(error);
           });
         });
       }
@@ -12438,10 +12438,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve5, reject) => {
-          this._walkAsync(root, options, (error, entries) => {
+        return new Promise((resolve6, reject) => {
+          this._walkAsync(root, options, (error, entries2) => {
             if (error === null) {
-              resolve5(entries);
+              resolve6(entries2);
             } else {
               reject(error);
             }
@@ -12449,12 +12449,12 @@ var require_async5 = __commonJS({
         });
       }
       async static(patterns, options) {
-        const entries = [];
+        const entries2 = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.once("error", reject);
-          stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve5(entries));
+          stream.on("data", (entry) => entries2.push(entry));
+          stream.once("end", () => resolve6(entries2));
         });
       }
     };
@@ -12825,8 +12825,8 @@ var require_async6 = __commonJS({
       async read(task) {
         const root = this._getRootDirectory(task);
         const options = this._getReaderOptions(task);
-        const entries = await this.api(root, task, options);
-        return entries.map((entry) => options.transform(entry));
+        const entries2 = await this.api(root, task, options);
+        return entries2.map((entry) => options.transform(entry));
       }
       api(root, task, options) {
         if (task.dynamic) {
@@ -12891,16 +12891,16 @@ var require_sync5 = __commonJS({
         return this._walkSync(root, options);
       }
       static(patterns, options) {
-        const entries = [];
+        const entries2 = [];
         for (const pattern of patterns) {
           const filepath = this._getFullEntryPath(pattern);
           const entry = this._getEntry(filepath, pattern, options);
           if (entry === null || !options.entryFilter(entry)) {
             continue;
           }
-          entries.push(entry);
+          entries2.push(entry);
         }
-        return entries;
+        return entries2;
       }
       _getEntry(filepath, pattern, options) {
         try {
@@ -12936,8 +12936,8 @@ var require_sync6 = __commonJS({
       read(task) {
         const root = this._getRootDirectory(task);
         const options = this._getReaderOptions(task);
-        const entries = this.api(root, task, options);
-        return entries.map(options.transform);
+        const entries2 = this.api(root, task, options);
+        return entries2.map(options.transform);
       }
       api(root, task, options) {
         if (task.dynamic) {
@@ -13113,7 +13113,7 @@ var require_out4 = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
-import { dirname as dirname2, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
+import { dirname as dirname3, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/source.ts
@@ -13589,10 +13589,18 @@ function unaryOp(op, a, at) {
 }
 
 // src/python/values.ts
-function dict(entries = [], at) {
-  return { t: "dict", entries: new Map(entries), at };
+var none = (at) => ({ t: "none", at });
+var bool = (v, at) => ({ t: "bool", v, at });
+var int = (v, at) => ({ t: "int", v, at });
+var float = (v, at) => ({ t: "float", v, at });
+var str = (v, at) => ({ t: "str", v, at });
+var list = (items2, at) => ({ t: "list", items: items2, at });
+var tuple = (items2, at) => ({ t: "tuple", items: items2, at });
+function dict(entries2 = [], at) {
+  return { t: "dict", entries: new Map(entries2), at };
 }
 var isDict = (v) => v?.t === "dict";
+var isSeq = (v) => v?.t === "list" || v?.t === "tuple";
 function getPath(root, path) {
   let cur = root;
   for (const key of path) {
@@ -13601,10 +13609,40 @@ function getPath(root, path) {
   }
   return cur;
 }
-function toJsonText(v, indent = 2) {
-  const pad3 = (n) => indent > 0 ? "\n" + " ".repeat(n * indent) : "";
-  const sep3 = indent > 0 ? ": " : ":";
-  const walk = (x, depth) => {
+function valueEquals(a, b) {
+  if (a.t !== b.t) return false;
+  switch (a.t) {
+    case "none":
+      return true;
+    case "bool":
+    case "int":
+    case "float":
+    case "str":
+      return a.v === b.v || Number.isNaN(a.v) && Number.isNaN(b.v);
+    case "list":
+    case "tuple": {
+      const bi = b.items;
+      return a.items.length === bi.length && a.items.every((x, i2) => valueEquals(x, bi[i2]));
+    }
+    case "dict": {
+      const be = b.entries;
+      if (a.entries.size !== be.size) return false;
+      for (const [k, v] of a.entries) {
+        const w = be.get(k);
+        if (w === void 0 || !valueEquals(v, w)) return false;
+      }
+      return true;
+    }
+    case "opaque":
+      return a.src === b.src;
+    case "baseref":
+      return a.path.join(".") === b.path.join(".");
+  }
+}
+function toJsonText(v, indent2 = 2) {
+  const pad3 = (n) => indent2 > 0 ? "\n" + " ".repeat(n * indent2) : "";
+  const sep3 = indent2 > 0 ? ": " : ":";
+  const walk2 = (x, depth) => {
     switch (x.t) {
       case "none":
         return "null";
@@ -13619,12 +13657,12 @@ function toJsonText(v, indent = 2) {
       case "list":
       case "tuple":
         if (x.items.length === 0) return "[]";
-        return "[" + x.items.map((i2) => pad3(depth + 1) + walk(i2, depth + 1)).join(",") + pad3(depth) + "]";
+        return "[" + x.items.map((i2) => pad3(depth + 1) + walk2(i2, depth + 1)).join(",") + pad3(depth) + "]";
       case "dict": {
         if (x.entries.size === 0) return "{}";
         const parts2 = [];
         for (const [k, val] of x.entries) {
-          parts2.push(pad3(depth + 1) + JSON.stringify(String(k)) + sep3 + walk(val, depth + 1));
+          parts2.push(pad3(depth + 1) + JSON.stringify(String(k)) + sep3 + walk2(val, depth + 1));
         }
         return "{" + parts2.join(",") + pad3(depth) + "}";
       }
@@ -13634,7 +13672,7 @@ function toJsonText(v, indent = 2) {
         return JSON.stringify(`{{_base_.${x.path.join(".")}}}`);
     }
   };
-  return walk(v, 0);
+  return walk2(v, 0);
 }
 function pyFloatRepr(n) {
   if (Number.isNaN(n)) return "NaN";
@@ -13654,6 +13692,18 @@ function pyFloatRepr(n) {
   const e = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
   return `${sign}${m}e${exp < 0 ? "-" : "+"}${e}`;
 }
+function withEntry(d, key, value) {
+  const entries2 = new Map(d.entries);
+  entries2.set(key, value);
+  return { ...d, entries: entries2 };
+}
+function withoutKeys(d, keys2) {
+  const entries2 = new Map(d.entries);
+  for (const key of keys2) entries2.delete(key);
+  return { ...d, entries: entries2 };
+}
+var strOf = (v) => v?.t === "str" ? v.v : void 0;
+var numOf = (v) => v?.t === "int" || v?.t === "float" ? v.v : void 0;
 function truthy2(v) {
   if (v === void 0) return void 0;
   switch (v.t) {
@@ -14207,11 +14257,11 @@ function dataValue(v) {
 }
 function buildDict(args2, at) {
   if (args2.pos.length > 1) return fail("dict expected at most 1 argument");
-  const entries = /* @__PURE__ */ new Map();
+  const entries2 = /* @__PURE__ */ new Map();
   const source = args2.pos[0];
   if (source) {
     if (source.t === "dict") {
-      for (const [k, v] of source.entries) entries.set(k, v);
+      for (const [k, v] of source.entries) entries2.set(k, v);
     } else {
       const items2 = iterate(source);
       if (isFail(items2)) return items2;
@@ -14223,16 +14273,16 @@ function buildDict(args2, at) {
         if (isFail(k)) return k;
         const v = dataValue(kv[1]);
         if (isFail(v)) return v;
-        entries.set(k, v);
+        entries2.set(k, v);
       }
     }
   }
   for (const [k, v] of args2.kw) {
     const d = dataValue(v);
     if (isFail(d)) return d;
-    entries.set(k, d);
+    entries2.set(k, d);
   }
-  return { t: "dict", entries, at };
+  return { t: "dict", entries: entries2, at };
 }
 function items(v) {
   return iterate(v);
@@ -14532,13 +14582,13 @@ function strArg(v, what) {
   return unknownOperand(v) ?? fail(`${what} must be str, not ${typeName(v)}`);
 }
 function strMethod(s, name2, args2, at) {
-  const str = (v) => ({ t: "str", v, at });
+  const str2 = (v) => ({ t: "str", v, at });
   const boolean = (v) => ({ t: "bool", v, at });
-  const strList = (xs) => ({ t: "list", items: xs.map(str), at });
+  const strList = (xs) => ({ t: "list", items: xs.map(str2), at });
   switch (name2) {
     case "format": {
       const r = strFormat(s, args2.pos, args2.kw);
-      return isFail(r) ? r : str(r);
+      return isFail(r) ? r : str2(r);
     }
     case "upper":
     case "lower":
@@ -14548,17 +14598,17 @@ function strMethod(s, name2, args2, at) {
     case "casefold": {
       const bad = arity2(args2, name2, 0, 0);
       if (bad) return bad;
-      if (name2 === "upper") return str(s.toUpperCase());
-      if (name2 === "lower" || name2 === "casefold") return str(s.toLowerCase());
-      if (name2 === "capitalize") return str(s.slice(0, 1).toUpperCase() + s.slice(1).toLowerCase());
+      if (name2 === "upper") return str2(s.toUpperCase());
+      if (name2 === "lower" || name2 === "casefold") return str2(s.toLowerCase());
+      if (name2 === "capitalize") return str2(s.slice(0, 1).toUpperCase() + s.slice(1).toLowerCase());
       if (name2 === "swapcase") {
-        return str(
+        return str2(
           Array.from(s, (c) => c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()).join(
             ""
           )
         );
       }
-      return str(s.toLowerCase().replace(new RegExp("\\p{L}+", "gu"), (w) => w[0].toUpperCase() + w.slice(1)));
+      return str2(s.toLowerCase().replace(new RegExp("\\p{L}+", "gu"), (w) => w[0].toUpperCase() + w.slice(1)));
     }
     case "strip":
     case "lstrip":
@@ -14567,7 +14617,7 @@ function strMethod(s, name2, args2, at) {
       if (bad) return bad;
       const chars = strArg(args2.pos[0], `${name2} arg`);
       if (isFail(chars)) return chars;
-      return str(stripChars(s, chars, name2 !== "rstrip", name2 !== "lstrip"));
+      return str2(stripChars(s, chars, name2 !== "rstrip", name2 !== "lstrip"));
     }
     case "split":
     case "rsplit": {
@@ -14610,7 +14660,7 @@ function strMethod(s, name2, args2, at) {
           return unknownOperand(x) ?? fail(`sequence item: expected str instance, ${typeName(x)} found`);
         parts2.push(x.v);
       }
-      return str(parts2.join(s));
+      return str2(parts2.join(s));
     }
     case "replace": {
       const bad = arity2(args2, name2, 2, 3);
@@ -14620,9 +14670,9 @@ function strMethod(s, name2, args2, at) {
         return unknownOperand(a) ?? unknownOperand(b) ?? fail("replace() arguments must be str");
       const count = c ? asInt(c) : -1;
       if (count === void 0) return fail("replace() count must be an integer");
-      if (count < 0) return str(s.split(a.v).join(b.v));
+      if (count < 0) return str2(s.split(a.v).join(b.v));
       const parts2 = s.split(a.v);
-      return str(
+      return str2(
         parts2.slice(0, count + 1).join(b.v) + (parts2.length > count + 1 ? a.v + parts2.slice(count + 1).join(a.v) : "")
       );
     }
@@ -14646,8 +14696,8 @@ function strMethod(s, name2, args2, at) {
       const p = strArg(args2.pos[0], name2);
       if (isFail(p) || p === void 0)
         return isFail(p) ? p : fail(`${name2}() argument must be str`);
-      if (name2 === "removeprefix") return str(p && s.startsWith(p) ? s.slice(p.length) : s);
-      return str(p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s);
+      if (name2 === "removeprefix") return str2(p && s.startsWith(p) ? s.slice(p.length) : s);
+      return str2(p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s);
     }
     case "find":
     case "rfind":
@@ -14677,11 +14727,11 @@ function strMethod(s, name2, args2, at) {
       if (isFail(fillArg)) return fillArg;
       if (name2 === "zfill") {
         const sign = /^[+-]/.test(s) ? s[0] : "";
-        return str(sign + s.slice(sign.length).padStart(width - sign.length, "0"));
+        return str2(sign + s.slice(sign.length).padStart(width - sign.length, "0"));
       }
       const spec = `${fillArg ?? " "}${name2 === "ljust" ? "<" : name2 === "rjust" ? ">" : "^"}${width}`;
       const r = formatValue({ t: "str", v: s }, spec);
-      return isFail(r) ? r : str(r);
+      return isFail(r) ? r : str2(r);
     }
     case "isdigit":
     case "isnumeric":
@@ -14969,7 +15019,7 @@ function evalSequence(ctx, node, locals, t) {
   return { t, items: items2, at: origin(ctx, node) };
 }
 function evalDictDisplay(ctx, node, locals) {
-  const entries = /* @__PURE__ */ new Map();
+  const entries2 = /* @__PURE__ */ new Map();
   for (const child of kids(node)) {
     if (child.type === "dictionary_splat") {
       const inner = evalExpr(ctx, kids(child)[0], locals);
@@ -14980,17 +15030,17 @@ function evalDictDisplay(ctx, node, locals) {
           unknownOperand(inner) ?? fail(`'${typeName(inner)}' object is not a mapping`)
         );
       }
-      for (const [k, v] of inner.entries) entries.set(k, v);
+      for (const [k, v] of inner.entries) entries2.set(k, v);
     } else if (child.type === "pair") {
       const key = evalExpr(ctx, child.childForFieldName("key"), locals);
       const k = dictKey(key);
       if (isFail(k)) return opaqueAt(ctx, node, k);
-      entries.set(k, evalExpr(ctx, child.childForFieldName("value"), locals));
+      entries2.set(k, evalExpr(ctx, child.childForFieldName("value"), locals));
     } else {
       return opaqueAt(ctx, node, fail(`unsupported dict item (${child.type})`));
     }
   }
-  return { t: "dict", entries, at: origin(ctx, node) };
+  return { t: "dict", entries: entries2, at: origin(ctx, node) };
 }
 var opOf = (node) => node.childForFieldName("operator").type;
 function evalBitwiseRun(ctx, node, locals) {
@@ -15301,7 +15351,7 @@ function evalComprehension(ctx, node, locals) {
   const scope = /* @__PURE__ */ new Map();
   const inner = [...locals, scope];
   const items2 = [];
-  const entries = /* @__PURE__ */ new Map();
+  const entries2 = /* @__PURE__ */ new Map();
   const isDict3 = node.type === "dictionary_comprehension";
   let produced = 0;
   const run2 = (i2) => {
@@ -15311,7 +15361,7 @@ function evalComprehension(ctx, node, locals) {
         const key = evalExpr(ctx, body2.childForFieldName("key"), inner);
         const k = dictKey(key);
         if (isFail(k)) return k;
-        entries.set(k, evalExpr(ctx, body2.childForFieldName("value"), inner));
+        entries2.set(k, evalExpr(ctx, body2.childForFieldName("value"), inner));
       } else {
         items2.push(evalExpr(ctx, body2, inner));
       }
@@ -15338,7 +15388,7 @@ function evalComprehension(ctx, node, locals) {
   const bad = run2(0);
   if (bad) return opaqueAt(ctx, node, bad);
   const at = origin(ctx, node);
-  if (isDict3) return { t: "dict", entries, at };
+  if (isDict3) return { t: "dict", entries: entries2, at };
   if (node.type === "generator_expression") {
     lazyItems.add(items2);
   }
@@ -17526,8 +17576,8 @@ var Module2 = (() => {
     var moduleRtn;
     var Module = moduleArg;
     var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve5, reject) => {
-      readyPromiseResolve = resolve5;
+    var readyPromise = new Promise((resolve6, reject) => {
+      readyPromiseResolve = resolve6;
       readyPromiseReject = reject;
     });
     var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -17610,13 +17660,13 @@ var Module2 = (() => {
         }
         readAsync = /* @__PURE__ */ __name(async (url) => {
           if (isFileURI(url)) {
-            return new Promise((resolve5, reject) => {
+            return new Promise((resolve6, reject) => {
               var xhr = new XMLHttpRequest();
               xhr.open("GET", url, true);
               xhr.responseType = "arraybuffer";
               xhr.onload = () => {
                 if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve5(xhr.response);
+                  resolve6(xhr.response);
                   return;
                 }
                 reject(xhr.status);
@@ -17840,10 +17890,10 @@ var Module2 = (() => {
       __name(receiveInstantiationResult, "receiveInstantiationResult");
       var info2 = getWasmImports();
       if (Module["instantiateWasm"]) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           Module["instantiateWasm"](info2, (mod, inst) => {
             receiveInstance(mod, inst);
-            resolve5(mod.exports);
+            resolve6(mod.exports);
           });
         });
       }
@@ -17915,16 +17965,16 @@ var Module2 = (() => {
       if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
         return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
       }
-      var str = "";
+      var str2 = "";
       while (idx < endPtr) {
         var u0 = heapOrArray[idx++];
         if (!(u0 & 128)) {
-          str += String.fromCharCode(u0);
+          str2 += String.fromCharCode(u0);
           continue;
         }
         var u1 = heapOrArray[idx++] & 63;
         if ((u0 & 224) == 192) {
-          str += String.fromCharCode((u0 & 31) << 6 | u1);
+          str2 += String.fromCharCode((u0 & 31) << 6 | u1);
           continue;
         }
         var u2 = heapOrArray[idx++] & 63;
@@ -17934,13 +17984,13 @@ var Module2 = (() => {
           u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
         }
         if (u0 < 65536) {
-          str += String.fromCharCode(u0);
+          str2 += String.fromCharCode(u0);
         } else {
           var ch = u0 - 65536;
-          str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+          str2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
         }
       }
-      return str;
+      return str2;
     }, "UTF8ArrayToString");
     var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
       var offset = 0;
@@ -18848,10 +18898,10 @@ var Module2 = (() => {
       }
       quit_(1, e);
     }, "handleException");
-    var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
+    var lengthBytesUTF8 = /* @__PURE__ */ __name((str2) => {
       var len = 0;
-      for (var i2 = 0; i2 < str.length; ++i2) {
-        var c = str.charCodeAt(i2);
+      for (var i2 = 0; i2 < str2.length; ++i2) {
+        var c = str2.charCodeAt(i2);
         if (c <= 127) {
           len++;
         } else if (c <= 2047) {
@@ -18865,14 +18915,14 @@ var Module2 = (() => {
       }
       return len;
     }, "lengthBytesUTF8");
-    var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
+    var stringToUTF8Array = /* @__PURE__ */ __name((str2, heap, outIdx, maxBytesToWrite) => {
       if (!(maxBytesToWrite > 0)) return 0;
       var startIdx = outIdx;
       var endIdx = outIdx + maxBytesToWrite - 1;
-      for (var i2 = 0; i2 < str.length; ++i2) {
-        var u = str.charCodeAt(i2);
+      for (var i2 = 0; i2 < str2.length; ++i2) {
+        var u = str2.charCodeAt(i2);
         if (u >= 55296 && u <= 57343) {
-          var u1 = str.charCodeAt(++i2);
+          var u1 = str2.charCodeAt(++i2);
           u = 65536 + ((u & 1023) << 10) | u1 & 1023;
         }
         if (u <= 127) {
@@ -18898,30 +18948,30 @@ var Module2 = (() => {
       heap[outIdx] = 0;
       return outIdx - startIdx;
     }, "stringToUTF8Array");
-    var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+    var stringToUTF8 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => stringToUTF8Array(str2, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
     var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-    var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
-      var size = lengthBytesUTF8(str) + 1;
+    var stringToUTF8OnStack = /* @__PURE__ */ __name((str2) => {
+      var size = lengthBytesUTF8(str2) + 1;
       var ret = stackAlloc(size);
-      stringToUTF8(str, ret, size);
+      stringToUTF8(str2, ret, size);
       return ret;
     }, "stringToUTF8OnStack");
     var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-      var str = "";
+      var str2 = "";
       while (1) {
         var ch = HEAPU8[ptr++];
-        if (!ch) return str;
-        str += String.fromCharCode(ch);
+        if (!ch) return str2;
+        str2 += String.fromCharCode(ch);
       }
     }, "AsciiToString");
-    var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
+    var stringToUTF16 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => {
       maxBytesToWrite ??= 2147483647;
       if (maxBytesToWrite < 2) return 0;
       maxBytesToWrite -= 2;
       var startPtr = outPtr;
-      var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+      var numCharsToWrite = maxBytesToWrite < str2.length * 2 ? maxBytesToWrite / 2 : str2.length;
       for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-        var codeUnit = str.charCodeAt(i2);
+        var codeUnit = str2.charCodeAt(i2);
         LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
         outPtr += 2;
       }
@@ -19734,9 +19784,9 @@ function withItem(st, container, step, value) {
       k = dictKey(step.key);
     }
     if (isFail(k)) return k;
-    const entries = new Map(container.entries);
-    entries.set(k, value);
-    return { ...container, entries };
+    const entries2 = new Map(container.entries);
+    entries2.set(k, value);
+    return { ...container, entries: entries2 };
   }
   if (step.kind === "item" && container.t === "list") {
     const i2 = asInt(step.key);
@@ -19751,7 +19801,7 @@ function withItem(st, container, step, value) {
 }
 var identityOf = (v) => v.t === "dict" ? v.entries : v.t === "list" || v.t === "tuple" ? v.items : void 0;
 function replaceObject(st, old, replacement) {
-  const memo = /* @__PURE__ */ new Map([[old, replacement]]);
+  const memo2 = /* @__PURE__ */ new Map([[old, replacement]]);
   const { configDicts } = st.ctx;
   if (old instanceof Map && configDicts.has(old))
     configDicts.add(replacement);
@@ -19759,7 +19809,7 @@ function replaceObject(st, old, replacement) {
   const subst = (v) => {
     const id = identityOf(v);
     if (!id) return v;
-    let next = memo.get(id);
+    let next = memo2.get(id);
     if (next === void 0) {
       if (id instanceof Map) {
         const m = /* @__PURE__ */ new Map();
@@ -19776,7 +19826,7 @@ function replaceObject(st, old, replacement) {
         next = items2.some((y, i2) => y !== id[i2]) ? items2 : id;
         if (next !== id && lazyItems.has(id)) lazyItems.add(items2);
       }
-      memo.set(id, next);
+      memo2.set(id, next);
     }
     if (next === id) return v;
     return next instanceof Map ? { ...v, entries: next } : { ...v, items: next };
@@ -19861,8 +19911,8 @@ function assignTo(st, stmt, target, value, valueNode) {
 function notEvaluated(st, stmt, why) {
   const names = namesTouched(stmt);
   if (!why.cascade) {
-    const list = names.size ? ` ${[...names].map((n) => `\`${n}\``).join(", ")} kept opaque.` : "";
-    reportStatement(st, stmt, `Statement not evaluated: ${why.reason}.${list}`);
+    const list2 = names.size ? ` ${[...names].map((n) => `\`${n}\``).join(", ")} kept opaque.` : "";
+    reportStatement(st, stmt, `Statement not evaluated: ${why.reason}.${list2}`);
   }
   poison(st, stmt, names, why.cascade ? CASCADE.reason : why.reason);
 }
@@ -19957,14 +20007,14 @@ function mutatedBy(target, method, args2) {
   const noKw = args2.kw.size === 0;
   const n = args2.pos.length;
   if (target.t === "dict") {
-    const entries = new Map(target.entries);
+    const entries2 = new Map(target.entries);
     switch (method) {
       case "update": {
         if (n > 1) return fail("update expected at most 1 argument");
         const merged = callBuiltin("dict", args2);
         if (isFail(merged)) return merged;
-        for (const [k, v] of merged.entries) entries.set(k, v);
-        return { ...target, entries };
+        for (const [k, v] of merged.entries) entries2.set(k, v);
+        return { ...target, entries: entries2 };
       }
       case "setdefault":
       case "pop": {
@@ -19972,11 +20022,11 @@ function mutatedBy(target, method, args2) {
         const k = dictKey(args2.pos[0]);
         if (isFail(k)) return k;
         if (method === "setdefault") {
-          if (!entries.has(k)) entries.set(k, args2.pos[1] ?? { t: "none", at: target.at });
-        } else if (!entries.delete(k) && n === 1) {
+          if (!entries2.has(k)) entries2.set(k, args2.pos[1] ?? { t: "none", at: target.at });
+        } else if (!entries2.delete(k) && n === 1) {
           return fail(`KeyError: ${JSON.stringify(k)}`);
         }
-        return { ...target, entries };
+        return { ...target, entries: entries2 };
       }
       case "clear":
         return n === 0 && noKw ? { ...target, entries: /* @__PURE__ */ new Map() } : fail("clear() takes no arguments");
@@ -20130,8 +20180,8 @@ function handleDelete(st, stmt) {
       if (container.t === "dict") {
         const k = dictKey(last.key);
         if (isFail(k)) return k;
-        const entries = new Map(container.entries);
-        return entries.delete(k) ? { ...container, entries } : fail(`KeyError: ${JSON.stringify(k)}`);
+        const entries2 = new Map(container.entries);
+        return entries2.delete(k) ? { ...container, entries: entries2 } : fail(`KeyError: ${JSON.stringify(k)}`);
       }
       if (container.t === "list") {
         const i2 = asInt(last.key);
@@ -20274,16 +20324,16 @@ function pythonTypeName(v) {
   }
 }
 function mergeSiblingBases(bases, at) {
-  const entries = /* @__PURE__ */ new Map();
+  const entries2 = /* @__PURE__ */ new Map();
   const owner = /* @__PURE__ */ new Map();
   const findings = [];
   for (const base of bases) {
     const clashes = [];
     for (const [key, value] of base.value.entries) {
-      const first = owner.get(key);
-      if (first !== void 0) clashes.push(`'${String(key)}' (also in ${first})`);
+      const first2 = owner.get(key);
+      if (first2 !== void 0) clashes.push(`'${String(key)}' (also in ${first2})`);
       owner.set(key, base.file);
-      entries.set(key, value);
+      entries2.set(key, value);
     }
     if (clashes.length > 0) {
       findings.push(
@@ -20297,7 +20347,7 @@ function mergeSiblingBases(bases, at) {
       );
     }
   }
-  return { value: { t: "dict", entries }, findings };
+  return { value: { t: "dict", entries: entries2 }, findings };
 }
 function mergeIntoBase(child, base, ctx) {
   const findings = [];
@@ -20305,10 +20355,10 @@ function mergeIntoBase(child, base, ctx) {
   return { value, findings };
 }
 function mergeDicts(child, base, path, ctx, findings) {
-  const entries = new Map(base.entries);
+  const entries2 = new Map(base.entries);
   for (const [key, value] of child.entries) {
     const keyPath = [...path, key];
-    const old = entries.get(key);
+    const old = entries2.get(key);
     if (value.t !== "dict") {
       if (value.t === "opaque" && old?.t === "dict") {
         findings.push(
@@ -20320,11 +20370,11 @@ function mergeDicts(child, base, path, ctx, findings) {
           )
         );
       }
-      entries.set(key, value);
+      entries2.set(key, value);
       continue;
     }
     if (old === void 0) {
-      entries.set(key, value);
+      entries2.set(key, value);
       continue;
     }
     const marker = value.entries.get(DELETE_KEY);
@@ -20339,11 +20389,11 @@ function mergeDicts(child, base, path, ctx, findings) {
           (k) => `cannot tell whether the ${DELETE_KEY} of ${k} is true or false`
         )
       );
-      entries.set(key, rest);
+      entries2.set(key, rest);
     } else if (replace) {
-      entries.set(key, rest);
+      entries2.set(key, rest);
     } else if (old.t === "dict") {
-      entries.set(key, mergeDicts(rest, old, keyPath, ctx, findings));
+      entries2.set(key, mergeDicts(rest, old, keyPath, ctx, findings));
     } else if (old.t === "opaque") {
       findings.push(
         problem(
@@ -20353,7 +20403,7 @@ function mergeDicts(child, base, path, ctx, findings) {
           (k) => `cannot tell whether the base value ${k} merges into is a dict`
         )
       );
-      entries.set(key, rest);
+      entries2.set(key, rest);
     } else {
       findings.push(
         problem(
@@ -20363,15 +20413,15 @@ function mergeDicts(child, base, path, ctx, findings) {
           (k) => `${k} is a dict in the child config but of type ${pythonTypeName(old)} in the base config; mmengine raises TypeError (set ${DELETE_KEY}=True to replace the base value)`
         )
       );
-      entries.set(key, rest);
+      entries2.set(key, rest);
     }
   }
-  return { t: "dict", entries };
+  return { t: "dict", entries: entries2 };
 }
 function withoutKey(d, key) {
-  const entries = new Map(d.entries);
-  entries.delete(key);
-  return { t: "dict", entries, at: d.at };
+  const entries2 = new Map(d.entries);
+  entries2.delete(key);
+  return { t: "dict", entries: entries2, at: d.at };
 }
 function problem(ctx, path, value, text) {
   const line = value.at && value.at.file === ctx.file ? value.at.line : ctx.lineOf(path);
@@ -20381,26 +20431,26 @@ function problem(ctx, path, value, text) {
 // src/config/substitute.ts
 function substituteBaseRefs(value, base, file, fallbackLine) {
   const findings = [];
-  const walk = (v) => {
+  const walk2 = (v) => {
     switch (v.t) {
       case "baseref":
         return getPath(base, v.path) ?? missing(v);
       case "list":
       case "tuple": {
-        const items2 = v.items.map(walk);
+        const items2 = v.items.map(walk2);
         return items2.every((item, i2) => item === v.items[i2]) ? v : { ...v, items: items2 };
       }
       case "dict": {
         let changed = false;
-        const entries = new Map(v.entries);
+        const entries2 = new Map(v.entries);
         for (const [k, item] of v.entries) {
-          const next = walk(item);
+          const next = walk2(item);
           if (next !== item) {
-            entries.set(k, next);
+            entries2.set(k, next);
             changed = true;
           }
         }
-        return changed ? { ...v, entries } : v;
+        return changed ? { ...v, entries: entries2 } : v;
       }
       default:
         return v;
@@ -20420,7 +20470,7 @@ function substituteBaseRefs(value, base, file, fallbackLine) {
     );
     return ref;
   };
-  return { value: walk(value), findings };
+  return { value: walk2(value), findings };
 }
 
 // src/config/resolve.ts
@@ -20479,7 +20529,7 @@ function createResolver(source, options = {}) {
     const { decl, declFindings } = loaded;
     const own = [...declFindings];
     const baseLine = decl?.line ?? 0;
-    const report = (rule, message) => own.push(finding(rule, "error", file, baseLine, message));
+    const report2 = (rule, message) => own.push(finding(rule, "error", file, baseLine, message));
     const bases = [];
     const siblings = [];
     const baseChains = [];
@@ -20487,7 +20537,7 @@ function createResolver(source, options = {}) {
     try {
       for (const raw of decl?.paths ?? []) {
         if (raw.includes("::")) {
-          report(
+          report2(
             "INH-016",
             `base '${raw}' is a package base (pkg::path); package bases are not resolved`
           );
@@ -20495,12 +20545,12 @@ function createResolver(source, options = {}) {
         }
         const path = joinBasePath(file, raw);
         if (path === void 0) {
-          report("INH-001", `base '${raw}' leaves the repository`);
+          report2("INH-001", `base '${raw}' leaves the repository`);
           continue;
         }
         bases.push(path);
         if (!path.endsWith(".py")) {
-          report(
+          report2(
             "INH-001",
             `base '${raw}' (${path}) is not a Python file; only .py bases are resolved`
           );
@@ -20512,7 +20562,7 @@ function createResolver(source, options = {}) {
         }
         const base = resolveFile(path);
         if (!base.exists) {
-          report("INH-001", `base '${raw}' (${path}) does not exist or cannot be read`);
+          report2("INH-001", `base '${raw}' (${path}) does not exist or cannot be read`);
           continue;
         }
         baseChains.push(base.result.chain);
@@ -20520,7 +20570,7 @@ function createResolver(source, options = {}) {
           const why = [
             ...new Set(base.own.filter((f) => f.severity === "error").map((f) => f.rule))
           ];
-          report("INH-001", `base '${raw}' (${path}) could not be read (${why.join(", ")})`);
+          report2("INH-001", `base '${raw}' (${path}) could not be read (${why.join(", ")})`);
           continue;
         }
         siblings.push({ file: path, value: base.result.value });
@@ -20714,8 +20764,8 @@ function emptyContainer(v) {
   return void 0;
 }
 function flat(v, path, layout) {
-  const given = override(v, path, layout) ?? (v.t === "opaque" ? v.src : void 0);
-  if (given !== void 0) return given.includes("\n") ? void 0 : given;
+  const given2 = override(v, path, layout) ?? (v.t === "opaque" ? v.src : void 0);
+  if (given2 !== void 0) return given2.includes("\n") ? void 0 : given2;
   const simple = atom(v) ?? emptyContainer(v);
   if (simple !== void 0) return simple;
   const parts2 = childTexts(v, path, layout, (c, p) => flat(c, p, layout));
@@ -20752,8 +20802,8 @@ function childTexts(v, path, layout, render2) {
   return out2;
 }
 function render(v, path, column, depth, trailing, layout) {
-  const given = override(v, path, layout) ?? (v.t === "opaque" ? v.src : void 0);
-  if (given !== void 0) return reindent(given, depth, layout);
+  const given2 = override(v, path, layout) ?? (v.t === "opaque" ? v.src : void 0);
+  if (given2 !== void 0) return reindent(given2, depth, layout);
   const simple = atom(v) ?? emptyContainer(v);
   if (simple !== void 0) return simple;
   const oneLine = flat(v, path, layout);
@@ -20794,14 +20844,14 @@ ${args2.map((a) => inner + a).join(",\n")})`;
 function displayBroken(d, path, depth, layout) {
   const inner = pad2(depth + 1, layout);
   const last = d.entries.size - 1;
-  const entries = childTexts(
+  const entries2 = childTexts(
     d,
     path,
     layout,
     (c, p, prefix, i2) => render(c, p, inner.length + prefix.length, depth + 1, i2 === last ? 0 : 1, layout)
   );
   return `{
-${entries.map((e) => inner + e).join(",\n")}
+${entries2.map((e) => inner + e).join(",\n")}
 ${pad2(depth, layout)}}`;
 }
 function sequenceBroken(kind, items2, path, depth, trailing, layout) {
@@ -21173,13 +21223,13 @@ function valueSignals({ names, lineOf }) {
       add("custom_imports:mmcls", line, "weak-0.x");
   }
   const seen = /* @__PURE__ */ new Map();
-  const walk = (value, context, line) => {
+  const walk2 = (value, context, line) => {
     const contexts = seen.get(value) ?? /* @__PURE__ */ new Set();
     if (contexts.has(context)) return;
     seen.set(value, contexts.add(context));
     const here2 = lineAt(value, line);
     if (value.t === "list" || value.t === "tuple") {
-      for (const item of value.items) walk(item, context, here2);
+      for (const item of value.items) walk2(item, context, here2);
       return;
     }
     if (!isDict2(value)) return;
@@ -21193,12 +21243,12 @@ function valueSignals({ names, lineOf }) {
     }
     for (const [key, child] of value.entries) {
       if (key === "backend_args") add("backend_args", lineAt(child, here2), "strong-1.x");
-      walk(child, childContext(String(key), value), here2);
+      walk2(child, childContext(String(key), value), here2);
     }
   };
   for (const [name2, value] of names) {
     if (name2 === "backend_args") add("backend_args", lineOf(name2), "strong-1.x");
-    walk(value, topLevelContext(name2), lineOf(name2));
+    walk2(value, topLevelContext(name2), lineOf(name2));
   }
   return [...found.values()].sort(compareSignals);
 }
@@ -21230,8 +21280,8 @@ function isDatasetDict(value) {
   const type = value.entries.get("type");
   return type?.t === "str" && type.v.endsWith("Dataset");
 }
-function transformSignals(transform, line, add) {
-  const type = transform.entries.get("type");
+function transformSignals(transform2, line, add) {
+  const type = transform2.entries.get("type");
   if (type?.t !== "str") return;
   const name2 = type.v;
   if (TRANSFORMS_0X.includes(name2)) add(`pipeline:${name2}`, line, "strong-0.x");
@@ -21239,10 +21289,10 @@ function transformSignals(transform, line, add) {
   const args2 = TRANSFORM_ARGS[name2];
   if (!args2) return;
   for (const arg2 of args2.old) {
-    if (transform.entries.has(arg2)) add(`pipeline:${name2}.${arg2}`, line, "strong-0.x");
+    if (transform2.entries.has(arg2)) add(`pipeline:${name2}.${arg2}`, line, "strong-0.x");
   }
   for (const arg2 of args2.new) {
-    if (transform.entries.has(arg2)) add(`pipeline:${name2}.${arg2}`, line, "strong-1.x");
+    if (transform2.entries.has(arg2)) add(`pipeline:${name2}.${arg2}`, line, "strong-1.x");
   }
 }
 function datasetSignals(dataset, line, add) {
@@ -21422,11 +21472,11 @@ function shebangInterpreter(text) {
 }
 function toValue(node) {
   if ((0, import_yaml.isMap)(node)) {
-    const entries = /* @__PURE__ */ new Map();
+    const entries2 = /* @__PURE__ */ new Map();
     for (const pair of node.items) {
-      if ((0, import_yaml.isScalar)(pair.key)) entries.set(String(pair.key.value), toValue(pair.value));
+      if ((0, import_yaml.isScalar)(pair.key)) entries2.set(String(pair.key.value), toValue(pair.value));
     }
-    return { t: "dict", entries };
+    return { t: "dict", entries: entries2 };
   }
   if ((0, import_yaml.isScalar)(node)) {
     const v = node.value;
@@ -21485,7 +21535,7 @@ function ignorePatterns(exclude) {
 async function discoverFiles(root, options = {}) {
   const cwd = resolve2(root);
   const patterns = options.include && options.include.length > 0 ? options.include : ["**/*"];
-  const entries = await (0, import_fast_glob.default)(patterns, {
+  const entries2 = await (0, import_fast_glob.default)(patterns, {
     cwd,
     dot: true,
     onlyFiles: true,
@@ -21493,7 +21543,7 @@ async function discoverFiles(root, options = {}) {
     ignore: ignorePatterns(options.exclude ?? []),
     suppressErrors: true
   });
-  const files = entries.filter((path) => {
+  const files = entries2.filter((path) => {
     if (path.startsWith("../") || isAbsolute2(path)) return false;
     const name2 = path.slice(path.lastIndexOf("/") + 1);
     if (!isCandidateName(name2)) return false;
@@ -21523,12 +21573,12 @@ async function scanRepository(root, options = {}) {
     if (read.problem) findings.push(read.problem);
     else texts.set(path, read.text);
   }
-  const first = [...texts].map(([path, text]) => classifyFile(path, text, { namedAsBase: false }));
-  const bases = new Map(first.flatMap((f) => f.bases ? [[f.path, f.bases]] : []));
+  const first2 = [...texts].map(([path, text]) => classifyFile(path, text, { namedAsBase: false }));
+  const bases = new Map(first2.flatMap((f) => f.bases ? [[f.path, f.bases]] : []));
   const named = new Set([...bases.values()].flat());
-  const classified = first.map((file) => asNamedBase(file, named, texts));
+  const classified = first2.map((file) => asNamedBase(file, named, texts));
   const evaluations = new Map(
-    first.flatMap((f) => f.evaluation ? [[f.path, f.evaluation]] : [])
+    first2.flatMap((f) => f.evaluation ? [[f.path, f.evaluation]] : [])
   );
   const resolver = createResolver(source, { evaluated: (path) => evaluations.get(path) });
   const files = applyChainVerdicts(classified, bases).map(
@@ -21601,8 +21651,7987 @@ function scanToJson(result) {
   };
 }
 
+// src/cli/migrate-command.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname as dirname2, join as join5, resolve as resolve4 } from "node:path";
+
+// rules/emit.json
+var emit_default = {
+  $comment: "Writing converted configs back into files, and verifying them. `placement`: each 1.x top-level key is written where the statement of the first of its 0.x owner keys stood (spec \xA71 ownership table); a key with no owner statement in the file is appended. `collisionOwners`: when sibling bases produce the same 1.x key (INH-011), it stays in the member whose 0.x view has one of these keys. `wholePaths`: dicts written whole once anything in them changes (OPTIM-010).",
+  placement: {
+    train_dataloader: ["data"],
+    val_dataloader: ["data"],
+    test_dataloader: ["data"],
+    val_evaluator: ["data", "evaluation"],
+    test_evaluator: ["data", "evaluation"],
+    train_pipeline: ["train_pipeline", "data"],
+    test_pipeline: ["test_pipeline", "data"],
+    img_ratios: ["test_pipeline", "data"],
+    tta_pipeline: ["test_pipeline", "data"],
+    data_preprocessor: ["model", "img_norm_cfg"],
+    model: ["model"],
+    optimizer: ["optimizer"],
+    optim_wrapper: ["optimizer", "optimizer_config", "fp16"],
+    param_scheduler: ["lr_config", "momentum_config"],
+    train_cfg: ["runner", "total_iters", "evaluation"],
+    val_cfg: ["runner", "evaluation"],
+    test_cfg: ["runner", "evaluation"],
+    default_hooks: ["checkpoint_config", "log_config", "evaluation"],
+    default_scope: ["log_config", "dist_params"],
+    env_cfg: ["dist_params", "cudnn_benchmark", "mp_start_method", "opencv_num_threads"],
+    vis_backends: ["log_config"],
+    visualizer: ["log_config"],
+    log_processor: ["log_config"],
+    log_level: ["log_level"],
+    load_from: ["load_from"],
+    resume: ["resume_from", "auto_resume"],
+    tta_model: ["workflow", "resume_from", "load_from", "test_pipeline"],
+    randomness: ["seed", "deterministic"]
+  },
+  rules: {
+    "EMIT-001": {
+      severity: "error",
+      summary: "A config's new text is not written because a statement it must change cannot be edited safely.",
+      why: "Statements that assign several names at once, or change a variable in place, have no single value to replace; rewriting them could change the meaning.",
+      example: "a, b = dict(), dict()  # both must change",
+      spec: "\xA71"
+    },
+    "EMIT-002": {
+      severity: "error",
+      summary: "A config is not written because a key its bases define cannot be removed by an assignment.",
+      why: "mmengine merges a child into its bases; a top-level key a base defines stays, so the 1.x result would keep a key the conversion dropped.",
+      example: "a base still defines `evaluation` that the leaf's conversion removed",
+      spec: "\xA71 INH-013"
+    },
+    "INH-011": {
+      severity: "info",
+      summary: "A 1.x key produced by two sibling bases is kept only in the base that owns it.",
+      why: "mmengine refuses duplicate keys among sibling bases; the other members' copies are dropped and the differences are written in the files that name them.",
+      example: "tta_model from both the dataset base and default_runtime: kept in default_runtime",
+      spec: "\xA71"
+    },
+    "INH-013": {
+      severity: "error",
+      summary: "A converted config does not verify: resolving the new files does not give the conversion of the old chain.",
+      why: "A file is only delivered when the new chain means what the old chain meant; the differing keys are listed.",
+      example: "resolved `param_scheduler` differs from the conversion of the merged 0.x chain",
+      spec: "\xA71"
+    },
+    "INH-014": {
+      severity: "info",
+      summary: "A 0.x helper variable nothing reads any more is removed (`img_norm_cfg`).",
+      why: "Normalisation moved into the model's data preprocessor; the variable is inert in 1.x.",
+      example: "img_norm_cfg = dict(mean=[...], std=[...], to_rgb=True)  \u2192 removed",
+      spec: "\xA71"
+    }
+  },
+  collisionOwners: {
+    tta_model: ["log_config", "dist_params", "load_from", "log_level"],
+    default_scope: ["log_config", "dist_params"],
+    env_cfg: ["dist_params", "log_config"],
+    vis_backends: ["log_config"],
+    visualizer: ["log_config"],
+    log_processor: ["log_config"],
+    log_level: ["log_level"],
+    load_from: ["load_from"],
+    resume: ["resume_from", "load_from"],
+    default_hooks: ["checkpoint_config"],
+    train_cfg: ["runner", "total_iters"],
+    val_cfg: ["runner", "total_iters"],
+    test_cfg: ["runner", "total_iters"],
+    optim_wrapper: ["optimizer"],
+    param_scheduler: ["lr_config"],
+    train_dataloader: ["data"],
+    val_dataloader: ["data"],
+    test_dataloader: ["data"],
+    val_evaluator: ["data"],
+    test_evaluator: ["data"],
+    model: ["model"]
+  },
+  wholePaths: ["optimizer", "optim_wrapper.optimizer"]
+};
+
+// rules/data.json
+var data_default = {
+  $comment: "`data` \u2192 train/val/test dataloaders and 1.x dataset dicts (spec \xA73). `datasetClasses`: for each mmseg 0.30 dataset class, how 0.x set `reduce_zero_label` (`fixed` by the class, or a `kwarg`) and its 0.x value, the 1.x default (null: the class is gone), and the 1.x name when it changed. `loader`: how the keys of `data` and `data.*_dataloader` map onto 1.x loader keys.",
+  datasetClasses: {
+    ADE20KDataset: { flag0x: "fixed", value0x: true, default1x: true },
+    ISPRSDataset: { flag0x: "fixed", value0x: true, default1x: true },
+    PotsdamDataset: { flag0x: "fixed", value0x: true, default1x: true },
+    LoveDADataset: { flag0x: "fixed", value0x: true, default1x: true },
+    PascalContextDataset59: { flag0x: "fixed", value0x: true, default1x: true },
+    PascalContextDataset: { flag0x: "fixed", value0x: false, default1x: false },
+    ChaseDB1Dataset: { flag0x: "fixed", value0x: false, default1x: false },
+    DRIVEDataset: { flag0x: "fixed", value0x: false, default1x: false },
+    HRFDataset: { flag0x: "fixed", value0x: false, default1x: false },
+    STAREDataset: { flag0x: "fixed", value0x: false, default1x: false },
+    CityscapesDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    DarkZurichDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    NightDrivingDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    COCOStuffDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    PascalVOCDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    iSAIDDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    CustomDataset: {
+      flag0x: "kwarg",
+      value0x: false,
+      default1x: false,
+      rename: "BaseSegDataset"
+    },
+    FaceOccludedDataset: { flag0x: "kwarg", value0x: false, default1x: null }
+  },
+  wrappers: {
+    RepeatDataset: { inner: "dataset" },
+    MultiImageMixDataset: { inner: "dataset" },
+    ConcatDataset: { inners: "datasets" }
+  },
+  datasetKeys: {
+    prefix: { img_dir: "img_path", ann_dir: "seg_map_path" },
+    annFile: "split",
+    metainfo: ["classes", "palette"],
+    dropped: ["gt_seg_map_loader_cfg"],
+    implicitConcat: ["img_dir", "ann_dir", "split"]
+  },
+  fileClient: {
+    omitWhen: { backend: "disk" },
+    knownBackends: ["disk", "petrel", "memcached", "lmdb", "http"]
+  },
+  loader: {
+    splitKeys: ["train", "val", "test", "train_dataloader", "val_dataloader", "test_dataloader"],
+    renames: { samples_per_gpu: "batch_size", workers_per_gpu: "num_workers" },
+    dropped: ["seed", "num_gpus", "dist"],
+    notEmitted: ["pin_memory"],
+    samplers: { iter: "InfiniteSampler", epoch: "DefaultSampler", eval: "DefaultSampler" },
+    epochRunners: ["EpochBasedRunner", "Runner"],
+    iterRunners: ["IterBasedRunner"]
+  },
+  rules: {
+    "DATA-001": {
+      severity: "error",
+      summary: "`data.samples_per_gpu` becomes `train_dataloader.batch_size`; a runnable config without it cannot train.",
+      why: "0.x required `samples_per_gpu` to build the train loader; 1.x names it `batch_size` on the loader dict.",
+      example: "data = dict(samples_per_gpu=2) \u2192 train_dataloader = dict(batch_size=2)",
+      spec: "\xA73"
+    },
+    "DATA-002": {
+      severity: "info",
+      summary: "`data.workers_per_gpu` becomes `num_workers` on the train, val and test loaders.",
+      why: "0.x applied `workers_per_gpu` to all three loaders; 1.x configures each loader separately.",
+      example: "data = dict(workers_per_gpu=4) \u2192 train/val/test_dataloader = dict(num_workers=4)",
+      spec: "\xA73"
+    },
+    "DATA-003": {
+      severity: "warning",
+      summary: "Val and test loaders use `batch_size=1`; a larger 0.x `samples_per_gpu` there is copied with a warning.",
+      why: "0.x forced batch 1 for evaluation unless `data.val_dataloader` said otherwise; the 1.x `SegDataPreProcessor` asserts that all images of a test batch have the same size.",
+      example: "data = dict(val_dataloader=dict(samples_per_gpu=4)) \u2192 val_dataloader = dict(batch_size=4, ...)",
+      spec: "\xA73"
+    },
+    "DATA-004": {
+      severity: "warning",
+      summary: "Other `data` keys go to all three loaders; `shuffle` becomes the train `sampler.shuffle`; `seed`, `num_gpus` and `dist` are dropped.",
+      why: "0.x passed the remaining `data` keys to every loader and then forced val/test `shuffle=False`; in 1.x shuffling belongs to the sampler, and the launcher sets the distributed options.",
+      example: "data = dict(shuffle=False, seed=0) \u2192 train_dataloader = dict(sampler=dict(type='InfiniteSampler', shuffle=False))",
+      spec: "\xA73"
+    },
+    "DATA-005": {
+      severity: "info",
+      summary: "`data.train_dataloader` / `val_dataloader` / `test_dataloader` merge into the matching 1.x loader, with the same renames.",
+      why: "0.x applied these sub-dicts on top of the shared loader settings; 1.x has one dict per loader.",
+      example: "data = dict(val_dataloader=dict(workers_per_gpu=1)) \u2192 val_dataloader = dict(num_workers=1, ...)",
+      spec: "\xA73"
+    },
+    "DATA-006": {
+      severity: "warning",
+      summary: "Every loader gets a sampler: `InfiniteSampler` (iteration-based) or `DefaultSampler` (epoch-based) for train, `DefaultSampler(shuffle=False)` for val/test.",
+      why: "mmengine requires a sampler, and `DefaultSampler` shuffles by default, so val/test must say `shuffle=False`.",
+      example: "runner = dict(type='IterBasedRunner') \u2192 train_dataloader = dict(sampler=dict(type='InfiniteSampler', shuffle=True))",
+      spec: "\xA73"
+    },
+    "DATA-007": {
+      severity: "info",
+      summary: "`persistent_workers=True` is written on each loader with workers; with `num_workers=0` it is left out.",
+      why: "0.x defaulted to persistent workers; the 1.x DataLoader default is False, and torch refuses persistent workers without workers.",
+      example: "data = dict(workers_per_gpu=2) \u2192 train_dataloader = dict(num_workers=2, persistent_workers=True)",
+      spec: "\xA73"
+    },
+    "DATA-008": {
+      severity: "info",
+      summary: "`pin_memory` (0.x default True) is not written; train `drop_last=True` is written only for epoch-based training.",
+      why: "The official 1.x configs leave `pin_memory` out; `drop_last` only matters to a finite (epoch) sampler.",
+      example: "runner = dict(type='EpochBasedRunner') \u2192 train_dataloader = dict(drop_last=True, ...)",
+      spec: "\xA73"
+    },
+    "DATA-009": {
+      severity: "info",
+      summary: "When val and test convert to equal loaders, `test_dataloader = val_dataloader`.",
+      why: "The official 1.x configs alias the test loader to the val loader.",
+      example: "data = dict(val=ds, test=ds) \u2192 test_dataloader = val_dataloader",
+      spec: "\xA73"
+    },
+    "DATA-010": {
+      severity: "info",
+      summary: "A `data` that sets only some keys converts to partial loader dicts.",
+      why: "1.x loader dicts merge with their bases like `data` did, so a child writes only what it changes.",
+      example: "data = dict(samples_per_gpu=2) \u2192 train_dataloader = dict(batch_size=2)",
+      spec: "\xA73"
+    },
+    "DATA-011": {
+      severity: "warning",
+      summary: "Dataset types keep their names except `CustomDataset` \u2192 `BaseSegDataset`; `FaceOccludedDataset` has no 1.x class; unknown classes must be ported.",
+      why: "1.x datasets are mmengine `BaseDataset`s with `img_path`/`seg_map_path` samples and `load_data_list`.",
+      example: "type='CustomDataset' \u2192 type='BaseSegDataset'",
+      spec: "\xA73"
+    },
+    "DATA-012": {
+      severity: "info",
+      summary: "`img_dir`, `ann_dir` and `split` become `data_prefix=dict(img_path, seg_map_path)` and `ann_file`.",
+      why: "1.x datasets take mmengine's `data_prefix` and `ann_file` arguments.",
+      example: "img_dir='img', ann_dir='ann', split='s.txt' \u2192 data_prefix=dict(img_path='img', seg_map_path='ann'), ann_file='s.txt'",
+      spec: "\xA73"
+    },
+    "DATA-013": {
+      severity: "info",
+      summary: "`classes` and `palette` move into `metainfo`.",
+      why: "1.x datasets read class names and palette from `metainfo`.",
+      example: "classes=('a', 'b') \u2192 metainfo=dict(classes=('a', 'b'))",
+      spec: "\xA73"
+    },
+    "DATA-014": {
+      severity: "info",
+      summary: "`data_root`, `img_suffix`, `seg_map_suffix`, `ignore_index`, `test_mode` and `pipeline` stay as they are.",
+      why: "1.x datasets accept the same arguments; a non-255 `ignore_index` is also set on the evaluators (EVAL-010).",
+      example: "data_root='data/x' \u2192 data_root='data/x'",
+      spec: "\xA73"
+    },
+    "DATA-015": {
+      severity: "warning",
+      summary: "`file_client_args` becomes `backend_args`; the local-disk backend is left out.",
+      why: "mmengine replaced file clients with backend arguments, and None means the local disk.",
+      example: "file_client_args=dict(backend='petrel') \u2192 backend_args=dict(backend='petrel')",
+      spec: "\xA73"
+    },
+    "DATA-016": {
+      severity: "warning",
+      summary: "`gt_seg_map_loader_cfg` is dropped.",
+      why: "In 1.x the evaluation ground truth comes from `LoadAnnotations` in the test pipeline.",
+      example: "gt_seg_map_loader_cfg=dict(reduce_zero_label=True) \u2192 (removed)",
+      spec: "\xA73"
+    },
+    "DATA-017": {
+      severity: "warning",
+      summary: "`reduce_zero_label` is set on each dataset so that the 1.x flag equals what 0.x trained and evaluated with.",
+      why: "0.x trained with the `LoadAnnotations` flag and evaluated with the dataset flag; 1.x copies the dataset flag into every sample and asserts `LoadAnnotations` agrees.",
+      example: "CustomDataset + LoadAnnotations(reduce_zero_label=True) \u2192 BaseSegDataset(reduce_zero_label=True)",
+      spec: "\xA73"
+    },
+    "DATA-018": {
+      severity: "info",
+      summary: "`RepeatDataset(times, dataset)` keeps its shape; the inner dataset is converted.",
+      why: "mmengine provides `RepeatDataset` with the same arguments.",
+      example: "dict(type='RepeatDataset', times=40000, dataset=dict(img_dir='a')) \u2192 dict(type='RepeatDataset', times=40000, dataset=dict(data_prefix=dict(img_path='a')))",
+      spec: "\xA73"
+    },
+    "DATA-019": {
+      severity: "warning",
+      summary: "A list of datasets becomes `ConcatDataset(datasets=[\u2026])`; on val/test the parts are no longer evaluated separately.",
+      why: "0.x concatenated lists implicitly and evaluated each part by default (`separate_eval=True`); mmengine evaluates the concatenation as one.",
+      example: "data = dict(train=[ds_a, ds_b]) \u2192 train_dataloader = dict(dataset=dict(type='ConcatDataset', datasets=[ds_a, ds_b]))",
+      spec: "\xA73"
+    },
+    "DATA-020": {
+      severity: "error",
+      summary: "List-valued `img_dir`/`ann_dir`/`split` become a `ConcatDataset` of one dataset per entry; mismatched lengths are an error.",
+      why: "0.x expanded such lists into a concatenation implicitly (and asserted their lengths); 1.x datasets take one prefix each.",
+      example: "ann_dir=['A', 'B'], split=['a.txt', 'b.txt'] \u2192 ConcatDataset(datasets=[dict(\u2026seg_map_path='A', ann_file='a.txt'), dict(\u2026'B', 'b.txt')])",
+      spec: "\xA73"
+    },
+    "DATA-021": {
+      severity: "info",
+      summary: "`MultiImageMixDataset(dataset, pipeline, skip_type_keys)` keeps its shape; the inner dataset and the pipeline are converted.",
+      why: "mmseg 1.x has the same wrapper.",
+      example: "dict(type='MultiImageMixDataset', dataset=ds, pipeline=[...]) \u2192 same with converted parts",
+      spec: "\xA73"
+    },
+    "DATA-022": {
+      severity: "info",
+      summary: "When `data.test` differs from `data.val`, `test_dataloader` is written separately.",
+      why: "The alias of DATA-009 holds only for equal loaders.",
+      example: "data = dict(val=ds_a, test=ds_b) \u2192 val_dataloader = dict(dataset=ds_a'), test_dataloader = dict(dataset=ds_b')",
+      spec: "\xA73"
+    },
+    "DATA-023": {
+      severity: "warning",
+      summary: "Without `data.val` (or `data.test`) no val (test) loader is written.",
+      why: "mmengine needs the loader, loop and evaluator together or none of them; 0.x training with `evaluation` but no `data.val` crashed.",
+      example: "data = dict(train=ds) \u2192 train_dataloader only",
+      spec: "\xA73"
+    },
+    "DATA-024": {
+      severity: "info",
+      summary: "Pipelines written inline in `data.*` are hoisted to `train_pipeline` / `test_pipeline` and referenced.",
+      why: "1.x `init_model`/`inference_model` read `cfg.test_pipeline`, so it must exist.",
+      example: "data = dict(test=dict(pipeline=[...])) \u2192 test_pipeline = [...]; test_dataloader = dict(dataset=dict(pipeline=test_pipeline))",
+      spec: "\xA73"
+    },
+    "DATA-025": {
+      severity: "info",
+      summary: "The implicit val/test `test_mode=True` is not written.",
+      why: "The official configs leave it out; an explicit 0.x `test_mode` is kept.",
+      example: "data = dict(val=dict(type='ADE20KDataset')) \u2192 val_dataloader = dict(dataset=dict(type='ADE20KDataset'))",
+      spec: "\xA73"
+    }
+  }
+};
+
+// src/convert/types.ts
+function findingAt(rule, severity, value, ctx, message) {
+  const at = value?.at;
+  return { rule, severity, file: at?.file ?? ctx.file, line: at?.line ?? 0, message };
+}
+
+// src/convert/dataset.ts
+var classes = data_default.datasetClasses;
+var keys = data_default.datasetKeys;
+var wrappers = data_default.wrappers;
+var PREFIX_KEYS = keys.prefix;
+function datasetClass(type) {
+  return type !== void 0 && Object.hasOwn(classes, type) ? classes[type] : void 0;
+}
+function leafDatasets(ds) {
+  if (ds === void 0) return [];
+  if (isSeq(ds)) return ds.items.flatMap((d) => leafDatasets(d));
+  if (!isDict(ds)) return [];
+  const wrapper = wrappers[strOf(ds.entries.get("type")) ?? ""];
+  if (wrapper?.inner !== void 0) return leafDatasets(ds.entries.get(wrapper.inner));
+  if (wrapper?.inners !== void 0) return leafDatasets(ds.entries.get(wrapper.inners));
+  return [ds];
+}
+function loadAnnotationsFlag(pipeline) {
+  if (!isSeq(pipeline)) return void 0;
+  for (const t of pipeline.items) {
+    if (isDict(t) && strOf(t.entries.get("type")) === "LoadAnnotations") {
+      const flag = t.entries.get("reduce_zero_label");
+      return flag === void 0 ? { value: bool(false), explicit: false } : { value: flag, explicit: true };
+    }
+  }
+  return void 0;
+}
+function evalReduceZeroLabel(ds) {
+  const explicit = ds.entries.get("reduce_zero_label");
+  if (explicit !== void 0) return explicit.t === "bool" ? explicit.v : void 0;
+  return datasetClass(strOf(ds.entries.get("type")))?.value0x;
+}
+function convertFileClientArgs(args2, ctx) {
+  if (!isDict(args2)) {
+    return {
+      value: args2,
+      findings: [
+        findingAt(
+          "DATA-015",
+          "warning",
+          args2,
+          ctx,
+          "`file_client_args` is not a dict; moved to `backend_args` as written."
+        )
+      ]
+    };
+  }
+  const backend = strOf(args2.entries.get("backend"));
+  const omit = data_default.fileClient.omitWhen;
+  if (backend === omit.backend && args2.entries.size === 1)
+    return { value: void 0, findings: [] };
+  if (backend !== void 0 && data_default.fileClient.knownBackends.includes(backend)) {
+    return { value: args2, findings: [] };
+  }
+  return {
+    value: args2,
+    findings: [
+      findingAt(
+        "DATA-015",
+        "warning",
+        args2,
+        ctx,
+        `File backend ${backend === void 0 ? "(not a string)" : `'${backend}'`} is not a known mmengine backend; moved to \`backend_args\` as written.`
+      )
+    ]
+  };
+}
+function convertDataset(ds, ctx, opts) {
+  return convertAny(ds, ctx, opts, []);
+}
+function convertAny(ds, ctx, opts, outer) {
+  const converted = convertShape(ds, ctx, opts, outer);
+  if (ds.at?.via !== void 0 && converted.value !== ds) {
+    return { ...converted, value: { ...converted.value, at: ds.at } };
+  }
+  return converted;
+}
+function convertShape(ds, ctx, opts, outer) {
+  if (isSeq(ds)) return convertList(ds.items, ds, ctx, opts, outer);
+  if (!isDict(ds)) {
+    return {
+      value: ds,
+      findings: [
+        findingAt(
+          "DATA-011",
+          "error",
+          ds,
+          ctx,
+          `The ${opts.split} dataset is not a dict (${ds.t}); left as written.`
+        )
+      ]
+    };
+  }
+  const type = strOf(ds.entries.get("type"));
+  if (type !== void 0 && Object.hasOwn(wrappers, type))
+    return convertWrapper(ds, type, ctx, opts, outer);
+  if (isImplicitConcat(ds)) return convertImplicitConcat(ds, ctx, opts, outer);
+  return convertLeaf(ds, ctx, opts, outer);
+}
+function convertList(items2, at, ctx, opts, outer) {
+  const findings = [];
+  if (opts.split !== "train") findings.push(separateEvalWarning(at, ctx, opts.split));
+  const parts2 = items2.map((d) => convertAny(d, ctx, opts, outer));
+  for (const p of parts2) findings.push(...p.findings);
+  const value = dict([
+    ["type", str("ConcatDataset")],
+    ["datasets", list(parts2.map((p) => p.value))]
+  ]);
+  return { value, findings };
+}
+function separateEvalWarning(at, ctx, split) {
+  return findingAt(
+    "DATA-019",
+    "warning",
+    at,
+    ctx,
+    `The ${split} datasets are concatenated: 0.x evaluated each part separately (separate_eval=True), mmengine evaluates the concatenation as one and requires equal metainfo across the parts.`
+  );
+}
+function convertWrapper(ds, type, ctx, opts, outer) {
+  const findings = [];
+  const wrapper = wrappers[type];
+  const ownPipeline = ds.entries.get("pipeline");
+  const innerOuter = ownPipeline === void 0 ? outer : [ownPipeline, ...outer];
+  const entries2 = [];
+  for (const [k, v] of ds.entries) {
+    if (k === wrapper.inner) {
+      const inner = convertAny(v, ctx, opts, innerOuter);
+      findings.push(...inner.findings);
+      entries2.push([k, inner.value]);
+    } else if (k === wrapper.inners && isSeq(v)) {
+      const parts2 = v.items.map((d) => convertAny(d, ctx, opts, outer));
+      for (const p of parts2) findings.push(...p.findings);
+      entries2.push([k, list(parts2.map((p) => p.value))]);
+    } else if (k === "pipeline") {
+      const p = opts.pipeline(v, opts.split === "train" ? "train" : "test", ds);
+      findings.push(...p.findings);
+      entries2.push([k, p.value]);
+    } else if (k === "separate_eval") {
+      if (opts.split !== "train") findings.push(separateEvalWarning(ds, ctx, opts.split));
+    } else {
+      entries2.push([k, v]);
+    }
+  }
+  if (type === "ConcatDataset" && opts.split !== "train" && !ds.entries.has("separate_eval")) {
+    findings.push(separateEvalWarning(ds, ctx, opts.split));
+  }
+  return { value: dict(entries2), findings };
+}
+function isImplicitConcat(ds) {
+  return isSeq(ds.entries.get("img_dir")) || isSeq(ds.entries.get("split"));
+}
+var countOf = (v) => v === void 0 || v.t === "none" ? 0 : isSeq(v) ? v.items.length : 1;
+function convertImplicitConcat(ds, ctx, opts, outer) {
+  const imgDir = ds.entries.get("img_dir");
+  const annDir = ds.entries.get("ann_dir");
+  const split = ds.entries.get("split");
+  const nImg = isSeq(imgDir) ? imgDir.items.length : 1;
+  const nAnn = countOf(annDir);
+  const nSplit = countOf(split);
+  const ok = nImg > 1 ? (nAnn === nImg || nAnn === 0) && (nSplit === nImg || nSplit === 0) : nSplit === nAnn || nAnn <= 1;
+  if (!ok) {
+    return {
+      value: ds,
+      findings: [
+        findingAt(
+          "DATA-020",
+          "error",
+          ds,
+          ctx,
+          `The ${opts.split} dataset lists ${nImg} img_dir, ${nAnn} ann_dir and ${nSplit} split entries; 0.x asserted matching lengths. Left as written.`
+        )
+      ]
+    };
+  }
+  const count = Math.max(nSplit, nImg);
+  const listed = new Set(keys.implicitConcat);
+  const findings = [];
+  if (opts.split !== "train") findings.push(separateEvalWarning(ds, ctx, opts.split));
+  const copies = [];
+  for (let i2 = 0; i2 < count; i2++) {
+    const entries2 = [];
+    for (const [k, v] of ds.entries) {
+      if (k === "separate_eval") continue;
+      entries2.push([k, typeof k === "string" && listed.has(k) && isSeq(v) ? v.items[i2] : v]);
+    }
+    const part = convertLeaf(dict(entries2), ctx, opts, outer);
+    if (i2 === 0) findings.push(...part.findings);
+    copies.push(part.value);
+  }
+  return {
+    value: dict([
+      ["type", str("ConcatDataset")],
+      ["datasets", list(copies)]
+    ]),
+    findings
+  };
+}
+function convertLeaf(ds, ctx, opts, outer) {
+  const findings = [];
+  const typeValue = ds.entries.get("type");
+  const type = strOf(typeValue);
+  const info2 = datasetClass(type);
+  findings.push(...checkType(typeValue, type, info2, ctx));
+  const prefix = [];
+  for (const [from, to] of Object.entries(PREFIX_KEYS)) {
+    const v = ds.entries.get(from);
+    if (v !== void 0) prefix.push([to, v]);
+  }
+  const metainfo = keys.metainfo.filter((k) => ds.entries.has(k)).map((k) => [k, ds.entries.get(k)]);
+  const entries2 = [];
+  for (const [k, v] of ds.entries) {
+    if (k === "type" && info2?.rename !== void 0) {
+      entries2.push([k, str(info2.rename)]);
+    } else if (typeof k === "string" && Object.hasOwn(PREFIX_KEYS, k)) {
+      if (!entries2.some(([e]) => e === "data_prefix")) entries2.push(["data_prefix", dict(prefix)]);
+    } else if (k === keys.annFile) {
+      if (v.t !== "none") entries2.push(["ann_file", v]);
+    } else if (typeof k === "string" && keys.metainfo.includes(k)) {
+      if (!entries2.some(([e]) => e === "metainfo")) entries2.push(["metainfo", dict(metainfo)]);
+    } else if (k === "file_client_args") {
+      const converted = convertFileClientArgs(v, ctx);
+      findings.push(...converted.findings);
+      if (converted.value !== void 0) entries2.push(["backend_args", converted.value]);
+    } else if (typeof k === "string" && keys.dropped.includes(k)) {
+      findings.push(
+        findingAt(
+          "DATA-016",
+          "warning",
+          v,
+          ctx,
+          `\`${k}\` is dropped: in 1.x the ground truth comes from \`LoadAnnotations\` in the test pipeline.`
+        )
+      );
+    } else if (k === "pipeline") {
+      const p = opts.pipeline(
+        v,
+        outer.length > 0 ? "inner" : opts.split === "train" ? "train" : "test",
+        ds
+      );
+      findings.push(...p.findings);
+      entries2.push([k, p.value]);
+    } else {
+      entries2.push([k, v]);
+    }
+  }
+  const flagged = reconcileReduceZeroLabel(ds, type, info2, ctx, opts, outer);
+  findings.push(...flagged.findings);
+  let value = dict(entries2);
+  if (flagged.value !== void 0) {
+    const entriesWithFlag = new Map(value.entries);
+    entriesWithFlag.set("reduce_zero_label", flagged.value);
+    value = dict(entriesWithFlag);
+  }
+  return { value: valueEquals(value, ds) ? ds : value, findings };
+}
+function checkType(typeValue, type, info2, ctx) {
+  if (typeValue === void 0) return [];
+  if (type === void 0) {
+    return [
+      findingAt(
+        "DATA-011",
+        "warning",
+        typeValue,
+        ctx,
+        "The dataset type cannot be read; it is kept as written and must be a 1.x dataset class."
+      )
+    ];
+  }
+  if (info2 === void 0) {
+    return [
+      findingAt(
+        "DATA-011",
+        "warning",
+        typeValue,
+        ctx,
+        `Dataset class '${type}' is not an mmseg 0.30 dataset: port it to \`BaseSegDataset\` (samples with \`img_path\`/\`seg_map_path\`, \`load_data_list\`).`
+      )
+    ];
+  }
+  if (info2.default1x === null) {
+    return [
+      findingAt(
+        "DATA-011",
+        "error",
+        typeValue,
+        ctx,
+        `Dataset class '${type}' does not exist in mmseg 1.x.`
+      )
+    ];
+  }
+  return [];
+}
+function reconcileReduceZeroLabel(ds, type, info2, ctx, opts, outer) {
+  const explicit = ds.entries.get("reduce_zero_label");
+  const none2 = { value: void 0, findings: [] };
+  if (opts.split === "train") {
+    const loads = [ds.entries.get("pipeline"), ...outer].map(loadAnnotationsFlag).find((f) => f !== void 0);
+    if (loads === void 0) return none2;
+    if (loads.value.t !== "bool") {
+      return {
+        value: void 0,
+        findings: [
+          findingAt(
+            "DATA-017",
+            "warning",
+            loads.value,
+            ctx,
+            "`LoadAnnotations.reduce_zero_label` cannot be read; the dataset flag is left as written (1.x asserts that both agree)."
+          )
+        ]
+      };
+    }
+    const r = loads.value.v;
+    if (info2 === void 0 || info2.default1x === null) {
+      if (type === void 0 || !r && explicit === void 0) return none2;
+      return {
+        value: void 0,
+        findings: [unknownClassFlag(ds, type, ctx)]
+      };
+    }
+    if (explicit !== void 0 && explicit.t === "bool" && explicit.v === r) return none2;
+    const findings = [];
+    if (explicit !== void 0) {
+      findings.push(
+        findingAt(
+          "DATA-017",
+          "info",
+          explicit,
+          ctx,
+          `The train dataset flag is set to reduce_zero_label=${pyBool(r)}, the \`LoadAnnotations\` value 0.x trained with (the 0.x dataset flag only affected evaluation).`
+        )
+      );
+      return { value: bool(r), findings };
+    }
+    if (r === info2.default1x) return none2;
+    if (!r && !loads.explicit) {
+      findings.push(
+        findingAt(
+          "DATA-017",
+          "info",
+          ds,
+          ctx,
+          `0.x trained without label reduction (\`LoadAnnotations\` default), so reduce_zero_label=False is written on the ${type} train dataset.`
+        )
+      );
+    }
+    return { value: bool(r), findings };
+  }
+  if (info2 === void 0 || info2.default1x === null) {
+    if (type === void 0 || explicit === void 0) return none2;
+    return { value: void 0, findings: [unknownClassFlag(ds, type, ctx)] };
+  }
+  if (explicit !== void 0) {
+    if (explicit.t !== "bool") {
+      return {
+        value: void 0,
+        findings: [
+          findingAt(
+            "DATA-017",
+            "warning",
+            explicit,
+            ctx,
+            "`reduce_zero_label` cannot be read; kept as written (1.x asserts that `LoadAnnotations` agrees)."
+          )
+        ]
+      };
+    }
+    return none2;
+  }
+  return info2.value0x === info2.default1x ? none2 : { value: bool(info2.value0x), findings: [] };
+}
+function unknownClassFlag(ds, type, ctx) {
+  return findingAt(
+    "DATA-017",
+    "warning",
+    ds,
+    ctx,
+    `Dataset class '${type}' is unknown, so its reduce_zero_label is kept as written: 1.x asserts that the pipeline flag equals the dataset flag.`
+  );
+}
+var pyBool = (b) => b ? "True" : "False";
+
+// rules/pipeline.json
+var pipeline_default = {
+  $comment: "PIPE: 0.x transforms -> 1.x transforms, test pipeline and TTA (MIGRATION-SPEC section 4). `registry0x`: every transform the mmseg 0.30 PIPELINES registry knows. `formatting`: the 0.x formatting transforms, replaced by one PackSegInputs. `toPreprocessor`: moved to model.data_preprocessor. `pixelValueIndependent`: transforms that never read pixel values, so running them before normalisation changes nothing (PIPE-010). `resizeArgs`/`msfaArgs`: the arguments 0.30 accepted. `collectMetaKeys0x`/`packMetaKeys1x`: the default meta keys on each side. `augTestRatios`: the ratios `tools/test.py --aug-test` forced in 0.x.",
+  registry0x: [
+    "Compose",
+    "ToTensor",
+    "ImageToTensor",
+    "Transpose",
+    "ToDataContainer",
+    "DefaultFormatBundle",
+    "Collect",
+    "LoadImageFromFile",
+    "LoadAnnotations",
+    "MultiScaleFlipAug",
+    "ResizeToMultiple",
+    "Resize",
+    "RandomFlip",
+    "Pad",
+    "Normalize",
+    "Rerange",
+    "CLAHE",
+    "RandomCrop",
+    "RandomRotate",
+    "RGB2Gray",
+    "AdjustGamma",
+    "SegRescale",
+    "PhotoMetricDistortion",
+    "RandomCutOut",
+    "RandomMosaic"
+  ],
+  formatting: [
+    "DefaultFormatBundle",
+    "ImageToTensor",
+    "ToTensor",
+    "Transpose",
+    "ToDataContainer",
+    "Collect"
+  ],
+  toPreprocessor: ["Normalize", "Pad"],
+  withFileClient: ["LoadImageFromFile", "LoadAnnotations"],
+  pixelValueIndependent: [
+    "LoadAnnotations",
+    "RandomFlip",
+    "RandomCrop",
+    "Resize",
+    "ResizeToMultiple",
+    "SegRescale"
+  ],
+  argRenames: { RandomFlip: { flip_ratio: "prob" } },
+  resizeArgs: ["img_scale", "multiscale_mode", "ratio_range", "keep_ratio", "min_size"],
+  msfaArgs: ["transforms", "img_scale", "img_ratios", "flip", "flip_direction"],
+  collectMetaKeys0x: [
+    "filename",
+    "ori_filename",
+    "ori_shape",
+    "img_shape",
+    "pad_shape",
+    "scale_factor",
+    "flip",
+    "flip_direction",
+    "img_norm_cfg"
+  ],
+  packMetaKeys1x: [
+    "img_path",
+    "seg_map_path",
+    "ori_shape",
+    "img_shape",
+    "pad_shape",
+    "scale_factor",
+    "flip",
+    "flip_direction",
+    "reduce_zero_label"
+  ],
+  metaKeyRenames: { filename: "img_path" },
+  metaKeysDropped: ["ori_filename", "img_norm_cfg"],
+  collectKeysPacked: ["img", "gt_semantic_seg"],
+  augTestRatios: [0.5, 0.75, 1, 1.25, 1.5, 1.75],
+  ttaModel: "SegTTAModel",
+  runtimeOwnerKeys: ["log_config", "dist_params", "log_level", "load_from"],
+  rules: {
+    "PIPE-001": {
+      severity: "info",
+      summary: "`LoadImageFromFile` keeps its name and arguments; `file_client_args` becomes `backend_args`.",
+      why: "mmcv 2.x reads files through mmengine backends configured by `backend_args`; the local-disk backend is the default (None).",
+      example: "dict(type='LoadImageFromFile', file_client_args=dict(backend='disk')) \u2192 dict(type='LoadImageFromFile')",
+      spec: "\xA74.1"
+    },
+    "PIPE-002": {
+      severity: "info",
+      summary: "`LoadAnnotations` keeps its name; `file_client_args` becomes `backend_args`; an explicit `reduce_zero_label` is kept.",
+      why: "The 1.x default of `reduce_zero_label` is None (take the dataset flag), and the dataset flag is reconciled by DATA-017.",
+      example: "dict(type='LoadAnnotations', reduce_zero_label=True) \u2192 dict(type='LoadAnnotations', reduce_zero_label=True)",
+      spec: "\xA74.1"
+    },
+    "PIPE-003": {
+      severity: "error",
+      summary: "`Resize(img_scale, multiscale_mode, ratio_range, keep_ratio, min_size)` becomes `Resize`, `RandomResize` or `RandomChoiceResize`, always with `keep_ratio`.",
+      why: "mmcv 2.x splits the 0.x modes into three transforms and defaults `keep_ratio` to False; scales relative to the image's own size, more than two range scales and unknown arguments have no 1.x equivalent.",
+      example: "dict(type='Resize', img_scale=(2048, 512), ratio_range=(0.5, 2.0)) \u2192 dict(type='RandomResize', scale=(2048, 512), ratio_range=(0.5, 2.0), keep_ratio=True)",
+      spec: "\xA74.1"
+    },
+    "PIPE-004": {
+      severity: "error",
+      summary: "`RandomFlip` keeps its name; legacy `flip_ratio` becomes `prob`, which must be given (as a float) outside `MultiScaleFlipAug`.",
+      why: "0.x crashed at the first sample without a probability, and mmcv 2.x refuses `prob=None`.",
+      example: "dict(type='RandomFlip', flip_ratio=0.5) \u2192 dict(type='RandomFlip', prob=0.5)",
+      spec: "\xA74.1"
+    },
+    "PIPE-005": {
+      severity: "info",
+      summary: "`RandomCrop` is unchanged; `crop_size` is (h, w) in both versions.",
+      why: "mmseg 1.x kept the transform, its arguments and their defaults.",
+      example: "dict(type='RandomCrop', crop_size=crop_size, cat_max_ratio=0.75) \u2192 unchanged",
+      spec: "\xA74.1"
+    },
+    "PIPE-006": {
+      severity: "info",
+      summary: "`Pad` is removed from the pipeline; its size and values go to `model.data_preprocessor`.",
+      why: "1.x pads batches in the data preprocessor, and mmcv 2.x `Pad.size` is (w, h) where mmseg 0.x used (h, w).",
+      example: "dict(type='Pad', size=crop_size, pad_val=0, seg_pad_val=255) \u2192 removed; data_preprocessor = dict(size=crop_size, ...)",
+      spec: "\xA74.1"
+    },
+    "PIPE-007": {
+      severity: "info",
+      summary: "`Normalize` is removed from the pipeline; mean, std and `to_rgb` go to `model.data_preprocessor`.",
+      why: "1.x normalises in the data preprocessor, after the whole pipeline.",
+      example: "dict(type='Normalize', **img_norm_cfg) \u2192 removed; data_preprocessor = dict(mean=..., std=..., bgr_to_rgb=True)",
+      spec: "\xA74.1"
+    },
+    "PIPE-008": {
+      severity: "warning",
+      summary: "The formatting transforms are replaced by one `PackSegInputs`; custom `Collect.meta_keys` are renamed and completed.",
+      why: "1.x packs results into `SegDataSample`s; its post-processing needs the 1.x default meta keys, and only the image and the segmentation map are packed.",
+      example: "dict(type='DefaultFormatBundle'), dict(type='Collect', keys=['img', 'gt_semantic_seg']) \u2192 dict(type='PackSegInputs')",
+      spec: "\xA74.1"
+    },
+    "PIPE-009": {
+      severity: "info",
+      summary: "Transforms that exist unchanged in mmseg 1.x (PhotoMetricDistortion, CLAHE, RandomRotate, \u2026) are kept as written.",
+      why: "Same names, arguments and defaults in both versions.",
+      example: "dict(type='PhotoMetricDistortion') \u2192 unchanged",
+      spec: "\xA74.1"
+    },
+    "PIPE-010": {
+      severity: "warning",
+      summary: "A transform that reads pixel values after `Normalize`, or a `Pad` before it, now runs on raw pixels.",
+      why: "1.x normalises after the whole pipeline, so the transform sees different pixel values than in 0.x.",
+      example: "Normalize, then PhotoMetricDistortion \u2192 PhotoMetricDistortion now sees unnormalised pixels",
+      spec: "\xA74.1"
+    },
+    "PIPE-011": {
+      severity: "warning",
+      summary: "A transform unknown to mmseg 0.30 is kept as written and must be ported to mmcv 2.x.",
+      why: "Third-party transforms must become `BaseTransform` subclasses registered in `mmseg.registry.TRANSFORMS`, with the 1.x result keys.",
+      example: "dict(type='AlignedResize', keep_ratio=True) \u2192 kept, warning",
+      spec: "\xA74.1"
+    },
+    "PIPE-012": {
+      severity: "warning",
+      summary: "`MultiScaleFlipAug` in a test pipeline becomes a single `Resize` followed by its other inner transforms.",
+      why: "A plain 1.x test is single-pass; flip and normalisation steps inside the wrapper are no longer needed, and transforms after the wrapper ran on wrapped results in 0.x.",
+      example: "MultiScaleFlipAug(img_scale=(2048, 512), transforms=[Resize(keep_ratio=True), ...]) \u2192 dict(type='Resize', scale=(2048, 512), keep_ratio=True)",
+      spec: "\xA74.2"
+    },
+    "PIPE-013": {
+      severity: "info",
+      summary: "Test pipelines load the ground truth with `LoadAnnotations` after all resizing, directly before `PackSegInputs`.",
+      why: "0.x loaded the evaluation ground truth outside the pipeline; 1.x evaluates the `gt_sem_seg` packed with each sample, at its original size.",
+      example: "test_pipeline = [..., dict(type='Resize', ...)] \u2192 [..., dict(type='Resize', ...), dict(type='LoadAnnotations'), dict(type='PackSegInputs')]",
+      spec: "\xA74.2"
+    },
+    "PIPE-014": {
+      severity: "info",
+      summary: "`img_ratios` and `tta_pipeline` are generated from the 0.x `MultiScaleFlipAug` for `tools/test.py --tta`.",
+      why: "1.x runs multi-scale and flip testing only through `TestTimeAug`; `Resize(scale_factor=r)` scales the original image, where 0.x scaled `img_scale`.",
+      example: "MultiScaleFlipAug(img_scale=(2048, 512), ...) \u2192 img_ratios = [0.5, ...]; tta_pipeline = [dict(type='LoadImageFromFile', backend_args=None), dict(type='TestTimeAug', transforms=[...])]",
+      spec: "\xA74.2"
+    },
+    "PIPE-015": {
+      severity: "warning",
+      summary: "The plain test scale is chosen from the `MultiScaleFlipAug` variant; a multi-scale or flip 0.x test must now be run with `--tta`.",
+      why: "1.x plain tests are single-pass; the ratios and flips of the 0.x test move to `tta_pipeline`.",
+      example: "MultiScaleFlipAug(img_scale=(2048, 512), img_ratios=[0.5, 1.0], flip=True, ...) \u2192 Resize(scale=(2048, 512)) + warning",
+      spec: "\xA74.2"
+    },
+    "PIPE-016": {
+      severity: "info",
+      summary: "A test pipeline without `MultiScaleFlipAug` is converted transform by transform, and no `tta_pipeline` is generated.",
+      why: "0.x `--aug-test` needed a `MultiScaleFlipAug` at index 1, so such a config had no test-time augmentation.",
+      example: "test_pipeline = [LoadImageFromFile, Resize(img_scale=(512, 512)), ...] \u2192 [..., dict(type='Resize', scale=(512, 512), keep_ratio=True), ...]",
+      spec: "\xA74.2"
+    },
+    "PIPE-017": {
+      severity: "info",
+      summary: "`tta_model = dict(type='SegTTAModel')` is written next to the runtime settings or the `tta_pipeline`.",
+      why: "`tools/test.py --tta` wraps the model in `tta_model`.",
+      example: "\u2192 tta_model = dict(type='SegTTAModel')",
+      spec: "\xA74.2"
+    },
+    "PIPE-018": {
+      severity: "info",
+      summary: "Every converted pipeline ends with exactly one `PackSegInputs`.",
+      why: "1.x models read `inputs` and `data_samples`, which only `PackSegInputs` produces.",
+      example: "[..., dict(type='RandomFlip', prob=0.5)] \u2192 [..., dict(type='RandomFlip', prob=0.5), dict(type='PackSegInputs')]",
+      spec: "\xA74.2"
+    },
+    "PIPE-019": {
+      severity: "warning",
+      summary: "`RandomFlip.prob`, `Resize.scale_factor` and `img_ratios` entries are written as floats.",
+      why: "mmcv 2.x raises for an int or None `prob` and for an int `scale_factor`; 0.x asserted float ratios.",
+      example: "dict(type='RandomFlip', prob=1) \u2192 dict(type='RandomFlip', prob=1.0)",
+      spec: "\xA74.2"
+    }
+  }
+};
+
+// src/convert/pipeline-transform.ts
+var REGISTRY = new Set(pipeline_default.registry0x);
+var FORMATTING = new Set(pipeline_default.formatting);
+var TO_PREPROCESSOR = new Set(pipeline_default.toPreprocessor);
+var WITH_FILE_CLIENT = new Set(pipeline_default.withFileClient);
+var RESIZE_ARGS = new Set(pipeline_default.resizeArgs);
+var ARG_RENAMES = pipeline_default.argRenames;
+function typeOf(t) {
+  return isDict(t) ? strOf(t.entries.get("type")) : void 0;
+}
+var isFormatting = (type) => type !== void 0 && FORMATTING.has(type);
+var isToPreprocessor = (type) => type !== void 0 && TO_PREPROCESSOR.has(type);
+var isKnown0x = (type) => type !== void 0 && REGISTRY.has(type);
+function transform(type, args2 = []) {
+  return dict([["type", str(type)], ...args2]);
+}
+function asFloat(v) {
+  return v.t === "int" ? float(v.v) : v;
+}
+var isNone = (v) => v === void 0 || v.t === "none";
+function convertKeptTransform(t, scope) {
+  const type = typeOf(t);
+  if (!isDict(t) || type === void 0) {
+    scope.findings.push(
+      findingAt(
+        "PIPE-011",
+        "warning",
+        t,
+        scope.ctx,
+        "This pipeline entry is not a transform dict with a string `type`; kept as written."
+      )
+    );
+    return t;
+  }
+  if (!REGISTRY.has(type)) {
+    scope.findings.push(
+      findingAt(
+        "PIPE-011",
+        "warning",
+        t,
+        scope.ctx,
+        `\`${type}\` is not an mmseg 0.30 transform; kept as written. Port it to an mmcv 2.x \`BaseTransform\` (\`transform()\` method; result keys \`gt_seg_map\`, \`img_path\`, \`seg_map_path\`, \`seg_fields\`) registered in \`mmseg.registry.TRANSFORMS\`.`
+      )
+    );
+    return t;
+  }
+  if (WITH_FILE_CLIENT.has(type)) return convertFileClient(t, scope);
+  if (type === "Resize") return convertResize(t, scope);
+  if (type === "RandomFlip") return convertRandomFlip(t, scope);
+  return t;
+}
+function convertFileClient(t, scope) {
+  const args2 = t.entries.get("file_client_args");
+  if (args2 === void 0) return t;
+  const converted = convertFileClientArgs(args2, scope.ctx);
+  scope.findings.push(...converted.findings);
+  const entries2 = [];
+  for (const [k, v] of t.entries) {
+    if (k !== "file_client_args") entries2.push([k, v]);
+    else if (converted.value !== void 0) entries2.push(["backend_args", converted.value]);
+  }
+  return dict(entries2);
+}
+function convertResize(t, scope) {
+  const error = (message) => {
+    scope.findings.push(findingAt("PIPE-003", "error", t, scope.ctx, message));
+    return t;
+  };
+  const unknown = [...t.entries.keys()].filter((k) => k !== "type" && !RESIZE_ARGS.has(String(k)));
+  if (unknown.length > 0) {
+    const names = unknown.map((k) => `\`${k}\``).join(", ");
+    return error(
+      `\`Resize\` argument ${names} is not valid in mmseg 0.30 and has no 1.x equivalent; kept as written.`
+    );
+  }
+  const imgScale = t.entries.get("img_scale");
+  const ratioRange = t.entries.get("ratio_range");
+  const keepRatio = t.entries.get("keep_ratio") ?? bool(true);
+  const modeValue = t.entries.get("multiscale_mode");
+  const mode = modeValue === void 0 ? "range" : strOf(modeValue);
+  const hasRatio = !isNone(ratioRange);
+  if (isNone(imgScale)) {
+    return error(
+      hasRatio ? "`Resize` with `img_scale=None` and `ratio_range` scales the image by its own size; mmcv 2.x `RandomResize` needs a base scale. Kept as written." : "`Resize` without `img_scale` outside `MultiScaleFlipAug` needs a scale set upstream; kept as written."
+    );
+  }
+  if (!isSeq(imgScale)) return error("`Resize.img_scale` cannot be read; kept as written.");
+  const single = imgScale.t === "tuple" ? imgScale : imgScale.items.length === 1 ? imgScale.items[0] : void 0;
+  let converted;
+  if (hasRatio) {
+    if (single === void 0) {
+      return error(
+        "`Resize` with `ratio_range` takes one scale (0.x asserted this); kept as written."
+      );
+    }
+    converted = transform("RandomResize", [
+      ["scale", single],
+      ["ratio_range", ratioRange],
+      ["keep_ratio", keepRatio]
+    ]);
+  } else if (single !== void 0) {
+    converted = transform("Resize", [
+      ["scale", single],
+      ["keep_ratio", keepRatio]
+    ]);
+  } else if (imgScale.items.length === 0) {
+    return error("`Resize.img_scale` is an empty list; kept as written.");
+  } else if (mode === "value") {
+    converted = transform("RandomChoiceResize", [
+      ["scales", imgScale],
+      ["keep_ratio", keepRatio]
+    ]);
+  } else if (mode === "range") {
+    if (imgScale.items.length > 2) {
+      return error(
+        "`Resize` in `range` mode takes two scales (0.x asserted this); kept as written."
+      );
+    }
+    converted = transform("RandomResize", [
+      ["scale", imgScale],
+      ["keep_ratio", keepRatio]
+    ]);
+    const shortFirst = imgScale.items.some(
+      (s) => isSeq(s) && s.items.length === 2 && s.items.every((n) => n.t === "int" || n.t === "float") && s.items[0].v < s.items[1].v
+    );
+    scope.findings.push(
+      shortFirst ? findingAt(
+        "PIPE-003",
+        "warning",
+        t,
+        scope.ctx,
+        "`Resize` range with a scale whose first entry is smaller than its second: 0.x sampled (long edge, short edge), mmcv 2.x `RandomResize` samples (w, h) per position."
+      ) : findingAt(
+        "PIPE-003",
+        "info",
+        t,
+        scope.ctx,
+        "The `Resize` range between two scales becomes `RandomResize(scale=[S1, S2])`, which samples (w, h) per position; 0.x sampled (long edge, short edge), the same for these scales."
+      )
+    );
+  } else {
+    return error(
+      "`Resize.multiscale_mode` must be `range` or `value` (0.x asserted this); kept as written."
+    );
+  }
+  if (!isNone(t.entries.get("min_size"))) {
+    scope.findings.push(
+      findingAt(
+        "PIPE-003",
+        "warning",
+        t,
+        scope.ctx,
+        "`Resize.min_size` has no 1.x equivalent and is dropped."
+      )
+    );
+  }
+  return converted;
+}
+function convertRandomFlip(t, scope) {
+  const renames = ARG_RENAMES.RandomFlip;
+  const renamed = [...t.entries].map(([k, v]) => [renames[String(k)] ?? k, v]);
+  const probs = renamed.filter(([k]) => k === "prob");
+  if (probs.length > 1) {
+    scope.findings.push(
+      findingAt(
+        "PIPE-004",
+        "error",
+        t,
+        scope.ctx,
+        "`RandomFlip` sets both `prob` and `flip_ratio`; kept as written."
+      )
+    );
+    return t;
+  }
+  const prob = probs[0]?.[1];
+  if (isNone(prob)) {
+    scope.findings.push(
+      findingAt(
+        "PIPE-004",
+        "error",
+        t,
+        scope.ctx,
+        "`RandomFlip` without `prob` outside `MultiScaleFlipAug` crashed in 0.x, and mmcv 2.x refuses `prob=None`; kept as written."
+      )
+    );
+    return t;
+  }
+  if (prob.t !== "int" && prob.t !== "float") {
+    scope.findings.push(
+      findingAt(
+        "PIPE-019",
+        "warning",
+        prob,
+        scope.ctx,
+        "`RandomFlip.prob` cannot be read; mmcv 2.x needs a float."
+      )
+    );
+  }
+  const entries2 = renamed.map(
+    ([k, v]) => k === "prob" ? [k, asFloat(v)] : [k, v]
+  );
+  const unchanged = entries2.every(
+    ([k, v], i2) => k === [...t.entries.keys()][i2] && v === t.entries.get(k)
+  );
+  return unchanged ? t : dict(entries2);
+}
+function packSegInputs(collect, scope) {
+  if (collect === void 0) return transform("PackSegInputs");
+  const keys2 = collect.entries.get("keys");
+  if (isSeq(keys2)) {
+    const extra = keys2.items.map(strOf).filter((k) => k === void 0 || !pipeline_default.collectKeysPacked.includes(k));
+    if (extra.length > 0) {
+      scope.findings.push(
+        findingAt(
+          "PIPE-008",
+          "warning",
+          collect,
+          scope.ctx,
+          `\`Collect\` keys other than \`img\` and \`gt_semantic_seg\` (${extra.map((k) => k === void 0 ? "?" : `'${k}'`).join(", ")}) are not packed by \`PackSegInputs\`.`
+        )
+      );
+    }
+  }
+  const metaKeys = collect.entries.get("meta_keys");
+  if (metaKeys === void 0) return transform("PackSegInputs");
+  const names = isSeq(metaKeys) ? metaKeys.items.map(strOf) : [];
+  if (!isSeq(metaKeys) || names.some((n) => n === void 0)) {
+    scope.findings.push(
+      findingAt(
+        "PIPE-008",
+        "warning",
+        metaKeys,
+        scope.ctx,
+        "`Collect.meta_keys` cannot be read; `PackSegInputs` uses the 1.x default meta keys."
+      )
+    );
+    return transform("PackSegInputs");
+  }
+  const given2 = names;
+  const defaults0x = pipeline_default.collectMetaKeys0x;
+  if (given2.length === defaults0x.length && defaults0x.every((k) => given2.includes(k))) {
+    return transform("PackSegInputs");
+  }
+  const renames = pipeline_default.metaKeyRenames;
+  const kept = [];
+  for (const k of given2) {
+    const name2 = renames[k] ?? k;
+    if (!pipeline_default.metaKeysDropped.includes(name2) && !kept.includes(name2)) kept.push(name2);
+  }
+  for (const k of pipeline_default.packMetaKeys1x) if (!kept.includes(k)) kept.push(k);
+  scope.findings.push(
+    findingAt(
+      "PIPE-008",
+      "info",
+      metaKeys,
+      scope.ctx,
+      "Custom `Collect.meta_keys` become `PackSegInputs.meta_keys`: `filename` is `img_path`, `ori_filename` and `img_norm_cfg` are dropped, and the 1.x default keys are added because 1.x post-processing needs them."
+    )
+  );
+  const items2 = kept.map((k) => str(k));
+  return transform("PackSegInputs", [
+    ["meta_keys", metaKeys.t === "tuple" ? tuple(items2) : list(items2)]
+  ]);
+}
+
+// src/convert/pipeline-tta.ts
+var MSFA_ARGS = new Set(pipeline_default.msfaArgs);
+var RESIZE_ARGS2 = new Set(pipeline_default.resizeArgs);
+function readArgs(msfa) {
+  const unknown = [...msfa.entries.keys()].filter((k) => k !== "type" && !MSFA_ARGS.has(String(k)));
+  if (unknown.length > 0)
+    return `argument ${unknown.map((k) => `\`${k}\``).join(", ")} is not valid in mmseg 0.30`;
+  const transforms = msfa.entries.get("transforms");
+  if (!isSeq(transforms)) return "`transforms` cannot be read";
+  const imgScale = msfa.entries.get("img_scale") ?? none();
+  let scaleKind;
+  if (imgScale.t === "none") scaleKind = "none";
+  else if (imgScale.t === "tuple" && imgScale.items.length === 2) scaleKind = "tuple";
+  else if (imgScale.t === "list" && imgScale.items.length > 0) scaleKind = "list";
+  else return "`img_scale` cannot be read";
+  const ratiosValue = msfa.entries.get("img_ratios");
+  let ratios;
+  if (ratiosValue === void 0 || ratiosValue.t === "none") ratios = void 0;
+  else if (ratiosValue.t === "int" || ratiosValue.t === "float") ratios = [ratiosValue];
+  else if (isSeq(ratiosValue) && ratiosValue.items.length > 0) ratios = ratiosValue.items;
+  else return "`img_ratios` cannot be read";
+  if (ratios?.some((r) => numOf(r) === void 0)) return "`img_ratios` cannot be read";
+  if (scaleKind === "none" && ratios === void 0) {
+    return "`img_scale=None` needs `img_ratios` (0.x asserted this)";
+  }
+  const flipValue = msfa.entries.get("flip");
+  const flip = flipValue === void 0 ? false : flipValue.t === "bool" || flipValue.t === "int" ? truthy2(flipValue) : void 0;
+  if (flip === void 0) return "`flip` cannot be read";
+  const dirValue = msfa.entries.get("flip_direction");
+  let directions;
+  if (dirValue === void 0) directions = [str("horizontal")];
+  else if (dirValue.t === "str") directions = [dirValue];
+  else if (isSeq(dirValue) && dirValue.items.length > 0 && dirValue.items.every((d) => d.t === "str")) {
+    directions = dirValue.items;
+  } else return "`flip_direction` cannot be read";
+  return {
+    transforms: transforms.items,
+    scaleKind,
+    imgScale,
+    ratios,
+    ratiosValue: ratios === void 0 ? void 0 : ratiosValue,
+    flip,
+    directions
+  };
+}
+var MULTI_PASS = "the plain 0.x test was multi-scale/flip; in 1.x run `tools/test.py --tta` for the same evaluation";
+function mainScale(a) {
+  const distinct = (vs) => new Set(vs.map((v) => toJsonText(v, 0))).size;
+  if (a.scaleKind === "list") {
+    const scales2 = a.imgScale.items;
+    return { args: [["scale", scales2[0]]], multiPass: a.flip || distinct(scales2) > 1 };
+  }
+  if (a.scaleKind === "none") {
+    const ratios = a.ratios;
+    const one = ratios.find((r) => numOf(r) === 1);
+    const factor = one !== void 0 ? float(1) : asFloat(ratios[0]);
+    return {
+      args: [["scale_factor", factor]],
+      multiPass: a.flip || distinct(ratios.map(asFloat)) > 1
+    };
+  }
+  const imgScale = a.imgScale;
+  if (a.ratios === void 0) return { args: [["scale", a.imgScale]], multiPass: a.flip };
+  const [w, h] = imgScale.items.map(numOf);
+  if (w === void 0 || h === void 0) return { args: [["scale", a.imgScale]], multiPass: true };
+  const scales = a.ratios.map((r) => [Math.trunc(w * numOf(r)), Math.trunc(h * numOf(r))]);
+  const keys2 = new Set(scales.map((s) => s.join(",")));
+  if (keys2.size > 1 || a.flip) return { args: [["scale", a.imgScale]], multiPass: true };
+  const [sw, sh] = scales[0];
+  const scale = sw === w && sh === h ? a.imgScale : tuple([int(sw), int(sh)]);
+  return { args: [["scale", scale]], multiPass: false };
+}
+function ttaRatios(a) {
+  if (a.ratios === void 0) return list(pipeline_default.augTestRatios.map((r) => float(r)));
+  const v = a.ratiosValue;
+  if (v.t === "list" && v.items.every((r) => r.t === "float")) return v;
+  return list(a.ratios.map(asFloat));
+}
+function convertMsfa(msfa, scope) {
+  const fail2 = (message) => {
+    scope.findings.push(
+      findingAt(
+        "PIPE-012",
+        "error",
+        msfa,
+        scope.ctx,
+        `\`MultiScaleFlipAug\`: ${message}; kept as written.`
+      )
+    );
+    return void 0;
+  };
+  const a = readArgs(msfa);
+  if (typeof a === "string") return fail2(a);
+  const resize = a.transforms.find((t) => typeOf(t) === "Resize");
+  if (resize !== void 0) {
+    const unknown = [...resize.entries.keys()].filter(
+      (k) => k !== "type" && !RESIZE_ARGS2.has(String(k))
+    );
+    if (unknown.length > 0) {
+      scope.findings.push(
+        findingAt(
+          "PIPE-003",
+          "error",
+          resize,
+          scope.ctx,
+          `\`Resize\` argument ${unknown.map((k) => `\`${k}\``).join(", ")} is not valid in mmseg 0.30.`
+        )
+      );
+      return fail2("its `Resize` cannot be converted");
+    }
+    const minSize = resize.entries.get("min_size");
+    if (minSize !== void 0 && minSize.t !== "none") {
+      scope.findings.push(
+        findingAt(
+          "PIPE-003",
+          "warning",
+          resize,
+          scope.ctx,
+          "`Resize.min_size` has no 1.x equivalent and is dropped."
+        )
+      );
+    }
+  }
+  const keepRatio = resize?.entries.get("keep_ratio") ?? bool(true);
+  const { args: scaleArgs, multiPass } = mainScale(a);
+  const imgRatios = a.scaleKind === "list" ? void 0 : ttaRatios(a);
+  const resizeList = a.scaleKind === "list" ? list(
+    a.imgScale.items.map(
+      (s) => transform("Resize", [
+        ["scale", s],
+        ["keep_ratio", keepRatio]
+      ])
+    )
+  ) : list(
+    imgRatios.items.map(
+      (r) => transform("Resize", [
+        ["scale_factor", r],
+        ["keep_ratio", keepRatio]
+      ])
+    )
+  );
+  const flipStep = a.flip || a.ratios === void 0;
+  const flipList = list([
+    transform("RandomFlip", [
+      ["prob", float(0)],
+      ["direction", a.directions[0]]
+    ]),
+    ...a.directions.map(
+      (d) => transform("RandomFlip", [
+        ["prob", float(1)],
+        ["direction", d]
+      ])
+    )
+  ]);
+  const result = { main: [], ttaSteps: [], imgRatios, ran: [] };
+  for (const t of a.transforms) {
+    const type = typeOf(t);
+    if (t === resize) {
+      result.main.push(transform("Resize", [...scaleArgs, ["keep_ratio", keepRatio]]));
+      result.ttaSteps.push(resizeList);
+      result.ran.push(t);
+    } else if (type === "RandomFlip") {
+      if (flipStep && !result.ttaSteps.includes(flipList)) result.ttaSteps.push(flipList);
+    } else if (isFormatting(type)) {
+      if (type === "Collect" && isDict(t)) result.collect = t;
+    } else if (isToPreprocessor(type)) {
+      result.ran.push(t);
+    } else if (type === "LoadAnnotations" && isDict(t)) {
+      result.loadAnnotations = t;
+    } else {
+      const converted = convertKeptTransform(t, scope);
+      result.main.push(converted);
+      result.ttaSteps.push(list([converted]));
+      result.ran.push(t);
+    }
+  }
+  if (multiPass)
+    scope.findings.push(
+      findingAt("PIPE-015", "warning", msfa, scope.ctx, `\`MultiScaleFlipAug\`: ${MULTI_PASS}.`)
+    );
+  if (a.ratios !== void 0 && !a.flip && a.scaleKind !== "list") {
+    scope.findings.push(
+      findingAt(
+        "PIPE-015",
+        "info",
+        msfa,
+        scope.ctx,
+        "The 0.x test used `img_ratios` without flip: `tta_pipeline` keeps these ratios and has no flip step."
+      )
+    );
+  }
+  if (a.scaleKind === "tuple") {
+    scope.findings.push(
+      findingAt(
+        "PIPE-014",
+        "info",
+        msfa,
+        scope.ctx,
+        "`tta_pipeline` resizes with `scale_factor`, which scales the original image; 0.x scaled `img_scale`. They agree when the image size is close to `img_scale`."
+      )
+    );
+  }
+  return result;
+}
+var isMsfa = (t) => typeOf(t) === "MultiScaleFlipAug";
+function ttaLoad(t) {
+  if (typeOf(t) !== "LoadImageFromFile" || !isDict(t) || t.entries.has("backend_args")) return t;
+  return transform("LoadImageFromFile", [
+    ...[...t.entries].filter(([k]) => k !== "type").map(([k, v]) => [String(k), v]),
+    ["backend_args", none()]
+  ]);
+}
+
+// src/convert/pipeline.ts
+var PIXEL_INDEPENDENT = new Set(pipeline_default.pixelValueIndependent);
+function pipelineLike(source, items2) {
+  return source.t === "tuple" ? tuple(items2, source.at) : list(items2, source.at);
+}
+function unreadable(pipeline, ctx) {
+  return {
+    value: pipeline,
+    findings: [
+      findingAt(
+        "PIPE-011",
+        "warning",
+        pipeline,
+        ctx,
+        "This pipeline is not a list of transforms; kept as written."
+      )
+    ]
+  };
+}
+function checkNormalizeOrder(ran, scope) {
+  const at = ran.findIndex((t) => typeOf(t) === "Normalize");
+  if (at < 0) return;
+  ran.forEach((t, i2) => {
+    const type = typeOf(t);
+    if (i2 < at && type === "Pad") {
+      scope.findings.push(
+        findingAt(
+          "PIPE-010",
+          "warning",
+          t,
+          scope.ctx,
+          "`Pad` ran before `Normalize` in 0.x, so the padding was normalised too; 1.x pads after normalising."
+        )
+      );
+    } else if (i2 > at && type !== "Pad" && type !== "Normalize" && !isFormatting(type) && !isMsfa(t) && !(type !== void 0 && PIXEL_INDEPENDENT.has(type))) {
+      scope.findings.push(
+        findingAt(
+          "PIPE-010",
+          "warning",
+          t,
+          scope.ctx,
+          `\`${type ?? "This transform"}\` ran after \`Normalize\` in 0.x; 1.x normalises after the whole pipeline, so it now sees raw pixel values.`
+        )
+      );
+    }
+  });
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function memoized(side, pipeline, ctx, opts, run2) {
+  const key = JSON.stringify([
+    side,
+    ctx.file,
+    opts.inner,
+    opts.hasGroundTruth,
+    opts.evalReduceZeroLabel,
+    opts.trainLoadAnnotations === void 0 ? null : toJsonText(opts.trainLoadAnnotations, 0)
+  ]);
+  let byKey = memo.get(pipeline);
+  if (byKey === void 0) {
+    byKey = /* @__PURE__ */ new Map();
+    memo.set(pipeline, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit !== void 0) return hit;
+  const result = run2();
+  byKey.set(key, result);
+  return result;
+}
+function convertTrainPipeline(pipeline, ctx, opts = {}) {
+  return memoized("train", pipeline, ctx, opts, () => {
+    if (!isSeq(pipeline)) return unreadable(pipeline, ctx);
+    const scope = { ctx, findings: [] };
+    const items2 = [];
+    let collect;
+    for (const t of pipeline.items) {
+      const type = typeOf(t);
+      if (isFormatting(type)) {
+        if (type === "Collect" && isDict(t)) collect = t;
+      } else if (isToPreprocessor(type)) {
+        continue;
+      } else if (isMsfa(t)) {
+        scope.findings.push(
+          findingAt(
+            "PIPE-012",
+            "error",
+            t,
+            ctx,
+            "`MultiScaleFlipAug` belongs in a test pipeline; kept as written."
+          )
+        );
+        items2.push(t);
+      } else {
+        items2.push(convertKeptTransform(t, scope));
+      }
+    }
+    checkNormalizeOrder(pipeline.items, scope);
+    if (!opts.inner) items2.push(packSegInputs(collect, scope));
+    return { value: pipelineLike(pipeline, items2), findings: scope.findings };
+  });
+}
+function testLoadAnnotations(own, opts, scope, anchor) {
+  if (opts.hasGroundTruth === false) {
+    scope.findings.push(
+      findingAt(
+        "PIPE-013",
+        "info",
+        anchor,
+        scope.ctx,
+        "The evaluated dataset has no ground truth (`ann_dir`), so no `LoadAnnotations` is added; test with `test_evaluator.format_only=True`."
+      )
+    );
+    return void 0;
+  }
+  let load;
+  if (own !== void 0) load = convertFileClient(own, scope);
+  else if (opts.trainLoadAnnotations !== void 0) {
+    load = dict(
+      convertFileClient(opts.trainLoadAnnotations, { ctx: scope.ctx, findings: [] }).entries
+    );
+  } else load = transform("LoadAnnotations");
+  const flag = load.entries.get("reduce_zero_label");
+  const d0 = opts.evalReduceZeroLabel;
+  if (typeof d0 === "boolean") {
+    if (flag !== void 0 && !(flag.t === "bool" && flag.v === d0))
+      load = withoutKeys(load, ["reduce_zero_label"]);
+    const train = opts.trainLoadAnnotations;
+    const r = train === void 0 ? void 0 : train.entries.get("reduce_zero_label") ?? bool(false);
+    if (r !== void 0 && r.t === "bool" && r.v !== d0) {
+      scope.findings.push(
+        findingAt(
+          "DATA-017",
+          "warning",
+          train.entries.get("reduce_zero_label") ?? train,
+          scope.ctx,
+          `0.x trained with reduce_zero_label=${r.v ? "True" : "False"} but evaluated with the dataset flag ${d0 ? "True" : "False"}; the test \`LoadAnnotations\` follows the dataset flag, as 0.x evaluation did.`
+        )
+      );
+    }
+  } else if (d0 === "unknown" && flag !== void 0) {
+    scope.findings.push(
+      findingAt(
+        "DATA-017",
+        "warning",
+        flag,
+        scope.ctx,
+        "The dataset class is unknown, so the test `LoadAnnotations.reduce_zero_label` is kept as written: 1.x asserts that the pipeline flag equals the dataset flag."
+      )
+    );
+  }
+  return load;
+}
+function convertTestPipeline(pipeline, ctx, opts = {}) {
+  return memoized("test", pipeline, ctx, opts, () => {
+    if (!isSeq(pipeline)) return unreadable(pipeline, ctx);
+    const scope = { ctx, findings: [] };
+    const index = pipeline.items.findIndex(isMsfa);
+    const msfa = index < 0 ? void 0 : pipeline.items[index];
+    const pre = index < 0 ? pipeline.items : pipeline.items.slice(0, index);
+    const post = index < 0 ? [] : pipeline.items.slice(index + 1);
+    const items2 = [];
+    const preConverted = [];
+    let collect;
+    let ownLoad;
+    const visit = (t, sink) => {
+      const type = typeOf(t);
+      if (isFormatting(type)) {
+        if (type === "Collect" && isDict(t)) collect = t;
+      } else if (isToPreprocessor(type)) {
+        return;
+      } else if (type === "LoadAnnotations" && isDict(t)) {
+        ownLoad ??= t;
+      } else if (isMsfa(t)) {
+        scope.findings.push(
+          findingAt(
+            "PIPE-012",
+            "error",
+            t,
+            ctx,
+            "A second `MultiScaleFlipAug` cannot be converted; kept as written."
+          )
+        );
+        items2.push(t);
+      } else {
+        const converted = convertKeptTransform(t, scope);
+        items2.push(converted);
+        if (sink !== items2) sink.push(converted);
+      }
+    };
+    for (const t of pre) visit(t, preConverted);
+    let conv;
+    if (msfa !== void 0) {
+      conv = convertMsfa(msfa, scope);
+      if (conv === void 0) items2.push(msfa);
+      else {
+        items2.push(...conv.main);
+        collect = conv.collect ?? collect;
+        ownLoad ??= conv.loadAnnotations;
+      }
+    }
+    for (const t of post) visit(t, items2);
+    if (conv !== void 0 && post.length > 0) {
+      scope.findings.push(
+        findingAt(
+          "PIPE-012",
+          "warning",
+          post[0],
+          ctx,
+          "Transforms after `MultiScaleFlipAug` ran on its wrapped results in 0.x; they now run once, after the plain-test `Resize`."
+        )
+      );
+    }
+    checkNormalizeOrder([...pre, ...conv?.ran ?? (msfa ? [msfa] : []), ...post], scope);
+    const load = testLoadAnnotations(ownLoad, opts, scope, pipeline);
+    if (load !== void 0) items2.push(load);
+    const pack = packSegInputs(collect, scope);
+    items2.push(pack);
+    const value = pipelineLike(pipeline, items2);
+    if (msfa === void 0) {
+      scope.findings.push(
+        findingAt(
+          "PIPE-016",
+          "info",
+          pipeline,
+          ctx,
+          "The test pipeline has no `MultiScaleFlipAug`, so 0.x `--aug-test` could not be used with it and no `tta_pipeline` is generated."
+        )
+      );
+      return { value, findings: scope.findings };
+    }
+    if (conv === void 0) return { value, findings: scope.findings };
+    const steps = [...conv.ttaSteps];
+    if (load !== void 0) steps.push(list([transform("LoadAnnotations")]));
+    steps.push(list([pack]));
+    const ttaPipeline = list([
+      ...preConverted.map(ttaLoad),
+      transform("TestTimeAug", [["transforms", list(steps)]])
+    ]);
+    return { value, tta: { imgRatios: conv.imgRatios, ttaPipeline }, findings: scope.findings };
+  });
+}
+var WRAPPER_INNER = {
+  RepeatDataset: "dataset",
+  MultiImageMixDataset: "dataset"
+};
+function datasetPipelines(ds, role) {
+  if (ds === void 0) return [];
+  if (isSeq(ds)) return ds.items.flatMap((d) => datasetPipelines(d, role));
+  if (!isDict(ds)) return [];
+  const type = strOf(ds.entries.get("type")) ?? "";
+  const own = ds.entries.get("pipeline");
+  const found = own === void 0 ? [] : [[own, role]];
+  if (type === "ConcatDataset")
+    return [...found, ...datasetPipelines(ds.entries.get("datasets"), role)];
+  const inner = WRAPPER_INNER[type];
+  if (inner !== void 0) {
+    const innerRole = type === "MultiImageMixDataset" ? "inner" : role;
+    found.push(...datasetPipelines(ds.entries.get(inner), innerRole));
+  }
+  return found;
+}
+function dataSplit(old, split) {
+  const data = old.entries.get("data");
+  return isDict(data) ? data.entries.get(split) : void 0;
+}
+function pipelineVariables(old) {
+  const names = [];
+  for (const [k, v] of old.entries) {
+    if (typeof k !== "string" || !isSeq(v) || v.items.length === 0) continue;
+    const types = v.items.map(typeOf);
+    const named = /pipeline/i.test(k);
+    if (named ? types.some((t) => t !== void 0) : types.every((t) => t !== void 0) && types.some(isKnown0x)) {
+      names.push(k);
+    }
+  }
+  return names;
+}
+function pipelineRole(old, name2, value) {
+  if (isSeq(value) && value.items.some(isMsfa)) return "test";
+  for (const [split, role] of [
+    ["train", "train"],
+    ["val", "test"],
+    ["test", "test"]
+  ]) {
+    const used = datasetPipelines(dataSplit(old, split), role).find(([p]) => p.at?.via === name2);
+    if (used !== void 0) return used[1];
+  }
+  return /test|val/i.test(name2) ? "test" : "train";
+}
+function trainLoadAnnotations(old) {
+  const pipelines = datasetPipelines(dataSplit(old, "train"), "train").map(([p]) => p);
+  const variable = old.entries.get("train_pipeline");
+  if (variable !== void 0) pipelines.push(variable);
+  for (const p of pipelines) {
+    if (!isSeq(p)) continue;
+    const load = p.items.find((t) => typeOf(t) === "LoadAnnotations");
+    if (isDict(load)) return load;
+  }
+  return void 0;
+}
+function pipelineOptionsFor(old, name2) {
+  const evalSets = [
+    ...leafDatasets(dataSplit(old, "val")),
+    ...leafDatasets(dataSplit(old, "test"))
+  ];
+  const using = evalSets.filter(
+    (ds) => name2 !== void 0 && ds.entries.get("pipeline")?.at?.via === name2
+  );
+  const sets = using.length > 0 ? using : evalSets;
+  const opts = {};
+  const load = trainLoadAnnotations(old);
+  if (load !== void 0) opts.trainLoadAnnotations = load;
+  if (sets.length > 0) {
+    opts.hasGroundTruth = sets.some((ds) => {
+      const annDir = ds.entries.get("ann_dir");
+      return annDir !== void 0 && annDir.t !== "none";
+    });
+    opts.evalReduceZeroLabel = evalReduceZeroLabel(sets[0]) ?? "unknown";
+  }
+  return opts;
+}
+function ttaSource(old, names) {
+  if (names.includes("test_pipeline"))
+    return { name: "test_pipeline", value: old.entries.get("test_pipeline") };
+  const inline = datasetPipelines(dataSplit(old, "test"), "test").find(
+    ([p, role]) => role === "test" && isSeq(p) && (p.at?.via === void 0 || !names.includes(p.at.via))
+  );
+  return inline === void 0 ? void 0 : { value: inline[0] };
+}
+var convertPipelines = ({ old, out: out2, ctx }) => {
+  const findings = [];
+  let next = out2;
+  const names = pipelineVariables(old);
+  const source = ttaSource(old, names);
+  let tta;
+  for (const [name2, value] of old.entries) {
+    if (typeof name2 === "string" && /pipeline/i.test(name2) && (value.t === "opaque" || value.t === "baseref")) {
+      findings.push(
+        findingAt(
+          "PIPE-011",
+          "warning",
+          value,
+          ctx,
+          `\`${name2}\` cannot be read, so it is not converted; convert it by hand.`
+        )
+      );
+    }
+  }
+  for (const name2 of names) {
+    const value = old.entries.get(name2);
+    const role = pipelineRole(old, name2, value);
+    if (role === "test") {
+      const r = convertTestPipeline(value, ctx, pipelineOptionsFor(old, name2));
+      findings.push(...r.findings.filter((f) => f.rule !== "PIPE-016" || source?.name === name2));
+      next = withEntry(next, name2, r.value);
+      if (source?.name === name2) tta = r.tta;
+    } else {
+      const r = convertTrainPipeline(value, ctx, { inner: role === "inner" });
+      findings.push(...r.findings);
+      next = withEntry(next, name2, r.value);
+    }
+  }
+  if (source !== void 0 && source.name === void 0) {
+    tta = convertTestPipeline(source.value, ctx, pipelineOptionsFor(old)).tta;
+  }
+  if (tta !== void 0) {
+    if (tta.imgRatios !== void 0) next = withEntry(next, "img_ratios", tta.imgRatios);
+    next = withEntry(next, "tta_pipeline", tta.ttaPipeline);
+  }
+  const runtimeOwner = pipeline_default.runtimeOwnerKeys.some((k) => old.entries.has(k));
+  if ((tta !== void 0 || runtimeOwner) && !next.entries.has("tta_model")) {
+    next = withEntry(next, "tta_model", transform(pipeline_default.ttaModel));
+  }
+  return { out: next, findings };
+};
+
+// src/convert/data.ts
+var loaderTable = data_default.loader;
+var SPLITS = ["train", "val", "test"];
+var RENAMES = loaderTable.renames;
+var HANDLED = /* @__PURE__ */ new Set([
+  ...Object.keys(RENAMES),
+  "shuffle",
+  "persistent_workers",
+  "drop_last",
+  ...loaderTable.dropped
+]);
+function trainSamplerKind(old, ctx) {
+  const runner = old.entries.get("runner");
+  if (runner === void 0) return { kind: "iter", findings: [] };
+  const unreadable2 = (v) => ({
+    kind: "iter",
+    findings: [
+      findingAt(
+        "DATA-006",
+        "warning",
+        v,
+        ctx,
+        "`runner` cannot be read; the train loader uses `InfiniteSampler` (iteration-based, the 0.x default)."
+      )
+    ]
+  });
+  if (!isDict(runner)) return unreadable2(runner);
+  const typeValue = runner.entries.get("type");
+  const type = strOf(typeValue);
+  if (typeValue !== void 0 && type === void 0) return unreadable2(typeValue);
+  if (type !== void 0 && loaderTable.epochRunners.includes(type))
+    return { kind: "epoch", findings: [] };
+  if (type !== void 0 && loaderTable.iterRunners.includes(type))
+    return { kind: "iter", findings: [] };
+  const epoch = type?.includes("Epoch") || runner.entries.has("max_epochs");
+  return { kind: epoch ? "epoch" : "iter", findings: [] };
+}
+function withoutVia(v) {
+  if (v.at?.via === void 0) return v;
+  const { via: _via, ...at } = v.at;
+  return { ...v, at };
+}
+function pipelineWiring(old, out2, ctx) {
+  const hoisted = /* @__PURE__ */ new Map();
+  const added = [];
+  const reference = (target, name2, source) => {
+    if (target.at?.via === name2) return target;
+    const at = target.at ?? source.at ?? { file: ctx.file, start: 0, end: 0, line: 0 };
+    return { ...target, at: { ...at, via: name2 } };
+  };
+  const trainLoad = pipelineOptionsFor(old).trainLoadAnnotations;
+  const convertFresh = (p, role, ds) => {
+    if (role !== "test") return convertTrainPipeline(p, ctx, { inner: role === "inner" });
+    const annDir = ds.entries.get("ann_dir");
+    const opts = { evalReduceZeroLabel: evalReduceZeroLabel(ds) ?? "unknown" };
+    if (annDir !== void 0 || ds.entries.has("img_dir")) {
+      opts.hasGroundTruth = annDir !== void 0 && annDir.t !== "none";
+    }
+    if (trainLoad !== void 0) opts.trainLoadAnnotations = trainLoad;
+    const r = convertTestPipeline(p, ctx, opts);
+    return { value: r.value, findings: r.findings };
+  };
+  const convert = (p, role, ds) => {
+    const via = p.at?.via;
+    if (via !== void 0) {
+      const viaValue = old.entries.get(via);
+      const target = out2.entries.get(via);
+      if (viaValue !== void 0 && target !== void 0 && valueEquals(viaValue, p)) {
+        return { value: reference(target, via, p), findings: [] };
+      }
+      if (viaValue !== void 0 && !valueEquals(viaValue, p)) {
+        return { value: withoutVia(convertFresh(p, role, ds).value), findings: [] };
+      }
+    }
+    const name2 = role === "train" ? "train_pipeline" : role === "test" ? "test_pipeline" : void 0;
+    if (name2 !== void 0) {
+      const named = old.entries.get(name2);
+      const target = out2.entries.get(name2);
+      if (named !== void 0 && target !== void 0 && valueEquals(named, p)) {
+        return { value: reference(target, name2, p), findings: [] };
+      }
+      const earlier = hoisted.get(name2);
+      if (earlier !== void 0 && valueEquals(earlier.source, p)) {
+        return { value: reference(earlier.value, name2, p), findings: [] };
+      }
+      if (named === void 0 && target === void 0 && earlier === void 0) {
+        const fresh2 = convertFresh(p, role, ds);
+        hoisted.set(name2, { source: p, value: fresh2.value });
+        added.push([name2, fresh2.value]);
+        const note = findingAt(
+          "DATA-024",
+          "info",
+          p,
+          ctx,
+          `The inline ${role} pipeline is moved to the top-level \`${name2}\` and referenced from the dataset.`
+        );
+        return { value: reference(fresh2.value, name2, p), findings: [note, ...fresh2.findings] };
+      }
+    }
+    const fresh = convertFresh(p, role, ds);
+    const findings = [...fresh.findings];
+    if (name2 !== void 0) {
+      findings.unshift(
+        findingAt(
+          "DATA-024",
+          "info",
+          p,
+          ctx,
+          `The inline ${role} pipeline stays inline: \`${name2}\` already names a different pipeline.`
+        )
+      );
+    }
+    return { value: fresh.value, findings };
+  };
+  return { convert, added: () => added };
+}
+function loaderSettings(data, split) {
+  const settings = /* @__PURE__ */ new Map();
+  for (const [k, v] of data.entries) {
+    if (typeof k !== "string" || loaderTable.splitKeys.includes(k)) continue;
+    if (split !== "train" && (k === "samples_per_gpu" || k === "shuffle")) continue;
+    settings.set(k, v);
+  }
+  const own = data.entries.get(`${split}_dataloader`);
+  if (isDict(own)) {
+    for (const [k, v] of own.entries) if (typeof k === "string") settings.set(k, v);
+  }
+  return settings;
+}
+function buildLoader({ split, settings, dataset, sampler }, ctx) {
+  const findings = [];
+  const entries2 = [];
+  const structural = dataset !== void 0;
+  const batch = settings.get("samples_per_gpu");
+  if (split === "train") {
+    if (batch !== void 0) {
+      if (batch.t !== "int" && batch.t !== "opaque") {
+        findings.push(
+          findingAt(
+            "DATA-001",
+            "warning",
+            batch,
+            ctx,
+            `\`samples_per_gpu\` is a ${batch.t}, not an int; copied to \`batch_size\` as written.`
+          )
+        );
+      }
+      entries2.push(["batch_size", batch]);
+    }
+  } else if (batch !== void 0) {
+    const n = numOf(batch);
+    if (n === void 0 || n > 1) {
+      findings.push(
+        findingAt(
+          "DATA-003",
+          "warning",
+          batch,
+          ctx,
+          `The ${split} loader keeps samples_per_gpu=${n ?? batch.t} as \`batch_size\`: the 1.x \`SegDataPreProcessor\` asserts that all images of a test batch have the same size.`
+        )
+      );
+    }
+    entries2.push(["batch_size", batch]);
+  } else if (structural) {
+    entries2.push(["batch_size", int(1)]);
+  }
+  const workers = settings.get("workers_per_gpu");
+  if (workers !== void 0) {
+    if (workers.t !== "int" && workers.t !== "opaque") {
+      findings.push(
+        findingAt(
+          "DATA-002",
+          "warning",
+          workers,
+          ctx,
+          `\`workers_per_gpu\` is a ${workers.t}, not an int; copied to \`num_workers\` as written.`
+        )
+      );
+    }
+    entries2.push(["num_workers", workers]);
+  }
+  const persistent = settings.get("persistent_workers") ?? (workers !== void 0 ? bool(true) : void 0);
+  if (persistent !== void 0) {
+    if (workers !== void 0 && numOf(workers) === 0 && persistent.t === "bool" && persistent.v) {
+      findings.push(
+        findingAt(
+          "DATA-007",
+          "info",
+          workers,
+          ctx,
+          `The ${split} loader has no workers, so \`persistent_workers\` is left out (torch refuses persistent workers without workers).`
+        )
+      );
+    } else {
+      entries2.push(["persistent_workers", persistent]);
+    }
+  }
+  const dropLast = settings.get("drop_last");
+  if (dropLast !== void 0) entries2.push(["drop_last", dropLast]);
+  else if (split === "train" && structural && sampler === "epoch")
+    entries2.push(["drop_last", bool(true)]);
+  for (const [k, v] of settings) {
+    if (HANDLED.has(k)) continue;
+    entries2.push([k, v]);
+  }
+  const shuffle = settings.get("shuffle");
+  if (shuffle !== void 0 || structural) {
+    const type = split === "train" ? loaderTable.samplers[sampler] : loaderTable.samplers.eval;
+    entries2.push([
+      "sampler",
+      dict([
+        ["type", str(type)],
+        ["shuffle", shuffle ?? bool(split === "train")]
+      ])
+    ]);
+  }
+  if (dataset !== void 0) entries2.push(["dataset", dataset]);
+  return { loader: entries2.length > 0 ? dict(entries2) : void 0, findings };
+}
+function settingsFindings(data, ctx) {
+  const findings = [];
+  const sources = [data];
+  for (const split of SPLITS) {
+    const own = data.entries.get(`${split}_dataloader`);
+    if (own === void 0) continue;
+    if (isDict(own)) sources.push(own);
+    else {
+      findings.push(
+        findingAt(
+          "DATA-005",
+          "warning",
+          own,
+          ctx,
+          `\`data.${split}_dataloader\` is not a dict; it is dropped.`
+        )
+      );
+    }
+  }
+  for (const source of sources) {
+    for (const k of loaderTable.dropped) {
+      const v = source.entries.get(k);
+      if (v === void 0) continue;
+      findings.push(
+        findingAt(
+          "DATA-004",
+          "warning",
+          v,
+          ctx,
+          `\`${k}\` in \`data\` is dropped: in 1.x the launcher and \`randomness\` set it.`
+        )
+      );
+    }
+  }
+  return findings;
+}
+function unique(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = `${f.rule}\0${f.file}\0${f.line}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function datasetVariables(old, loaders) {
+  const found = /* @__PURE__ */ new Map();
+  const walk2 = (v) => {
+    const via = v.at?.via;
+    if (via !== void 0 && via !== "data" && !found.has(via)) {
+      const original = old.entries.get(via);
+      if (isDict(original) || isSeq(original)) found.set(via, v);
+    }
+    if (isDict(v)) for (const x of v.entries.values()) walk2(x);
+    else if (isSeq(v)) for (const x of v.items) walk2(x);
+  };
+  for (const loader of loaders) {
+    const dataset = isDict(loader) ? loader.entries.get("dataset") : void 0;
+    if (dataset !== void 0) walk2(dataset);
+  }
+  return found;
+}
+var convertData = ({ old, out: out2, ctx }) => {
+  const data = old.entries.get("data");
+  if (data === void 0) return { out: out2, findings: [] };
+  if (!isDict(data)) {
+    return {
+      out: out2,
+      findings: [
+        findingAt(
+          "DATA-010",
+          "error",
+          data,
+          ctx,
+          "`data` is not a dict; it is left as written and no dataloaders are produced."
+        )
+      ]
+    };
+  }
+  const findings = [];
+  const sampler = trainSamplerKind(old, ctx);
+  findings.push(...sampler.findings, ...settingsFindings(data, ctx));
+  const hasSplit = (s) => data.entries.has(s);
+  const structural = SPLITS.some(hasSplit);
+  const wiring = pipelineWiring(old, out2, ctx);
+  const loaders = /* @__PURE__ */ new Map();
+  for (const split of ["train", "test", "val"]) {
+    const ds = data.entries.get(split);
+    let dataset;
+    if (ds !== void 0) {
+      const converted = convertDataset(ds, ctx, { split, pipeline: wiring.convert });
+      findings.push(...converted.findings);
+      dataset = converted.value;
+    } else if (structural && split !== "train") {
+      continue;
+    }
+    const built = buildLoader(
+      { split, settings: loaderSettings(data, split), dataset, sampler: sampler.kind },
+      ctx
+    );
+    findings.push(...built.findings);
+    if (built.loader !== void 0) loaders.set(split, built.loader);
+  }
+  if (hasSplit("train")) {
+    const settings = loaderSettings(data, "train");
+    if (!settings.has("samples_per_gpu") && old.entries.has("model")) {
+      findings.push(
+        findingAt(
+          "DATA-001",
+          "error",
+          data,
+          ctx,
+          "`data.samples_per_gpu` is not set anywhere in the chain; the 0.x config could not train."
+        )
+      );
+    }
+    if (!settings.has("pin_memory")) {
+      findings.push(
+        findingAt(
+          "DATA-008",
+          "info",
+          data,
+          ctx,
+          `\`pin_memory\` (0.x default True) is not written, as in the official 1.x configs${sampler.kind === "epoch" ? "" : "; train `drop_last` only matters to epoch-based loaders and is not written"}.`
+        )
+      );
+    }
+    if (!hasSplit("val") && old.entries.has("evaluation")) {
+      findings.push(
+        findingAt(
+          "DATA-023",
+          "warning",
+          data,
+          ctx,
+          "`evaluation` is set but `data.val` is not: 0.x training would have crashed. No val loader, loop or evaluator is written."
+        )
+      );
+    }
+  }
+  let next = withoutKeys(out2, ["data"]);
+  for (const [k, v] of wiring.added()) next = withEntry(next, k, v);
+  for (const [k, v] of datasetVariables(old, [...loaders.values()])) next = withEntry(next, k, v);
+  const val = loaders.get("val");
+  let test = loaders.get("test");
+  if (val !== void 0 && test !== void 0 && valueEquals(val, test)) test = val;
+  for (const split of SPLITS) {
+    const loader = split === "test" ? test : loaders.get(split);
+    if (loader !== void 0) next = withEntry(next, `${split}_dataloader`, loader);
+  }
+  return { out: next, findings: unique(findings) };
+};
+
+// rules/evaluator.json
+var evaluator_default = {
+  $comment: "`evaluation` \u2192 `val_evaluator` / `test_evaluator` (spec \xA79). `evaluationKeys` says which 1.x part each 0.x `evaluation` sub-key belongs to: `loop` (train_cfg, LOOP-001/007), `hook` (default_hooks.checkpoint, EVAL-004), `evaluator` (this pass), `dropped` (with the rule that reports it). Keys in none of these are unknown.",
+  evaluationKeys: {
+    loop: ["interval", "start"],
+    hook: ["save_best", "rule", "greater_keys", "less_keys"],
+    evaluator: ["metric", "gpu_collect", "tmpdir", "nan_to_num", "beta", "imgfile_prefix"],
+    dropped: {
+      pre_eval: "EVAL-005",
+      efficient_test: "EVAL-005",
+      by_epoch: "EVAL-005",
+      out_dir: "EVAL-008",
+      file_client_args: "EVAL-008",
+      broadcast_bn_buffer: "EVAL-008"
+    }
+  },
+  metrics: {
+    iou: ["mIoU", "mDice", "mFscore"],
+    cityscapes: "cityscapes",
+    default: ["mIoU"],
+    cityscapesOutputDir: ".format_cityscapes",
+    iouOnlyOptions: ["nan_to_num", "beta"],
+    defaultIgnoreIndex: 255
+  },
+  rules: {
+    "EVAL-001": {
+      severity: "error",
+      summary: "`evaluation.metric` becomes `val_evaluator = dict(type='IoUMetric', iou_metrics=[\u2026])`, mirrored by `test_evaluator`.",
+      why: "1.x evaluates with metric objects instead of `dataset.evaluate(metric=\u2026)`; an unknown metric name failed in 0.x and fails in 1.x.",
+      example: "evaluation = dict(metric='mDice') \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mDice'])",
+      spec: "\xA79"
+    },
+    "EVAL-002": {
+      severity: "info",
+      summary: "`metric='cityscapes'` becomes `CityscapesMetric(output_dir=\u2026)`, alone or after an `IoUMetric`.",
+      why: "The Cityscapes evaluation is its own metric in 1.x and needs a directory for the result files.",
+      example: "evaluation = dict(metric='cityscapes') \u2192 val_evaluator = dict(type='CityscapesMetric', output_dir='.format_cityscapes')",
+      spec: "\xA79"
+    },
+    "EVAL-003": {
+      severity: "info",
+      summary: "`evaluation.interval` becomes `train_cfg.val_interval` (written by the loop pass).",
+      why: "1.x validation is scheduled by the train loop, not by a hook.",
+      example: "evaluation = dict(interval=4000) \u2192 train_cfg = dict(val_interval=4000)",
+      spec: "\xA79"
+    },
+    "EVAL-004": {
+      severity: "info",
+      summary: "`save_best`, `rule`, `greater_keys`, `less_keys` go to `default_hooks.checkpoint` (written by the hooks pass).",
+      why: "1.x keeps the best checkpoint in `CheckpointHook`.",
+      example: "evaluation = dict(save_best='mIoU') \u2192 default_hooks = dict(checkpoint=dict(save_best='mIoU'))",
+      spec: "\xA79"
+    },
+    "EVAL-005": {
+      severity: "info",
+      summary: "`pre_eval`, `efficient_test` and `by_epoch` are dropped.",
+      why: "1.x metrics always process results batch by batch, and the loop decides when to validate.",
+      example: "evaluation = dict(metric='mIoU', pre_eval=True) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'])",
+      spec: "\xA79"
+    },
+    "EVAL-006": {
+      severity: "warning",
+      summary: "`gpu_collect=True` becomes `collect_device='gpu'` on both evaluators; `tmpdir` is dropped.",
+      why: "1.x metrics collect results across ranks themselves; mmseg 1.1.1 `IoUMetric` does not pass a collect directory on.",
+      example: "evaluation = dict(gpu_collect=True) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'], collect_device='gpu')",
+      spec: "\xA79"
+    },
+    "EVAL-007": {
+      severity: "info",
+      summary: "`nan_to_num` and `beta` move to `IoUMetric` unchanged.",
+      why: "`IoUMetric` takes the same options.",
+      example: "evaluation = dict(metric='mFscore', beta=2) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mFscore'], beta=2)",
+      spec: "\xA79"
+    },
+    "EVAL-008": {
+      severity: "warning",
+      summary: "`out_dir`, `file_client_args` and `broadcast_bn_buffer` are dropped (`start` goes to the loop); unknown `evaluation` keys are dropped with a warning.",
+      why: "1.x validation has no counterpart for these hook options.",
+      example: "evaluation = dict(metric='mIoU', out_dir='x') \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'])",
+      spec: "\xA79"
+    },
+    "EVAL-009": {
+      severity: "info",
+      summary: "`test_evaluator` mirrors `val_evaluator`.",
+      why: "0.x `tools/test.py` took its metrics from `--eval`; the official 1.x configs write `test_evaluator = val_evaluator`.",
+      example: "evaluation = dict(metric='mIoU') \u2192 test_evaluator = val_evaluator",
+      spec: "\xA79"
+    },
+    "EVAL-010": {
+      severity: "warning",
+      summary: "A dataset `ignore_index` other than 255 is also set on the evaluators; parts of a concatenation that disagree are reported.",
+      why: "1.x metrics do not read the dataset's `ignore_index`.",
+      example: "data = dict(val=dict(ignore_index=0)) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'], ignore_index=0)",
+      spec: "\xA79"
+    }
+  }
+};
+
+// src/convert/evaluator.ts
+var KEYS = evaluator_default.evaluationKeys;
+var METRICS = evaluator_default.metrics;
+var DROPPED = KEYS.dropped;
+function evaluationParts(old) {
+  const evaluation = old.entries.get("evaluation");
+  if (!isDict(evaluation)) return void 0;
+  const groups = { loop: [], hook: [], evaluator: [], dropped: [], unknown: [] };
+  for (const [k, v] of evaluation.entries) {
+    const key = String(k);
+    const group2 = KEYS.loop.includes(key) ? "loop" : KEYS.hook.includes(key) ? "hook" : KEYS.evaluator.includes(key) ? "evaluator" : Object.hasOwn(DROPPED, key) ? "dropped" : "unknown";
+    groups[group2].push([k, v]);
+  }
+  return {
+    loop: dict(groups.loop),
+    hook: dict(groups.hook),
+    evaluator: dict(groups.evaluator),
+    dropped: dict(groups.dropped),
+    unknown: dict(groups.unknown)
+  };
+}
+function droppedKeyFindings(parts2, ctx) {
+  const findings = [];
+  for (const [k, v] of parts2.dropped.entries) {
+    findings.push(
+      findingAt(
+        DROPPED[String(k)],
+        "info",
+        v,
+        ctx,
+        `\`evaluation.${k}\` has no 1.x counterpart and is dropped.`
+      )
+    );
+  }
+  const tmpdir = parts2.evaluator.entries.get("tmpdir");
+  if (tmpdir !== void 0) {
+    findings.push(
+      findingAt(
+        "EVAL-006",
+        "warning",
+        tmpdir,
+        ctx,
+        "`evaluation.tmpdir` is dropped: mmseg 1.1.1 `IoUMetric` does not pass a collect directory on."
+      )
+    );
+  }
+  for (const [k, v] of parts2.unknown.entries) {
+    findings.push(
+      findingAt(
+        "EVAL-008",
+        "warning",
+        v,
+        ctx,
+        `\`evaluation.${k}\` is not an 0.x evaluation option; it is dropped.`
+      )
+    );
+  }
+  return findings;
+}
+function metricNames(metric, ctx) {
+  if (metric === void 0) return { names: METRICS.default.map((m) => str(m)), findings: [] };
+  const items2 = metric.t === "str" ? [metric] : isSeq(metric) ? metric.items : void 0;
+  if (items2 === void 0 || items2.some((m) => m.t !== "str")) {
+    return {
+      names: void 0,
+      findings: [
+        findingAt(
+          "EVAL-001",
+          "warning",
+          metric,
+          ctx,
+          "`evaluation.metric` cannot be read; no evaluators are written, set `val_evaluator`/`test_evaluator` by hand."
+        )
+      ]
+    };
+  }
+  const findings = [];
+  for (const m of items2) {
+    const name2 = m.v;
+    if (!METRICS.iou.includes(name2) && name2 !== METRICS.cityscapes) {
+      findings.push(
+        findingAt(
+          "EVAL-001",
+          "error",
+          m,
+          ctx,
+          `Metric '${name2}' is not one of ${[...METRICS.iou, METRICS.cityscapes].join(", ")}: 0.x failed on it, and 1.x \`IoUMetric\` rejects it too.`
+        )
+      );
+    }
+  }
+  return { names: items2, findings };
+}
+function ignoreIndexOf(ds, split, ctx) {
+  const values = leafDatasets(ds).map(
+    (d) => d.entries.get("ignore_index") ?? int(METRICS.defaultIgnoreIndex)
+  );
+  if (values.length === 0) return { findings: [] };
+  const unreadable2 = values.find((v) => numOf(v) === void 0);
+  if (unreadable2 !== void 0) {
+    return {
+      findings: [
+        findingAt(
+          "EVAL-010",
+          "warning",
+          unreadable2,
+          ctx,
+          `The ${split} dataset's \`ignore_index\` cannot be read; set \`ignore_index\` on the ${split} evaluator by hand if it is not 255.`
+        )
+      ]
+    };
+  }
+  if (values.some((v) => !valueEquals(v, values[0]))) {
+    return {
+      findings: [
+        findingAt(
+          "EVAL-010",
+          "warning",
+          ds,
+          ctx,
+          `The ${split} datasets use different \`ignore_index\` values; one evaluator cannot follow all of them, so it keeps 255.`
+        )
+      ]
+    };
+  }
+  return numOf(values[0]) === METRICS.defaultIgnoreIndex ? { findings: [] } : { value: values[0], findings: [] };
+}
+function buildEvaluator(o) {
+  const iou = o.names.filter((m) => m.t === "str" && m.v !== METRICS.cityscapes);
+  const cityscapes = iou.length < o.names.length;
+  const shared = [];
+  if (o.ignoreIndex !== void 0) shared.push(["ignore_index", o.ignoreIndex]);
+  const collect = o.collectGpu ? [["collect_device", str("gpu")]] : [];
+  const iouMetric = dict([
+    ["type", str("IoUMetric")],
+    ["iou_metrics", list(iou)],
+    ...shared,
+    ...o.iouOptions,
+    ...collect
+  ]);
+  const cityMetric = dict([
+    ["type", str("CityscapesMetric")],
+    ["output_dir", o.outputDir],
+    ...shared,
+    ...collect
+  ]);
+  if (!cityscapes) return iouMetric;
+  return iou.length > 0 ? list([iouMetric, cityMetric]) : cityMetric;
+}
+var convertEvaluators = ({ old, out: out2, ctx }) => {
+  const findings = [];
+  const evaluation = old.entries.get("evaluation");
+  const parts2 = evaluationParts(old);
+  if (parts2 !== void 0) findings.push(...droppedKeyFindings(parts2, ctx));
+  const data = old.entries.get("data");
+  if (!isDict(data)) return { out: out2, findings };
+  const splits = ["val", "test"].filter((s) => data.entries.has(s));
+  if (splits.length === 0) return { out: out2, findings };
+  if (evaluation !== void 0 && parts2 === void 0) {
+    findings.push(
+      findingAt(
+        "EVAL-001",
+        "warning",
+        evaluation,
+        ctx,
+        "`evaluation` is not a dict; no evaluators are written, set `val_evaluator`/`test_evaluator` by hand."
+      )
+    );
+    return { out: out2, findings };
+  }
+  const options = parts2?.evaluator.entries ?? /* @__PURE__ */ new Map();
+  const metrics = metricNames(options.get("metric"), ctx);
+  findings.push(...metrics.findings);
+  if (metrics.names === void 0) return { out: out2, findings };
+  const names = metrics.names;
+  const hasCityscapes = names.some((m) => m.t === "str" && m.v === METRICS.cityscapes);
+  const hasIou = names.some((m) => m.t === "str" && m.v !== METRICS.cityscapes);
+  const gpuCollect = options.get("gpu_collect");
+  const collectGpu = truthy2(gpuCollect) === true;
+  if (gpuCollect !== void 0 && truthy2(gpuCollect) === void 0) {
+    findings.push(
+      findingAt(
+        "EVAL-006",
+        "warning",
+        gpuCollect,
+        ctx,
+        "`evaluation.gpu_collect` cannot be read; the evaluators collect on the CPU (the 1.x default)."
+      )
+    );
+  }
+  const iouOptions = [];
+  for (const k of METRICS.iouOnlyOptions) {
+    const v = options.get(k);
+    if (v === void 0) continue;
+    if (hasIou) iouOptions.push([k, v]);
+    else
+      findings.push(
+        findingAt(
+          "EVAL-007",
+          "info",
+          v,
+          ctx,
+          `\`evaluation.${k}\` only applies to IoU metrics; dropped.`
+        )
+      );
+  }
+  const prefix = options.get("imgfile_prefix");
+  const outputDir = prefix ?? str(METRICS.cityscapesOutputDir);
+  if (hasCityscapes) {
+    findings.push(
+      findingAt(
+        "EVAL-002",
+        "info",
+        options.get("metric"),
+        ctx,
+        `The 'cityscapes' metric becomes \`CityscapesMetric\`, which writes its result files to ${prefix === void 0 ? `'${METRICS.cityscapesOutputDir}' (the 0.x tools/test.py default)` : "`imgfile_prefix`"}.`
+      )
+    );
+  } else if (prefix !== void 0) {
+    findings.push(
+      findingAt(
+        "EVAL-002",
+        "info",
+        prefix,
+        ctx,
+        "`evaluation.imgfile_prefix` only applies to the cityscapes metric; dropped."
+      )
+    );
+  }
+  const evaluators = /* @__PURE__ */ new Map();
+  for (const split of splits) {
+    const ignore = ignoreIndexOf(data.entries.get(split), split, ctx);
+    findings.push(...ignore.findings);
+    evaluators.set(
+      split,
+      buildEvaluator({ names, ignoreIndex: ignore.value, collectGpu, iouOptions, outputDir })
+    );
+  }
+  let next = out2;
+  const val = evaluators.get("val");
+  let test = evaluators.get("test");
+  if (val !== void 0 && test !== void 0 && valueEquals(val, test)) test = val;
+  if (val !== void 0) next = withEntry(next, "val_evaluator", val);
+  if (test !== void 0) next = withEntry(next, "test_evaluator", test);
+  return { out: next, findings };
+};
+
+// rules/hooks.json
+var hooks_default = {
+  $comment: "HOOK / LOG: checkpoint_config, log_config, custom_hooks and evaluation.save_best -> default_hooks, custom_hooks, vis_backends, visualizer, log_processor (MIGRATION-SPEC section 10).",
+  defaultHooks: {
+    timer: "IterTimerHook",
+    param_scheduler: "ParamSchedulerHook",
+    sampler_seed: "DistSamplerSeedHook",
+    visualization: "SegVisualizationHook"
+  },
+  loggerHook: "LoggerHook",
+  checkpointHook: "CheckpointHook",
+  checkpoint: {
+    keep: [
+      "interval",
+      "by_epoch",
+      "save_optimizer",
+      "out_dir",
+      "max_keep_ckpts",
+      "save_last",
+      "filename_tmpl"
+    ],
+    dropInfo: ["meta"],
+    dropWarn: ["create_symlink", "sync_buffer", "file_client_args"]
+  },
+  evaluationToCheckpoint: ["save_best", "rule", "greater_keys", "less_keys"],
+  runtimeOwnerKeys: ["log_config", "dist_params", "log_level", "load_from"],
+  textLogger: {
+    type: "TextLoggerHook",
+    backend: "LocalVisBackend",
+    toLogger: ["ignore_last", "interval_exp_name", "out_dir", "out_suffix", "keep_local"],
+    dropInfo: ["reset_flag"]
+  },
+  loggerBaseArgs: ["interval", "ignore_last", "reset_flag", "by_epoch"],
+  backends: {
+    TensorboardLoggerHook: {
+      rule: "LOG-003",
+      backend: "TensorboardVisBackend",
+      moves: { log_dir: "save_dir" },
+      dropInfo: [],
+      dropWarn: [],
+      note: {
+        severity: "info",
+        message: "the TensorBoard event files are written under the visualizer's save_dir (work_dir/<timestamp>/vis_data) unless save_dir is set"
+      }
+    },
+    WandbLoggerHook: {
+      rule: "LOG-004",
+      backend: "WandbVisBackend",
+      moves: {
+        init_kwargs: "init_kwargs",
+        commit: "commit",
+        define_metric_cfg: "define_metric_cfg"
+      },
+      dropInfo: ["with_step", "log_artifact", "out_suffix"],
+      dropWarn: []
+    },
+    MMSegWandbHook: {
+      rule: "LOG-005",
+      backend: "WandbVisBackend",
+      moves: { init_kwargs: "init_kwargs" },
+      dropInfo: [],
+      dropWarn: ["log_checkpoint", "log_checkpoint_metadata", "num_eval_images"],
+      note: {
+        severity: "warning",
+        message: "WandbVisBackend logs scalars only: no checkpoint artifacts and no evaluation images"
+      }
+    },
+    MlflowLoggerHook: {
+      rule: "LOG-006",
+      backend: "MLflowVisBackend",
+      moves: { exp_name: "exp_name", tags: "tags", params: "params" },
+      dropInfo: [],
+      dropWarn: ["log_model"]
+    },
+    NeptuneLoggerHook: {
+      rule: "LOG-007",
+      backend: "NeptuneVisBackend",
+      moves: { init_kwargs: "init_kwargs" },
+      dropInfo: [],
+      dropWarn: []
+    },
+    ClearMLLoggerHook: {
+      rule: "LOG-007",
+      backend: "ClearMLVisBackend",
+      moves: { init_kwargs: "init_kwargs" },
+      dropInfo: [],
+      dropWarn: []
+    },
+    DvcliveLoggerHook: {
+      rule: "LOG-007",
+      backend: "DVCLiveVisBackend",
+      moves: {},
+      restInto: "init_kwargs",
+      dropInfo: [],
+      dropWarn: ["model_file"]
+    }
+  },
+  unsupportedLoggers: ["PaviLoggerHook", "SegmindLoggerHook"],
+  visualizer: { type: "SegLocalVisualizer", name: "visualizer" },
+  customHooks: {
+    EmptyCacheHook: { drop: [], warnIfSet: [] },
+    SyncBuffersHook: { drop: ["distributed"], warnIfSet: [] },
+    EMAHook: {
+      drop: ["warm_up", "resume_from"],
+      warnIfSet: ["warm_up", "resume_from"],
+      intervalMustBeOne: true
+    },
+    ProfilerHook: {
+      drop: ["profile_iters", "activities"],
+      warnIfSet: [
+        "by_epoch",
+        "profile_iters",
+        "activities",
+        "schedule",
+        "on_trace_ready",
+        "record_shapes",
+        "profile_memory",
+        "with_stack",
+        "json_trace_path"
+      ]
+    }
+  },
+  customHookErrors: {
+    exact: [
+      "EvalHook",
+      "DistEvalHook",
+      "ClosureHook",
+      "OptimizerHook",
+      "Fp16OptimizerHook",
+      "GradientCumulativeOptimizerHook",
+      "GradientCumulativeFp16OptimizerHook",
+      "MMSegWandbHook"
+    ],
+    suffixes: ["LrUpdaterHook", "MomentumUpdaterHook", "LoggerHook"]
+  },
+  rules: {
+    "HOOK-001": {
+      severity: "info",
+      summary: "The file that owns `checkpoint_config` writes the full six-entry `default_hooks` (timer, logger, param_scheduler, checkpoint, sampler_seed, visualization).",
+      why: "mmengine replaces its built-in hooks entry by entry; writing all six as the official configs do keeps `tools/test.py --show` working (it needs `visualization`) and pins every interval and `by_epoch`.",
+      example: "checkpoint_config = dict(by_epoch=False, interval=8000) -> default_hooks = dict(timer=dict(type='IterTimerHook'), logger=dict(type='LoggerHook', interval=50, log_metric_by_epoch=False), param_scheduler=..., checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=8000), sampler_seed=..., visualization=dict(type='SegVisualizationHook'))",
+      spec: "\xA710"
+    },
+    "HOOK-002": {
+      severity: "warning",
+      summary: "`checkpoint_config` becomes `default_hooks.checkpoint = dict(type='CheckpointHook', ...)` with `by_epoch` always written; `meta` is dropped (info), `create_symlink`/`sync_buffer`/`file_client_args` are dropped (warning).",
+      why: "mmengine's CheckpointHook defaults to by_epoch=True while 0.x iteration runners used False, and it forwards unknown arguments to save_checkpoint, which would fail on the mmcv-only ones.",
+      example: "checkpoint_config = dict(interval=4000, meta=dict(a=1)) -> default_hooks = dict(checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=4000))",
+      spec: "\xA710"
+    },
+    "HOOK-003": {
+      severity: "info",
+      summary: "`checkpoint_config = None` becomes `default_hooks.checkpoint = None`.",
+      why: "0.x registered no checkpoint hook; a None entry removes mmengine's built-in one.",
+      example: "checkpoint_config = None -> default_hooks = dict(checkpoint=None, ...)",
+      spec: "\xA710"
+    },
+    "HOOK-004": {
+      severity: "warning",
+      summary: "A runnable config without `checkpoint_config` gets `default_hooks.checkpoint = dict(type='CheckpointHook', interval=-1, by_epoch=...)`.",
+      why: "0.x `tools/train.py` failed without `checkpoint_config`; writing interval=-1 (only the final checkpoint) avoids mmengine's built-in hook that saves after every epoch or iteration.",
+      example: "(no checkpoint_config) -> default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=-1, by_epoch=False), ...)",
+      spec: "\xA710"
+    },
+    "HOOK-005": {
+      severity: "error",
+      summary: "`custom_hooks` entries are mapped per type: EmptyCacheHook kept, SyncBuffersHook without `distributed`, EMAHook with `momentum`/`interval` only, ProfilerHook kept; hooks that moved elsewhere in 1.x or are unknown are left as written.",
+      why: "Evaluation, lr/momentum updates, optimizer steps and logging are no longer hooks in 1.x, and a custom hook class must be ported to mmengine's Hook API.",
+      example: "custom_hooks = [dict(type='EMAHook', momentum=0.0002, warm_up=100)] -> custom_hooks = [dict(type='EMAHook', momentum=0.0002)] (warning: warm_up dropped)",
+      spec: "\xA710"
+    },
+    "LOG-001": {
+      severity: "warning",
+      summary: "`log_config.interval` becomes `default_hooks.logger = dict(type='LoggerHook', interval=..., log_metric_by_epoch=...)`, with `log_metric_by_epoch` taken from the text logger's `by_epoch` (False under iteration runners).",
+      why: "mmengine's LoggerHook defaults to interval 10 and log_metric_by_epoch=True, so both are written; a runnable 0.x config without `log_config` could not train.",
+      example: "log_config = dict(interval=50, hooks=[dict(type='TextLoggerHook', by_epoch=False)]) -> default_hooks = dict(logger=dict(type='LoggerHook', interval=50, log_metric_by_epoch=False))",
+      spec: "\xA710"
+    },
+    "LOG-002": {
+      severity: "info",
+      summary: "`TextLoggerHook` options go on `default_hooks.logger` and the hook becomes `dict(type='LocalVisBackend')`; `reset_flag` is dropped.",
+      why: "mmengine's LoggerHook writes the text and JSON logs itself; the local backend stores the scalars.",
+      example: "dict(type='TextLoggerHook', by_epoch=False, keep_local=False) -> logger=dict(..., keep_local=False) and vis_backends = [dict(type='LocalVisBackend')]",
+      spec: "\xA710"
+    },
+    "LOG-003": {
+      severity: "info",
+      summary: "`TensorboardLoggerHook(log_dir)` becomes `dict(type='TensorboardVisBackend', save_dir=log_dir)`.",
+      why: "Logging backends are visualizer backends in 1.x; the directory layout differs.",
+      example: "dict(type='TensorboardLoggerHook') -> dict(type='TensorboardVisBackend')",
+      spec: "\xA710"
+    },
+    "LOG-004": {
+      severity: "info",
+      summary: "`WandbLoggerHook` becomes `WandbVisBackend(init_kwargs, commit, define_metric_cfg)`; `with_step`, `log_artifact`, `out_suffix` are dropped.",
+      why: "WandbVisBackend has no counterpart for the dropped options.",
+      example: "dict(type='WandbLoggerHook', init_kwargs=dict(project='seg')) -> dict(type='WandbVisBackend', init_kwargs=dict(project='seg'))",
+      spec: "\xA710"
+    },
+    "LOG-005": {
+      severity: "warning",
+      summary: "`MMSegWandbHook` becomes `WandbVisBackend(init_kwargs)`; checkpoint and evaluation-image logging are lost.",
+      why: "mmseg 1.x has no MMSegWandbHook; the backend logs scalars only.",
+      example: "dict(type='MMSegWandbHook', init_kwargs=dict(project='seg'), num_eval_images=100) -> dict(type='WandbVisBackend', init_kwargs=dict(project='seg'))",
+      spec: "\xA710"
+    },
+    "LOG-006": {
+      severity: "warning",
+      summary: "`MlflowLoggerHook` becomes `MLflowVisBackend(exp_name, tags, params)`; `log_model` is dropped.",
+      why: "MLflowVisBackend does not log the model.",
+      example: "dict(type='MlflowLoggerHook', exp_name='seg') -> dict(type='MLflowVisBackend', exp_name='seg')",
+      spec: "\xA710"
+    },
+    "LOG-007": {
+      severity: "warning",
+      summary: "`NeptuneLoggerHook`, `ClearMLLoggerHook` and `DvcliveLoggerHook` become `NeptuneVisBackend`, `ClearMLVisBackend` and `DVCLiveVisBackend(init_kwargs=...)`; Dvclive `model_file` is dropped.",
+      why: "Same services, as visualizer backends; DVCLiveVisBackend does not save the model.",
+      example: "dict(type='DvcliveLoggerHook', path='dvc') -> dict(type='DVCLiveVisBackend', init_kwargs=dict(path='dvc'))",
+      spec: "\xA710"
+    },
+    "LOG-008": {
+      severity: "error",
+      summary: "`PaviLoggerHook`, `SegmindLoggerHook` and unknown or custom logger hooks have no 1.x backend and are left out of `vis_backends`.",
+      why: "There is no 1.x counterpart; a custom logger must be ported to a mmengine VisBackend.",
+      example: "dict(type='PaviLoggerHook') -> (not converted)",
+      spec: "\xA710"
+    },
+    "LOG-009": {
+      severity: "info",
+      summary: "`log_config.hooks` becomes `vis_backends = [...]` and `visualizer = dict(type='SegLocalVisualizer', vis_backends=vis_backends, name='visualizer')`, written by the runtime file.",
+      why: "The visualizer owns the logging backends in 1.x; without a text hook no LocalVisBackend is added (text logs are still printed).",
+      example: "log_config = dict(hooks=[dict(type='TextLoggerHook')]) -> vis_backends = [dict(type='LocalVisBackend')]",
+      spec: "\xA710"
+    },
+    "LOG-010": {
+      severity: "info",
+      summary: "The runtime file writes `log_processor = dict(by_epoch=...)`: False for iteration-based training, True for epoch-based.",
+      why: "mmengine's LogProcessor defaults to by_epoch=True, which would print iteration-based logs as epochs.",
+      example: "(IterBasedRunner) -> log_processor = dict(by_epoch=False)",
+      spec: "\xA710"
+    },
+    "LOG-011": {
+      severity: "info",
+      summary: "`log_config = None` becomes `default_hooks.logger = None` and an empty `vis_backends`.",
+      why: "0.x registered no logger hooks; a None entry removes mmengine's built-in LoggerHook.",
+      example: "log_config = None -> default_hooks = dict(logger=None, ...)",
+      spec: "\xA710"
+    },
+    "LOG-012": {
+      severity: "info",
+      summary: "`log_level` is kept as written.",
+      why: "mmengine reads the same key with the same meaning ('INFO' by default).",
+      example: "log_level = 'INFO' -> log_level = 'INFO'",
+      spec: "\xA710"
+    }
+  }
+};
+
+// rules/loop.json
+var loop_default = {
+  $comment: "LOOP: runner, total_iters, workflow and evaluation interval/start -> train_cfg, val_cfg, test_cfg (MIGRATION-SPEC section 8).",
+  runners: {
+    IterBasedRunner: { byEpoch: false, lengthKey: "max_iters" },
+    EpochBasedRunner: { byEpoch: true, lengthKey: "max_epochs" },
+    Runner: { byEpoch: true, lengthKey: "max_epochs" }
+  },
+  trainLoops: {
+    iter: { type: "IterBasedTrainLoop", lengthKey: "max_iters" },
+    epoch: { type: "EpochBasedTrainLoop", lengthKey: "max_epochs" }
+  },
+  valLoop: "ValLoop",
+  testLoop: "TestLoop",
+  rules: {
+    "LOOP-001": {
+      severity: "warning",
+      summary: "An iteration-based runner becomes an IterBasedTrainLoop with max_iters and an explicit val_interval.",
+      why: "mmengine validates every 1000 iterations by default, 0.x every evaluation.interval (1 when evaluation is absent), so the interval is always written; a missing evaluation meant validation after every iteration.",
+      example: "runner = dict(type='IterBasedRunner', max_iters=80000) + evaluation = dict(interval=8000) -> train_cfg = dict(type='IterBasedTrainLoop', max_iters=80000, val_interval=8000)",
+      spec: "\xA78"
+    },
+    "LOOP-002": {
+      severity: "info",
+      summary: "An epoch-based runner (EpochBasedRunner, or its deprecated alias Runner) becomes an EpochBasedTrainLoop.",
+      why: "The train loop replaces the runner type and carries the training length.",
+      example: "runner = dict(type='EpochBasedRunner', max_epochs=12) -> train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=12, val_interval=1)",
+      spec: "\xA78"
+    },
+    "LOOP-003": {
+      severity: "error",
+      summary: "Without runner, mmseg 0.30 trained IterBasedRunner(max_iters=total_iters); with neither, training cannot start.",
+      why: "mmseg 0.30 train_segmentor builds the runner from cfg.total_iters when cfg.runner is None; the total_iters variable is kept because the loop reads it.",
+      example: "total_iters = 60000 -> train_cfg = dict(type='IterBasedTrainLoop', max_iters=total_iters, val_interval=4000)",
+      spec: "\xA78"
+    },
+    "LOOP-004": {
+      severity: "error",
+      summary: "A runner without its training length (max_iters / max_epochs) in the merged chain.",
+      why: "0.x could not train such a config, so there is no length to give the 1.x train loop; runner is left as it was.",
+      example: "runner = dict(type='IterBasedRunner') with no max_iters anywhere in the chain",
+      spec: "\xA78"
+    },
+    "LOOP-005": {
+      severity: "error",
+      summary: "A custom or unreadable runner type becomes a best-effort Iter/Epoch train loop.",
+      why: "Custom runners (IterBasedRunnerAmp, ...) have no 1.x counterpart; the loop keeps the same length but the runner's own behaviour is lost.",
+      example: "runner = dict(type='IterBasedRunnerAmp', max_iters=80000) -> train_cfg = dict(type='IterBasedTrainLoop', max_iters=80000, val_interval=1)",
+      spec: "\xA78"
+    },
+    "LOOP-006": {
+      severity: "info",
+      summary: "val_cfg = dict(type='ValLoop') and test_cfg = dict(type='TestLoop') are written by the schedule owner when data.val / data.test exist, or when data is not in the file's view (official schedule layout).",
+      why: "1.x runs validation and testing only when the loop configs are present.",
+      example: "data = dict(val=..., test=...) -> val_cfg = dict(type='ValLoop'); test_cfg = dict(type='TestLoop')",
+      spec: "\xA78"
+    },
+    "LOOP-007": {
+      severity: "info",
+      summary: "evaluation.start becomes train_cfg.val_begin.",
+      why: "0.x validated at start, start+interval, ...; 1.x validates at multiples of val_interval from val_begin on, so the points shift unless start is a multiple of the interval.",
+      example: "evaluation = dict(interval=4000, start=8000) -> train_cfg = dict(..., val_interval=4000, val_begin=8000)",
+      spec: "\xA78"
+    },
+    "LOOP-008": {
+      severity: "warning",
+      summary: "workflow is removed.",
+      why: "1.x has no workflow; a ('val', n) phase computed validation losses and has no counterpart.",
+      example: "workflow = [('train', 1), ('val', 1)] -> (removed)",
+      spec: "\xA78"
+    },
+    "LOOP-009": {
+      severity: "error",
+      summary: "A legacy top-level train_cfg/test_cfg (model settings) is set together with model.train_cfg/test_cfg.",
+      why: "0.x asserted that only one of the two is set; the config never ran, so the loop is not written and the legacy key is left as it was.",
+      example: "test_cfg = dict(mode='whole') and model = dict(test_cfg=dict(mode='slide'))",
+      spec: "\xA78"
+    }
+  }
+};
+
+// src/convert/loop.ts
+var RUNNERS = loop_default.runners;
+var absent = (v) => v === void 0 || v.t === "none";
+function trainLength(old, ctx = { file: "" }) {
+  const runner = old.entries.get("runner");
+  if (absent(runner)) {
+    const total = old.entries.get("total_iters");
+    if (absent(total)) return { byEpoch: false, findings: [] };
+    return {
+      byEpoch: false,
+      end: numOf(total),
+      endValue: total,
+      runnerType: "IterBasedRunner",
+      findings: []
+    };
+  }
+  if (!isDict(runner)) {
+    const message2 = "runner cannot be read; the training length and unit are unknown";
+    return { byEpoch: false, findings: [findingAt("LOOP-005", "error", runner, ctx, message2)] };
+  }
+  const typeValue = runner.entries.get("type");
+  const type = strOf(typeValue);
+  const known = type === void 0 ? void 0 : RUNNERS[type];
+  if (known) {
+    const length2 = runner.entries.get(known.lengthKey);
+    if (absent(length2)) {
+      const message2 = `${type} has no ${known.lengthKey} in the merged chain; 0.x could not train it`;
+      return {
+        byEpoch: known.byEpoch,
+        runnerType: type,
+        findings: [findingAt("LOOP-004", "error", runner, ctx, message2)]
+      };
+    }
+    return {
+      byEpoch: known.byEpoch,
+      end: numOf(length2),
+      endValue: length2,
+      runnerType: type,
+      findings: []
+    };
+  }
+  const byEpoch = /epoch/i.test(type ?? "") ? true : /iter/i.test(type ?? "") ? false : !runner.entries.has("max_iters") && runner.entries.has("max_epochs");
+  const lengthKey = byEpoch ? "max_epochs" : "max_iters";
+  const length = runner.entries.get(lengthKey);
+  const name2 = type === void 0 ? "runner without a type" : `custom runner ${type}`;
+  const message = `${name2} has no 1.x counterpart; converted as ${byEpoch ? "an epoch" : "an iteration"}-based train loop of the same length, its own behaviour is lost`;
+  return {
+    byEpoch,
+    end: numOf(length),
+    endValue: absent(length) ? void 0 : length,
+    runnerType: type,
+    findings: [findingAt("LOOP-005", "error", typeValue ?? runner, ctx, message)]
+  };
+}
+var isLegacyModelCfg = (v) => isDict(v) && !(strOf(v.entries.get("type")) ?? "").endsWith("Loop");
+var trains = (old) => old.entries.has("model") && getDictEntry(old.entries.get("data"), "train") !== void 0;
+var getDictEntry = (v, key) => isDict(v) ? v.entries.get(key) : void 0;
+function validationPoints(old, byEpoch, anchor, ctx, findings) {
+  const evaluation = old.entries.get("evaluation");
+  if (evaluation === void 0 || !isDict(evaluation)) {
+    if (!byEpoch) {
+      const message = evaluation === void 0 ? "no evaluation: 0.x validated after every iteration (interval 1); val_interval=1 written" : "evaluation cannot be read; val_interval=1 (the 0.x default) written";
+      findings.push(findingAt("LOOP-001", "warning", evaluation ?? anchor, ctx, message));
+    }
+    return { interval: int(1) };
+  }
+  const intervalValue = evaluation.entries.get("interval");
+  const interval = intervalValue === void 0 ? int(1) : intervalValue;
+  const start2 = evaluation.entries.get("start");
+  if (absent(start2)) return { interval };
+  const s = numOf(start2);
+  const i2 = numOf(interval);
+  if (s !== void 0 && i2 !== void 0 && i2 !== 0 && s % i2 !== 0) {
+    const message = `evaluation.start=${s} is not a multiple of interval ${i2}: 0.x validated at ${s}, ${s + i2}, \u2026; 1.x validates at multiples of ${i2} from ${s} on`;
+    findings.push(findingAt("LOOP-007", "info", start2, ctx, message));
+  }
+  return { interval, begin: start2 };
+}
+function evalLoopsWanted(old) {
+  const data = old.entries.get("data");
+  if (!isDict(data)) return { val: true, test: true };
+  return { val: !absent(data.entries.get("val")), test: !absent(data.entries.get("test")) };
+}
+function dropWorkflow(old, out2, ctx, findings) {
+  const workflow = old.entries.get("workflow");
+  if (workflow === void 0) return out2;
+  if (!isSeq(workflow)) {
+    if (workflow.t !== "none") {
+      const message = "workflow cannot be read; removed (1.x has no workflow)";
+      findings.push(findingAt("LOOP-008", "warning", workflow, ctx, message));
+    }
+  } else {
+    const phases = workflow.items.map((item) => isSeq(item) ? strOf(item.items[0]) : void 0);
+    if (phases.some((p) => p !== "train")) {
+      const message = "workflow has a phase other than 'train' (e.g. ('val', n) validation losses), which has no 1.x counterpart; removed";
+      findings.push(findingAt("LOOP-008", "warning", workflow, ctx, message));
+    }
+  }
+  return withoutKeys(out2, ["workflow"]);
+}
+function legacyConflict(old, name2, ctx, findings) {
+  const top = old.entries.get(name2);
+  if (!isLegacyModelCfg(top)) return false;
+  if (absent(getDictEntry(old.entries.get("model"), name2))) return false;
+  const message = `${name2} is set both at the top level and in model; 0.x asserted that only one is set. The ${name2} loop is not written`;
+  findings.push(findingAt("LOOP-009", "error", top, ctx, message));
+  return true;
+}
+var convertLoops = ({ old, out: out2, ctx }) => {
+  const findings = [];
+  let next = dropWorkflow(old, out2, ctx, findings);
+  const runner = old.entries.get("runner");
+  const total = old.entries.get("total_iters");
+  if (runner === void 0 && total === void 0) {
+    if (trains(old)) {
+      const message = "neither runner nor total_iters is set; 0.x could not build a runner";
+      findings.push(findingAt("LOOP-003", "error", old.entries.get("model"), ctx, message));
+    }
+    return { out: next, findings };
+  }
+  const length = trainLength(old, ctx);
+  findings.push(...length.findings);
+  if (absent(runner) && absent(total)) {
+    const message = "runner is None and total_iters is not set; 0.x could not build a runner";
+    findings.push(findingAt("LOOP-003", "error", runner ?? total, ctx, message));
+  }
+  if (length.endValue !== void 0 && !legacyConflict(old, "train_cfg", ctx, findings)) {
+    const loop = length.byEpoch ? loop_default.trainLoops.epoch : loop_default.trainLoops.iter;
+    const points = validationPoints(old, length.byEpoch, runner ?? total, ctx, findings);
+    let train = dict([
+      ["type", str(loop.type)],
+      [loop.lengthKey, length.endValue],
+      ["val_interval", points.interval]
+    ]);
+    if (points.begin !== void 0) train = withEntry(train, "val_begin", points.begin);
+    next = withEntry(withoutKeys(next, ["runner"]), "train_cfg", train);
+  }
+  const wanted = evalLoopsWanted(old);
+  if (wanted.val) next = withEntry(next, "val_cfg", dict([["type", str(loop_default.valLoop)]]));
+  if (wanted.test && !legacyConflict(old, "test_cfg", ctx, findings)) {
+    next = withEntry(next, "test_cfg", dict([["type", str(loop_default.testLoop)]]));
+  }
+  return { out: next, findings };
+};
+
+// src/convert/hooks.ts
+var BACKENDS = hooks_default.backends;
+var CUSTOM_HOOKS = hooks_default.customHooks;
+var absent2 = (v) => v === void 0 || v.t === "none";
+var typeDict = (type, rest = []) => dict([["type", str(type)], ...rest]);
+function isRunnable(old) {
+  const data = old.entries.get("data");
+  return old.entries.has("model") && isDict(data) && ["train", "val", "test"].some((split) => !absent2(data.entries.get(split)));
+}
+var ownsRuntime = (old) => hooks_default.runtimeOwnerKeys.some((k) => old.entries.has(k));
+function convertBackend(hook, type, logInterval, ctx, findings) {
+  const rule = BACKENDS[type];
+  if (rule === void 0) {
+    const known = hooks_default.unsupportedLoggers.includes(type);
+    const message = known ? `${type} has no 1.x visualizer backend; it is left out of vis_backends` : `unknown logger hook ${type}: port it to a mmengine VisBackend; it is left out of vis_backends`;
+    findings.push(findingAt("LOG-008", "error", hook.entries.get("type"), ctx, message));
+    return void 0;
+  }
+  const entries2 = [["type", str(rule.backend)]];
+  const rest = [];
+  for (const [key, value] of hook.entries) {
+    if (key === "type") continue;
+    const name2 = String(key);
+    if (name2 in rule.moves) entries2.push([rule.moves[name2], value]);
+    else if (rule.dropInfo.includes(name2)) {
+      const message = `${type}.${name2} has no ${rule.backend} counterpart; dropped`;
+      findings.push(findingAt(rule.rule, "info", value, ctx, message));
+    } else if (rule.dropWarn.includes(name2)) {
+      const message = `${type}.${name2} has no ${rule.backend} counterpart; dropped`;
+      findings.push(findingAt(rule.rule, "warning", value, ctx, message));
+    } else if (name2 === "interval") {
+      const own = numOf(value);
+      if (own === void 0 || own !== numOf(logInterval)) {
+        const message = `${type} had its own logging interval; 1.x backends receive scalars at the LoggerHook interval`;
+        findings.push(findingAt(rule.rule, "warning", value, ctx, message));
+      }
+    } else if (hooks_default.loggerBaseArgs.includes(name2)) {
+      continue;
+    } else if (rule.restInto !== void 0) rest.push([key, value]);
+    else {
+      const message = `${type}.${name2} is not a ${rule.backend} argument; dropped`;
+      findings.push(findingAt(rule.rule, "warning", value, ctx, message));
+    }
+  }
+  if (rule.restInto !== void 0 && rest.length > 0) entries2.push([rule.restInto, dict(rest)]);
+  if (rule.note !== void 0) {
+    const severity = rule.note.severity;
+    findings.push(findingAt(rule.rule, severity, hook.entries.get("type"), ctx, rule.note.message));
+  }
+  return dict(entries2);
+}
+function convertLogging(old, byEpoch, ctx, findings) {
+  const loggerDefault = typeDict(hooks_default.loggerHook, [["log_metric_by_epoch", bool(byEpoch)]]);
+  const logConfig = old.entries.get("log_config");
+  if (logConfig === void 0) {
+    if (isRunnable(old)) {
+      const message = "no log_config: 0.x could not train without it; 1.x logs every 10 iterations (the LoggerHook default)";
+      findings.push(findingAt("LOG-001", "warning", old.entries.get("model"), ctx, message));
+    }
+    return { logger: loggerDefault, keep: false };
+  }
+  if (logConfig.t === "none") {
+    const message = "log_config = None: no logger hook (default_hooks.logger = None)";
+    findings.push(findingAt("LOG-011", "info", logConfig, ctx, message));
+    return { logger: none(), backends: [], keep: false };
+  }
+  if (!isDict(logConfig)) {
+    const message = "log_config cannot be read; it is left as written, and the logger interval and vis_backends are not set";
+    findings.push(findingAt("LOG-001", "warning", logConfig, ctx, message));
+    return { logger: loggerDefault, keep: true };
+  }
+  const logInterval = logConfig.entries.get("interval");
+  const hooks = logConfig.entries.get("hooks");
+  let text;
+  let backends = [];
+  if (hooks !== void 0 && !isSeq(hooks)) {
+    const message = "log_config.hooks cannot be read; vis_backends and visualizer are not written and log_config is left as written";
+    findings.push(findingAt("LOG-009", "warning", hooks, ctx, message));
+    backends = void 0;
+  }
+  for (const hook of isSeq(hooks) ? hooks.items : []) {
+    const type = isDict(hook) ? strOf(hook.entries.get("type")) : void 0;
+    if (!isDict(hook) || type === void 0) {
+      const message = "a log_config hook cannot be read; it is left out of vis_backends";
+      findings.push(findingAt("LOG-008", "error", hook, ctx, message));
+      continue;
+    }
+    if (type === hooks_default.textLogger.type) {
+      if (text !== void 0) {
+        const message = "a second TextLoggerHook has no 1.x counterpart; dropped";
+        findings.push(findingAt("LOG-002", "warning", hook, ctx, message));
+        continue;
+      }
+      text = hook;
+      backends?.push(typeDict(hooks_default.textLogger.backend));
+      continue;
+    }
+    const backend = convertBackend(hook, type, logInterval, ctx, findings);
+    if (backend !== void 0) backends?.push(backend);
+  }
+  if (backends !== void 0 && text === void 0) {
+    const message = "no TextLoggerHook: LocalVisBackend is not added (mmengine still prints the text log)";
+    findings.push(findingAt("LOG-009", "info", hooks ?? logConfig, ctx, message));
+  }
+  const logger = [["type", str(hooks_default.loggerHook)]];
+  const interval = text?.entries.get("interval") ?? logInterval;
+  if (interval !== void 0) logger.push(["interval", interval]);
+  logger.push(["log_metric_by_epoch", text?.entries.get("by_epoch") ?? bool(byEpoch)]);
+  for (const [key, value] of text?.entries ?? []) {
+    const name2 = String(key);
+    if (["type", "interval", "by_epoch", "priority"].includes(name2)) continue;
+    if (hooks_default.textLogger.toLogger.includes(name2)) logger.push([key, value]);
+    else if (hooks_default.textLogger.dropInfo.includes(name2)) {
+      const message = `TextLoggerHook.${name2} has no LoggerHook counterpart; dropped`;
+      findings.push(findingAt("LOG-002", "info", value, ctx, message));
+    } else {
+      const message = `TextLoggerHook.${name2} is not a LoggerHook argument; dropped`;
+      findings.push(findingAt("LOG-002", "warning", value, ctx, message));
+    }
+  }
+  return { logger: dict(logger), backends, keep: backends === void 0 };
+}
+function convertCheckpoint(old, byEpoch, ctx, findings) {
+  const config = old.entries.get("checkpoint_config");
+  const hookType = hooks_default.checkpointHook;
+  if (config === void 0) {
+    const message = "no checkpoint_config: 0.x tools/train.py failed without it; CheckpointHook(interval=-1) written so that only the final checkpoint is saved (mmengine would save every " + (byEpoch ? "epoch)" : "iteration)");
+    findings.push(findingAt("HOOK-004", "warning", old.entries.get("model"), ctx, message));
+    return {
+      entry: typeDict(hookType, [
+        ["interval", int(-1)],
+        ["by_epoch", bool(byEpoch)]
+      ]),
+      keep: false
+    };
+  }
+  if (config.t === "none") return { entry: none(), keep: false };
+  if (!isDict(config)) {
+    const message = "checkpoint_config cannot be read; it is left as written and default_hooks.checkpoint is not set (mmengine would save every epoch or iteration)";
+    findings.push(findingAt("HOOK-002", "error", config, ctx, message));
+    return { keep: true };
+  }
+  const typeValue = config.entries.get("type");
+  if (typeValue !== void 0 && strOf(typeValue) !== hookType) {
+    const message = `checkpoint_config builds ${strOf(typeValue) ?? "an unreadable type"}, not ${hookType}: port it to mmengine; default_hooks.checkpoint is not set`;
+    findings.push(findingAt("HOOK-002", "error", typeValue, ctx, message));
+    return { keep: true };
+  }
+  const entries2 = [
+    ["type", str(hookType)],
+    ["by_epoch", config.entries.get("by_epoch") ?? bool(byEpoch)]
+  ];
+  for (const [key, value] of config.entries) {
+    const name2 = String(key);
+    if (name2 === "type" || name2 === "by_epoch") continue;
+    if (hooks_default.checkpoint.dropInfo.includes(name2)) {
+      const message = `checkpoint_config.${name2} is dropped: 1.x stores the dataset meta itself`;
+      findings.push(findingAt("HOOK-002", "info", value, ctx, message));
+    } else if (hooks_default.checkpoint.dropWarn.includes(name2)) {
+      const message = `checkpoint_config.${name2} is dropped: mmengine would pass it to save_checkpoint, which does not accept it`;
+      findings.push(findingAt("HOOK-002", "warning", value, ctx, message));
+    } else {
+      if (!hooks_default.checkpoint.keep.includes(name2)) {
+        const message = `checkpoint_config.${name2} is not a known 0.x CheckpointHook argument; kept as written`;
+        findings.push(findingAt("HOOK-002", "warning", value, ctx, message));
+      }
+      entries2.push([key, value]);
+    }
+  }
+  return { entry: dict(entries2), keep: false };
+}
+function withBestCheckpoint(old, entry, ctx, findings) {
+  const evaluation = old.entries.get("evaluation");
+  if (!isDict(evaluation)) return entry;
+  const moved = hooks_default.evaluationToCheckpoint.map((key) => [key, evaluation.entries.get(key)]).filter((kv) => !absent2(kv[1]));
+  if (moved.length === 0) return entry;
+  if (!isDict(entry)) {
+    if (entry?.t === "none") {
+      const message = "evaluation.save_best needs the checkpoint hook, which checkpoint_config = None disables in 1.x; the best checkpoint is no longer saved";
+      findings.push(findingAt("EVAL-004", "warning", moved[0][1], ctx, message));
+    }
+    return entry;
+  }
+  return moved.reduce((d, [key, value]) => withEntry(d, key, value), entry);
+}
+function convertCustomHook(hook, ctx, findings) {
+  const typeValue = isDict(hook) ? hook.entries.get("type") : void 0;
+  const type = strOf(typeValue);
+  if (!isDict(hook) || type === void 0) {
+    const message = "a custom_hooks entry cannot be read; left as written";
+    findings.push(findingAt("HOOK-005", "error", typeValue ?? hook, ctx, message));
+    return hook;
+  }
+  const rule = CUSTOM_HOOKS[type];
+  if (rule === void 0) {
+    const errors = hooks_default.customHookErrors;
+    const moved = errors.exact.includes(type) || errors.suffixes.some((suffix) => type.endsWith(suffix));
+    const message = moved ? `${type} in custom_hooks has no 1.x hook counterpart (evaluation, lr/momentum updates, optimizer steps and logging are configured elsewhere in 1.x); left as written` : `unknown custom hook ${type}: port it to mmengine's Hook API and register it; left as written`;
+    findings.push(findingAt("HOOK-005", "error", typeValue, ctx, message));
+    return hook;
+  }
+  const set = rule.warnIfSet.filter((key) => hook.entries.has(key));
+  if (set.length > 0) {
+    const dropped = set.filter((key) => rule.drop.includes(key));
+    const message = `${type}: ${set.join(", ")} ` + (dropped.length > 0 ? `set; ${dropped.join(", ")} dropped (no 1.x counterpart), check the rest against mmengine's ${type}` : `set; check against mmengine's ${type}, whose arguments differ`);
+    findings.push(findingAt("HOOK-005", "warning", hook.entries.get(set[0]), ctx, message));
+  }
+  const interval = hook.entries.get("interval");
+  if (rule.intervalMustBeOne && interval !== void 0 && numOf(interval) !== 1) {
+    const message = `${type}.interval \u2260 1: mmcv raised the momentum to the power of the interval, mmengine does not; adjust momentum`;
+    findings.push(findingAt("HOOK-005", "warning", interval, ctx, message));
+  }
+  const drop = rule.drop.filter((key) => hook.entries.has(key));
+  return drop.length === 0 ? hook : withoutKeys(hook, drop);
+}
+function convertCustomHooks(hooks, ctx, findings) {
+  if (hooks.t === "none") return hooks;
+  if (!isSeq(hooks)) {
+    const message = "custom_hooks cannot be read; left as written";
+    findings.push(findingAt("HOOK-005", "warning", hooks, ctx, message));
+    return hooks;
+  }
+  const items2 = hooks.items.map((hook) => convertCustomHook(hook, ctx, findings));
+  return items2.every((item, i2) => item === hooks.items[i2]) ? hooks : { ...hooks, items: items2 };
+}
+var convertHooks = ({ old, out: out2, ctx }) => {
+  const findings = [];
+  const { byEpoch } = trainLength(old, ctx);
+  const logging = convertLogging(old, byEpoch, ctx, findings);
+  let next = out2;
+  if (old.entries.has("checkpoint_config") || isRunnable(old)) {
+    const checkpoint = convertCheckpoint(old, byEpoch, ctx, findings);
+    const entry = withBestCheckpoint(old, checkpoint.entry, ctx, findings);
+    const hooks = [
+      ["timer", typeDict(hooks_default.defaultHooks.timer)],
+      ["logger", logging.logger],
+      ["param_scheduler", typeDict(hooks_default.defaultHooks.param_scheduler)]
+    ];
+    if (entry !== void 0) hooks.push(["checkpoint", entry]);
+    hooks.push(
+      ["sampler_seed", typeDict(hooks_default.defaultHooks.sampler_seed)],
+      ["visualization", typeDict(hooks_default.defaultHooks.visualization)]
+    );
+    if (!checkpoint.keep) next = withoutKeys(next, ["checkpoint_config"]);
+    next = withEntry(next, "default_hooks", dict(hooks));
+  }
+  if (ownsRuntime(old)) {
+    if (logging.backends !== void 0) {
+      const backends = list(logging.backends);
+      next = withEntry(next, "vis_backends", backends);
+      next = withEntry(
+        next,
+        "visualizer",
+        typeDict(hooks_default.visualizer.type, [
+          ["vis_backends", backends],
+          ["name", str(hooks_default.visualizer.name)]
+        ])
+      );
+    }
+    next = withEntry(next, "log_processor", dict([["by_epoch", bool(byEpoch)]]));
+  }
+  if (old.entries.has("log_config") && !logging.keep) next = withoutKeys(next, ["log_config"]);
+  const custom = old.entries.get("custom_hooks");
+  if (custom !== void 0)
+    next = withEntry(next, "custom_hooks", convertCustomHooks(custom, ctx, findings));
+  return { out: next, findings };
+};
+
+// rules/model.json
+var model_default = {
+  $comment: "MODEL: the model dict (MIGRATION-SPEC section 12). `knownTypes` are the component types that mmseg 0.30 and 1.x both register, plus the mmcv/mmengine building blocks a model config names (norm, activation, conv, padding, upsample, plugin, dropout, transformer and init types); other types are third-party components (MODEL-007). `dice` lists the DiceLoss arguments 1.x no longer accepts.",
+  knownTypes: {
+    mmseg: [
+      "ANNHead",
+      "APCHead",
+      "ASPPHead",
+      "BEiT",
+      "BiSeNetV1",
+      "BiSeNetV2",
+      "CCHead",
+      "CGNet",
+      "CascadeEncoderDecoder",
+      "CrossEntropyLoss",
+      "DAHead",
+      "DMHead",
+      "DNLHead",
+      "DPTHead",
+      "DeconvModule",
+      "DepthwiseSeparableASPPHead",
+      "DepthwiseSeparableFCNHead",
+      "DiceLoss",
+      "EMAHead",
+      "ERFNet",
+      "EncHead",
+      "EncoderDecoder",
+      "FCNHead",
+      "FPN",
+      "FPNHead",
+      "FastSCNN",
+      "Feature2Pyramid",
+      "FocalLoss",
+      "GCHead",
+      "HRNet",
+      "ICNeck",
+      "ICNet",
+      "ISAHead",
+      "InterpConv",
+      "IterativeDecodeHead",
+      "JPU",
+      "KernelUpdateHead",
+      "KernelUpdator",
+      "LRASPPHead",
+      "LovaszLoss",
+      "MAE",
+      "MLANeck",
+      "MixVisionTransformer",
+      "MobileNetV2",
+      "MobileNetV3",
+      "MultiLevelNeck",
+      "NLHead",
+      "OCRHead",
+      "OHEMPixelSampler",
+      "PCPVT",
+      "PSAHead",
+      "PSPHead",
+      "PointHead",
+      "ResNeSt",
+      "ResNeXt",
+      "ResNet",
+      "ResNetV1c",
+      "ResNetV1d",
+      "SETRMLAHead",
+      "SETRUPHead",
+      "STDCContextPathNet",
+      "STDCHead",
+      "STDCNet",
+      "SVT",
+      "SegformerHead",
+      "SegmenterMaskTransformerHead",
+      "SwinTransformer",
+      "TIMMBackbone",
+      "TverskyLoss",
+      "UNet",
+      "UPerHead",
+      "VisionTransformer",
+      "SegDataPreProcessor"
+    ],
+    norm: [
+      "BN",
+      "BN1d",
+      "BN2d",
+      "BN3d",
+      "SyncBN",
+      "MMSyncBN",
+      "GN",
+      "LN",
+      "IN",
+      "IN1d",
+      "IN2d",
+      "IN3d"
+    ],
+    activation: [
+      "ReLU",
+      "LeakyReLU",
+      "PReLU",
+      "RReLU",
+      "ReLU6",
+      "ELU",
+      "Sigmoid",
+      "Tanh",
+      "SiLU",
+      "GELU",
+      "Clamp",
+      "Clip",
+      "HSigmoid",
+      "HSwish",
+      "Swish"
+    ],
+    conv: [
+      "Conv",
+      "Conv1d",
+      "Conv2d",
+      "Conv3d",
+      "ConvWS",
+      "ConvAWS",
+      "Conv2dAdaptivePadding",
+      "DCN",
+      "DCNv2",
+      "ConvModule"
+    ],
+    padding: ["zero", "reflect", "replicate"],
+    upsample: ["nearest", "bilinear", "pixel_shuffle", "deconv", "deconv3d", "carafe"],
+    plugin: ["ContextBlock", "GeneralizedAttention", "NonLocal2d"],
+    dropout: ["DropPath", "Dropout"],
+    transformer: [
+      "MultiheadAttention",
+      "FFN",
+      "BaseTransformerLayer",
+      "TransformerLayerSequence"
+    ],
+    init: [
+      "Constant",
+      "Xavier",
+      "Normal",
+      "TruncNormal",
+      "Uniform",
+      "Kaiming",
+      "Caffe2Xavier",
+      "Pretrained"
+    ]
+  },
+  dice: { type: "DiceLoss", removedArgs: ["smooth", "exponent", "class_weight"] },
+  rules: {
+    "MODEL-001": {
+      severity: "warning",
+      summary: "The `model` dict is kept: no mmseg 0.30 model class was removed or renamed in 1.x.",
+      why: "Backbones, necks, heads, losses and samplers keep their names and arguments (except DiceLoss, MODEL-006); an unreadable model cannot be checked.",
+      example: "model = dict(type='EncoderDecoder', backbone=dict(type='ResNetV1c')) -> unchanged",
+      spec: "\xA712"
+    },
+    "MODEL-002": {
+      severity: "info",
+      summary: "Segmentors gain `data_preprocessor` (written by the preprocessor pass, PREP-005).",
+      why: "1.x normalises and pads batches in the model instead of the pipeline.",
+      example: "model = dict(...) -> model = dict(data_preprocessor=data_preprocessor, ...)",
+      spec: "\xA712"
+    },
+    "MODEL-003": {
+      severity: "info",
+      summary: "Legacy top-level `train_cfg` / `test_cfg` model settings move into `model`; an empty or None one is dropped.",
+      why: "In 1.x the top-level names hold the training and test loops; 0.x builders passed the top-level values to the segmentor.",
+      example: "test_cfg = dict(mode='whole') -> model = dict(test_cfg=dict(mode='whole'))",
+      spec: "\xA712"
+    },
+    "MODEL-004": {
+      severity: "info",
+      summary: "`pretrained`, `init_cfg=dict(type='Pretrained')` and checkpoint prefixes (`open-mmlab://`, `torchvision://`, `mmcls://`, `http(s)://`) are kept.",
+      why: "mmengine's CheckpointLoader registers all of these prefixes.",
+      example: "pretrained='open-mmlab://resnet50_v1c' -> unchanged",
+      spec: "\xA712"
+    },
+    "MODEL-005": {
+      severity: "info",
+      summary: "`type='mmcls.X'` becomes `type='mmpretrain.X'`.",
+      why: "mmcls became mmpretrain for OpenMMLab 2.0; its arguments may differ from mmcls 0.x.",
+      example: "backbone=dict(type='mmcls.ConvNeXt') -> backbone=dict(type='mmpretrain.ConvNeXt')",
+      spec: "\xA712"
+    },
+    "MODEL-006": {
+      severity: "warning",
+      summary: "`DiceLoss` loses `smooth`, `exponent` and `class_weight`, and every DiceLoss is reported because its formula changed.",
+      why: "1.x DiceLoss has no **kwargs (the old arguments raise TypeError) and defaults to use_sigmoid=True where 0.x used softmax.",
+      example: "dict(type='DiceLoss', smooth=1, loss_weight=3.0) -> dict(type='DiceLoss', loss_weight=3.0)",
+      spec: "\xA712"
+    },
+    "MODEL-007": {
+      severity: "warning",
+      summary: "A component type that neither mmseg nor mmcv/mmengine registers is kept and reported.",
+      why: "A third-party module must be ported to the 1.x APIs and registered in mmseg.registry.MODELS.",
+      example: "backbone=dict(type='MyBackbone') -> unchanged (warning)",
+      spec: "\xA712"
+    }
+  }
+};
+
+// rules/runtime.json
+var runtime_default = {
+  $comment: "RUNTIME: environment, loading, resuming and randomness keys (MIGRATION-SPEC section 11). The runtime file (the one with log_config / dist_params / log_level / load_from) owns default_scope, env_cfg and resume.",
+  defaultScope: "mmseg",
+  env: {
+    cudnnBenchmark: false,
+    mpStartMethod: "fork",
+    opencvNumThreads: 0,
+    distBackend: "nccl",
+    dropped: ["omp_num_threads", "mkl_num_threads"]
+  },
+  moduleRenames: { mmcls: "mmpretrain" },
+  rules: {
+    "RUNTIME-001": {
+      severity: "info",
+      summary: "The runtime file (or a runnable config without one) gets `default_scope = 'mmseg'`.",
+      why: "1.x tools/train.py registers nothing itself and mmengine's default scope is 'mmengine', so mmseg types would not be found.",
+      example: "log_level = 'INFO' -> default_scope = 'mmseg'; log_level = 'INFO'",
+      spec: "\xA711"
+    },
+    "RUNTIME-002": {
+      severity: "info",
+      summary: "`dist_params` becomes `env_cfg.dist_cfg` (default `dict(backend='nccl')`).",
+      why: "mmengine reads the distributed settings from env_cfg; `port` is only used by the slurm launcher, in both versions.",
+      example: "dist_params = dict(backend='nccl') -> env_cfg = dict(..., dist_cfg=dict(backend='nccl'))",
+      spec: "\xA711"
+    },
+    "RUNTIME-003": {
+      severity: "info",
+      summary: "`cudnn_benchmark` becomes `env_cfg.cudnn_benchmark` (False when absent).",
+      why: "mmengine sets cuDNN benchmarking from env_cfg.",
+      example: "cudnn_benchmark = True -> env_cfg = dict(cudnn_benchmark=True, ...)",
+      spec: "\xA711"
+    },
+    "RUNTIME-004": {
+      severity: "warning",
+      summary: "`mp_start_method` and `opencv_num_threads` become `env_cfg.mp_cfg` ('fork' and 0 when absent, as official); `omp_num_threads`/`mkl_num_threads` are dropped.",
+      why: "mmengine always applies mp_cfg; it does not accept the OMP/MKL thread counts, which are environment variables in 1.x.",
+      example: "mp_start_method = 'spawn' -> env_cfg = dict(..., mp_cfg=dict(mp_start_method='spawn', opencv_num_threads=0))",
+      spec: "\xA711"
+    },
+    "RUNTIME-005": {
+      severity: "info",
+      summary: "`load_from` is kept as written.",
+      why: "mmengine reads the same key.",
+      example: "load_from = 'ckpt.pth' -> load_from = 'ckpt.pth'",
+      spec: "\xA711"
+    },
+    "RUNTIME-006": {
+      severity: "warning",
+      summary: "`resume_from = X` becomes `load_from = X` and `resume = True`; `resume_from = None` becomes `resume = False`.",
+      why: "1.x resumes from load_from when resume is True, but 1.x tools/train.py overwrites cfg.resume from the command line, so --resume is still needed.",
+      example: "resume_from = 'latest.pth' -> load_from = 'latest.pth'; resume = True",
+      spec: "\xA711"
+    },
+    "RUNTIME-007": {
+      severity: "warning",
+      summary: "`auto_resume = True` becomes `resume = True`.",
+      why: "1.x resumes from the latest checkpoint only when --resume is given (tools/train.py overwrites cfg.resume), and from load_from when that is set.",
+      example: "auto_resume = True -> resume = True",
+      spec: "\xA711"
+    },
+    "RUNTIME-008": {
+      severity: "info",
+      summary: "`gpu_ids` is dropped.",
+      why: "0.x tools/train.py always overwrote it from the command line; 1.x takes devices from the launcher.",
+      example: "gpu_ids = range(0, 1) -> (removed)",
+      spec: "\xA711"
+    },
+    "RUNTIME-009": {
+      severity: "info",
+      summary: "`seed` and `deterministic` become `randomness = dict(seed=..., deterministic=...)`.",
+      why: "1.x reads randomness from the config; 0.x tools/train.py ignored both config keys and took them from the command line, so training behaviour may change.",
+      example: "seed = 0 -> randomness = dict(seed=0)",
+      spec: "\xA711"
+    },
+    "RUNTIME-010": {
+      severity: "info",
+      summary: "`find_unused_parameters` is kept as written.",
+      why: "mmengine's Runner.wrap_model reads the top-level key when model_wrapper_cfg is not set.",
+      example: "find_unused_parameters = True -> find_unused_parameters = True",
+      spec: "\xA711"
+    },
+    "RUNTIME-011": {
+      severity: "info",
+      summary: "`custom_imports` is kept, with `mmcls` modules renamed to `mmpretrain`.",
+      why: "mmcls became mmpretrain for OpenMMLab 2.0.",
+      example: "custom_imports = dict(imports='mmcls.models') -> custom_imports = dict(imports='mmpretrain.models')",
+      spec: "\xA711"
+    },
+    "RUNTIME-012": {
+      severity: "info",
+      summary: "`work_dir` is kept as written.",
+      why: "Same key and default (./work_dirs/<config stem>) in both versions.",
+      example: "work_dir = './work_dirs/fcn' -> work_dir = './work_dirs/fcn'",
+      spec: "\xA711"
+    },
+    "RUNTIME-013": {
+      severity: "info",
+      summary: "The runtime file writes `env_cfg = dict(cudnn_benchmark=..., mp_cfg=dict(...), dist_cfg=dict(...))` in full.",
+      why: "Like the official default_runtime; every value the 0.x runtime set or assumed is pinned.",
+      example: "dist_params = dict(backend='nccl'); cudnn_benchmark = True -> env_cfg = dict(cudnn_benchmark=True, mp_cfg=dict(mp_start_method='fork', opencv_num_threads=0), dist_cfg=dict(backend='nccl'))",
+      spec: "\xA711"
+    }
+  }
+};
+
+// src/convert/runtime.ts
+var MODULE_RENAMES = runtime_default.moduleRenames;
+var absent3 = (v) => v === void 0 || v.t === "none";
+function renamedScope(name2) {
+  const [head, ...rest] = name2.split(".");
+  const renamed = MODULE_RENAMES[head];
+  return renamed === void 0 ? void 0 : [renamed, ...rest].join(".");
+}
+var ENV_KEYS = ["dist_params", "cudnn_benchmark", "mp_start_method", "opencv_num_threads"];
+function environment(old, anchor, ctx, findings) {
+  const get2 = (key) => old.entries.get(key);
+  const distParams = get2("dist_params");
+  if (isDict(distParams) && distParams.entries.has("port")) {
+    const message = "dist_params.port is used only by the slurm launcher (in 0.x and 1.x alike); other launchers take MASTER_PORT from the environment";
+    findings.push(findingAt("RUNTIME-002", "info", distParams.entries.get("port"), ctx, message));
+  }
+  const defaulted = ["mp_start_method", "opencv_num_threads"].filter((k) => get2(k) === void 0);
+  if (defaulted.length > 0) {
+    const message = `${defaulted.join(" and ")} not set: env_cfg.mp_cfg gets the official ${defaulted.map((k) => k === "mp_start_method" ? "'fork'" : "0").join(" and ")}, which 1.x always applies (0.x left the process settings untouched)`;
+    findings.push(findingAt("RUNTIME-004", "info", anchor, ctx, message));
+  }
+  const env = runtime_default.env;
+  return dict([
+    ["cudnn_benchmark", get2("cudnn_benchmark") ?? bool(env.cudnnBenchmark)],
+    [
+      "mp_cfg",
+      dict([
+        ["mp_start_method", get2("mp_start_method") ?? str(env.mpStartMethod)],
+        ["opencv_num_threads", get2("opencv_num_threads") ?? int(env.opencvNumThreads)]
+      ])
+    ],
+    ["dist_cfg", distParams ?? dict([["backend", str(env.distBackend)]])]
+  ]);
+}
+function resuming(old, owner, ctx, findings) {
+  const resumeFrom = old.entries.get("resume_from");
+  const autoResume = old.entries.get("auto_resume");
+  const loadFrom = old.entries.get("load_from");
+  if (resumeFrom !== void 0 && resumeFrom.t !== "none" && resumeFrom.t !== "str") {
+    const message = "resume_from cannot be read; it is left as written (1.x ignores it)";
+    findings.push(findingAt("RUNTIME-006", "warning", resumeFrom, ctx, message));
+    return { set: [], keep: ["resume_from", "auto_resume"] };
+  }
+  if (!absent3(resumeFrom)) {
+    const message = "resume_from becomes load_from + resume=True, but 1.x tools/train.py sets cfg.resume from its --resume flag: pass --resume, or the run starts from these weights without resuming";
+    findings.push(findingAt("RUNTIME-006", "warning", resumeFrom, ctx, message));
+    if (!absent3(loadFrom)) {
+      const replaced = "load_from is replaced by resume_from, which 0.x preferred";
+      findings.push(findingAt("RUNTIME-006", "info", loadFrom, ctx, replaced));
+    }
+    return {
+      set: [
+        ["load_from", resumeFrom],
+        ["resume", bool(true)]
+      ],
+      keep: []
+    };
+  }
+  const auto = truthy2(autoResume);
+  if (autoResume !== void 0 && auto === void 0) {
+    const message = "auto_resume cannot be read; it is left as written (1.x ignores it)";
+    findings.push(findingAt("RUNTIME-007", "warning", autoResume, ctx, message));
+    return { set: [], keep: ["auto_resume"] };
+  }
+  if (auto === true) {
+    const message = "auto_resume becomes resume=True, but 1.x tools/train.py sets cfg.resume from its --resume flag, so pass --resume" + (absent3(loadFrom) ? "" : "; with load_from set, 1.x resumes from load_from, not from the latest checkpoint");
+    findings.push(findingAt("RUNTIME-007", "warning", autoResume, ctx, message));
+    return { set: [["resume", bool(true)]], keep: [] };
+  }
+  return { set: owner ? [["resume", bool(false)]] : [], keep: [] };
+}
+function randomness(old, ctx, findings) {
+  const seed = old.entries.get("seed");
+  const deterministic = old.entries.get("deterministic");
+  if (seed === void 0 && deterministic === void 0) return void 0;
+  const message = "0.x tools/train.py ignored the config-level seed/deterministic (it took them from the command line); 1.x applies randomness from the config";
+  findings.push(findingAt("RUNTIME-009", "info", seed ?? deterministic, ctx, message));
+  const entries2 = [["seed", seed ?? none()]];
+  if (deterministic !== void 0) entries2.push(["deterministic", deterministic]);
+  return dict(entries2);
+}
+function renamedImports(imports, ctx, findings) {
+  if (!isDict(imports)) return void 0;
+  const names = imports.entries.get("imports");
+  const rename = (v) => {
+    const name2 = strOf(v);
+    const renamed = name2 === void 0 ? void 0 : renamedScope(name2);
+    if (renamed === void 0) return v;
+    findings.push(
+      findingAt("RUNTIME-011", "info", v, ctx, `custom_imports: '${name2}' \u2192 '${renamed}'`)
+    );
+    return str(renamed);
+  };
+  let next;
+  if (names?.t === "str") next = rename(names);
+  else if (isSeq(names)) {
+    const items2 = names.items.map(rename);
+    if (items2.some((item, i2) => item !== names.items[i2])) next = { ...names, items: items2 };
+  }
+  return next === void 0 || next === names ? void 0 : withEntry(imports, "imports", next);
+}
+var convertRuntime = ({ old, out: out2, ctx }) => {
+  const findings = [];
+  const owner = ownsRuntime(old);
+  const anchor = ["log_config", "dist_params", "log_level", "load_from"].map((k) => old.entries.get(k)).find((v) => v !== void 0);
+  let next = out2;
+  if ((owner || isRunnable(old)) && !old.entries.has("default_scope")) {
+    next = withEntry(next, "default_scope", str(runtime_default.defaultScope));
+  }
+  if (owner) next = withEntry(next, "env_cfg", environment(old, anchor, ctx, findings));
+  for (const key of runtime_default.env.dropped) {
+    const value = old.entries.get(key);
+    if (value === void 0) continue;
+    const message = `${key} is dropped: env_cfg.mp_cfg does not accept it; set the environment variable instead`;
+    findings.push(findingAt("RUNTIME-004", "warning", value, ctx, message));
+  }
+  next = withoutKeys(next, [...ENV_KEYS, ...runtime_default.env.dropped]);
+  const resume = resuming(old, owner, ctx, findings);
+  const consumed = ["resume_from", "auto_resume"].filter((k) => !resume.keep.includes(k));
+  next = withoutKeys(next, consumed);
+  for (const [key, value] of resume.set) next = withEntry(next, key, value);
+  const gpuIds = old.entries.get("gpu_ids");
+  if (gpuIds !== void 0) {
+    const message = "gpu_ids is dropped: 0.x tools/train.py always overwrote it; 1.x takes devices from the launcher";
+    findings.push(findingAt("RUNTIME-008", "info", gpuIds, ctx, message));
+    next = withoutKeys(next, ["gpu_ids"]);
+  }
+  const random = randomness(old, ctx, findings);
+  if (random !== void 0) {
+    next = withEntry(withoutKeys(next, ["seed", "deterministic"]), "randomness", random);
+  }
+  const imports = old.entries.get("custom_imports");
+  const renamed = imports === void 0 ? void 0 : renamedImports(imports, ctx, findings);
+  if (renamed !== void 0) next = withEntry(next, "custom_imports", renamed);
+  return { out: next, findings };
+};
+
+// src/convert/model.ts
+var KNOWN_TYPES = new Set(Object.values(model_default.knownTypes).flat());
+var absent4 = (v) => v === void 0 || v.t === "none";
+var isLoop = (v) => isDict(v) && (strOf(v.entries.get("type")) ?? "").endsWith("Loop");
+function checkComponent(component, type, ctx, findings) {
+  const typeValue = component.entries.get("type");
+  const renamed = renamedScope(type);
+  if (renamed !== void 0) {
+    const message = `type '${type}' \u2192 '${renamed}'; check its arguments against mmpretrain`;
+    findings.push(findingAt("MODEL-005", "info", typeValue, ctx, message));
+    return withEntry(component, "type", str(renamed));
+  }
+  if (type === model_default.dice.type) {
+    const message = "DiceLoss changed in 1.x: it defaults to use_sigmoid=True (0.x used softmax) and computes the loss differently; set use_sigmoid=False to stay close and check the results";
+    findings.push(findingAt("MODEL-006", "warning", typeValue, ctx, message));
+    const removed = model_default.dice.removedArgs.filter((key) => component.entries.has(key));
+    for (const key of removed) {
+      const message2 = `DiceLoss.${key} is dropped: 1.x DiceLoss does not accept it`;
+      findings.push(findingAt("MODEL-006", "warning", component.entries.get(key), ctx, message2));
+    }
+    return removed.length === 0 ? component : withoutKeys(component, removed);
+  }
+  if (!KNOWN_TYPES.has(type)) {
+    const message = `'${type}' is not an mmseg or mmcv component: port it to the 1.x APIs and register it in mmseg.registry.MODELS`;
+    findings.push(findingAt("MODEL-007", "warning", typeValue, ctx, message));
+  }
+  return component;
+}
+function walk(v, ctx, findings) {
+  if (isSeq(v)) {
+    const items2 = v.items.map((item) => walk(item, ctx, findings));
+    return items2.every((item, i2) => item === v.items[i2]) ? v : { ...v, items: items2 };
+  }
+  if (!isDict(v)) return v;
+  let next = v;
+  for (const [key, value] of v.entries) {
+    const walked = walk(value, ctx, findings);
+    if (walked !== value) next = withEntry(next, key, walked);
+  }
+  const type = strOf(v.entries.get("type"));
+  return type === void 0 ? next : checkComponent(next, type, ctx, findings);
+}
+function moveLegacy(name2, old, out2, ctx, findings) {
+  const legacy = old.entries.get(name2);
+  if (legacy === void 0 || isLoop(legacy)) return out2;
+  const free = (d) => isLoop(d.entries.get(name2)) ? d : withoutKeys(d, [name2]);
+  if (legacy.t === "none" || isDict(legacy) && legacy.entries.size === 0) {
+    const message2 = `top-level ${name2} = ${legacy.t === "none" ? "None" : "dict()"} set nothing on the model; dropped`;
+    findings.push(findingAt("MODEL-003", "info", legacy, ctx, message2));
+    return free(out2);
+  }
+  if (!isDict(legacy)) {
+    if (!isLoop(out2.entries.get(name2))) {
+      const message2 = `top-level ${name2} cannot be read; it is left as written`;
+      findings.push(findingAt("MODEL-003", "warning", legacy, ctx, message2));
+    }
+    return out2;
+  }
+  const model = out2.entries.get("model");
+  if (isDict(model) && !absent4(model.entries.get(name2))) return out2;
+  if (model !== void 0 && !isDict(model)) {
+    const message2 = `model cannot be read, so the top-level ${name2} cannot move into it; left as written`;
+    findings.push(findingAt("MODEL-003", "warning", legacy, ctx, message2));
+    return out2;
+  }
+  const message = `top-level ${name2} (a 0.x model setting) moved into model.${name2}`;
+  findings.push(findingAt("MODEL-003", "info", legacy, ctx, message));
+  return withEntry(
+    free(out2),
+    "model",
+    withEntry(model ?? dict(), name2, walk(legacy, ctx, findings))
+  );
+}
+var convertModel = ({ old, out: out2, ctx }) => {
+  const findings = [];
+  let next = out2;
+  const model = out2.entries.get("model");
+  if (model !== void 0 && model.t !== "none" && !isDict(model)) {
+    const message = "model cannot be read; its components are not checked";
+    findings.push(findingAt("MODEL-001", "warning", model, ctx, message));
+  } else if (isDict(model)) {
+    const walked = walk(model, ctx, findings);
+    if (walked !== model) next = withEntry(next, "model", walked);
+  }
+  for (const name2 of ["train_cfg", "test_cfg"]) {
+    next = moveLegacy(name2, old, next, ctx, findings);
+  }
+  return { out: next, findings };
+};
+
+// rules/optim.json
+var optim_default = {
+  $comment: "OPTIM: optimizer, optimizer_config and fp16 -> optim_wrapper (MIGRATION-SPEC section 6). hooks: the mmcv optimizer hook types, the wrapper each becomes, which arguments move to which wrapper key, and which are dropped.",
+  wrapperKeys: ["paramwise_cfg", "constructor"],
+  constructors: {
+    DefaultOptimizerConstructor: null,
+    LearningRateDecayOptimizerConstructor: "LearningRateDecayOptimizerConstructor",
+    LayerDecayOptimizerConstructor: "LayerDecayOptimizerConstructor"
+  },
+  hooks: {
+    OptimizerHook: {
+      rule: "OPTIM-003",
+      wrapper: "OptimWrapper",
+      moves: {
+        grad_clip: "clip_grad"
+      },
+      dropInfo: [],
+      dropWarn: ["detect_anomalous_params"]
+    },
+    Fp16OptimizerHook: {
+      rule: "OPTIM-004",
+      wrapper: "AmpOptimWrapper",
+      moves: {
+        grad_clip: "clip_grad",
+        loss_scale: "loss_scale"
+      },
+      lossScaleDefault: 512,
+      dropInfo: ["coalesce", "bucket_size_mb", "distributed"],
+      dropWarn: []
+    },
+    GradientCumulativeOptimizerHook: {
+      rule: "OPTIM-005",
+      wrapper: "OptimWrapper",
+      moves: {
+        grad_clip: "clip_grad",
+        cumulative_iters: "accumulative_counts"
+      },
+      dropInfo: [],
+      dropWarn: ["detect_anomalous_params"]
+    },
+    GradientCumulativeFp16OptimizerHook: {
+      rule: "OPTIM-006",
+      wrapper: "AmpOptimWrapper",
+      moves: {
+        grad_clip: "clip_grad",
+        cumulative_iters: "accumulative_counts",
+        loss_scale: "loss_scale"
+      },
+      lossScaleDefault: 512,
+      dropInfo: ["coalesce", "bucket_size_mb", "distributed"],
+      dropWarn: []
+    },
+    DistOptimizerHook: {
+      rule: "OPTIM-008",
+      wrapper: "OptimWrapper",
+      ampFlag: "use_fp16",
+      moves: {
+        grad_clip: "clip_grad",
+        update_interval: "accumulative_counts"
+      },
+      dropInfo: [],
+      dropWarn: ["coalesce", "bucket_size_mb"]
+    }
+  },
+  ampWrapper: "AmpOptimWrapper",
+  rules: {
+    "OPTIM-001": {
+      severity: "error",
+      summary: "optimizer becomes optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer); the top-level optimizer variable is kept (inert in 1.x) and referenced.",
+      why: "1.x builds the optimizer through a wrapper; an optimizer that still has no type after merging cannot be built. A file with optimizer_config or fp16 but no optimizer has its 0.x keys removed, and the inheriting configs carry their effect.",
+      example: "optimizer = dict(type='SGD', lr=0.01, momentum=0.9, weight_decay=0.0005) -> optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer, clip_grad=None)",
+      spec: "\xA76"
+    },
+    "OPTIM-002": {
+      severity: "warning",
+      summary: "optimizer.paramwise_cfg and optimizer.constructor move to optim_wrapper; DefaultOptimizerConstructor is left out.",
+      why: "mmengine reads them from the wrapper config; a custom constructor must be ported to OPTIM_WRAPPER_CONSTRUCTORS, whose first argument is now the wrapper config.",
+      example: "optimizer = dict(type='AdamW', lr=6e-5, paramwise_cfg=dict(custom_keys=...)) -> optim_wrapper = dict(type='OptimWrapper', optimizer=dict(type='AdamW', lr=6e-5), paramwise_cfg=dict(custom_keys=...))",
+      spec: "\xA76"
+    },
+    "OPTIM-003": {
+      severity: "warning",
+      summary: "optimizer_config.grad_clip becomes optim_wrapper.clip_grad (None when absent); detect_anomalous_params and arguments the hook does not accept are dropped.",
+      why: "Same max_norm / norm_type; mmengine has no anomalous-parameter check in the wrapper.",
+      example: "optimizer_config = dict(grad_clip=dict(max_norm=1, norm_type=2)) -> optim_wrapper = dict(..., clip_grad=dict(max_norm=1, norm_type=2))",
+      spec: "\xA76"
+    },
+    "OPTIM-004": {
+      severity: "info",
+      summary: "Fp16OptimizerHook becomes AmpOptimWrapper with loss_scale written (512. when absent); coalesce, bucket_size_mb and distributed are dropped.",
+      why: "mmcv defaulted loss_scale to 512.; AmpOptimWrapper defaults to 'dynamic', so the value must be written.",
+      example: "optimizer_config = dict(type='Fp16OptimizerHook', loss_scale=512.) -> optim_wrapper = dict(type='AmpOptimWrapper', optimizer=optimizer, clip_grad=None, loss_scale=512.)",
+      spec: "\xA76"
+    },
+    "OPTIM-005": {
+      severity: "info",
+      summary: "GradientCumulativeOptimizerHook's cumulative_iters becomes accumulative_counts.",
+      why: "Same gradient accumulation over N iterations.",
+      example: "optimizer_config = dict(type='GradientCumulativeOptimizerHook', cumulative_iters=4) -> optim_wrapper = dict(..., accumulative_counts=4)",
+      spec: "\xA76"
+    },
+    "OPTIM-006": {
+      severity: "info",
+      summary: "GradientCumulativeFp16OptimizerHook becomes AmpOptimWrapper with accumulative_counts and loss_scale (512. when absent).",
+      why: "AMP plus accumulation; the mmcv loss_scale default is written because mmengine's is 'dynamic'.",
+      example: "optimizer_config = dict(type='GradientCumulativeFp16OptimizerHook', cumulative_iters=2) -> optim_wrapper = dict(type='AmpOptimWrapper', ..., accumulative_counts=2, loss_scale=512.)",
+      spec: "\xA76"
+    },
+    "OPTIM-007": {
+      severity: "warning",
+      summary: "The top-level fp16 key is removed; without an Fp16 optimizer hook the wrapper stays OptimWrapper.",
+      why: "mmseg 0.30 training never read cfg.fp16 (only tools/test.py did), so the 0.x run was fp32; pass --amp for AMP training, or set test_cfg=dict(type='TestLoop', fp16=True) for fp16 testing.",
+      example: "fp16 = dict(loss_scale=512.) with optimizer_config = dict() -> (fp16 removed), optim_wrapper = dict(type='OptimWrapper', ...)",
+      spec: "\xA76"
+    },
+    "OPTIM-008": {
+      severity: "error",
+      summary: "DistOptimizerHook is converted best effort (update_interval, grad_clip, use_fp16); any other optimizer hook type is an error.",
+      why: "DistOptimizerHook used apex; torch AMP is close but not identical. Unknown hooks cannot be mapped, so optimizer_config is left as it was.",
+      example: "optimizer_config = dict(type='DistOptimizerHook', update_interval=2, use_fp16=True) -> optim_wrapper = dict(type='AmpOptimWrapper', ..., accumulative_counts=2)",
+      spec: "\xA76"
+    },
+    "OPTIM-009": {
+      severity: "error",
+      summary: "optimizer_config = None becomes a plain OptimWrapper.",
+      why: "0.x registered no optimizer hook, so no optimizer step ran; 1.x always steps.",
+      example: "optimizer_config = None -> optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer)",
+      spec: "\xA76"
+    },
+    "OPTIM-010": {
+      severity: "info",
+      summary: "A partial child optimizer override is written as the full merged optimizer, in both the optimizer variable and optim_wrapper.optimizer.",
+      why: "The base's optim_wrapper.optimizer was built from the base's own optimizer variable, so a 1.x child that only sets optimizer = dict(lr=...) changes nothing.",
+      example: "child: optimizer = dict(lr=0.025) -> optimizer = dict(type='SGD', lr=0.025, momentum=0.9, weight_decay=0.0005); optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer)",
+      spec: "\xA76"
+    },
+    "OPTIM-011": {
+      severity: "error",
+      summary: "optimizer is a dict of optimizers (custom runners).",
+      why: "Several optimizers need a custom 1.x wrapper dict and training step; left as it was.",
+      example: "optimizer = dict(generator=dict(type='Adam', lr=1e-4), discriminator=dict(type='Adam', lr=4e-4))",
+      spec: "\xA76"
+    }
+  }
+};
+
+// src/convert/optim.ts
+var HOOKS = optim_default.hooks;
+var CONSTRUCTORS = optim_default.constructors;
+var absent5 = (v) => v === void 0 || v.t === "none";
+var PLAIN = { type: "OptimWrapper", keys: [], keep: false, amp: false };
+function convertHook(hook, ctx, findings) {
+  if (hook === void 0) return PLAIN;
+  if (hook.t === "none") {
+    const message = "optimizer_config = None: 0.x registered no optimizer hook, so no optimizer step ran; 1.x always steps (OptimWrapper written)";
+    findings.push(findingAt("OPTIM-009", "error", hook, ctx, message));
+    return PLAIN;
+  }
+  if (!isDict(hook)) {
+    const message = "optimizer_config cannot be read; left as it was";
+    findings.push(findingAt("OPTIM-008", "error", hook, ctx, message));
+    return { ...PLAIN, keep: true };
+  }
+  const typeValue = hook.entries.get("type");
+  const type = typeValue === void 0 ? "OptimizerHook" : strOf(typeValue);
+  const rule = type === void 0 ? void 0 : HOOKS[type];
+  if (rule === void 0) {
+    const message = `optimizer hook ${type ?? "(unreadable type)"} has no 1.x counterpart; optimizer_config left as it was`;
+    findings.push(findingAt("OPTIM-008", "error", typeValue, ctx, message));
+    return { ...PLAIN, keep: true };
+  }
+  let amp = rule.wrapper === optim_default.ampWrapper;
+  if (rule.ampFlag !== void 0) {
+    const flag = hook.entries.get(rule.ampFlag);
+    amp = flag !== void 0 && truthy2(flag) === true;
+    const message = `${type} (apex) is converted best effort: ${amp ? "AmpOptimWrapper (torch AMP, not apex)" : "OptimWrapper"}, update_interval \u2192 accumulative_counts, grad_clip \u2192 clip_grad`;
+    findings.push(findingAt(rule.rule, "warning", typeValue, ctx, message));
+  }
+  const keys2 = [];
+  const clip = hook.entries.get("grad_clip");
+  keys2.push([
+    "clip_grad",
+    clip === void 0 || isDict(clip) && clip.entries.size === 0 ? none() : clip
+  ]);
+  for (const [from, to] of Object.entries(rule.moves)) {
+    if (from === "grad_clip") continue;
+    const value = hook.entries.get(from);
+    if (from === "loss_scale") {
+      keys2.push([to, value ?? float(rule.lossScaleDefault ?? 512)]);
+    } else if (value !== void 0) {
+      keys2.push([to, value]);
+    }
+  }
+  const accepted = /* @__PURE__ */ new Set([
+    "type",
+    ...Object.keys(rule.moves),
+    ...rule.dropInfo,
+    ...rule.dropWarn
+  ]);
+  if (rule.ampFlag !== void 0) accepted.add(rule.ampFlag);
+  const dropped = (names) => names.filter((k) => hook.entries.has(k));
+  const info2 = dropped(rule.dropInfo);
+  if (info2.length > 0) {
+    const message = `${info2.join(", ")} dropped (no AmpOptimWrapper counterpart; mmengine handles distributed gradients itself)`;
+    findings.push(findingAt(rule.rule, "info", hook, ctx, message));
+  }
+  const warn = dropped(rule.dropWarn);
+  const unknown = [...hook.entries.keys()].map(String).filter((k) => !accepted.has(k) && k !== "_delete_");
+  if (warn.length > 0) {
+    const message = `${warn.join(", ")} dropped: the 1.x optimizer wrapper has no such option`;
+    findings.push(
+      findingAt(
+        rule.rule === "OPTIM-008" ? "OPTIM-008" : "OPTIM-003",
+        "warning",
+        hook,
+        ctx,
+        message
+      )
+    );
+  }
+  if (unknown.length > 0) {
+    const message = `${unknown.join(", ")} not accepted by ${type} (0.x raised TypeError); dropped`;
+    findings.push(findingAt("OPTIM-003", "warning", hook, ctx, message));
+  }
+  return { type: amp ? optim_default.ampWrapper : rule.wrapper, keys: keys2, keep: false, amp };
+}
+var isOptimizerDict = (optimizer) => !optimizer.entries.has("type") && optimizer.entries.size > 0 && [...optimizer.entries.values()].every(isDict);
+function dropFp16(old, amp, ctx, findings) {
+  const fp16 = old.entries.get("fp16");
+  if (fp16 === void 0 || fp16.t === "none") return;
+  const message = amp ? "fp16 removed: the Fp16 optimizer hook became AmpOptimWrapper" : "fp16 removed: mmseg 0.30 training never read cfg.fp16, so 0.x trained in fp32 (only tools/test.py ran the model in fp16). For AMP training pass --amp; for fp16 testing set test_cfg = dict(type='TestLoop', fp16=True)";
+  findings.push(findingAt("OPTIM-007", amp ? "info" : "warning", fp16, ctx, message));
+}
+var convertOptim = ({ old, out: out2, ctx }) => {
+  const findings = [];
+  const optimizer = old.entries.get("optimizer");
+  const hookValue = old.entries.get("optimizer_config");
+  if (optimizer === void 0) {
+    const present = ["optimizer_config", "fp16"].filter((k) => old.entries.has(k));
+    if (present.length === 0) return { out: out2, findings };
+    const message = `${present.join(" and ")} without optimizer in this file: removed; the configs that inherit it write its effect into optim_wrapper`;
+    findings.push(findingAt("OPTIM-001", "info", old.entries.get(present[0]), ctx, message));
+    return { out: withoutKeys(out2, present), findings };
+  }
+  if (!isDict(optimizer)) {
+    const message = "optimizer cannot be read; left as it was";
+    findings.push(findingAt("OPTIM-001", "error", optimizer, ctx, message));
+    return { out: out2, findings };
+  }
+  if (isOptimizerDict(optimizer)) {
+    const message = "optimizer is a dict of optimizers (custom runner); 1.x needs a custom wrapper dict and train step. Left as it was";
+    findings.push(findingAt("OPTIM-011", "error", optimizer, ctx, message));
+    return { out: out2, findings };
+  }
+  if (absent5(optimizer.entries.get("type"))) {
+    const message = "optimizer has no type after merging the chain; left as it was";
+    findings.push(findingAt("OPTIM-001", "error", optimizer, ctx, message));
+    return { out: out2, findings };
+  }
+  const hook = convertHook(hookValue, ctx, findings);
+  dropFp16(old, hook.amp, ctx, findings);
+  const bare = withoutKeys(optimizer, ["_delete_", ...optim_default.wrapperKeys]);
+  const wrapper = [["type", str(hook.type)], ["optimizer", bare], ...hook.keys];
+  const paramwise = optimizer.entries.get("paramwise_cfg");
+  if (paramwise !== void 0) wrapper.push(["paramwise_cfg", paramwise]);
+  const constructorValue = optimizer.entries.get("constructor");
+  if (constructorValue !== void 0) {
+    const name2 = strOf(constructorValue);
+    const known = name2 !== void 0 && name2 in CONSTRUCTORS;
+    if (!known) {
+      const message = `constructor ${name2 ?? "(unreadable)"} must be rewritten for OPTIM_WRAPPER_CONSTRUCTORS (its first argument is now the optim_wrapper config)`;
+      findings.push(findingAt("OPTIM-002", "warning", constructorValue, ctx, message));
+    }
+    if (!known || CONSTRUCTORS[name2] !== null) wrapper.push(["constructor", constructorValue]);
+  }
+  const dropKeys = hook.keep ? ["fp16"] : ["optimizer_config", "fp16"];
+  let next = withoutKeys(out2, dropKeys);
+  next = withEntry(next, "optimizer", bare);
+  next = withEntry(next, "optim_wrapper", dict(wrapper));
+  return { out: next, findings };
+};
+
+// rules/preprocessor.json
+var preprocessor_default = {
+  $comment: "PREP: 0.x Normalize / Pad / RandomCrop in the pipelines -> model.data_preprocessor (MIGRATION-SPEC section 5). `defaults`: the 0.x `Pad` values written explicitly, as the official configs do. `toRgbDefault`: the 0.x `Normalize.to_rgb` default. `sizeDivisorWithoutPad`: what 0.x collate padded to when the train pipeline had neither `Pad` nor `RandomCrop` (the largest image of the batch).",
+  type: "SegDataPreProcessor",
+  defaults: { pad_val: 0, seg_pad_val: 255 },
+  toRgbDefault: true,
+  sizeDivisorWithoutPad: 1,
+  rules: {
+    "PREP-001": {
+      severity: "info",
+      summary: "The train `Normalize(mean, std, to_rgb)` becomes `model.data_preprocessor` `mean`, `std` and an explicit `bgr_to_rgb`.",
+      why: "1.x normalises batches in the data preprocessor; `bgr_to_rgb` defaults to False there, while 0.x `to_rgb` defaulted to True.",
+      example: "dict(type='Normalize', **img_norm_cfg) \u2192 data_preprocessor = dict(type='SegDataPreProcessor', mean=[...], std=[...], bgr_to_rgb=True, pad_val=0, seg_pad_val=255)",
+      spec: "\xA75"
+    },
+    "PREP-002": {
+      severity: "info",
+      summary: "The train `Pad(size or size_divisor, pad_val, seg_pad_val)` becomes the preprocessor's padding settings.",
+      why: "1.x pads in the data preprocessor, which needs exactly one of `size` and `size_divisor` in training; both `size`s are (h, w).",
+      example: "dict(type='Pad', size=crop_size, pad_val=0, seg_pad_val=255) \u2192 data_preprocessor = dict(..., pad_val=0, seg_pad_val=255, size=crop_size)",
+      spec: "\xA75"
+    },
+    "PREP-003": {
+      severity: "info",
+      summary: "Without a train `Pad`, the preprocessor pads to the `RandomCrop` size, or to the largest image of the batch (`size_divisor=1`).",
+      why: "1.x training asserts that `size` or `size_divisor` is set; 0.x collate padded to the largest image (labels with 0, where 1.x pads them with 255).",
+      example: "dict(type='RandomCrop', crop_size=crop_size) and no Pad \u2192 data_preprocessor = dict(..., size=crop_size)",
+      spec: "\xA75"
+    },
+    "PREP-004": {
+      severity: "info",
+      summary: "A `Pad` in the test pipeline (or inside `MultiScaleFlipAug`) becomes `data_preprocessor.test_cfg`.",
+      why: "In testing, the 1.x preprocessor pads only when `test_cfg` carries `size` or `size_divisor`.",
+      example: "dict(type='Pad', size_divisor=32) in the test pipeline \u2192 data_preprocessor = dict(..., test_cfg=dict(size_divisor=32))",
+      spec: "\xA75"
+    },
+    "PREP-005": {
+      severity: "info",
+      summary: "The preprocessor is written as `model.data_preprocessor`, through a top-level `data_preprocessor` helper variable.",
+      why: "mmengine reads the preprocessor from the model; the helper variable lets the model file and the leaves split it as the official configs do.",
+      example: "data_preprocessor = dict(type='SegDataPreProcessor', ...); model = dict(type='EncoderDecoder', data_preprocessor=data_preprocessor, ...)",
+      spec: "\xA75"
+    },
+    "PREP-006": {
+      severity: "error",
+      summary: "Train and test pipelines normalise differently; the train values are used.",
+      why: "1.x has one data preprocessor for training and testing.",
+      example: "train Normalize(to_rgb=True), test Normalize(to_rgb=False) \u2192 bgr_to_rgb=True, error",
+      spec: "\xA75"
+    },
+    "PREP-007": {
+      severity: "info",
+      summary: "No `Normalize` anywhere: the preprocessor has no `mean`/`std` and `bgr_to_rgb=False`.",
+      why: "0.x fed raw pixel values to the model, so 1.x must not normalise either.",
+      example: "train_pipeline without Normalize \u2192 data_preprocessor = dict(type='SegDataPreProcessor', bgr_to_rgb=False, pad_val=0, seg_pad_val=255, ...)",
+      spec: "\xA75"
+    },
+    "PREP-008": {
+      severity: "info",
+      summary: "A changed crop or `Pad` size gives the preprocessor the new `size`.",
+      why: "The preprocessor size follows the merged train pipeline, so a child that changes it writes a new `data_preprocessor = dict(size=...)`.",
+      example: "crop_size = (769, 769) with RandomCrop(crop_size=crop_size) \u2192 data_preprocessor = dict(size=crop_size)",
+      spec: "\xA75"
+    },
+    "PREP-009": {
+      severity: "info",
+      summary: "`padding_mode` is never written.",
+      why: "mmseg 1.1.1 `SegDataPreProcessor.__init__` has no such parameter (only its docstring mentions it), so passing it raises TypeError.",
+      example: "\u2192 data_preprocessor without padding_mode",
+      spec: "\xA75"
+    }
+  }
+};
+
+// src/convert/preprocessor.ts
+function transformsOf(pipelines) {
+  const out2 = [];
+  const walk2 = (items2) => {
+    for (const t of items2) {
+      if (isMsfa(t)) {
+        const inner = t.entries.get("transforms");
+        if (isSeq(inner)) walk2(inner.items);
+      } else if (isDict(t)) out2.push(t);
+    }
+  };
+  for (const p of pipelines) if (isSeq(p)) walk2(p.items);
+  return out2;
+}
+function pipelinesInView(old) {
+  const fromData = (splits, role) => splits.flatMap((s) => datasetPipelines(dataSplit(old, s), role).map(([p]) => p));
+  const pick = (found, name2) => {
+    if (found.length > 0) return found;
+    const variable = old.entries.get(name2);
+    return variable === void 0 ? void 0 : [variable];
+  };
+  return {
+    train: pick(fromData(["train"], "train"), "train_pipeline"),
+    test: pick(fromData(["val", "test"], "test"), "test_pipeline")
+  };
+}
+var first = (ts, type) => ts?.find((t) => typeOf(t) === type);
+function padSize(pad3) {
+  for (const key of ["size", "size_divisor"]) {
+    const v = pad3.entries.get(key);
+    if (v !== void 0 && v.t !== "none") return [key, v];
+  }
+  return void 0;
+}
+function sameValue(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  const na = numOf(a);
+  const nb = numOf(b);
+  if (na !== void 0 || nb !== void 0) return na === nb;
+  if (isSeq(a) && isSeq(b))
+    return a.items.length === b.items.length && a.items.every((x, i2) => sameValue(x, b.items[i2]));
+  if (a.t === "bool" && b.t === "bool") return a.v === b.v;
+  if (a.t === "opaque" && b.t === "opaque") return a.src === b.src;
+  return false;
+}
+function sameNormalization(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  const toRgb = (n) => n.entries.get("to_rgb") ?? bool(preprocessor_default.toRgbDefault);
+  return sameValue(a.entries.get("mean"), b.entries.get("mean")) && sameValue(a.entries.get("std"), b.entries.get("std")) && sameValue(toRgb(a), toRgb(b));
+}
+function withPreprocessor(model, preprocessor) {
+  if (model.entries.has("data_preprocessor") || !model.entries.has("type")) {
+    return withEntry(model, "data_preprocessor", preprocessor);
+  }
+  const entries2 = [];
+  for (const [k, v] of model.entries) {
+    entries2.push([k, v]);
+    if (k === "type") entries2.push(["data_preprocessor", preprocessor]);
+  }
+  return { ...model, entries: new Map(entries2) };
+}
+var convertPreprocessor = ({ old, out: out2, ctx }) => {
+  const findings = [];
+  const model = old.entries.get("model");
+  if (model === void 0) return { out: out2, findings };
+  const current = out2.entries.get("model") ?? model;
+  if (!isDict(current)) {
+    findings.push(
+      findingAt(
+        "PREP-005",
+        "warning",
+        current,
+        ctx,
+        "`model` is not a dict, so no `data_preprocessor` can be added to it."
+      )
+    );
+    return { out: out2, findings };
+  }
+  const view = pipelinesInView(old);
+  const train = view.train === void 0 ? void 0 : transformsOf(view.train);
+  const test = view.test === void 0 ? void 0 : transformsOf(view.test);
+  const trainNorm = first(train, "Normalize");
+  const testNorm = first(test, "Normalize");
+  const anchor = view.train?.[0] ?? view.test?.[0];
+  const entries2 = [["type", str(preprocessor_default.type)]];
+  const norm = train !== void 0 ? trainNorm : testNorm;
+  if (train !== void 0 && test !== void 0 && !sameNormalization(trainNorm, testNorm)) {
+    findings.push(
+      findingAt(
+        "PREP-006",
+        "error",
+        testNorm ?? trainNorm,
+        ctx,
+        "The train and test pipelines normalise differently; 1.x has one data preprocessor for both, so the train settings are used."
+      )
+    );
+  }
+  if (norm !== void 0) {
+    const mean = norm.entries.get("mean");
+    const std = norm.entries.get("std");
+    if (mean !== void 0) entries2.push(["mean", mean]);
+    if (std !== void 0) entries2.push(["std", std]);
+    entries2.push(["bgr_to_rgb", norm.entries.get("to_rgb") ?? bool(preprocessor_default.toRgbDefault)]);
+  } else if (anchor !== void 0 && trainNorm === void 0 && testNorm === void 0) {
+    entries2.push(["bgr_to_rgb", bool(false)]);
+    findings.push(
+      findingAt(
+        "PREP-007",
+        "info",
+        anchor,
+        ctx,
+        "No pipeline normalises, so the data preprocessor has no `mean`/`std` and does not swap channels."
+      )
+    );
+  }
+  const pad3 = first(train, "Pad");
+  entries2.push(["pad_val", pad3?.entries.get("pad_val") ?? int(preprocessor_default.defaults.pad_val)]);
+  entries2.push(["seg_pad_val", pad3?.entries.get("seg_pad_val") ?? int(preprocessor_default.defaults.seg_pad_val)]);
+  if (train !== void 0) {
+    const padded = pad3 === void 0 ? void 0 : padSize(pad3);
+    if (padded !== void 0) entries2.push(padded);
+    else {
+      const crop = first(train, "RandomCrop")?.entries.get("crop_size");
+      entries2.push(
+        crop !== void 0 ? ["size", crop] : ["size_divisor", int(preprocessor_default.sizeDivisorWithoutPad)]
+      );
+      findings.push(
+        findingAt(
+          "PREP-003",
+          "info",
+          view.train?.[0],
+          ctx,
+          crop !== void 0 ? "The train pipeline has no `Pad`; batches are padded to the `RandomCrop` size (0.x collate padded labels with 0, 1.x pads them with 255)." : "The train pipeline has neither `Pad` nor `RandomCrop`; batches are padded to the largest image (`size_divisor=1`), as 0.x collate did (labels with 255 instead of 0)."
+        )
+      );
+    }
+  }
+  const testPad = first(test, "Pad");
+  const testPadded = testPad === void 0 ? void 0 : padSize(testPad);
+  if (testPadded !== void 0) entries2.push(["test_cfg", dict([testPadded])]);
+  const preprocessor = dict(entries2);
+  let next = withEntry(out2, "data_preprocessor", preprocessor);
+  next = withEntry(next, "model", withPreprocessor(current, preprocessor));
+  return { out: next, findings };
+};
+
+// rules/schedule.json
+var schedule_default = {
+  $comment: "SCHED: lr_config and momentum_config -> param_scheduler (MIGRATION-SPEC section 7). Policies are keyed by the mmcv hook name (an all-lowercase policy is title-cased first). 'curve' policies start after a warmup; the others start at 0 with absolute milestones.",
+  lrBaseArgs: ["policy", "by_epoch", "warmup", "warmup_iters", "warmup_ratio", "warmup_by_epoch"],
+  lrPolicies: {
+    Fixed: {
+      kind: "fixed",
+      curve: false,
+      args: []
+    },
+    Step: {
+      kind: "step",
+      curve: false,
+      args: ["step", "gamma", "min_lr"]
+    },
+    Exp: {
+      kind: "exp",
+      curve: false,
+      args: ["gamma"]
+    },
+    Poly: {
+      kind: "poly",
+      curve: true,
+      args: ["power", "min_lr"]
+    },
+    Inv: {
+      kind: "unsupported",
+      curve: false,
+      args: ["gamma", "power"],
+      rule: "SCHED-010"
+    },
+    CosineAnnealing: {
+      kind: "cosine",
+      curve: true,
+      args: ["min_lr", "min_lr_ratio"]
+    },
+    FlatCosineAnnealing: {
+      kind: "flatcosine",
+      curve: false,
+      args: ["start_percent", "min_lr", "min_lr_ratio"]
+    },
+    CosineRestart: {
+      kind: "restart",
+      curve: false,
+      args: ["periods", "restart_weights", "min_lr", "min_lr_ratio"]
+    },
+    Cyclic: {
+      kind: "unsupported",
+      curve: false,
+      args: ["target_ratio", "cyclic_times", "step_ratio_up", "anneal_strategy", "gamma"],
+      rule: "SCHED-015"
+    },
+    OneCycle: {
+      kind: "onecycle",
+      curve: false,
+      args: [
+        "max_lr",
+        "total_steps",
+        "pct_start",
+        "anneal_strategy",
+        "div_factor",
+        "final_div_factor",
+        "three_phase"
+      ]
+    },
+    LinearAnnealing: {
+      kind: "linear",
+      curve: true,
+      args: ["min_lr", "min_lr_ratio"]
+    }
+  },
+  oneCycleArgs: {
+    total_steps: "total_steps",
+    pct_start: "pct_start",
+    anneal_strategy: "anneal_strategy",
+    div_factor: "div_factor",
+    final_div_factor: "final_div_factor",
+    three_phase: "three_phase"
+  },
+  warmups: {
+    linear: {
+      type: "LinearLR",
+      ratioArg: "start_factor"
+    },
+    constant: {
+      type: "ConstantLR",
+      ratioArg: "factor"
+    }
+  },
+  momentumBaseArgs: ["policy", "by_epoch", "warmup", "warmup_iters", "warmup_ratio"],
+  momentumPolicies: {
+    Step: {
+      kind: "step",
+      args: ["step", "gamma", "min_momentum"]
+    },
+    CosineAnnealing: {
+      kind: "cosine",
+      args: ["min_momentum", "min_momentum_ratio"]
+    },
+    LinearAnnealing: {
+      kind: "linear",
+      args: ["min_momentum", "min_momentum_ratio"]
+    },
+    Cyclic: {
+      kind: "unsupported",
+      args: []
+    },
+    OneCycle: {
+      kind: "unsupported",
+      args: []
+    }
+  },
+  defaults: {
+    warmup_ratio: 0.1,
+    poly_power: 1,
+    poly_min_lr: 0,
+    step_gamma: 0.1,
+    momentum_step_gamma: 0.5,
+    flat_start_percent: 0.75
+  },
+  rules: {
+    "SCHED-001": {
+      severity: "error",
+      summary: "lr_config becomes the whole param_scheduler list, with by_epoch, begin and end written on every entry; arguments 0.x rejected are reported.",
+      why: "Lists never merge, and every mmengine scheduler defaults to by_epoch=True; an lr_config that 0.x itself rejected (bad warmup, missing required argument) has no faithful conversion and is left as it was.",
+      example: "lr_config = dict(policy='poly', power=0.9, min_lr=1e-4, by_epoch=False) -> param_scheduler = [dict(type='PolyLR', eta_min=1e-4, power=0.9, begin=0, end=160000, by_epoch=False)]",
+      spec: "\xA77"
+    },
+    "SCHED-002": {
+      severity: "info",
+      summary: "warmup='linear' becomes LinearLR(start_factor=warmup_ratio, by_epoch=False, begin=0, end=warmup_iters).",
+      why: "Same linear ramp from warmup_ratio to 1, counted in iterations; warmup_ratio defaults to 0.1.",
+      example: "warmup='linear', warmup_iters=1500, warmup_ratio=1e-6 -> dict(type='LinearLR', start_factor=1e-6, by_epoch=False, begin=0, end=1500)",
+      spec: "\xA77"
+    },
+    "SCHED-003": {
+      severity: "info",
+      summary: "warmup='constant' becomes ConstantLR(factor=warmup_ratio, by_epoch=False, begin=0, end=warmup_iters).",
+      why: "Same constant factor for the first warmup_iters iterations.",
+      example: "warmup='constant', warmup_iters=500 -> dict(type='ConstantLR', factor=0.1, by_epoch=False, begin=0, end=500)",
+      spec: "\xA77"
+    },
+    "SCHED-004": {
+      severity: "error",
+      summary: "warmup='exp' is dropped; the main policy starts at 0.",
+      why: "mmengine has no scheduler that starts at warmup_ratio and grows exponentially to 1.",
+      example: "warmup='exp' -> (no warmup entry)",
+      spec: "\xA77"
+    },
+    "SCHED-005": {
+      severity: "error",
+      summary: "warmup_by_epoch=True becomes an epoch-counted warmup with convert_to_iter_based=True; under IterBasedRunner it is an error.",
+      why: "Under IterBasedRunner 0.x never converted the warmup epochs into iterations and crashed, so there is nothing faithful to write.",
+      example: "warmup='linear', warmup_iters=1, warmup_by_epoch=True -> dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1, convert_to_iter_based=True)",
+      spec: "\xA77"
+    },
+    "SCHED-006": {
+      severity: "info",
+      summary: "After a warmup, curve policies (poly, CosineAnnealing, LinearAnnealing) start at begin=warmup_iters; step and exp start at 0.",
+      why: "mmcv multiplied the warmup into a curve that started at 0; mmengine starts the curve at the warmup's end and compresses it into [W, E) (the official form).",
+      example: "poly + warmup_iters=1500 -> dict(type='PolyLR', ..., begin=1500, end=160000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-007": {
+      severity: "info",
+      summary: "policy='poly' becomes PolyLR(eta_min=min_lr, power=power); both are always written (defaults 0.0 and 1.0).",
+      why: "The official configs write both; the formulas are the same.",
+      example: "policy='poly', power=0.9, min_lr=1e-4 -> dict(type='PolyLR', eta_min=1e-4, power=0.9, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-008": {
+      severity: "warning",
+      summary: "policy='step' becomes MultiStepLR (a list of steps) or StepLR (an int); min_lr is dropped.",
+      why: "mmengine has no lower bound on step schedules: dropping min_lr is harmless only when the decayed lr never reaches it.",
+      example: "policy='step', step=[60000, 72000] -> dict(type='MultiStepLR', milestones=[60000, 72000], begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-009": {
+      severity: "info",
+      summary: "policy='exp' becomes ExponentialLR(gamma).",
+      why: "Both multiply the lr by gamma at every step.",
+      example: "policy='exp', gamma=0.99 -> dict(type='ExponentialLR', gamma=0.99, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-010": {
+      severity: "error",
+      summary: "policy='inv' has no mmengine counterpart.",
+      why: "There is no inverse-decay scheduler in mmengine; lr_config is left as it was.",
+      example: "lr_config = dict(policy='inv', gamma=1e-4, power=0.75)",
+      spec: "\xA77"
+    },
+    "SCHED-011": {
+      severity: "info",
+      summary: "policy='fixed' keeps only the warmup entry (or an empty param_scheduler).",
+      why: "A fixed lr needs no scheduler.",
+      example: "lr_config = dict(policy='fixed') -> param_scheduler = []",
+      spec: "\xA77"
+    },
+    "SCHED-012": {
+      severity: "error",
+      summary: "policy='CosineAnnealing' becomes CosineAnnealingLR(T_max, eta_min or eta_min_ratio); exactly one of min_lr / min_lr_ratio is required.",
+      why: "Same cosine from the base lr to the target; 0.x asserted that exactly one target is given.",
+      example: "policy='CosineAnnealing', min_lr=1e-6 -> dict(type='CosineAnnealingLR', T_max=80000, eta_min=1e-6, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-013": {
+      severity: "error",
+      summary: "policy='FlatCosineAnnealing' becomes CosineAnnealingLR starting at S = round(E * start_percent).",
+      why: "The flat part needs no scheduler; S needs the training length, and a warmup longer than the flat part overlaps the cosine.",
+      example: "policy='FlatCosineAnnealing', min_lr=0. with max_iters=1000 -> dict(type='CosineAnnealingLR', begin=750, end=1000, T_max=250, eta_min=0., by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-014": {
+      severity: "error",
+      summary: "policy='CosineRestart' becomes CosineRestartLR(periods, restart_weights, eta_min or eta_min_ratio, begin=0, end=sum(periods)).",
+      why: "Same periods; with a restart weight below 1 the restart peak differs (mmengine: weight*base; mmcv: weight*base + (1-weight)*target).",
+      example: "policy='CosineRestart', periods=[500, 500], restart_weights=[1, 0.5], min_lr=0. -> dict(type='CosineRestartLR', periods=[500, 500], restart_weights=[1, 0.5], eta_min=0., begin=0, end=1000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-015": {
+      severity: "error",
+      summary: "policy='Cyclic' has no mmengine counterpart.",
+      why: "mmengine has no cyclic lr scheduler; lr_config is left as it was.",
+      example: "lr_config = dict(policy='cyclic', target_ratio=(10, 1e-4))",
+      spec: "\xA77"
+    },
+    "SCHED-016": {
+      severity: "error",
+      summary: "policy='OneCycle' becomes OneCycleLR(eta_max=max_lr, ...), counted in iterations.",
+      why: "The phase arithmetic is the same; a per-group max_lr dict or by_epoch=True (0.x asserted) cannot be converted, and a warmup on top changes the curve.",
+      example: "policy='OneCycle', max_lr=0.01 -> dict(type='OneCycleLR', eta_max=0.01, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-017": {
+      severity: "error",
+      summary: "policy='LinearAnnealing' becomes LinearLR(start_factor=1.0, end_factor=min_lr_ratio, or min_lr/lr for a single-lr optimizer).",
+      why: "mmengine's LinearLR works with factors; an absolute min_lr converts only when every param group has the optimizer's lr.",
+      example: "policy='LinearAnnealing', min_lr_ratio=0.01 -> dict(type='LinearLR', start_factor=1.0, end_factor=0.01, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-018": {
+      severity: "warning",
+      summary: "by_epoch: False on every entry for iteration-based runners; an explicit by_epoch=True under IterBasedRunner gives param_scheduler = [].",
+      why: "IterBasedRunner never called before_train_epoch, so an epoch-based lr hook never changed the lr in 0.x.",
+      example: "lr_config = dict(policy='poly', by_epoch=True) + IterBasedRunner -> param_scheduler = []",
+      spec: "\xA77"
+    },
+    "SCHED-019": {
+      severity: "error",
+      summary: "Unknown lr or momentum policy (or an all-lowercase name that title-cases to an unregistered hook), missing policy, or an unreadable lr_config.",
+      why: "mmcv looks up '<Policy>LrUpdaterHook'; a name it cannot find made 0.x fail, so nothing is converted.",
+      example: "lr_config = dict(policy='cosineannealing') -> 'CosineannealingLrUpdaterHook' is not registered",
+      spec: "\xA77"
+    },
+    "SCHED-020": {
+      severity: "info",
+      summary: "lr_config = None becomes param_scheduler = None.",
+      why: "No lr hook in 0.x, no scheduler in 1.x.",
+      example: "lr_config = None -> param_scheduler = None",
+      spec: "\xA77"
+    },
+    "SCHED-021": {
+      severity: "info",
+      summary: "The training length is not in this file's view: end is omitted on the scheduler that runs to the end of training.",
+      why: "mmengine fills a missing end from the train loop's max_iters / max_epochs, so a schedule base without runner stays correct.",
+      example: "schedule base with lr_config but no runner -> dict(type='PolyLR', eta_min=1e-4, power=0.9, begin=0, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-022": {
+      severity: "info",
+      summary: "A child that changes only the training length gets the whole param_scheduler rewritten with the new end (and T_max).",
+      why: "0.x policies read max_iters at run time, while 1.x writes end into each scheduler; param_scheduler is converted from the merged chain, so it follows the child's length.",
+      example: "child: runner = dict(max_iters=40000) -> param_scheduler = [dict(type='PolyLR', ..., end=40000, by_epoch=False)]",
+      spec: "\xA77"
+    },
+    "SCHED-023": {
+      severity: "error",
+      summary: "momentum_config becomes CosineAnnealingMomentum / MultiStepMomentum / StepMomentum / LinearMomentum entries appended to param_scheduler.",
+      why: "Momentum hooks defaulted to by_epoch=True even under IterBasedRunner, where they never ran; the step gamma default differs (mmcv 0.5, mmengine 0.1) so it is written; cyclic/one-cycle momentum and momentum warmups have no counterpart.",
+      example: "momentum_config = dict(policy='step', step=[8, 11], by_epoch=True) (epoch runner) -> dict(type='MultiStepMomentum', milestones=[8, 11], gamma=0.5, begin=0, end=12, by_epoch=True)",
+      spec: "\xA77"
+    }
+  }
+};
+
+// src/convert/schedule.ts
+var LR_POLICIES = schedule_default.lrPolicies;
+var MOMENTUM_POLICIES = schedule_default.momentumPolicies;
+var WARMUPS = schedule_default.warmups;
+var DEFAULTS = schedule_default.defaults;
+var absent6 = (v) => v === void 0 || v.t === "none";
+var get = (d, key) => d.entries.get(key);
+var given = (d, key) => {
+  const v = d.entries.get(key);
+  return absent6(v) ? void 0 : v;
+};
+function report(run2, rule, severity, at, message) {
+  run2.findings.push(findingAt(rule, severity, at, run2.ctx, message));
+}
+function hookName(policy) {
+  if (policy !== policy.toLowerCase()) return policy;
+  let out2 = "";
+  let prevCased = false;
+  for (const ch of policy) {
+    const cased = ch.toLowerCase() !== ch.toUpperCase();
+    out2 += cased && !prevCased ? ch.toUpperCase() : ch;
+    prevCased = cased;
+  }
+  return out2;
+}
+function roundHalfEven(x) {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff > 0.5) return floor + 1;
+  if (diff < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+function endOf(run2, byEpoch) {
+  if (byEpoch !== run2.length.byEpoch) return void 0;
+  if (run2.length.endValue === void 0) run2.endUnknown = true;
+  return run2.length.endValue;
+}
+function span2(end, begin) {
+  const e = numOf(end);
+  const b = numOf(begin);
+  return e === void 0 || b === void 0 ? void 0 : int(e - b);
+}
+function scheduler(type, entries2) {
+  const kept = [["type", str(type)]];
+  for (const [k, v] of entries2) if (v !== void 0) kept.push([k, v]);
+  return dict(kept);
+}
+function reportUnknownArgs(run2, cfg, name2, accepted) {
+  const unknown = [...cfg.entries.keys()].filter(
+    (k) => k !== "_delete_" && !accepted.includes(String(k))
+  );
+  if (unknown.length === 0) return;
+  const message = `${name2} does not accept ${unknown.map((k) => `'${k}'`).join(", ")} (0.x raised TypeError); dropped`;
+  report(run2, "SCHED-001", "warning", cfg, message);
+}
+function annealTarget(run2, cfg, key, rule, name2) {
+  const abs = given(cfg, key);
+  const ratio = given(cfg, `${key}_ratio`);
+  if (abs === void 0 === (ratio === void 0)) {
+    const message = `${name2} needs exactly one of ${key} and ${key}_ratio (0.x asserted); not converted`;
+    report(run2, rule, "error", cfg, message);
+    return void 0;
+  }
+  return { abs, ratio };
+}
+function singleLr(optimizer) {
+  if (given(optimizer, "constructor") !== void 0) {
+    const name2 = strOf(get(optimizer, "constructor"));
+    if (name2 !== "DefaultOptimizerConstructor") return false;
+  }
+  const paramwise = get(optimizer, "paramwise_cfg");
+  if (absent6(paramwise)) return true;
+  if (!isDict(paramwise)) return false;
+  if (["bias_lr_mult", "dcn_offset_lr_mult"].some((k) => given(paramwise, k) !== void 0)) {
+    return false;
+  }
+  const custom = get(paramwise, "custom_keys");
+  if (absent6(custom)) return true;
+  if (!isDict(custom)) return false;
+  return [...custom.entries.values()].every((v) => isDict(v) && absent6(get(v, "lr_mult")));
+}
+function checkStepMinLr(run2, cfg, stepValue, byEpoch) {
+  const minLrValue = given(cfg, "min_lr");
+  if (minLrValue === void 0) return;
+  const optimizer = get(run2.old, "optimizer");
+  const baseLr = isDict(optimizer) && singleLr(optimizer) ? numOf(get(optimizer, "lr")) : void 0;
+  const gamma = numOf(given(cfg, "gamma") ?? float(DEFAULTS.step_gamma));
+  const minLr = numOf(minLrValue);
+  const e = byEpoch === run2.length.byEpoch ? run2.length.end : void 0;
+  let decays;
+  if (isSeq(stepValue)) {
+    const steps = stepValue.items.map(numOf);
+    if (steps.every((s) => s !== void 0)) {
+      decays = steps.filter((s) => e === void 0 || s <= e - 1).length;
+    }
+  } else {
+    const step = numOf(stepValue);
+    if (step !== void 0 && step > 0 && e !== void 0) decays = Math.floor((e - 1) / step);
+  }
+  const never = baseLr !== void 0 && gamma !== void 0 && minLr !== void 0 && decays !== void 0 && baseLr * gamma ** decays >= minLr;
+  const message = never ? `min_lr is dropped (mmengine step schedules have no lower bound); the decayed lr never falls below it, so nothing changes` : `min_lr is dropped (mmengine step schedules have no lower bound); the lr may now fall below ${minLr ?? "it"}`;
+  report(run2, "SCHED-008", never ? "info" : "warning", minLrValue, message);
+}
+function convertWarmup(run2, cfg) {
+  const warmupValue = get(cfg, "warmup");
+  const byEpoch = truthy2(get(cfg, "warmup_by_epoch")) === true;
+  if (absent6(warmupValue)) return { byEpoch };
+  const kind = strOf(warmupValue);
+  if (kind === "exp") {
+    const message = "warmup='exp' has no mmengine counterpart (no scheduler grows exponentially to 1); the warmup is dropped and the main policy starts at 0";
+    report(run2, "SCHED-004", "error", warmupValue, message);
+    return { byEpoch };
+  }
+  const warmup = kind === void 0 ? void 0 : WARMUPS[kind];
+  if (warmup === void 0) {
+    const message = `warmup must be 'constant', 'linear' or 'exp' (0.x asserted); lr_config not converted`;
+    report(run2, "SCHED-001", "error", warmupValue, message);
+    return void 0;
+  }
+  const iters = given(cfg, "warmup_iters");
+  const n = numOf(iters);
+  if (iters === void 0 || n !== void 0 && n <= 0) {
+    const message = "a warmup needs warmup_iters > 0 (0.x asserted); lr_config not converted";
+    report(run2, "SCHED-001", "error", iters ?? warmupValue, message);
+    return void 0;
+  }
+  if (byEpoch && !run2.length.byEpoch) {
+    const message = "warmup_by_epoch=True under an iteration-based runner: 0.x never turned the warmup epochs into iterations and crashed; lr_config not converted";
+    report(run2, "SCHED-005", "error", get(cfg, "warmup_by_epoch"), message);
+    return void 0;
+  }
+  const ratio = get(cfg, "warmup_ratio") ?? float(DEFAULTS.warmup_ratio);
+  const entry = scheduler(warmup.type, [
+    [warmup.ratioArg, ratio],
+    ["by_epoch", bool(byEpoch)],
+    ["begin", int(0)],
+    ["end", iters],
+    ["convert_to_iter_based", byEpoch ? bool(true) : void 0]
+  ]);
+  return { entry, iters, byEpoch };
+}
+function convertLrPolicy(run2, cfg, policy, byEpoch, warmup) {
+  const shifted = policy.curve && warmup.entry !== void 0 && warmup.byEpoch === byEpoch;
+  const begin = shifted && warmup.iters !== void 0 ? warmup.iters : int(0);
+  if (shifted) {
+    const message = "the main policy starts at the end of the warmup (begin=warmup_iters, official form); mmcv ran it from 0 and multiplied the warmup in, so the curve is compressed into [W, E)";
+    report(run2, "SCHED-006", "info", warmup.iters, message);
+  }
+  const by = bool(byEpoch);
+  switch (policy.kind) {
+    case "fixed":
+      return [];
+    case "poly":
+      return [
+        scheduler("PolyLR", [
+          ["eta_min", get(cfg, "min_lr") ?? float(DEFAULTS.poly_min_lr)],
+          ["power", get(cfg, "power") ?? float(DEFAULTS.poly_power)],
+          ["begin", begin],
+          ["end", endOf(run2, byEpoch)],
+          ["by_epoch", by]
+        ])
+      ];
+    case "step": {
+      const step = get(cfg, "step");
+      const isList = isSeq(step);
+      if (step === void 0 || !isList && step.t !== "int") {
+        const message = `policy 'step' needs step, an int or a list of ints; lr_config not converted`;
+        report(run2, "SCHED-001", "error", step ?? cfg, message);
+        return void 0;
+      }
+      checkStepMinLr(run2, cfg, step, byEpoch);
+      return [
+        scheduler(isList ? "MultiStepLR" : "StepLR", [
+          [isList ? "milestones" : "step_size", step],
+          ["gamma", given(cfg, "gamma")],
+          ["begin", int(0)],
+          ["end", endOf(run2, byEpoch)],
+          ["by_epoch", by]
+        ])
+      ];
+    }
+    case "exp": {
+      const gamma = given(cfg, "gamma");
+      if (gamma === void 0) {
+        report(run2, "SCHED-001", "error", cfg, `policy 'exp' needs gamma; lr_config not converted`);
+        return void 0;
+      }
+      return [
+        scheduler("ExponentialLR", [
+          ["gamma", gamma],
+          ["begin", int(0)],
+          ["end", endOf(run2, byEpoch)],
+          ["by_epoch", by]
+        ])
+      ];
+    }
+    case "cosine": {
+      const target = annealTarget(run2, cfg, "min_lr", "SCHED-012", "CosineAnnealing");
+      if (target === void 0) return void 0;
+      const end = endOf(run2, byEpoch);
+      return [
+        scheduler("CosineAnnealingLR", [
+          ["T_max", span2(end, begin)],
+          ["eta_min", target.abs],
+          ["eta_min_ratio", target.ratio],
+          ["begin", begin],
+          ["end", end],
+          ["by_epoch", by]
+        ])
+      ];
+    }
+    case "flatcosine":
+      return convertFlatCosine(run2, cfg, byEpoch, warmup.iters);
+    case "restart":
+      return convertCosineRestart(run2, cfg, byEpoch);
+    case "onecycle":
+      return convertOneCycle(run2, cfg, warmup.entry !== void 0);
+    case "linear": {
+      const target = annealTarget(run2, cfg, "min_lr", "SCHED-017", "LinearAnnealing");
+      if (target === void 0) return void 0;
+      const endFactor = target.ratio ?? ratioToOptimizer(run2, target.abs, "lr");
+      if (endFactor === void 0) {
+        const message = "LinearAnnealing with an absolute min_lr converts only for an optimizer with one numeric lr and no per-group lr multipliers; lr_config not converted";
+        report(run2, "SCHED-017", "error", target.abs, message);
+        return void 0;
+      }
+      return [
+        scheduler("LinearLR", [
+          ["start_factor", float(1)],
+          ["end_factor", endFactor],
+          ["begin", begin],
+          ["end", endOf(run2, byEpoch)],
+          ["by_epoch", by]
+        ])
+      ];
+    }
+    default: {
+      const message = `policy '${strOf(get(cfg, "policy"))}' has no mmengine counterpart; lr_config not converted`;
+      report(run2, policy.rule ?? "SCHED-019", "error", get(cfg, "policy"), message);
+      return void 0;
+    }
+  }
+}
+function ratioToOptimizer(run2, target, key) {
+  const optimizer = get(run2.old, "optimizer");
+  if (!isDict(optimizer) || key === "lr" && !singleLr(optimizer)) return void 0;
+  const base = numOf(get(optimizer, key));
+  const t = numOf(target);
+  if (base === void 0 || t === void 0 || base === 0) return void 0;
+  return float(t / base);
+}
+function convertFlatCosine(run2, cfg, byEpoch, warmupIters) {
+  const target = annealTarget(run2, cfg, "min_lr", "SCHED-013", "FlatCosineAnnealing");
+  if (target === void 0) return void 0;
+  const percentValue = get(cfg, "start_percent") ?? float(DEFAULTS.flat_start_percent);
+  const percent = numOf(percentValue);
+  if (percent === void 0 || percent < 0 || percent > 1) {
+    const message = "start_percent must be a number in [0, 1] (0.x raised ValueError); not converted";
+    report(run2, "SCHED-013", "error", percentValue, message);
+    return void 0;
+  }
+  const e = byEpoch === run2.length.byEpoch ? run2.length.end : void 0;
+  if (e === void 0) {
+    const message = "FlatCosineAnnealing starts at round(E * start_percent), and the training length E is not known in this file; lr_config not converted";
+    report(run2, "SCHED-013", "error", cfg, message);
+    return void 0;
+  }
+  const start2 = roundHalfEven(e * percent);
+  const w = numOf(warmupIters);
+  if (w !== void 0 && w > start2) {
+    const message = `the warmup (${w}) is longer than the flat part (${start2}): the warmup and the cosine overlap`;
+    report(run2, "SCHED-013", "warning", warmupIters, message);
+  }
+  return [
+    scheduler("CosineAnnealingLR", [
+      ["begin", int(start2)],
+      ["end", endOf(run2, byEpoch)],
+      ["T_max", int(e - start2)],
+      ["eta_min", target.abs],
+      ["eta_min_ratio", target.ratio],
+      ["by_epoch", bool(byEpoch)]
+    ])
+  ];
+}
+function convertCosineRestart(run2, cfg, byEpoch) {
+  const target = annealTarget(run2, cfg, "min_lr", "SCHED-014", "CosineRestart");
+  if (target === void 0) return void 0;
+  const periods = get(cfg, "periods");
+  const lengths = isSeq(periods) ? periods.items.map(numOf) : [];
+  if (!isSeq(periods) || lengths.length === 0 || lengths.some((n) => n === void 0)) {
+    const message = "CosineRestart needs periods, a list of numbers; lr_config not converted";
+    report(run2, "SCHED-014", "error", periods ?? cfg, message);
+    return void 0;
+  }
+  const weights = get(cfg, "restart_weights") ?? list([int(1)]);
+  if (!isSeq(weights) || weights.items.length !== periods.items.length) {
+    const message = "periods and restart_weights must have the same length (0.x asserted); not converted";
+    report(run2, "SCHED-014", "error", weights, message);
+    return void 0;
+  }
+  if (weights.items.some((w) => numOf(w) !== 1)) {
+    const message = "a restart weight below 1 restarts at weight*base in mmengine, but at weight*base + (1-weight)*target in mmcv";
+    report(run2, "SCHED-014", "info", weights, message);
+  }
+  const total = lengths.reduce((a, b) => a + b, 0);
+  return [
+    scheduler("CosineRestartLR", [
+      ["periods", periods],
+      ["restart_weights", weights],
+      ["eta_min", target.abs],
+      ["eta_min_ratio", target.ratio],
+      ["begin", int(0)],
+      ["end", int(total)],
+      ["by_epoch", bool(byEpoch)]
+    ])
+  ];
+}
+function convertOneCycle(run2, cfg, hasWarmup) {
+  const maxLr = given(cfg, "max_lr");
+  if (maxLr === void 0 || isDict(maxLr)) {
+    const message = maxLr === void 0 ? "OneCycle needs max_lr; lr_config not converted" : "a per-group max_lr dict has no OneCycleLR counterpart; lr_config not converted";
+    report(run2, "SCHED-016", "error", maxLr ?? cfg, message);
+    return void 0;
+  }
+  if (truthy2(get(cfg, "by_epoch")) === true) {
+    const message = "OneCycle supports only by_epoch=False (0.x asserted); lr_config not converted";
+    report(run2, "SCHED-016", "error", get(cfg, "by_epoch"), message);
+    return void 0;
+  }
+  if (hasWarmup) {
+    const message = "a warmup on top of OneCycle multiplies into its own warm-up phase; review the curve";
+    report(run2, "SCHED-016", "warning", get(cfg, "warmup"), message);
+  }
+  const options = Object.entries(schedule_default.oneCycleArgs).map(
+    ([from, to]) => [to, get(cfg, from)]
+  );
+  return [
+    scheduler("OneCycleLR", [
+      ["eta_max", maxLr],
+      ...options,
+      ["begin", int(0)],
+      // mmcv counted OneCycle in iterations whatever the runner.
+      ["end", endOf(run2, false)],
+      ["by_epoch", bool(false)]
+    ])
+  ];
+}
+function convertLr(run2, cfg) {
+  if (!isDict(cfg)) {
+    report(run2, "SCHED-019", "error", cfg, "lr_config cannot be read; not converted");
+    return void 0;
+  }
+  const policyValue = get(cfg, "policy");
+  const policyName = strOf(policyValue);
+  if (policyName === void 0) {
+    const message = "lr_config has no policy string (0.x raised KeyError); not converted";
+    report(run2, "SCHED-019", "error", policyValue ?? cfg, message);
+    return void 0;
+  }
+  const hook = hookName(policyName);
+  const policy = LR_POLICIES[hook];
+  if (policy === void 0) {
+    const message = hook === policyName ? `no lr hook '${hook}LrUpdaterHook' in mmcv; lr_config not converted` : `policy '${policyName}' is title-cased to '${hook}', and '${hook}LrUpdaterHook' is not registered in mmcv; not converted`;
+    report(run2, "SCHED-019", "error", policyValue, message);
+    return void 0;
+  }
+  reportUnknownArgs(run2, cfg, `policy '${policyName}'`, [...schedule_default.lrBaseArgs, ...policy.args]);
+  const byEpochValue = get(cfg, "by_epoch");
+  const written = byEpochValue === void 0 ? void 0 : truthy2(byEpochValue);
+  if (byEpochValue !== void 0 && written === void 0) {
+    report(
+      run2,
+      "SCHED-019",
+      "error",
+      byEpochValue,
+      "lr_config.by_epoch cannot be read; not converted"
+    );
+    return void 0;
+  }
+  const byEpoch = policy.kind === "onecycle" ? false : written ?? run2.length.byEpoch;
+  if (byEpoch && !run2.length.byEpoch) {
+    const message = "by_epoch=True under an iteration-based runner: 0.x never computed an epoch lr, so the lr stayed at the optimizer value (warmup included); param_scheduler = [] keeps that. Set by_epoch=False if decay was intended";
+    report(run2, "SCHED-018", "warning", byEpochValue, message);
+    return [];
+  }
+  const warmup = convertWarmup(run2, cfg);
+  if (warmup === void 0) return void 0;
+  const main2 = convertLrPolicy(run2, cfg, policy, byEpoch, warmup);
+  if (main2 === void 0) return void 0;
+  return warmup.entry === void 0 ? main2 : [warmup.entry, ...main2];
+}
+function convertMomentum(run2, cfg) {
+  const fail2 = (at, message) => {
+    report(run2, "SCHED-023", "error", at, `${message}; momentum_config not converted`);
+    return void 0;
+  };
+  if (!isDict(cfg)) return fail2(cfg, "momentum_config cannot be read");
+  const policyValue = get(cfg, "policy");
+  const policyName = strOf(policyValue);
+  if (policyName === void 0) return fail2(policyValue ?? cfg, "momentum_config has no policy");
+  const hook = hookName(policyName);
+  const policy = MOMENTUM_POLICIES[hook];
+  if (policy === void 0) {
+    const message = `no momentum hook '${hook}MomentumUpdaterHook' in mmcv; momentum_config not converted`;
+    report(run2, "SCHED-019", "error", policyValue, message);
+    return void 0;
+  }
+  if (policy.kind === "unsupported") {
+    return fail2(policyValue, `${hook} momentum has no mmengine counterpart`);
+  }
+  if (!absent6(get(cfg, "warmup"))) {
+    return fail2(get(cfg, "warmup"), "a momentum warmup has no mmengine counterpart");
+  }
+  reportUnknownArgs(run2, cfg, `momentum policy '${policyName}'`, [
+    ...schedule_default.momentumBaseArgs,
+    ...policy.args
+  ]);
+  const byEpochValue = get(cfg, "by_epoch");
+  const byEpoch = byEpochValue === void 0 ? true : truthy2(byEpochValue);
+  if (byEpoch === void 0) return fail2(byEpochValue, "momentum_config.by_epoch cannot be read");
+  if (byEpoch && !run2.length.byEpoch) {
+    const message = "momentum by_epoch=True (the mmcv default) under an iteration-based runner: 0.x never updated the momentum, so no momentum scheduler is written. Set by_epoch=False if it was intended";
+    report(run2, "SCHED-023", "warning", byEpochValue ?? cfg, message);
+    return [];
+  }
+  const by = bool(byEpoch);
+  const begin = int(0);
+  switch (policy.kind) {
+    case "step": {
+      const step = get(cfg, "step");
+      const isList = isSeq(step);
+      if (step === void 0 || !isList && step.t !== "int") {
+        return fail2(step ?? cfg, "momentum policy 'step' needs step, an int or a list of ints");
+      }
+      const minMomentum = given(cfg, "min_momentum");
+      if (minMomentum !== void 0) {
+        const message = "min_momentum is dropped (mmengine step schedules have no lower bound)";
+        report(run2, "SCHED-023", "warning", minMomentum, message);
+      }
+      return [
+        scheduler(isList ? "MultiStepMomentum" : "StepMomentum", [
+          [isList ? "milestones" : "step_size", step],
+          // Written because the defaults differ: mmcv 0.5, mmengine 0.1.
+          ["gamma", given(cfg, "gamma") ?? float(DEFAULTS.momentum_step_gamma)],
+          ["begin", begin],
+          ["end", endOf(run2, byEpoch)],
+          ["by_epoch", by]
+        ])
+      ];
+    }
+    case "cosine": {
+      const target = annealTarget(
+        run2,
+        cfg,
+        "min_momentum",
+        "SCHED-023",
+        "CosineAnnealing momentum"
+      );
+      if (target === void 0) return void 0;
+      const end = endOf(run2, byEpoch);
+      return [
+        scheduler("CosineAnnealingMomentum", [
+          ["T_max", span2(end, begin)],
+          ["eta_min", target.abs],
+          ["eta_min_ratio", target.ratio],
+          ["begin", begin],
+          ["end", end],
+          ["by_epoch", by]
+        ])
+      ];
+    }
+    default: {
+      const target = annealTarget(
+        run2,
+        cfg,
+        "min_momentum",
+        "SCHED-023",
+        "LinearAnnealing momentum"
+      );
+      if (target === void 0) return void 0;
+      const endFactor = target.ratio ?? ratioToOptimizer(run2, target.abs, "momentum");
+      if (endFactor === void 0) {
+        return fail2(target.abs, "an absolute min_momentum needs a numeric optimizer momentum");
+      }
+      return [
+        scheduler("LinearMomentum", [
+          ["start_factor", float(1)],
+          ["end_factor", endFactor],
+          ["begin", begin],
+          ["end", endOf(run2, byEpoch)],
+          ["by_epoch", by]
+        ])
+      ];
+    }
+  }
+}
+var convertSchedule = ({ old, out: out2, ctx }) => {
+  const lr = old.entries.get("lr_config");
+  const momentum = old.entries.get("momentum_config");
+  if (lr === void 0 && momentum === void 0) return { out: out2, findings: [] };
+  const run2 = { old, ctx, length: trainLength(old, ctx), findings: [], endUnknown: false };
+  const lrNone = lr !== void 0 && lr.t === "none";
+  const lrEntries = lr === void 0 || lrNone ? [] : convertLr(run2, lr);
+  if (lrEntries === void 0) {
+    return { out: out2, findings: run2.findings };
+  }
+  const momentumNone = momentum === void 0 || momentum.t === "none";
+  const momentumEntries = momentumNone ? [] : convertMomentum(run2, momentum);
+  let next = withoutKeys(
+    out2,
+    momentumEntries === void 0 ? ["lr_config"] : ["lr_config", "momentum_config"]
+  );
+  if (lrNone && (momentumEntries ?? []).length === 0) {
+    next = withEntry(next, "param_scheduler", none());
+  } else {
+    next = withEntry(next, "param_scheduler", list([...lrEntries, ...momentumEntries ?? []]));
+  }
+  if (run2.endUnknown) {
+    const message = "the training length (runner / total_iters) is not in this file; end is left out where the schedule runs to the end of training, and mmengine fills it from the train loop";
+    run2.findings.push(findingAt("SCHED-021", "info", lr ?? momentum, ctx, message));
+  }
+  return { out: next, findings: run2.findings };
+};
+
+// src/convert/convert.ts
+var PASSES = [
+  convertPipelines,
+  convertData,
+  convertEvaluators,
+  convertOptim,
+  convertSchedule,
+  convertLoops,
+  convertHooks,
+  convertRuntime,
+  convertModel,
+  convertPreprocessor
+];
+var SHARED_0X_KEYS = ["evaluation"];
+function convertConfig(old, ctx) {
+  let out2 = old;
+  const findings = [];
+  for (const pass of PASSES) {
+    const result = pass({ old, out: out2, ctx });
+    out2 = result.out;
+    findings.push(...result.findings);
+  }
+  return { value: withoutKeys(out2, SHARED_0X_KEYS), findings };
+}
+
+// src/emit/delta.ts
+var DELETE = "_delete_";
+function replacing(target) {
+  return { ...target, entries: new Map([[DELETE, bool(true)], ...target.entries]) };
+}
+function valueDelta(target, base, whole = /* @__PURE__ */ new Set(), path = "") {
+  if (base === void 0) return target;
+  if (valueEquals(target, base)) return void 0;
+  if (!isDict(target)) return target;
+  if (!isDict(base)) return replacing(target);
+  for (const key of base.entries.keys()) {
+    if (!target.entries.has(key)) return replacing(target);
+  }
+  if (whole.has(path)) return target;
+  const entries2 = /* @__PURE__ */ new Map();
+  for (const [key, value] of target.entries) {
+    const sub = valueDelta(value, base.entries.get(key), whole, `${path}.${String(key)}`);
+    if (sub !== void 0) entries2.set(key, sub);
+  }
+  return { t: "dict", entries: entries2 };
+}
+function configDelta(target, base, whole = /* @__PURE__ */ new Set()) {
+  const delta = /* @__PURE__ */ new Map();
+  for (const [key, value] of target.entries) {
+    const sub = valueDelta(value, base.entries.get(key), whole, String(key));
+    if (sub !== void 0) delta.set(String(key), sub);
+  }
+  return delta;
+}
+
+// src/emit/statements.ts
+function targetNames(node, into) {
+  if (!node) return;
+  switch (node.type) {
+    case "identifier":
+      into.push(node.text);
+      return;
+    case "subscript":
+    case "attribute": {
+      let root = node;
+      while (root && (root.type === "subscript" || root.type === "attribute")) {
+        root = root.childForFieldName(root.type === "subscript" ? "value" : "object");
+      }
+      if (root?.type === "identifier") into.push(root.text);
+      return;
+    }
+    default:
+      for (const child of node.namedChildren) targetNames(child, into);
+  }
+}
+function assignedNames2(node) {
+  const names = [];
+  let simple = true;
+  let current = node;
+  let count = 0;
+  while (current && (current.type === "assignment" || current.type === "augmented_assignment")) {
+    const left = current.childForFieldName("left");
+    if (current.type === "augmented_assignment" || left?.type !== "identifier") simple = false;
+    targetNames(left, names);
+    count += 1;
+    current = current.childForFieldName("right");
+  }
+  return { names, simple: simple && count === 1 };
+}
+function topLevelStatements(tree, source) {
+  const statements2 = [];
+  for (const node of tree.rootNode.namedChildren) {
+    if (!node || node.type === "comment") continue;
+    let names = [];
+    let simple = false;
+    const inner = node.type === "expression_statement" ? node.namedChild(0) : null;
+    if (inner && (inner.type === "assignment" || inner.type === "augmented_assignment")) {
+      ({ names, simple } = assignedNames2(inner));
+    } else if (node.type === "delete_statement" || inner?.type === "call") {
+      const root = inner?.type === "call" ? inner.childForFieldName("function") : node;
+      targetNames(root, names);
+    }
+    const lineStart = source.lastIndexOf("\n", node.startIndex - 1) + 1;
+    const newline = source.indexOf("\n", node.endIndex);
+    const lineEnd = newline === -1 ? source.length : newline + 1;
+    statements2.push({
+      start: node.startIndex,
+      end: node.endIndex,
+      lineStart,
+      lineEnd,
+      names,
+      simple
+    });
+  }
+  return statements2;
+}
+
+// src/emit/rewrite.ts
+var PLACEMENT = emit_default.placement;
+var WHOLE = new Set(emit_default.wholePaths);
+function mergedOwn(key, own, base, file) {
+  const baseValue = base.entries.get(key);
+  if (baseValue === void 0) return own;
+  const merged = mergeIntoBase(dict([[key, own]]), dict([[key, baseValue]]), {
+    file,
+    lineOf: () => 0
+  });
+  return merged.findings.length > 0 ? void 0 : merged.value.entries.get(key);
+}
+function emitConfig(input) {
+  const { file, source, own, base, target } = input;
+  const findings = [];
+  const tree = parsePython(source);
+  const statements2 = topLevelStatements(tree, source);
+  tree.delete();
+  const delta = configDelta(target, base, WHOLE);
+  const keep = /* @__PURE__ */ new Set();
+  const write = /* @__PURE__ */ new Map();
+  for (const [k, ownValue] of own.entries) {
+    const key = String(k);
+    const wanted = target.entries.get(key);
+    if (wanted === void 0) continue;
+    const merged = mergedOwn(key, ownValue, base, file);
+    if (merged !== void 0 && valueEquals(merged, wanted)) keep.add(key);
+  }
+  for (const [key, value] of delta) if (!keep.has(key)) write.set(key, value);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const moving = new Set([...own.entries.keys()].map(String).filter((k) => !keep.has(k)));
+    for (const key of keep) {
+      if (readsAny(own.entries.get(key), moving)) {
+        keep.delete(key);
+        const value = delta.get(key);
+        if (value !== void 0) write.set(key, value);
+        changed = true;
+      }
+    }
+  }
+  const statementsOf = (key) => statements2.filter((s) => s.names.includes(key));
+  const lastStatement = /* @__PURE__ */ new Map();
+  for (const s of statements2) for (const name2 of s.names) lastStatement.set(name2, s);
+  const touched = [...own.entries.keys()].map(String).filter((k) => !keep.has(k));
+  for (const key of touched) {
+    for (const s of statementsOf(key)) {
+      if (!s.simple && s.names.some((n) => n !== key && keep.has(n))) {
+        const line = lineAt2(source, s.start);
+        findings.push(
+          finding(
+            "EMIT-001",
+            "error",
+            file,
+            line,
+            `cannot rewrite \`${key}\`: it shares a statement with other names`
+          )
+        );
+        return { text: source, findings };
+      }
+    }
+  }
+  const slots = /* @__PURE__ */ new Map();
+  const place = (at, mode, statement, key) => {
+    const id = `${mode}:${at}`;
+    const slot = slots.get(id) ?? { at, mode, statement, keys: [] };
+    slot.keys.push(key);
+    slots.set(id, slot);
+  };
+  for (const key of write.keys()) {
+    const mine = own.entries.has(key) ? lastStatement.get(key) : void 0;
+    if (mine) {
+      place(mine.start, "replace", mine, key);
+      continue;
+    }
+    const owner = (PLACEMENT[key] ?? []).map((k) => own.entries.has(k) ? { key: k, statement: lastStatement.get(k) } : void 0).find((o) => o?.statement !== void 0);
+    if (!owner?.statement) place(source.length, "end", void 0, key);
+    else if (keep.has(owner.key)) place(owner.statement.lineEnd, "after", void 0, key);
+    else place(owner.statement.start, "replace", owner.statement, key);
+  }
+  const replaced = new Set([...slots.values()].flatMap((slot) => slot.statement ?? []));
+  const removed = /* @__PURE__ */ new Set();
+  for (const key of touched) {
+    for (const s of statementsOf(key)) if (!replaced.has(s)) removed.add(s);
+  }
+  for (const key of touched) {
+    if (!target.entries.has(key) && key === "img_norm_cfg") {
+      const s = lastStatement.get(key);
+      findings.push(
+        finding(
+          "INH-014",
+          "info",
+          file,
+          s ? lineAt2(source, s.start) : 0,
+          "`img_norm_cfg` removed: normalisation now lives in model.data_preprocessor"
+        )
+      );
+    }
+  }
+  const defined = /* @__PURE__ */ new Map();
+  const identity = /* @__PURE__ */ new Map();
+  const define = (name2, value) => {
+    defined.set(name2, value);
+    identity.set(value, name2);
+  };
+  const keptAt = statements2.filter((st) => !removed.has(st) && !replaced.has(st)).flatMap((st) => st.names.filter((n) => keep.has(n)).map((name2) => ({ at: st.end, name: name2 })));
+  let nextKept = 0;
+  const edits = [];
+  for (const slot of [...slots.values()].sort((a, b) => a.at - b.at)) {
+    while (nextKept < keptAt.length && keptAt[nextKept].at <= slot.at) {
+      const { name: name2 } = keptAt[nextKept++];
+      define(name2, own.entries.get(name2));
+    }
+    const printed = dependenciesFirst(slot.keys, write).map((key) => {
+      const value = write.get(key);
+      const text = printAssignment(key, value, { nameFor: nameFor(key, defined, identity) });
+      define(key, value);
+      return text;
+    });
+    const body2 = printed.join("");
+    if (slot.mode === "replace") {
+      edits.push({ start: slot.at, end: slot.statement.end, text: body2.replace(/\n$/, "") });
+    } else if (slot.mode === "after") {
+      const newline = source.length > 0 && !source.endsWith("\n") && slot.at === source.length;
+      edits.push({ start: slot.at, end: slot.at, text: (newline ? "\n" : "") + body2 });
+    } else {
+      const prefix = source.length > 0 && !source.endsWith("\n") ? "\n" : "";
+      edits.push({ start: source.length, end: source.length, text: prefix + body2 });
+    }
+  }
+  for (const st of removed) {
+    edits.push({ start: leadingComments(source, st.lineStart), end: st.lineEnd, text: "" });
+  }
+  return { text: applyEdits(source, edits), findings };
+}
+function nameFor(key, defined, identity) {
+  return (v, path) => {
+    const candidates = [v.at?.via, identity.get(v)];
+    if (isContainer(v)) {
+      for (const [name2, value] of defined) if (isContainer(value)) candidates.push(name2);
+    }
+    for (const name2 of candidates) {
+      if (name2 === void 0 || path.length === 0 && name2 === key) continue;
+      const value = defined.get(name2);
+      if (value !== void 0 && valueEquals(value, v)) return name2;
+    }
+    return void 0;
+  };
+}
+function readsAny(v, names) {
+  if (v.at?.via !== void 0 && names.has(v.at.via)) return true;
+  if (v.t === "dict") return [...v.entries.values()].some((x) => readsAny(x, names));
+  if (v.t === "list" || v.t === "tuple") return v.items.some((x) => readsAny(x, names));
+  return false;
+}
+var isContainer = (v) => v.t === "dict" && v.entries.size > 0 || v.t === "list" && v.items.length > 0;
+function dependenciesFirst(keys2, values) {
+  const nested = (outer, inner) => {
+    const children = outer.t === "dict" ? [...outer.entries.values()] : outer.t === "list" || outer.t === "tuple" ? outer.items : [];
+    return children.some(
+      (v) => v === inner || isContainer(inner) && valueEquals(v, inner) || nested(v, inner)
+    );
+  };
+  const order = [];
+  const visit = (key, seen) => {
+    if (order.includes(key) || seen.has(key)) return;
+    seen.add(key);
+    const value = values.get(key);
+    for (const other of keys2) {
+      if (other !== key && nested(value, values.get(other))) visit(other, seen);
+    }
+    order.push(key);
+  };
+  for (const key of keys2) visit(key, /* @__PURE__ */ new Set());
+  return order;
+}
+function leadingComments(source, lineStart) {
+  let start2 = lineStart;
+  while (start2 > 0) {
+    const previous = source.lastIndexOf("\n", start2 - 2) + 1;
+    if (!/^[ \t]*#/.test(source.slice(previous, start2))) break;
+    start2 = previous;
+  }
+  return start2;
+}
+function applyEdits(source, edits) {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let text = source;
+  for (const e of sorted) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  return text;
+}
+function lineAt2(source, offset) {
+  let line = 1;
+  for (let i2 = source.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = source.indexOf("\n", i2 + 1))
+    line += 1;
+  return line;
+}
+
+// src/emit/verify.ts
+function diffPaths(actual, expected, prefix = "") {
+  if (valueEquals(actual, expected)) return [];
+  if (isDict(actual) && isDict(expected)) {
+    const keys2 = /* @__PURE__ */ new Set([...expected.entries.keys(), ...actual.entries.keys()]);
+    const paths = [];
+    for (const key of keys2) {
+      const a = actual.entries.get(key);
+      const e = expected.entries.get(key);
+      const path = prefix ? `${prefix}.${String(key)}` : String(key);
+      if (a === void 0 || e === void 0) paths.push(path);
+      else paths.push(...diffPaths(a, e, path));
+    }
+    return paths;
+  }
+  if ((actual.t === "list" || actual.t === "tuple") && actual.t === expected.t && actual.items.length === expected.items.length) {
+    const items2 = expected.items;
+    return actual.items.flatMap((a, i2) => diffPaths(a, items2[i2], `${prefix}[${i2}]`));
+  }
+  return [prefix || "(root)"];
+}
+
+// src/migrate.ts
+var COLLISION_OWNERS = emit_default.collisionOwners;
+async function migrateRepository(root, options = {}) {
+  await initParsers();
+  const scan = await scanRepository(root, options);
+  const texts = /* @__PURE__ */ new Map();
+  const decoder = new TextDecoder();
+  const read = (path) => {
+    let text = texts.get(path);
+    if (text === void 0) {
+      const bytes = scan.source.read(path);
+      text = bytes === void 0 ? "" : decoder.decode(bytes).replace(/^\uFEFF/, "");
+      texts.set(path, text);
+    }
+    return text;
+  };
+  const configs = scan.files.filter(
+    (f) => (f.role === "config" || f.role === "base-config") && f.version === "0.x"
+  );
+  const plans = planConversions(configs, scan.resolver, read);
+  const written = emitAll(plans, scan.source, read);
+  const outcomes = /* @__PURE__ */ new Map();
+  for (const file of scan.files) {
+    const text = written.texts.get(file.path);
+    const before = text === void 0 ? "" : read(file.path);
+    const blocked = written.blocked.has(file.path);
+    const changed = text !== void 0 && !blocked && text !== before;
+    outcomes.set(file.path, {
+      path: file.path,
+      role: file.role,
+      status: blocked ? "blocked" : changed ? "changed" : "unchanged",
+      before,
+      after: changed ? text : before,
+      findings: []
+    });
+  }
+  const findings = [...scan.findings];
+  const seen = /* @__PURE__ */ new Set();
+  const allFindings = [
+    ...scan.files.flatMap((f) => f.findings),
+    ...[...plans.values()].flatMap((p) => p.findings),
+    ...written.findings
+  ];
+  for (const f of allFindings) {
+    const key = `${f.file}\0${f.line}\0${f.rule}\0${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const outcome = outcomes.get(f.file);
+    if (outcome) outcome.findings.push(f);
+    else findings.push(f);
+  }
+  for (const outcome of outcomes.values()) outcome.findings = sortFindings(outcome.findings);
+  return { root: scan.root, files: [...outcomes.values()], findings: sortFindings(findings) };
+}
+function planConversions(configs, resolver, read) {
+  const plans = /* @__PURE__ */ new Map();
+  const keepsNormCfg = configs.some((c) => /_base_\s*\.\s*img_norm_cfg/.test(read(c.path)));
+  for (const config of configs) {
+    const resolved = resolver.resolve(config.path);
+    const findings = [...resolved.findings];
+    if (!resolved.ok) {
+      plans.set(config.path, { path: config.path, resolved, target: resolved.value, findings });
+      continue;
+    }
+    const conversion = convertConfig(resolved.value, { file: config.path });
+    findings.push(...conversion.findings);
+    const target = keepsNormCfg ? conversion.value : withoutKeys(conversion.value, ["img_norm_cfg"]);
+    plans.set(config.path, { path: config.path, resolved, target, findings });
+  }
+  resolveSiblingCollisions(plans);
+  reportOnceAlongChains(plans);
+  return plans;
+}
+function reportOnceAlongChains(plans) {
+  const said = (path) => new Set((plans.get(path)?.findings ?? []).map((f) => `${f.rule}\0${f.message}`));
+  const own = new Map([...plans.keys()].map((path) => [path, said(path)]));
+  for (const plan of plans.values()) {
+    const inherited = new Set(plan.resolved.chain.slice(1).flatMap((b) => [...own.get(b) ?? []]));
+    plan.findings = plan.findings.filter((f) => !inherited.has(`${f.rule}\0${f.message}`));
+  }
+}
+function resolveSiblingCollisions(plans) {
+  for (const plan of plans.values()) {
+    const members = plan.resolved.bases.map((b) => plans.get(b)).filter((p) => p !== void 0);
+    if (members.length < 2) continue;
+    const holders = /* @__PURE__ */ new Map();
+    for (const member of members) {
+      for (const key of member.target.entries.keys()) {
+        holders.set(String(key), [...holders.get(String(key)) ?? [], member]);
+      }
+    }
+    for (const [key, holding] of holders) {
+      if (holding.length < 2) continue;
+      const owners = COLLISION_OWNERS[key] ?? [];
+      const owner = holding.find((m) => owners.some((o) => m.resolved.value.entries.has(o))) ?? holding[0];
+      for (const member of holding) {
+        if (member === owner) continue;
+        for (const path of member.resolved.chain) {
+          const holder = plans.get(path);
+          if (!holder?.target.entries.has(key)) continue;
+          holder.target = withoutKeys(holder.target, [key]);
+          holder.findings.push(
+            finding(
+              "INH-011",
+              "info",
+              holder.path,
+              0,
+              `\`${key}\` is kept only in ${owner.path}, which ${plan.path} also inherits`
+            )
+          );
+        }
+      }
+    }
+  }
+}
+function emitAll(plans, original, read) {
+  const texts = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Set();
+  const findings = [];
+  const encoder = new TextEncoder();
+  const overlay = {
+    read: (path) => {
+      const text = texts.get(path);
+      return text === void 0 ? original.read(path) : encoder.encode(text);
+    }
+  };
+  const verifier = createResolver(overlay);
+  for (const path of basesFirst(plans)) {
+    const plan = plans.get(path);
+    if (!plan.resolved.ok) continue;
+    const failedBase = plan.resolved.chain.slice(1).find((b) => blocked.has(b));
+    if (failedBase) {
+      blocked.add(path);
+      findings.push(
+        finding(
+          "INH-013",
+          "error",
+          path,
+          0,
+          `not rewritten: its base ${failedBase} did not verify`
+        )
+      );
+      continue;
+    }
+    const siblings = plan.resolved.bases.map((b) => ({
+      file: b,
+      value: verifier.resolve(b).value
+    }));
+    const base = mergeSiblingBases(siblings, { file: path, line: 0 });
+    const emitted = emitConfig({
+      file: path,
+      source: read(path),
+      own: plan.resolved.own,
+      base: base.value,
+      target: plan.target
+    });
+    findings.push(...emitted.findings);
+    if (emitted.findings.some((f) => f.severity === "error") || base.findings.length > 0) {
+      findings.push(...base.findings);
+      blocked.add(path);
+      continue;
+    }
+    texts.set(path, emitted.text);
+    const check = verifier.resolve(path);
+    const differences = check.ok ? diffPaths(check.value, plan.target) : ["(does not resolve)"];
+    if (differences.length > 0) {
+      blocked.add(path);
+      const shown = differences.slice(0, 8).join(", ");
+      const more = differences.length > 8 ? ` and ${differences.length - 8} more` : "";
+      findings.push(
+        finding(
+          "INH-013",
+          "error",
+          path,
+          0,
+          `not rewritten: the new chain differs from the conversion at ${shown}${more}`
+        ),
+        ...check.findings.filter((f) => f.severity === "error")
+      );
+    }
+  }
+  return { texts, blocked, findings };
+}
+function basesFirst(plans) {
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit = (path) => {
+    if (state.has(path)) return;
+    state.set(path, "visiting");
+    for (const base of plans.get(path)?.resolved.bases ?? []) if (plans.has(base)) visit(base);
+    state.set(path, "done");
+    order.push(path);
+  };
+  for (const path of [...plans.keys()].sort()) visit(path);
+  return order;
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path, added, removed, oldPosInc, options) {
+    const last = path.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i2 = 0; i2 < array.length; i2++) {
+      if (array[i2]) {
+        ret.push(array[i2]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i2) {
+            const oldValue = oldTokens[oldPos + i2];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+var FILE_HEADERS_ONLY = {
+  includeIndex: false,
+  includeUnderline: false,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i2 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i2 < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
+        } else {
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName) {
+    ret.push("Index: " + patch.oldFileName);
+  }
+  if (headerOptions.includeUnderline) {
+    ret.push("===================================================================");
+  }
+  if (headerOptions.includeFileHeaders) {
+    ret.push("--- " + patch.oldFileName + (typeof patch.oldHeader === "undefined" ? "" : "	" + patch.oldHeader));
+    ret.push("+++ " + patch.newFileName + (typeof patch.newHeader === "undefined" ? "" : "	" + patch.newHeader));
+  }
+  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
+    const hunk = patch.hunks[i2];
+    if (hunk.oldLines === 0) {
+      hunk.oldStart -= 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart -= 1;
+    }
+    ret.push("@@ -" + hunk.oldStart + "," + hunk.oldLines + " +" + hunk.newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/report/summary.ts
+function comparePaths(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function countSeverities(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+function isSerious(f) {
+  return f.severity !== "info";
+}
+function needsAttention(file) {
+  return file.status === "blocked" || file.findings.some(isSerious);
+}
+function summarize(report2) {
+  const attention = /* @__PURE__ */ new Set();
+  let changed = 0;
+  let unchanged = 0;
+  let blocked = 0;
+  let configsConverted = 0;
+  const findings = countSeverities(report2.findings);
+  for (const file of report2.files) {
+    if (file.status === "changed") {
+      changed += 1;
+      if (file.role === "config" || file.role === "base-config") configsConverted += 1;
+    } else if (file.status === "unchanged") {
+      unchanged += 1;
+    } else {
+      blocked += 1;
+    }
+    if (needsAttention(file)) attention.add(file.path);
+    for (const f of file.findings) findings[f.severity] += 1;
+  }
+  for (const f of report2.findings) if (isSerious(f) && f.file !== "") attention.add(f.file);
+  return {
+    files: report2.files.length,
+    changed,
+    unchanged,
+    blocked,
+    configsConverted,
+    findings,
+    needAttention: attention.size
+  };
+}
+function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+function severityPhrase(counts) {
+  return [
+    plural(counts.error, "error", "errors"),
+    plural(counts.warning, "warning", "warnings"),
+    `${counts.info} info`
+  ].join(", ");
+}
+function summaryPhrase(summary) {
+  const parts2 = [plural(summary.changed, "file converted", "files converted")];
+  if (summary.blocked > 0) parts2.push(`${summary.blocked} blocked`);
+  parts2.push(
+    `${summary.needAttention} ${summary.needAttention === 1 ? "needs" : "need"} attention`
+  );
+  return `${parts2.join(", ")} (${severityPhrase(summary.findings)})`;
+}
+function presentSeverities(counts) {
+  const parts2 = [];
+  if (counts.error > 0) parts2.push(plural(counts.error, "error", "errors"));
+  if (counts.warning > 0) parts2.push(plural(counts.warning, "warning", "warnings"));
+  if (counts.info > 0) parts2.push(`${counts.info} info`);
+  return parts2.join(", ");
+}
+function indent(lines) {
+  return lines.replace(/^(?=.)/gm, "  ");
+}
+function renderText(report2) {
+  const files = report2.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).sort((a, b) => comparePaths(a.path, b.path));
+  const sections = files.map((f) => {
+    const counts = presentSeverities(countSeverities(f.findings));
+    const header2 = `${f.path}: ${f.status}${counts ? ` (${counts})` : ""}
+`;
+    return header2 + indent(formatFindingsText(f.findings));
+  });
+  if (report2.findings.length > 0) {
+    sections.push(`run findings:
+${indent(formatFindingsText(report2.findings))}`);
+  }
+  const verdict2 = `mmseg-migrate: ${summaryPhrase(summarize(report2))}
+`;
+  return sections.length > 0 ? `${sections.join("")}
+${verdict2}` : verdict2;
+}
+
+// src/report/diff.ts
+var CONTEXT = 3;
+function changedFiles(report2) {
+  return report2.files.filter((f) => f.status === "changed" && f.before !== f.after).sort((a, b) => comparePaths(a.path, b.path));
+}
+function renderFileDiff(file) {
+  const patch = createTwoFilesPatch(
+    `a/${file.path}`,
+    `b/${file.path}`,
+    file.before,
+    file.after,
+    void 0,
+    void 0,
+    { context: CONTEXT, headerOptions: FILE_HEADERS_ONLY }
+  );
+  return `diff --git a/${file.path} b/${file.path}
+${patch}`;
+}
+function renderDiff(report2) {
+  return changedFiles(report2).map(renderFileDiff).join("");
+}
+
+// src/report/json.ts
+function renderJson(report2, options = {}) {
+  const files = [...report2.files].sort((a, b) => comparePaths(a.path, b.path)).map((f) => ({
+    path: f.path,
+    role: f.role,
+    status: f.status,
+    findings: sortFindings(f.findings),
+    ...options.includeText ? { before: f.before, after: f.after } : {}
+  }));
+  return {
+    version: 1,
+    summary: summarize(report2),
+    files,
+    findings: sortFindings(report2.findings)
+  };
+}
+
+// rules/api.json
+var api_default = {
+  $comment: "API: names used by Python scripts (MIGRATION-SPEC section 14). `modules` says which 0.x modules are gone in 1.x (`removed`) or kept with fewer names (`reduced`, whose surviving names are listed as `keep` entries); a name the table does not list is assumed unchanged unless its module is removed or reduced (API-040). Each `names` entry maps names imported from any of the `from` modules: with `to` the name moved (renamed when `names` is an object), with `keep` it still exists in 1.x, otherwise it was removed and is only reported. `severity` overrides the rule's severity for that entry; `hint` says what to do instead. Submodules of a `from` module match too (`mmcv.runner.checkpoint.load_checkpoint`). mmcv 2.0.1 still exports `mmcv.tensor2imgs` / `mmcv.image.tensor2imgs` and `mmcv.utils.collect_env`, so those are kept where they are.",
+  modules: {
+    removed: [
+      "mmcv.runner",
+      "mmcv.parallel",
+      "mmcv.fileio",
+      "mmcv.engine",
+      "mmcv.tensorrt",
+      "mmcv.onnx",
+      "mmcv.device",
+      "mmcv.model_zoo",
+      "mmcv.utils.config",
+      "mmcv.utils.registry",
+      "mmcv.utils.logging",
+      "mmcv.utils.misc",
+      "mmcv.utils.path",
+      "mmcv.utils.progressbar",
+      "mmcv.utils.parrots_wrapper",
+      "mmcv.cnn.utils.weight_init",
+      "mmcv.cnn.utils.sync_bn",
+      "mmseg.core",
+      "mmseg.ops",
+      "mmseg.datasets.pipelines",
+      "mmseg.datasets.builder",
+      "mmseg.datasets.custom",
+      "mmseg.apis.train",
+      "mmseg.apis.test"
+    ],
+    reduced: ["mmcv", "mmcv.utils", "mmseg.apis"],
+    kept: [
+      "mmcv.arraymisc",
+      "mmcv.cnn",
+      "mmcv.cnn.bricks",
+      "mmcv.cnn.utils",
+      "mmcv.image",
+      "mmcv.ops",
+      "mmcv.transforms",
+      "mmcv.utils",
+      "mmcv.utils.device_type",
+      "mmcv.utils.env",
+      "mmcv.utils.ext_loader",
+      "mmcv.utils.parrots_jit",
+      "mmcv.version",
+      "mmcv.video",
+      "mmcv.visualization",
+      "mmseg.apis",
+      "mmseg.apis.inference",
+      "mmseg.datasets",
+      "mmseg.datasets.transforms",
+      "mmseg.engine",
+      "mmseg.engine.optimizers",
+      "mmseg.evaluation",
+      "mmseg.models",
+      "mmseg.models.builder",
+      "mmseg.models.utils",
+      "mmseg.registry",
+      "mmseg.structures",
+      "mmseg.utils",
+      "mmseg.version",
+      "mmseg.visualization"
+    ]
+  },
+  names: [
+    {
+      rule: "API-001",
+      from: ["mmseg.apis", "mmseg.apis.inference"],
+      names: { init_segmentor: "init_model" },
+      to: "mmseg.apis",
+      severity: "info",
+      hint: "It needs a 1.x config with a top-level `test_pipeline`; the positional order is unchanged."
+    },
+    {
+      rule: "API-002",
+      from: ["mmseg.apis", "mmseg.apis.inference"],
+      names: { inference_segmentor: "inference_model" },
+      to: "mmseg.apis",
+      severity: "info",
+      hint: "It returns one `SegDataSample` (a list for a list input); the mask is `result.pred_sem_seg.data`."
+    },
+    {
+      rule: "API-003",
+      keep: true,
+      from: ["mmseg.apis", "mmseg.apis.inference"],
+      names: ["show_result_pyplot"]
+    },
+    {
+      keep: true,
+      from: ["mmseg.apis"],
+      names: ["init_model", "inference_model", "MMSegInferencer", "RSImage", "RSInferencer"]
+    },
+    {
+      rule: "API-005",
+      from: ["mmseg.apis", "mmseg.apis.train", "mmseg.apis.test"],
+      names: ["train_segmentor", "single_gpu_test", "multi_gpu_test"],
+      hint: "Build a runner instead: `mmengine.runner.Runner.from_cfg(cfg).train()` / `.test()`."
+    },
+    {
+      rule: "API-005",
+      from: ["mmcv.engine"],
+      names: ["single_gpu_test", "multi_gpu_test"],
+      hint: "Build a runner instead: `mmengine.runner.Runner.from_cfg(cfg).test()`."
+    },
+    {
+      rule: "API-006",
+      from: ["mmseg.apis", "mmseg.apis.train", "mmcv.runner"],
+      names: ["set_random_seed"],
+      to: "mmengine.runner",
+      hint: "`set_random_seed(seed, deterministic=...)` keeps its arguments and returns the seed."
+    },
+    {
+      rule: "API-006",
+      from: ["mmseg.apis", "mmseg.apis.train"],
+      names: ["init_random_seed"],
+      hint: "`mmengine.runner.set_random_seed(seed, deterministic=...)` picks and returns a seed when `seed` is None; in a config, set `randomness = dict(seed=...)`."
+    },
+    {
+      rule: "API-007",
+      from: ["mmseg.apis", "mmseg.utils", "mmseg.utils.logger"],
+      names: ["get_root_logger"],
+      hint: "Use `mmengine.logging.MMLogger.get_current_instance()` or `print_log(msg, logger='current')` from `mmengine.logging`."
+    },
+    {
+      rule: "API-008",
+      from: ["mmseg.datasets", "mmseg.datasets.builder"],
+      names: ["build_dataset"],
+      hint: "Use `mmseg.registry.DATASETS.build(cfg)` after `mmseg.utils.register_all_modules()`."
+    },
+    {
+      rule: "API-008",
+      from: ["mmseg.datasets", "mmseg.datasets.builder"],
+      names: ["build_dataloader"],
+      hint: "Use `mmengine.runner.Runner.build_dataloader(dataloader_cfg)`, a static method taking a 1.x dataloader dict."
+    },
+    {
+      rule: "API-009",
+      from: ["mmseg.datasets", "mmseg.datasets.builder"],
+      names: ["DATASETS"],
+      to: "mmseg.registry"
+    },
+    {
+      rule: "API-009",
+      from: ["mmseg.datasets", "mmseg.datasets.builder"],
+      names: { PIPELINES: "TRANSFORMS" },
+      to: "mmseg.registry"
+    },
+    {
+      rule: "API-009",
+      from: ["mmseg.datasets", "mmseg.datasets.custom"],
+      names: { CustomDataset: "BaseSegDataset" },
+      to: "mmseg.datasets",
+      hint: "A subclass declares `METAINFO = dict(classes=..., palette=...)` instead of `CLASSES`/`PALETTE`, and takes `data_prefix=dict(img_path=..., seg_map_path=...)` instead of `img_dir`/`ann_dir`."
+    },
+    {
+      rule: "API-010",
+      from: ["mmseg.datasets", "mmseg.datasets.dataset_wrappers"],
+      names: ["ConcatDataset", "RepeatDataset"],
+      to: "mmengine.dataset"
+    },
+    {
+      rule: "API-011",
+      from: ["mmseg.datasets.pipelines"],
+      names: ["Resize", "RandomFlip", "Pad", "Normalize", "LoadImageFromFile", "MultiScaleFlipAug", "Compose", "ToTensor", "ImageToTensor", "to_tensor"],
+      to: "mmcv.transforms",
+      severity: "info",
+      hint: "The mmcv 2.x classes take 1.x arguments (`scale` instead of `img_scale`, `prob` instead of `flip_ratio`)."
+    },
+    {
+      rule: "API-011",
+      from: ["mmseg.datasets.pipelines"],
+      names: ["LoadAnnotations", "RandomCrop", "SegRescale", "PhotoMetricDistortion", "RandomRotate", "AdjustGamma", "CLAHE", "Rerange", "RGB2Gray", "RandomCutOut", "RandomMosaic"],
+      to: "mmseg.datasets.transforms",
+      severity: "info"
+    },
+    {
+      rule: "API-011",
+      from: ["mmseg.datasets.pipelines"],
+      names: ["DefaultFormatBundle", "Collect", "Transpose", "ToDataContainer"],
+      hint: "The formatting transforms are replaced by `PackSegInputs` from `mmseg.datasets.transforms`."
+    },
+    {
+      rule: "API-012",
+      from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.class_names"],
+      names: ["get_classes", "get_palette", "ade_classes", "ade_palette", "cityscapes_classes", "cityscapes_palette", "cocostuff_classes", "cocostuff_palette", "dataset_aliases", "isaid_classes", "isaid_palette", "loveda_classes", "loveda_palette", "potsdam_classes", "potsdam_palette", "stare_classes", "stare_palette", "vaihingen_classes", "vaihingen_palette", "voc_classes", "voc_palette"],
+      to: "mmseg.utils"
+    },
+    {
+      rule: "API-013",
+      from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.metrics"],
+      names: ["eval_metrics", "mean_iou", "mean_dice", "mean_fscore", "intersect_and_union", "total_intersect_and_union", "pre_eval_to_metrics"],
+      hint: "Use `mmseg.evaluation.IoUMetric` (its `intersect_and_union` and `total_area_to_metrics` are static methods)."
+    },
+    {
+      rule: "API-013",
+      from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.eval_hooks"],
+      names: ["EvalHook", "DistEvalHook"],
+      hint: "Validation runs in `ValLoop` with `val_evaluator` (`train_cfg = dict(val_interval=...)`)."
+    },
+    {
+      rule: "API-014",
+      from: ["mmseg.core", "mmseg.core.builder"],
+      names: ["build_optimizer", "build_optimizer_constructor"],
+      hint: "Use `mmengine.optim.build_optim_wrapper(model, cfg.optim_wrapper)`, which builds an optimizer wrapper from a 1.x `optim_wrapper` dict."
+    },
+    {
+      rule: "API-014",
+      from: ["mmseg.core", "mmseg.core.builder"],
+      names: ["OPTIMIZER_BUILDERS"],
+      hint: "Register optimizer-wrapper constructors in `mmseg.registry.OPTIM_WRAPPER_CONSTRUCTORS`; they build an `OptimWrapper`, not an optimizer."
+    },
+    {
+      rule: "API-014",
+      from: ["mmseg.core", "mmseg.core.optimizers", "mmseg.core.optimizers.layer_decay_optimizer_constructor"],
+      names: ["LearningRateDecayOptimizerConstructor", "LayerDecayOptimizerConstructor"],
+      to: "mmseg.engine.optimizers",
+      hint: "In 1.x they are optimizer-wrapper constructors (`optim_wrapper = dict(constructor=...)`)."
+    },
+    {
+      rule: "API-015",
+      from: ["mmseg.core", "mmseg.core.seg", "mmseg.core.seg.sampler"],
+      names: ["build_pixel_sampler", "OHEMPixelSampler", "BasePixelSampler"],
+      to: "mmseg.structures"
+    },
+    {
+      rule: "API-015",
+      from: ["mmseg.core", "mmseg.core.utils", "mmseg.core.utils.misc"],
+      names: ["add_prefix"],
+      to: "mmseg.utils"
+    },
+    {
+      rule: "API-016",
+      from: ["mmseg.ops", "mmseg.ops.wrappers", "mmseg.ops.encoding"],
+      names: ["resize", "Upsample", "Encoding"],
+      to: "mmseg.models.utils"
+    },
+    {
+      rule: "API-017",
+      keep: true,
+      from: ["mmseg.models", "mmseg.models.builder"],
+      names: ["BACKBONES", "HEADS", "LOSSES", "SEGMENTORS", "NECKS", "build_backbone", "build_head", "build_loss", "build_segmentor", "build_neck"]
+    },
+    {
+      rule: "API-018",
+      from: ["mmseg.utils"],
+      names: ["build_dp", "build_ddp"],
+      hint: "The runner wraps the model itself (`model_wrapper_cfg` in the config)."
+    },
+    {
+      rule: "API-018",
+      from: ["mmseg.utils"],
+      names: ["get_device"],
+      hint: "mmengine picks the device; `mmengine.device.get_device()` returns it."
+    },
+    {
+      rule: "API-018",
+      from: ["mmseg.utils"],
+      names: ["setup_multi_processes"],
+      hint: "The runner sets it up from `env_cfg.mp_cfg`."
+    },
+    {
+      rule: "API-018",
+      from: ["mmseg.utils"],
+      names: ["find_latest_checkpoint"],
+      hint: "`mmengine.runner.find_latest_checkpoint(work_dir)` reads the `last_checkpoint` file, not `latest.pth`; `--resume` does this for training."
+    },
+    {
+      rule: "API-019",
+      from: ["mmseg.core", "mmseg.core.hook", "mmseg.core.hook.wandblogger_hook"],
+      names: ["MMSegWandbHook"],
+      hint: "Log to Weights & Biases with `vis_backends = [dict(type='WandbVisBackend')]`."
+    },
+    {
+      rule: "API-020",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.config"],
+      names: ["Config", "ConfigDict", "DictAction"],
+      to: "mmengine.config"
+    },
+    {
+      rule: "API-021",
+      from: ["mmcv.runner", "mmcv.runner.base_module"],
+      names: ["BaseModule", "ModuleList", "Sequential", "ModuleDict"],
+      to: "mmengine.model"
+    },
+    {
+      rule: "API-022",
+      from: ["mmcv.runner", "mmcv.runner.dist_utils"],
+      names: ["get_dist_info", "init_dist", "master_only"],
+      to: "mmengine.dist"
+    },
+    {
+      rule: "API-023",
+      from: ["mmcv.runner", "mmcv.runner.checkpoint"],
+      names: ["load_checkpoint", "save_checkpoint", "load_state_dict", "CheckpointLoader", "weights_to_cpu"],
+      to: "mmengine.runner"
+    },
+    {
+      rule: "API-023",
+      from: ["mmcv.runner", "mmcv.runner.checkpoint"],
+      names: ["_load_checkpoint", "_load_checkpoint_with_prefix", "get_state_dict"],
+      to: "mmengine.runner.checkpoint"
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: ["HOOKS"],
+      to: "mmseg.registry",
+      severity: "info",
+      hint: "Register mmseg hooks in `mmseg.registry.HOOKS`."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: ["Hook", "CheckpointHook", "IterTimerHook", "DistSamplerSeedHook", "SyncBuffersHook", "EMAHook", "LoggerHook"],
+      to: "mmengine.hooks",
+      severity: "info",
+      hint: "mmengine hooks have new method signatures (`after_train_iter(runner, batch_idx, data_batch, outputs)`)."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.priority"],
+      names: ["Priority", "get_priority"],
+      to: "mmengine.runner",
+      severity: "info"
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: ["LrUpdaterHook", "FixedLrUpdaterHook", "StepLrUpdaterHook", "ExpLrUpdaterHook", "PolyLrUpdaterHook", "InvLrUpdaterHook", "CosineAnnealingLrUpdaterHook", "FlatCosineAnnealingLrUpdaterHook", "CosineRestartLrUpdaterHook", "CyclicLrUpdaterHook", "OneCycleLrUpdaterHook", "LinearAnnealingLrUpdaterHook", "MomentumUpdaterHook", "StepMomentumUpdaterHook", "CosineAnnealingMomentumUpdaterHook", "CyclicMomentumUpdaterHook", "OneCycleMomentumUpdaterHook", "LinearAnnealingMomentumUpdaterHook"],
+      hint: "Learning-rate and momentum schedules are `param_scheduler` entries (`mmengine.optim` schedulers) in 1.x."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: ["EvalHook", "DistEvalHook"],
+      hint: "Validation runs in `ValLoop` with `val_evaluator`."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: ["OptimizerHook", "GradientCumulativeOptimizerHook", "ClosureHook"],
+      hint: "Gradient steps, clipping and accumulation are `optim_wrapper` settings (`clip_grad`, `accumulative_counts`)."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: ["TextLoggerHook", "TensorboardLoggerHook", "WandbLoggerHook", "PaviLoggerHook", "NeptuneLoggerHook", "MlflowLoggerHook", "DvcliveLoggerHook", "SegmindLoggerHook", "ClearMLLoggerHook"],
+      hint: "Logging backends are `vis_backends` entries (`LocalVisBackend`, `TensorboardVisBackend`, `WandbVisBackend`, ...)."
+    },
+    {
+      rule: "API-025",
+      from: ["mmcv.runner", "mmcv.runner.optimizer"],
+      names: ["OPTIMIZERS"],
+      to: "mmengine.registry",
+      severity: "warning",
+      hint: "Optimizers are wrapped: training code steps `optim_wrapper.update_params(loss)`."
+    },
+    {
+      rule: "API-025",
+      from: ["mmcv.runner", "mmcv.runner.optimizer"],
+      names: ["build_optimizer", "build_optimizer_constructor"],
+      hint: "Use `mmengine.optim.build_optim_wrapper(model, optim_wrapper_cfg)`."
+    },
+    {
+      rule: "API-025",
+      from: ["mmcv.runner", "mmcv.runner.optimizer"],
+      names: ["DefaultOptimizerConstructor", "OPTIMIZER_BUILDERS"],
+      hint: "Use `mmengine.optim.DefaultOptimWrapperConstructor` and `mmengine.registry.OPTIM_WRAPPER_CONSTRUCTORS`; constructors build an `OptimWrapper`."
+    },
+    {
+      rule: "API-026",
+      from: ["mmcv.runner", "mmcv.runner.fp16_utils", "mmcv.runner.hooks"],
+      names: ["auto_fp16", "force_fp32", "wrap_fp16_model", "LossScaler", "Fp16OptimizerHook", "GradientCumulativeFp16OptimizerHook"],
+      hint: "Mixed precision is `optim_wrapper = dict(type='AmpOptimWrapper', ...)` (or `--amp`); inside a model use `torch.autocast`."
+    },
+    {
+      rule: "API-027",
+      from: ["mmcv.runner"],
+      names: ["build_runner", "EpochBasedRunner", "IterBasedRunner", "BaseRunner", "Runner", "RUNNERS", "DefaultRunnerConstructor", "obj_from_dict", "IterLoader", "LogBuffer"],
+      hint: "Use `mmengine.runner.Runner.from_cfg(cfg)` with `train_cfg = dict(type='IterBasedTrainLoop', ...)` or `EpochBasedTrainLoop`."
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel", "mmcv.parallel.distributed"],
+      names: ["MMDistributedDataParallel"],
+      to: "mmengine.model",
+      severity: "info"
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel", "mmcv.parallel.utils"],
+      names: { is_module_wrapper: "is_model_wrapper" },
+      to: "mmengine.model",
+      severity: "info"
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel", "mmcv.parallel.registry"],
+      names: { MODULE_WRAPPERS: "MODEL_WRAPPERS" },
+      to: "mmengine.registry",
+      severity: "info"
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel"],
+      names: ["MMDataParallel"],
+      hint: "The runner wraps the model; for single-GPU inference call `model.test_step(data)` (or `inference_model`)."
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel"],
+      names: ["collate", "scatter", "scatter_kwargs", "DataContainer"],
+      hint: "Batches are lists of `SegDataSample`; use `mmengine.dataset.pseudo_collate` and the model's `data_preprocessor`."
+    },
+    {
+      rule: "API-029",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.registry"],
+      names: ["Registry", "build_from_cfg"],
+      to: "mmengine.registry"
+    },
+    {
+      rule: "API-030",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.logging"],
+      names: ["print_log"],
+      to: "mmengine.logging",
+      severity: "info"
+    },
+    {
+      rule: "API-030",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.logging"],
+      names: ["get_logger"],
+      hint: "Use `mmengine.logging.MMLogger.get_instance(name, log_file=..., log_level=...)`."
+    },
+    {
+      rule: "API-031",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.misc", "mmcv.utils.path", "mmcv.utils.progressbar", "mmcv.utils.timer", "mmcv.utils.version_utils"],
+      names: ["is_str", "iter_cast", "list_cast", "tuple_cast", "is_seq_of", "is_list_of", "is_tuple_of", "slice_list", "concat_list", "check_prerequisites", "requires_package", "requires_executable", "is_filepath", "fopen", "check_file_exist", "mkdir_or_exist", "symlink", "scandir", "ProgressBar", "track_progress", "track_iter_progress", "track_parallel_progress", "Timer", "TimerError", "check_time", "deprecated_api_warning", "digit_version", "get_git_hash", "import_modules_from_strings", "is_method_overridden", "has_method", "to_1tuple", "to_2tuple", "to_3tuple", "to_4tuple", "to_ntuple"],
+      to: "mmengine.utils"
+    },
+    {
+      rule: "API-032",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.parrots_wrapper"],
+      names: ["TORCH_VERSION"],
+      to: "mmengine.utils.dl_utils"
+    },
+    {
+      rule: "API-032",
+      from: ["mmcv", "mmcv.utils"],
+      names: ["load_url", "is_jit_tracing", "torch_meshgrid"],
+      to: "mmengine.utils.dl_utils"
+    },
+    {
+      rule: "API-032",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.parrots_wrapper"],
+      names: ["SyncBatchNorm", "_BatchNorm", "_InstanceNorm", "_AdaptiveAvgPoolNd", "_AdaptiveMaxPoolNd", "_AvgPoolNd", "_ConvNd", "_ConvTransposeMixin", "_MaxPoolNd"],
+      to: "mmengine.utils.dl_utils.parrots_wrapper"
+    },
+    {
+      rule: "API-032",
+      from: ["mmcv"],
+      names: ["collect_env"],
+      to: "mmcv.utils",
+      hint: "mmcv 2.x keeps `collect_env` in `mmcv.utils` only."
+    },
+    {
+      keep: true,
+      from: ["mmcv.utils"],
+      names: ["collect_env", "IS_CUDA_AVAILABLE", "IS_MLU_AVAILABLE", "IS_MPS_AVAILABLE", "IS_NPU_AVAILABLE", "jit", "skip_no_elena"]
+    },
+    {
+      rule: "API-033",
+      from: ["mmcv", "mmcv.fileio"],
+      names: ["BaseStorageBackend", "load", "dump", "register_handler", "BaseFileHandler", "JsonHandler", "PickleHandler", "YamlHandler", "list_from_file", "dict_from_file"],
+      to: "mmengine.fileio"
+    },
+    {
+      rule: "API-033",
+      from: ["mmcv", "mmcv.fileio"],
+      names: ["FileClient"],
+      to: "mmengine.fileio",
+      hint: "`FileClient` is deprecated in mmengine; prefer `get_file_backend(uri)`."
+    },
+    {
+      rule: "API-034",
+      from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.weight_init"],
+      names: ["constant_init", "xavier_init", "normal_init", "trunc_normal_init", "uniform_init", "kaiming_init", "caffe2_xavier_init", "bias_init_with_prob", "initialize", "ConstantInit", "XavierInit", "NormalInit", "TruncNormalInit", "UniformInit", "KaimingInit", "PretrainedInit", "Caffe2XavierInit"],
+      to: "mmengine.model"
+    },
+    {
+      rule: "API-034",
+      from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.weight_init"],
+      names: { INITIALIZERS: "WEIGHT_INITIALIZERS" },
+      to: "mmengine.registry"
+    },
+    {
+      rule: "API-035",
+      from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.sync_bn"],
+      names: ["revert_sync_batchnorm"],
+      to: "mmengine.model"
+    },
+    {
+      rule: "API-036",
+      keep: true,
+      from: ["mmcv"],
+      names: ["bgr2gray", "bgr2hls", "bgr2hsv", "bgr2rgb", "gray2bgr", "gray2rgb", "hls2bgr", "hsv2bgr", "imconvert", "rgb2bgr", "rgb2gray", "imrescale", "imresize", "imresize_like", "imresize_to_multiple", "rescale_size", "imcrop", "imflip", "imflip_", "impad", "impad_to_multiple", "imrotate", "imfrombytes", "imread", "imwrite", "supported_backends", "use_backend", "imdenormalize", "imnormalize", "imnormalize_", "iminvert", "posterize", "solarize", "rgb2ycbcr", "bgr2ycbcr", "ycbcr2rgb", "ycbcr2bgr", "tensor2imgs", "imshear", "imtranslate", "adjust_color", "imequalize", "adjust_brightness", "adjust_contrast", "lut_transform", "clahe", "adjust_sharpness", "auto_contrast", "cutout", "adjust_lighting", "adjust_hue", "quantize", "dequantize", "Cache", "VideoReader", "frames2video", "convert_video", "resize_video", "cut_video", "concat_video", "flowread", "flowwrite", "quantize_flow", "dequantize_flow", "flow_warp", "flow_from_bytes", "sparse_flow_from_bytes", "Color", "color_val", "imshow", "imshow_bboxes", "imshow_det_bboxes", "flowshow", "flow2rgb", "make_color_wheel", "__version__", "version_info", "parse_version_info", "BaseTransform", "TRANSFORMS", "TransformBroadcaster", "Compose", "RandomChoice", "KeyMapper", "LoadImageFromFile", "LoadAnnotations", "Normalize", "Resize", "Pad", "ToTensor", "to_tensor", "ImageToTensor", "RandomFlip", "RandomChoiceResize", "CenterCrop", "RandomGrayscale", "MultiScaleFlipAug", "RandomResize", "RandomApply", "TestTimeAug"]
+    },
+    {
+      rule: "API-037",
+      from: ["mmcv.engine", "mmcv.engine.test"],
+      names: ["collect_results_cpu", "collect_results_gpu"],
+      to: "mmengine.dist"
+    },
+    {
+      rule: "API-038",
+      from: ["mmcv.tensorrt", "mmcv.onnx"],
+      names: "*",
+      hint: "Model deployment moved to MMDeploy (`mmdeploy`)."
+    },
+    {
+      rule: "API-038",
+      from: ["mmcv.ops"],
+      names: ["get_onnxruntime_op_path"],
+      hint: "Model deployment moved to MMDeploy (`mmdeploy`)."
+    },
+    {
+      rule: "API-040",
+      from: ["mmcv.cnn", "mmcv.cnn.bricks", "mmcv.cnn.bricks.registry"],
+      names: ["ACTIVATION_LAYERS", "CONV_LAYERS", "NORM_LAYERS", "PADDING_LAYERS", "PLUGIN_LAYERS", "UPSAMPLE_LAYERS"],
+      hint: "mmcv 2.x registers all layers in `mmengine.registry.MODELS`."
+    },
+    {
+      rule: "API-040",
+      from: ["mmseg.apis.inference"],
+      names: ["LoadImage"],
+      hint: "`inference_model` builds its pipeline from the config's `test_pipeline`; for arrays use `LoadImageFromNDArray` from `mmseg.datasets.transforms`."
+    },
+    {
+      rule: "API-040",
+      from: ["mmseg.core", "mmseg.core.utils", "mmseg.core.utils.dist_util"],
+      names: ["sync_random_seed", "check_dist_init"],
+      hint: "`mmengine.dist.sync_random_seed()` and `mmengine.dist.is_distributed()` are the nearest 1.x functions."
+    }
+  ],
+  rules: {
+    "API-001": {
+      severity: "info",
+      summary: "`init_segmentor` is renamed `init_model` (imports, aliases, calls and `mmseg.apis.init_segmentor`).",
+      why: "mmseg 1.x `mmseg.apis` exports `init_model(config, checkpoint=None, device='cuda:0', cfg_options=None)`; the positional order is unchanged, but the config must be a 1.x config with a top-level `test_pipeline`.",
+      example: "from mmseg.apis import init_segmentor \u2192 from mmseg.apis import init_model",
+      spec: "\xA714.1 API-001"
+    },
+    "API-002": {
+      severity: "warning",
+      summary: "`inference_segmentor` is renamed `inference_model`; where its result is indexed or used as an array, a warning.",
+      why: "0.x returned a list of ndarrays; 1.x returns one `SegDataSample` (a list for a list input) whose mask is `result.pred_sem_seg.data`, so `result[0]` no longer means the mask.",
+      example: "result = inference_segmentor(model, img); mask = result[0] \u2192 result = inference_model(model, img); mask = result.pred_sem_seg.data",
+      spec: "\xA714.1 API-002"
+    },
+    "API-003": {
+      severity: "warning",
+      summary: "`show_result_pyplot` lost `palette`, `fig_size` and `block`; they are dropped (keyword or positional) and later positional arguments become keywords.",
+      why: "1.x `show_result_pyplot(model, img, result, opacity=0.5, title='', draw_gt=True, draw_pred=True, wait_time=0, show=True, withLabels=True, save_dir=None, out_file=None)` takes the palette from `model.dataset_meta`; a 0.x fourth positional argument (the palette) would land on `opacity`.",
+      example: "show_result_pyplot(model, img, result, get_palette('cityscapes'), opacity=0.5) \u2192 show_result_pyplot(model, img, result, opacity=0.5)",
+      spec: "\xA714.1 API-003"
+    },
+    "API-004": {
+      severity: "error",
+      summary: "`model.show_result(...)` no longer exists.",
+      why: "1.x segmentors have no drawing method; drawing is done by `SegLocalVisualizer.add_datasample` (or `show_result_pyplot`).",
+      example: "img = model.show_result(frame, result, palette=palette, show=False)",
+      spec: "\xA714.1 API-004"
+    },
+    "API-005": {
+      severity: "error",
+      summary: "`train_segmentor`, `single_gpu_test` and `multi_gpu_test` were removed.",
+      why: "Training and testing loops live in mmengine's `Runner`: `Runner.from_cfg(cfg).train()` / `.test()`.",
+      example: "from mmseg.apis import train_segmentor",
+      spec: "\xA714.1 API-005"
+    },
+    "API-006": {
+      severity: "info",
+      summary: "`set_random_seed` moves to `mmengine.runner`; `init_random_seed` is reported with its 1.x replacement.",
+      why: "`mmengine.runner.set_random_seed(seed, deterministic=...)` takes the same arguments and returns the seed it set; there is no `init_random_seed`.",
+      example: "from mmseg.apis import set_random_seed \u2192 from mmengine.runner import set_random_seed",
+      spec: "\xA714.1 API-006"
+    },
+    "API-007": {
+      severity: "warning",
+      summary: "`get_root_logger` was removed.",
+      why: "mmengine keeps one current logger: `MMLogger.get_current_instance()` or `print_log(msg, logger='current')`.",
+      example: "from mmseg.utils import get_root_logger",
+      spec: "\xA714.1 API-007"
+    },
+    "API-008": {
+      severity: "warning",
+      summary: "`build_dataset` / `build_dataloader` were removed.",
+      why: "Datasets are built with `mmseg.registry.DATASETS.build(cfg)` after `register_all_modules()`, loaders with `Runner.build_dataloader(dataloader_cfg)` from a 1.x loader dict.",
+      example: "from mmseg.datasets import build_dataloader, build_dataset",
+      spec: "\xA714.1 API-008"
+    },
+    "API-009": {
+      severity: "info",
+      summary: "`CustomDataset`, `PIPELINES` and `DATASETS` move to `BaseSegDataset`, `mmseg.registry.TRANSFORMS` and `mmseg.registry.DATASETS`.",
+      why: "1.x datasets derive from `BaseSegDataset` and all registries live in `mmseg.registry`.",
+      example: "from mmseg.datasets import PIPELINES \u2192 from mmseg.registry import TRANSFORMS",
+      spec: "\xA714.1 API-009"
+    },
+    "API-010": {
+      severity: "info",
+      summary: "`ConcatDataset` / `RepeatDataset` move to `mmengine.dataset`.",
+      why: "mmseg 1.x uses mmengine's dataset wrappers.",
+      example: "from mmseg.datasets import ConcatDataset \u2192 from mmengine.dataset import ConcatDataset",
+      spec: "\xA714.1 API-010"
+    },
+    "API-011": {
+      severity: "error",
+      summary: "`mmseg.datasets.pipelines` is now `mmseg.datasets.transforms` (mmseg transforms) or `mmcv.transforms` (generic ones); the removed formatting classes are errors.",
+      why: "1.x splits transforms between mmcv 2.x and mmseg; `DefaultFormatBundle`, `Collect`, `Transpose` and `ToDataContainer` are replaced by `PackSegInputs`.",
+      example: "from mmseg.datasets.pipelines import Compose \u2192 from mmcv.transforms import Compose",
+      spec: "\xA714.1 API-011"
+    },
+    "API-012": {
+      severity: "info",
+      summary: "`get_classes` / `get_palette` (and the per-dataset class and palette functions) move to `mmseg.utils`.",
+      why: "`mmseg.core` is gone in 1.x; the class-name helpers live in `mmseg.utils`.",
+      example: "from mmseg.core.evaluation import get_palette \u2192 from mmseg.utils import get_palette",
+      spec: "\xA714.1 API-012"
+    },
+    "API-013": {
+      severity: "error",
+      summary: "The 0.x evaluation functions and `EvalHook`/`DistEvalHook` were removed.",
+      why: "1.x evaluates with `mmseg.evaluation.IoUMetric`; `intersect_and_union` and `total_area_to_metrics` are its static methods.",
+      example: "from mmseg.core.evaluation import mean_iou",
+      spec: "\xA714.1 API-013"
+    },
+    "API-014": {
+      severity: "warning",
+      summary: "`build_optimizer` and `OPTIMIZER_BUILDERS` have a different interface in 1.x; the layer-decay constructors move to `mmseg.engine.optimizers`.",
+      why: "1.x builds optimizer wrappers (`mmengine.optim.build_optim_wrapper`) and registers their constructors in `mmseg.registry.OPTIM_WRAPPER_CONSTRUCTORS`.",
+      example: "from mmseg.core import build_optimizer",
+      spec: "\xA714.1 API-014"
+    },
+    "API-015": {
+      severity: "info",
+      summary: "Pixel samplers move to `mmseg.structures`, `add_prefix` to `mmseg.utils`.",
+      why: "`mmseg.core` is gone in 1.x.",
+      example: "from mmseg.core.seg import build_pixel_sampler \u2192 from mmseg.structures import build_pixel_sampler",
+      spec: "\xA714.1 API-015"
+    },
+    "API-016": {
+      severity: "info",
+      summary: "`mmseg.ops.{resize, Upsample, Encoding}` move to `mmseg.models.utils`.",
+      why: "`mmseg.ops` is gone in 1.x.",
+      example: "from mmseg.ops import resize \u2192 from mmseg.models.utils import resize",
+      spec: "\xA714.1 API-016"
+    },
+    "API-018": {
+      severity: "warning",
+      summary: "`build_dp`, `build_ddp`, `get_device`, `setup_multi_processes` and `find_latest_checkpoint` were removed from `mmseg.utils`.",
+      why: "The runner wraps the model, picks the device and sets up multiprocessing; `mmengine.runner.find_latest_checkpoint` reads `last_checkpoint`, not `latest.pth`.",
+      example: "from mmseg.utils import build_dp, get_device",
+      spec: "\xA714.1 API-018"
+    },
+    "API-019": {
+      severity: "error",
+      summary: "`MMSegWandbHook` was removed.",
+      why: "Weights & Biases logging is a visualizer backend in 1.x (`WandbVisBackend`).",
+      example: "from mmseg.core.hook import MMSegWandbHook",
+      spec: "\xA714.1 API-019"
+    },
+    "API-020": {
+      severity: "info",
+      summary: "`Config`, `ConfigDict` and `DictAction` move from mmcv to `mmengine.config`.",
+      why: "mmcv 2.x has no config module.",
+      example: "from mmcv import Config, DictAction \u2192 from mmengine.config import Config, DictAction",
+      spec: "\xA714.2 API-020"
+    },
+    "API-021": {
+      severity: "info",
+      summary: "`BaseModule`, `ModuleList`, `Sequential` and `ModuleDict` move to `mmengine.model`.",
+      why: "`mmcv.runner` is gone in mmcv 2.x.",
+      example: "from mmcv.runner import BaseModule \u2192 from mmengine.model import BaseModule",
+      spec: "\xA714.2 API-021"
+    },
+    "API-022": {
+      severity: "info",
+      summary: "`get_dist_info`, `init_dist` and `master_only` move to `mmengine.dist`.",
+      why: "`mmcv.runner` is gone in mmcv 2.x.",
+      example: "from mmcv.runner import get_dist_info, init_dist \u2192 from mmengine.dist import get_dist_info, init_dist",
+      spec: "\xA714.2 API-022"
+    },
+    "API-023": {
+      severity: "info",
+      summary: "Checkpoint functions move to `mmengine.runner` (`_load_checkpoint` to `mmengine.runner.checkpoint`).",
+      why: "`mmcv.runner` is gone in mmcv 2.x.",
+      example: "from mmcv.runner import load_checkpoint \u2192 from mmengine.runner import load_checkpoint",
+      spec: "\xA714.2 API-023"
+    },
+    "API-024": {
+      severity: "error",
+      summary: "Hooks: `HOOKS` moves to `mmseg.registry`, `Hook` and the named hooks to `mmengine.hooks`; the lr/momentum updater, eval, optimizer and logger hook families were removed.",
+      why: "1.x replaces those hooks with `param_scheduler`, `ValLoop`, `optim_wrapper` and `vis_backends`.",
+      example: "from mmcv.runner import HOOKS, Hook \u2192 from mmseg.registry import HOOKS / from mmengine.hooks import Hook",
+      spec: "\xA714.2 API-024"
+    },
+    "API-025": {
+      severity: "warning",
+      summary: "Optimizer builders have a different interface in mmengine.",
+      why: "mmengine builds optimizer wrappers (`build_optim_wrapper`, `DefaultOptimWrapperConstructor`, `OPTIM_WRAPPER_CONSTRUCTORS`).",
+      example: "from mmcv.runner import build_optimizer",
+      spec: "\xA714.2 API-025"
+    },
+    "API-026": {
+      severity: "error",
+      summary: "`auto_fp16`, `force_fp32`, `wrap_fp16_model` and the fp16 optimizer hooks were removed.",
+      why: "Mixed precision is `AmpOptimWrapper` (or `--amp`) and `torch.autocast` in 1.x.",
+      example: "from mmcv.runner import auto_fp16",
+      spec: "\xA714.2 API-026"
+    },
+    "API-027": {
+      severity: "error",
+      summary: "mmcv runners (`build_runner`, `EpochBasedRunner`, `IterBasedRunner`, ...) were removed.",
+      why: "mmengine has one `Runner` driven by loops (`IterBasedTrainLoop`, `EpochBasedTrainLoop`).",
+      example: "from mmcv.runner import build_runner",
+      spec: "\xA714.2 API-027"
+    },
+    "API-028": {
+      severity: "error",
+      summary: "`mmcv.parallel` is gone: `MMDistributedDataParallel` and `is_module_wrapper` (now `is_model_wrapper`) move to `mmengine.model`; `MMDataParallel`, `collate`, `scatter` and `DataContainer` were removed.",
+      why: "mmengine batches are lists of data samples, moved to the device by the model's data preprocessor.",
+      example: "from mmcv.parallel import MMDataParallel",
+      spec: "\xA714.2 API-028"
+    },
+    "API-029": {
+      severity: "info",
+      summary: "`Registry` and `build_from_cfg` move to `mmengine.registry`.",
+      why: "mmcv 2.x has no registry module.",
+      example: "from mmcv.utils import Registry \u2192 from mmengine.registry import Registry",
+      spec: "\xA714.2 API-029"
+    },
+    "API-030": {
+      severity: "warning",
+      summary: "`print_log` moves to `mmengine.logging`; `get_logger` is replaced by `MMLogger.get_instance`.",
+      why: "mmcv 2.x has no logging module.",
+      example: "from mmcv.utils import print_log \u2192 from mmengine.logging import print_log",
+      spec: "\xA714.2 API-030"
+    },
+    "API-031": {
+      severity: "info",
+      summary: "General utilities (`mkdir_or_exist`, `scandir`, `is_str`, `ProgressBar`, `track_progress`, `digit_version`, ...) move to `mmengine.utils`.",
+      why: "mmcv 2.x keeps only a few utilities in `mmcv.utils`.",
+      example: "mmcv.mkdir_or_exist(out_dir) \u2192 mkdir_or_exist(out_dir) with from mmengine.utils import mkdir_or_exist",
+      spec: "\xA714.2 API-031"
+    },
+    "API-032": {
+      severity: "info",
+      summary: "Torch helpers (`TORCH_VERSION`, `load_url`, the parrots wrapper classes) move to `mmengine.utils.dl_utils`; `collect_env` stays in `mmcv.utils`.",
+      why: "mmcv 2.x dropped them from `mmcv.utils`; mmcv 2.0.1 still exports `mmcv.utils.collect_env` (with the mmcv build information).",
+      example: "from mmcv.utils import TORCH_VERSION \u2192 from mmengine.utils.dl_utils import TORCH_VERSION",
+      spec: "\xA714.2 API-032"
+    },
+    "API-033": {
+      severity: "info",
+      summary: "File I/O (`load`, `dump`, `list_from_file`, `FileClient`, ...) moves to `mmengine.fileio`.",
+      why: "mmcv 2.x has no fileio module; `FileClient` is deprecated in favour of `get_file_backend`.",
+      example: "mmcv.dump(results, path) \u2192 dump(results, path) with from mmengine.fileio import dump",
+      spec: "\xA714.2 API-033"
+    },
+    "API-034": {
+      severity: "info",
+      summary: "Weight initialisation functions and classes move to `mmengine.model`.",
+      why: "mmcv 2.x dropped `mmcv.cnn.utils.weight_init`.",
+      example: "from mmcv.cnn import constant_init \u2192 from mmengine.model import constant_init",
+      spec: "\xA714.2 API-034"
+    },
+    "API-035": {
+      severity: "info",
+      summary: "`revert_sync_batchnorm` moves to `mmengine.model`.",
+      why: "mmcv 2.x dropped `mmcv.cnn.utils.sync_bn`.",
+      example: "from mmcv.cnn.utils import revert_sync_batchnorm \u2192 from mmengine.model import revert_sync_batchnorm",
+      spec: "\xA714.2 API-035"
+    },
+    "API-037": {
+      severity: "info",
+      summary: "`collect_results_cpu` / `collect_results_gpu` move to `mmengine.dist`.",
+      why: "`mmcv.engine` is gone in mmcv 2.x.",
+      example: "from mmcv.engine import collect_results_cpu \u2192 from mmengine.dist import collect_results_cpu",
+      spec: "\xA714.2 API-037"
+    },
+    "API-038": {
+      severity: "error",
+      summary: "`mmcv.tensorrt` and `mmcv.onnx` were removed.",
+      why: "Deployment moved to MMDeploy.",
+      example: "from mmcv.tensorrt import onnx2trt",
+      spec: "\xA714.2 API-038"
+    },
+    "API-040": {
+      severity: "warning",
+      summary: "A name is imported from a 0.x module that 1.x no longer has (or has with fewer names), and the tool knows no 1.x home for it.",
+      why: "The import would fail under mmseg 1.x / mmcv 2.x; the statement is left as it was for a human to port.",
+      example: "from mmseg.core.utils import sync_random_seed",
+      spec: "\xA714"
+    },
+    "API-041": {
+      severity: "warning",
+      summary: "A moved name used through its module (`mmcv.Config`) is not rewritten because the bare name is already used for something else in the file.",
+      why: "Importing the name would shadow (or be shadowed by) the other binding and change what the script does.",
+      example: "Config = make_config(); cfg = mmcv.Config.fromfile(path)",
+      spec: "\xA714.2"
+    },
+    "API-042": {
+      severity: "warning",
+      summary: "A `subprocess`/`os.system` command that names an mmseg tool is built at run time, so its command line is not rewritten.",
+      why: "Only commands written entirely as string literals can be rewritten safely; the flags in an f-string, `+` concatenation or `.format()` depend on run-time values.",
+      example: "os.system(f'python tools/train.py {cfg} --options {opts}')",
+      spec: "\xA72 DET-008, \xA713"
+    }
+  }
+};
+
+// rules/detect.json
+var detect_default = {
+  $comment: "Detection (spec \xA72): what a file is and which MMSegmentation version it is written for.",
+  rules: {
+    "DET-001": {
+      severity: "warning",
+      summary: "A YAML or JSON config: recognised and reported, not rewritten.",
+      why: "mmcv loads YAML and JSON configs too, but rewriting them keeps neither comments nor layout; a Python config is the 1.x norm.",
+      example: "configs/custom.yaml with `_base_:` and `data:` keys",
+      spec: "\xA72"
+    },
+    "DET-005": {
+      severity: "warning",
+      summary: "A mixed config: strong 0.x and strong 1.x signals in one file; treated as 1.x and not rewritten.",
+      why: "mmengine ignores the 0.x keys, so they no longer do what they say (e.g. `runner.max_iters` while `train_cfg.max_iters` differs).",
+      example: "runner = dict(type='IterBasedRunner', max_iters=320000) next to an inherited train_cfg of 160k",
+      spec: "\xA72"
+    },
+    "DET-006": {
+      severity: "warning",
+      summary: "A neutral config (no version signal of its own) inherited by both 0.x and 1.x chains; left as it is.",
+      why: "Rewriting it for one chain would break the other.",
+      example: "_base_/models/fcn_r50.py named by a 0.x leaf and by a 1.x leaf",
+      spec: "\xA72"
+    }
+  }
+};
+
+// rules/input.json
+var input_default = {
+  $comment: "Findings about reading, parsing, evaluating and resolving files. Each rule: what it reports, why, and an example.",
+  rules: {
+    "IO-001": {
+      severity: "error",
+      summary: "A file cannot be read, or its path leaves the repository.",
+      why: "The tool only reads inside the repository; a missing or escaping path cannot be resolved or converted.",
+      example: "_base_ = '../../../etc/passwd'"
+    },
+    "IO-002": {
+      severity: "error",
+      summary: "A file is binary or not valid UTF-8.",
+      why: "Configs and scripts are text; a NUL byte or invalid UTF-8 means the file is not one, and rewriting it could corrupt it.",
+      example: "configs/model.py containing a NUL byte"
+    },
+    "IO-003": {
+      severity: "error",
+      summary: "A file is larger than the size limit (1 MiB by default).",
+      why: "No real config is that large; reading it would cost memory and time for nothing.",
+      example: "a 5 MB generated .py file"
+    },
+    "PY-001": {
+      severity: "error",
+      summary: "A Python file has a syntax error.",
+      why: "A file Python cannot parse cannot be evaluated; mmengine would fail on it too.",
+      example: "model = dict(type='EncoderDecoder'"
+    },
+    "PY-002": {
+      severity: "warning",
+      summary: "An expression cannot be evaluated statically and is kept as written.",
+      why: "Calls to unknown functions, imports or environment reads have no value the tool can know; guessing would change the config's meaning.",
+      example: "work_dir = os.environ.get('WORK_DIR')"
+    },
+    "PY-003": {
+      severity: "warning",
+      summary: "A top-level statement is not evaluated (if/for/with/try, attribute assignment).",
+      why: "Control flow at the top of a config makes its keys depend on run-time state; the names it assigns are kept opaque.",
+      example: "if use_fp16:\n    fp16 = dict(loss_scale=512.)"
+    },
+    "INH-001": {
+      severity: "error",
+      summary: "A `_base_` path does not exist, cannot be read, or leaves the repository.",
+      why: "The chain cannot be resolved, so nothing in it can be converted or verified.",
+      example: "_base_ = ['../_base_/models/missing.py']"
+    },
+    "INH-003": {
+      severity: "error",
+      summary: "A child dict is merged over a base value that is not a dict.",
+      why: "mmengine raises TypeError here unless the child dict carries `_delete_=True`.",
+      example: "base: norm_cfg = None; child: norm_cfg = dict(type='BN')"
+    },
+    "INH-005": {
+      severity: "error",
+      summary: "A `{{_base_.x}}` reference names a key the bases do not define.",
+      why: "mmengine substitutes the base value at load time; a missing key fails to load.",
+      example: "pipeline = {{_base_.train_pipline}}"
+    },
+    "INH-006": {
+      severity: "error",
+      summary: "Two sibling bases define the same top-level key.",
+      why: "mmengine raises `Duplicate key is not allowed among bases`.",
+      example: "_base_ = ['a.py', 'b.py'] where both define model"
+    },
+    "INH-016": {
+      severity: "error",
+      summary: "A `pkg::path` base refers to an installed package's configs.",
+      why: "Package bases are a 1.x (mmengine) feature and live outside the repository, so they are not resolved.",
+      example: "_base_ = 'mmseg::_base_/models/fcn_r50-d8.py'"
+    },
+    "INH-017": {
+      severity: "error",
+      summary: "The `_base_` chain contains a cycle.",
+      why: "A file that inherits from itself, directly or through others, never finishes loading.",
+      example: "a.py: _base_ = 'b.py'; b.py: _base_ = 'a.py'"
+    },
+    "INH-018": {
+      severity: "error",
+      summary: "`_base_` is not a string or a list of strings.",
+      why: "mmengine reads `_base_` before running the file, so it must be a literal path or list of paths.",
+      example: "_base_ = get_bases()"
+    }
+  }
+};
+
+// rules/key.json
+var key_default = {
+  $comment: "KEY: 0.x --cfg-options / --options key paths -> 1.x key paths (MIGRATION-SPEC section 13.5). 'renames' apply to a key prefix (longest match wins) and carry the rest of the path over; 'drops' and 'errors' also match by prefix. Rows that need the config itself (pipeline indices, schedulers, the AMP wrapper) are resolved by converting the config with and without the item.",
+  renames: [
+    { from: "dist_params", to: ["env_cfg.dist_cfg"], rule: "KEY-001" },
+    { from: "checkpoint_config", to: ["default_hooks.checkpoint"], rule: "KEY-002" },
+    { from: "evaluation.interval", to: ["train_cfg.val_interval"], rule: "KEY-003" },
+    {
+      from: "evaluation.save_best",
+      to: ["default_hooks.checkpoint.save_best"],
+      rule: "KEY-005"
+    },
+    { from: "evaluation.rule", to: ["default_hooks.checkpoint.rule"], rule: "KEY-005" },
+    { from: "evaluation.start", to: ["train_cfg.val_begin"], rule: "KEY-006" },
+    { from: "data.samples_per_gpu", to: ["train_dataloader.batch_size"], rule: "KEY-009" },
+    {
+      from: "data.workers_per_gpu",
+      to: [
+        "train_dataloader.num_workers",
+        "val_dataloader.num_workers",
+        "test_dataloader.num_workers"
+      ],
+      rule: "KEY-010"
+    },
+    { from: "optimizer", to: ["optim_wrapper.optimizer"], rule: "KEY-017" },
+    { from: "optimizer.paramwise_cfg", to: ["optim_wrapper.paramwise_cfg"], rule: "KEY-018" },
+    { from: "optimizer.constructor", to: ["optim_wrapper.constructor"], rule: "KEY-018" },
+    { from: "optimizer_config.grad_clip", to: ["optim_wrapper.clip_grad"], rule: "KEY-019" },
+    {
+      from: "optimizer_config.cumulative_iters",
+      to: ["optim_wrapper.accumulative_counts"],
+      rule: "KEY-021"
+    },
+    { from: "log_config.interval", to: ["default_hooks.logger.interval"], rule: "KEY-028" },
+    { from: "load_from", to: ["load_from"], rule: "KEY-030" },
+    { from: "work_dir", to: ["work_dir"], rule: "KEY-030" },
+    { from: "log_level", to: ["log_level"], rule: "KEY-030" },
+    { from: "find_unused_parameters", to: ["find_unused_parameters"], rule: "KEY-030" },
+    { from: "custom_hooks", to: ["custom_hooks"], rule: "KEY-030" },
+    { from: "cudnn_benchmark", to: ["env_cfg.cudnn_benchmark"], rule: "KEY-033" },
+    { from: "mp_start_method", to: ["env_cfg.mp_cfg.mp_start_method"], rule: "KEY-033" },
+    {
+      from: "opencv_num_threads",
+      to: ["env_cfg.mp_cfg.opencv_num_threads"],
+      rule: "KEY-033"
+    },
+    { from: "seed", to: ["randomness.seed"], rule: "KEY-034" },
+    { from: "deterministic", to: ["randomness.deterministic"], rule: "KEY-034" }
+  ],
+  drops: [
+    {
+      key: "checkpoint_config.meta",
+      rule: "KEY-002",
+      reason: "mmengine's CheckpointHook has no `meta`"
+    },
+    {
+      key: "checkpoint_config.create_symlink",
+      rule: "KEY-002",
+      reason: "mmengine's CheckpointHook creates no symlink"
+    },
+    {
+      key: "evaluation.pre_eval",
+      rule: "KEY-007",
+      reason: "1.x evaluators always process results per batch"
+    },
+    {
+      key: "evaluation.efficient_test",
+      rule: "KEY-007",
+      reason: "a no-op since 0.17"
+    },
+    {
+      key: "evaluation.by_epoch",
+      rule: "KEY-007",
+      reason: "the validation unit follows the train loop in 1.x"
+    },
+    {
+      key: "gpu_ids",
+      rule: "KEY-035",
+      reason: "1.x selects devices through CUDA_VISIBLE_DEVICES and the launcher"
+    },
+    { key: "workflow", rule: "KEY-035", reason: "1.x loops replace the workflow" }
+  ],
+  errors: [
+    {
+      key: "runner",
+      rule: "KEY-015",
+      reason: "the runner type has no --cfg-options counterpart; change train_cfg in the config"
+    },
+    {
+      key: "optimizer_config",
+      rule: "KEY-022",
+      reason: "the optimizer hook has no --cfg-options counterpart; change optim_wrapper in the config"
+    },
+    {
+      key: "lr_config.policy",
+      rule: "KEY-027",
+      reason: "a policy change rewrites param_scheduler; change the config"
+    },
+    {
+      key: "lr_config.warmup",
+      rule: "KEY-027",
+      reason: "a warmup change rewrites param_scheduler; change the config"
+    },
+    {
+      key: "momentum_config",
+      rule: "KEY-027",
+      reason: "momentum schedules become param_scheduler entries; change the config"
+    },
+    {
+      key: "log_config",
+      rule: "KEY-029",
+      reason: "logger hooks become default_hooks.logger and vis_backends; change the config"
+    }
+  ],
+  datasetKeys: {
+    img_dir: "data_prefix.img_path",
+    ann_dir: "data_prefix.seg_map_path",
+    split: "ann_file",
+    classes: "metainfo.classes",
+    palette: "metainfo.palette"
+  },
+  dataloaderKeys: {
+    samples_per_gpu: "batch_size",
+    workers_per_gpu: "num_workers",
+    shuffle: "sampler.shuffle"
+  },
+  lrConfigRules: {
+    min_lr: "KEY-023",
+    power: "KEY-023",
+    gamma: "KEY-023",
+    step: "KEY-023",
+    min_lr_ratio: "KEY-023",
+    warmup_iters: "KEY-024",
+    warmup_ratio: "KEY-025",
+    by_epoch: "KEY-026"
+  },
+  helperVariables: [
+    "img_norm_cfg",
+    "crop_size",
+    "img_scale",
+    "dataset_type",
+    "data_root",
+    "norm_cfg",
+    "backbone_norm_cfg",
+    "checkpoint",
+    "checkpoint_file",
+    "pretrained",
+    "train_pipeline",
+    "test_pipeline",
+    "num_classes",
+    "class_weight"
+  ],
+  keys0x: [
+    "dist_params",
+    "checkpoint_config",
+    "evaluation",
+    "data",
+    "runner",
+    "total_iters",
+    "optimizer",
+    "optimizer_config",
+    "fp16",
+    "lr_config",
+    "momentum_config",
+    "log_config",
+    "resume_from",
+    "auto_resume",
+    "cudnn_benchmark",
+    "mp_start_method",
+    "opencv_num_threads",
+    "seed",
+    "deterministic",
+    "gpu_ids",
+    "workflow",
+    "img_norm_cfg"
+  ],
+  keys1x: [
+    "train_dataloader",
+    "val_dataloader",
+    "test_dataloader",
+    "optim_wrapper",
+    "param_scheduler",
+    "val_evaluator",
+    "test_evaluator",
+    "default_hooks",
+    "default_scope",
+    "env_cfg",
+    "visualizer",
+    "vis_backends",
+    "log_processor",
+    "tta_pipeline",
+    "tta_model",
+    "randomness",
+    "model_wrapper_cfg",
+    "auto_scale_lr",
+    "resume",
+    "val_cfg"
+  ],
+  loopKeys: ["type", "max_iters", "max_epochs", "val_interval", "val_begin", "dynamic_intervals"],
+  rules: {
+    "KEY-001": {
+      severity: "info",
+      summary: "`dist_params.<k>` becomes `env_cfg.dist_cfg.<k>`.",
+      why: "mmengine reads the distributed settings from env_cfg.dist_cfg; a dist_params key would be added and ignored.",
+      example: "--cfg-options dist_params.port=29501 \u2192 --cfg-options env_cfg.dist_cfg.port=29501",
+      spec: "\xA713.5"
+    },
+    "KEY-002": {
+      severity: "info",
+      summary: "`checkpoint_config.<k>` becomes `default_hooks.checkpoint.<k>`; `meta` and `create_symlink` are dropped.",
+      why: "The checkpoint hook moved into default_hooks; mmengine's CheckpointHook has no meta or symlink options.",
+      example: "checkpoint_config.max_keep_ckpts=1 \u2192 default_hooks.checkpoint.max_keep_ckpts=1",
+      spec: "\xA713.5"
+    },
+    "KEY-003": {
+      severity: "info",
+      summary: "`evaluation.interval` becomes `train_cfg.val_interval`.",
+      why: "The train loop runs validation in 1.x.",
+      example: "evaluation.interval=500 \u2192 train_cfg.val_interval=500",
+      spec: "\xA713.5"
+    },
+    "KEY-004": {
+      severity: "error",
+      summary: "`evaluation.metric` becomes `val_evaluator.iou_metrics` (as a list); `cityscapes` or an unknown metric cannot be set this way.",
+      why: "IoUMetric selects metrics with iou_metrics; the Cityscapes metric is another evaluator type, a config change.",
+      example: 'evaluation.metric=mDice \u2192 "val_evaluator.iou_metrics=[mDice]"',
+      spec: "\xA713.5"
+    },
+    "KEY-005": {
+      severity: "info",
+      summary: "`evaluation.save_best` / `.rule` become `default_hooks.checkpoint.save_best` / `.rule`.",
+      why: "Keeping the best checkpoint is the checkpoint hook's job in 1.x.",
+      example: "evaluation.save_best=mIoU \u2192 default_hooks.checkpoint.save_best=mIoU",
+      spec: "\xA713.5"
+    },
+    "KEY-006": {
+      severity: "info",
+      summary: "`evaluation.start` becomes `train_cfg.val_begin`.",
+      why: "The train loop decides when validation starts in 1.x.",
+      example: "evaluation.start=1000 \u2192 train_cfg.val_begin=1000",
+      spec: "\xA713.5"
+    },
+    "KEY-007": {
+      severity: "info",
+      summary: "`evaluation.pre_eval`, `.efficient_test` and `.by_epoch` are dropped.",
+      why: "They have no 1.x counterpart and no effect on results.",
+      example: "evaluation.efficient_test=True \u2192 (dropped)",
+      spec: "\xA713.5"
+    },
+    "KEY-008": {
+      severity: "info",
+      summary: "`evaluation.gpu_collect=True` becomes `val_evaluator.collect_device=gpu`.",
+      why: "Result collection is an evaluator setting in 1.x.",
+      example: "evaluation.gpu_collect=True \u2192 val_evaluator.collect_device=gpu",
+      spec: "\xA713.5"
+    },
+    "KEY-009": {
+      severity: "info",
+      summary: "`data.samples_per_gpu` becomes `train_dataloader.batch_size`.",
+      why: "0.x validation and testing always used batch 1, so only the train loader changes.",
+      example: "data.samples_per_gpu=4 \u2192 train_dataloader.batch_size=4",
+      spec: "\xA713.5"
+    },
+    "KEY-010": {
+      severity: "info",
+      summary: "`data.workers_per_gpu` becomes three items, one per dataloader.",
+      why: "0.x used one worker count for every loader; 1.x configures each loader.",
+      example: "data.workers_per_gpu=2 \u2192 train_dataloader.num_workers=2 val_dataloader.num_workers=2 test_dataloader.num_workers=2",
+      spec: "\xA713.5"
+    },
+    "KEY-011": {
+      severity: "error",
+      summary: "`data.{train,val,test}.<k>` becomes `<split>_dataloader.dataset.<k'>` with the dataset key renames; a whole pipeline cannot be set.",
+      why: "Datasets moved into dataloaders and renamed img_dir/ann_dir/split/classes/palette.",
+      example: "data.train.img_dir=img/train \u2192 train_dataloader.dataset.data_prefix.img_path=img/train",
+      spec: "\xA713.5"
+    },
+    "KEY-012": {
+      severity: "error",
+      summary: "`data.<split>.pipeline.<i>.<arg>` is resolved against the config: the converted transform's index and argument, or the data preprocessor for Normalize/Pad.",
+      why: "Transforms are renamed, removed and reordered by the conversion, so the index and argument change.",
+      example: 'data.train.pipeline.2.img_scale=(1024,512) \u2192 "train_dataloader.dataset.pipeline.2.scale=(1024,512)"',
+      spec: "\xA713.5"
+    },
+    "KEY-013": {
+      severity: "info",
+      summary: "`data.<split>_dataloader.<k>` becomes `<split>_dataloader.<k'>`.",
+      why: "The per-loader overrides of 0.x are the 1.x dataloader dicts, with batch_size, num_workers and sampler.shuffle.",
+      example: "data.val_dataloader.workers_per_gpu=1 \u2192 val_dataloader.num_workers=1",
+      spec: "\xA713.5"
+    },
+    "KEY-014": {
+      severity: "error",
+      summary: "`runner.max_iters` / `max_epochs` become `train_cfg.max_iters` / `max_epochs` plus every scheduler end that followed them.",
+      why: "Scheduler ends are written explicitly in 1.x; changing only the loop length would leave the schedule at the old length.",
+      example: "runner.max_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
+      spec: "\xA713.5"
+    },
+    "KEY-015": {
+      severity: "error",
+      summary: "`runner.type` (and other runner keys) cannot be set on the command line in 1.x.",
+      why: "The loop type lives in train_cfg; changing it needs a config change.",
+      example: "runner.type=EpochBasedRunner \u2192 (error)",
+      spec: "\xA713.5"
+    },
+    "KEY-016": {
+      severity: "error",
+      summary: "`total_iters` becomes `train_cfg.max_iters` (and scheduler ends) when the config has no runner.",
+      why: "0.x built an iteration runner from total_iters only when runner was absent.",
+      example: "total_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
+      spec: "\xA713.5"
+    },
+    "KEY-017": {
+      severity: "info",
+      summary: "`optimizer.<k>` becomes `optim_wrapper.optimizer.<k>`.",
+      why: "The top-level optimizer variable is inert in 1.x; the wrapper holds the optimizer.",
+      example: "optimizer.lr=0.02 \u2192 optim_wrapper.optimizer.lr=0.02",
+      spec: "\xA713.5"
+    },
+    "KEY-018": {
+      severity: "info",
+      summary: "`optimizer.paramwise_cfg` / `optimizer.constructor` move to `optim_wrapper`.",
+      why: "1.x reads parameter-wise settings and the constructor from the wrapper.",
+      example: "optimizer.paramwise_cfg.norm_decay_mult=0 \u2192 optim_wrapper.paramwise_cfg.norm_decay_mult=0",
+      spec: "\xA713.5"
+    },
+    "KEY-019": {
+      severity: "info",
+      summary: "`optimizer_config.grad_clip` becomes `optim_wrapper.clip_grad`.",
+      why: "Gradient clipping is a wrapper setting in 1.x.",
+      example: "optimizer_config.grad_clip.max_norm=1 \u2192 optim_wrapper.clip_grad.max_norm=1",
+      spec: "\xA713.5"
+    },
+    "KEY-020": {
+      severity: "error",
+      summary: "`optimizer_config.loss_scale` / `fp16.loss_scale` become `optim_wrapper.loss_scale` only when the wrapper is AmpOptimWrapper.",
+      why: "Only the AMP wrapper scales the loss; cfg.fp16 was unused in 0.30 training.",
+      example: "optimizer_config.loss_scale=512.0 \u2192 optim_wrapper.loss_scale=512.0",
+      spec: "\xA713.5"
+    },
+    "KEY-021": {
+      severity: "info",
+      summary: "`optimizer_config.cumulative_iters` becomes `optim_wrapper.accumulative_counts`.",
+      why: "Gradient accumulation is a wrapper setting in 1.x.",
+      example: "optimizer_config.cumulative_iters=4 \u2192 optim_wrapper.accumulative_counts=4",
+      spec: "\xA713.5"
+    },
+    "KEY-022": {
+      severity: "error",
+      summary: "`optimizer_config.type` (and other optimizer hook keys) have no command-line counterpart.",
+      why: "The optimizer hook became the wrapper type, a config change.",
+      example: "optimizer_config.type=Fp16OptimizerHook \u2192 (error)",
+      spec: "\xA713.5"
+    },
+    "KEY-023": {
+      severity: "error",
+      summary: "`lr_config.min_lr` / `power` / `gamma` / `step` / `min_lr_ratio` become arguments of the main scheduler (resolved against the config).",
+      why: "The policy became a param_scheduler entry whose index and argument names depend on the config.",
+      example: "lr_config.min_lr=1e-5 \u2192 param_scheduler.1.eta_min=1e-05",
+      spec: "\xA713.5"
+    },
+    "KEY-024": {
+      severity: "error",
+      summary: "`lr_config.warmup_iters` becomes the warmup scheduler's end and the main scheduler's begin (resolved).",
+      why: "The warmup is its own scheduler in 1.x.",
+      example: "lr_config.warmup_iters=500 \u2192 param_scheduler.0.end=500 param_scheduler.1.begin=500",
+      spec: "\xA713.5"
+    },
+    "KEY-025": {
+      severity: "error",
+      summary: "`lr_config.warmup_ratio` becomes the warmup scheduler's `start_factor` (`factor` for ConstantLR), resolved.",
+      why: "The warmup is its own scheduler in 1.x.",
+      example: "lr_config.warmup_ratio=0.01 \u2192 param_scheduler.0.start_factor=0.01",
+      spec: "\xA713.5"
+    },
+    "KEY-026": {
+      severity: "error",
+      summary: "`lr_config.by_epoch` becomes `by_epoch` of each scheduler (resolved).",
+      why: "Each 1.x scheduler states its own unit.",
+      example: "lr_config.by_epoch=True \u2192 param_scheduler.0.by_epoch=True",
+      spec: "\xA713.5"
+    },
+    "KEY-027": {
+      severity: "error",
+      summary: "`lr_config.policy`, `lr_config.warmup`, momentum schedules and unresolvable `lr_config` keys cannot be set on the command line.",
+      why: "They change which schedulers exist; the param_scheduler list has to be rewritten in the config.",
+      example: "lr_config.policy=step \u2192 (error: change the config)",
+      spec: "\xA713.5"
+    },
+    "KEY-028": {
+      severity: "info",
+      summary: "`log_config.interval` becomes `default_hooks.logger.interval`.",
+      why: "The logger hook moved into default_hooks.",
+      example: "log_config.interval=10 \u2192 default_hooks.logger.interval=10",
+      spec: "\xA713.5"
+    },
+    "KEY-029": {
+      severity: "error",
+      summary: "`log_config.hooks` (and other log_config keys) have no command-line counterpart.",
+      why: "Logger hooks became vis_backends and default_hooks.logger; a config change.",
+      example: "log_config.hooks.1.type=TensorboardLoggerHook \u2192 (error)",
+      spec: "\xA713.5"
+    },
+    "KEY-030": {
+      severity: "info",
+      summary: "`load_from`, `work_dir`, `log_level`, `find_unused_parameters` and `custom_hooks` keep their key.",
+      why: "mmengine reads the same top-level keys.",
+      example: "load_from=ckpt.pth \u2192 load_from=ckpt.pth",
+      spec: "\xA713.5"
+    },
+    "KEY-031": {
+      severity: "info",
+      summary: "`resume_from=X` becomes `load_from=X` plus the flag `--resume`.",
+      why: "mmengine resumes from load_from when resume is set; tools/train.py sets resume from the flag.",
+      example: "--cfg-options resume_from=a.pth \u2192 --resume --cfg-options load_from=a.pth",
+      spec: "\xA713.5"
+    },
+    "KEY-032": {
+      severity: "info",
+      summary: "`auto_resume=True` becomes the flag `--resume`.",
+      why: "With no load_from, mmengine's resume finds the latest checkpoint, as auto_resume did.",
+      example: "--cfg-options auto_resume=True \u2192 --resume",
+      spec: "\xA713.5"
+    },
+    "KEY-033": {
+      severity: "info",
+      summary: "`cudnn_benchmark`, `mp_start_method`, `opencv_num_threads` move into `env_cfg`.",
+      why: "mmengine sets up the environment from env_cfg.",
+      example: "mp_start_method=spawn \u2192 env_cfg.mp_cfg.mp_start_method=spawn",
+      spec: "\xA713.5"
+    },
+    "KEY-034": {
+      severity: "info",
+      summary: "`seed` / `deterministic` become `randomness.seed` / `randomness.deterministic`.",
+      why: "mmengine reads the random settings from randomness.",
+      example: "seed=0 \u2192 randomness.seed=0",
+      spec: "\xA713.5"
+    },
+    "KEY-035": {
+      severity: "info",
+      summary: "`gpu_ids` and `workflow` are dropped.",
+      why: "1.x selects devices through the launcher and runs loops instead of a workflow.",
+      example: "gpu_ids=[0] \u2192 (dropped)",
+      spec: "\xA713.5"
+    },
+    "KEY-036": {
+      severity: "info",
+      summary: "`model.<...>` keeps its key; `mmcls.` type names become `mmpretrain.`.",
+      why: "The model dict has the same layout in 1.x; mmcls became mmpretrain.",
+      example: "model.backbone.type=mmcls.ConvNeXt \u2192 model.backbone.type=mmpretrain.ConvNeXt",
+      spec: "\xA713.5"
+    },
+    "KEY-037": {
+      severity: "info",
+      summary: "A legacy top-level `train_cfg.<k>` / `test_cfg.<k>` becomes `model.train_cfg.<k>` / `model.test_cfg.<k>`.",
+      why: "In 1.x the top-level train_cfg/test_cfg are loops; the model's settings live in model.",
+      example: "test_cfg.mode=slide \u2192 model.test_cfg.mode=slide",
+      spec: "\xA713.5"
+    },
+    "KEY-038": {
+      severity: "info",
+      summary: "Helper variables are kept (inert in both versions); `img_norm_cfg.*` is dropped.",
+      why: "Changing a helper variable on the command line never changed the dicts built from it; normalisation is model.data_preprocessor in 1.x.",
+      example: "crop_size=(256,256) \u2192 crop_size=(256,256) (info: has no effect)",
+      spec: "\xA713.5"
+    },
+    "KEY-039": {
+      severity: "info",
+      summary: "`custom_imports.imports` keeps its key; `mmcls` modules become `mmpretrain`.",
+      why: "mmcls became mmpretrain for the 1.x generation.",
+      example: 'custom_imports.imports=[mmcls.models] \u2192 "custom_imports.imports=[mmpretrain.models]"',
+      spec: "\xA713.5"
+    },
+    "KEY-040": {
+      severity: "warning",
+      summary: "An unknown 0.x key is dropped.",
+      why: "mmengine would add it silently as an unused key, so the option would do nothing.",
+      example: "foo.bar=1 \u2192 (dropped)",
+      spec: "\xA713.5"
+    }
+  }
+};
+
+// src/report/rule-docs.ts
+var ruleFiles = [
+  api_default,
+  data_default,
+  detect_default,
+  emit_default,
+  evaluator_default,
+  hooks_default,
+  input_default,
+  key_default,
+  loop_default,
+  model_default,
+  optim_default,
+  pipeline_default,
+  preprocessor_default,
+  runtime_default,
+  schedule_default
+];
+function asSeverity(value) {
+  return value === "error" || value === "warning" ? value : "info";
+}
+var docs = /* @__PURE__ */ new Map();
+for (const file of ruleFiles) {
+  for (const [id, doc] of Object.entries(file.rules ?? {})) {
+    docs.set(id, {
+      id,
+      severity: asSeverity(doc.severity),
+      summary: doc.summary,
+      why: doc.why,
+      example: doc.example,
+      ...doc.spec ? { spec: doc.spec } : {}
+    });
+  }
+}
+function ruleDoc(id) {
+  return docs.get(id);
+}
+
+// src/report/markdown.ts
+var GITHUB_BODY_LIMIT = 65536;
+var SEVERITY_LABEL = {
+  error: "\u274C error",
+  warning: "\u26A0\uFE0F warning",
+  info: "\u2139\uFE0F info"
+};
+var STATUS_LABEL = {
+  changed: "\u2705 converted",
+  unchanged: "unchanged",
+  blocked: "\u26D4 blocked"
+};
+function escapeCell(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>");
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;").replace(/\s+/g, " ");
+}
+function pathCell(path, fileUrl) {
+  const code = /[`\r\n]/.test(path) ? escapeCell(path) : `\`${path.replace(/\|/g, "\\|")}\``;
+  return fileUrl ? `[${code}](${linkTarget(fileUrl(path))})` : code;
+}
+function linkTarget(url) {
+  return `<${url.replace(/[<>\s|]/g, (c) => encodeURIComponent(c))}>`;
+}
+function trustedCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\s+/g, " ");
+}
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function countOf2(n, one, many) {
+  return `${thousands(n)} ${n === 1 ? one : many}`;
+}
+function ruleCell(id) {
+  const doc = ruleDoc(id);
+  return doc ? `<abbr title="${escapeHtml(doc.summary)}">${escapeHtml(id)}</abbr>` : escapeCell(id);
+}
+function lineCell(line) {
+  return line > 0 ? String(line) : "";
+}
+function findingsTable(findings, withFile) {
+  const head = withFile ? "| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n" : "| Line | Severity | Rule | Message |\n| ---: | --- | --- | --- |\n";
+  const rows = findings.map((f) => {
+    const cells = [
+      lineCell(f.line),
+      SEVERITY_LABEL[f.severity],
+      ruleCell(f.rule),
+      escapeCell(f.message)
+    ];
+    if (withFile) cells.unshift(f.file === "" ? "" : pathCell(f.file));
+    return `| ${cells.join(" | ")} |
+`;
+  });
+  return head + rows.join("");
+}
+function groupedInfoTable(findings) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  const rows = [...counts].sort(([a], [b]) => comparePaths(a, b)).map(
+    ([id, n]) => `| ${escapeCell(id)} | ${n} | ${trustedCell(ruleDoc(id)?.summary ?? "")} |
+`
+  );
+  return "| Rule | Count | Summary |\n| --- | ---: | --- |\n" + rows.join("");
+}
+function details(summaryHtml, body2) {
+  return `<details>
+<summary>${summaryHtml}</summary>
+
+${body2}
+</details>
+`;
+}
+function findingsBody(findings, info2, withFile) {
+  const serious = findings.filter((f) => f.severity !== "info");
+  const infos = findings.filter((f) => f.severity === "info");
+  const parts2 = [];
+  if (serious.length > 0) parts2.push(findingsTable(serious, withFile));
+  if (infos.length > 0) {
+    const table = info2 === "rows" ? findingsTable(infos, withFile) : groupedInfoTable(infos);
+    parts2.push(details(plural(infos.length, "info finding", "info findings"), table));
+  }
+  return parts2.join("\n");
+}
+function fileDetails(entry, info2) {
+  const label = `${STATUS_LABEL[entry.status]}: ${presentSeverities(entry.counts)}`;
+  const summary = `<code>${escapeHtml(entry.path)}</code> \u2014 ${label}`;
+  return details(summary, findingsBody(entry.findings, info2, false));
+}
+function runDetails(findings, info2) {
+  const summary = `Findings about the run: ${presentSeverities(countSeverities(findings))}`;
+  return details(summary, findingsBody(findings, info2, true));
+}
+var TABLE_HEAD = "| File | Status | Errors | Warnings | Info |\n| --- | --- | ---: | ---: | ---: |\n";
+function tableRow(entry, fileUrl) {
+  const { error, warning, info: info2 } = entry.counts;
+  const cells = [pathCell(entry.path, fileUrl), STATUS_LABEL[entry.status], error, warning, info2];
+  return `| ${cells.join(" | ")} |
+`;
+}
+function header(report2, title) {
+  const s = summarize(report2);
+  const lines = [];
+  if (title) lines.push(`## ${escapeCell(title)}
+
+`);
+  lines.push(`**mmseg-migrate**: ${summaryPhrase(s)}
+
+`);
+  lines.push(
+    `${plural(s.files, "file", "files")} scanned: ${s.changed} changed (${plural(s.configsConverted, "config", "configs")}), ${s.unchanged} unchanged, ${s.blocked} blocked.
+`
+  );
+  return lines.join("");
+}
+function attentionRank(entry) {
+  if (entry.status === "blocked") return 0;
+  if (entry.counts.error > 0) return 1;
+  if (entry.counts.warning > 0) return 2;
+  return 3;
+}
+function entries(report2) {
+  return report2.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).map((f) => ({
+    path: f.path,
+    status: f.status,
+    findings: sortFindings(f.findings),
+    counts: countSeverities(f.findings)
+  })).sort((a, b) => attentionRank(a) - attentionRank(b) || comparePaths(a.path, b.path));
+}
+function pointer(options) {
+  const places = [];
+  if (options.detailsUrl) places.push(`[the full report](${linkTarget(options.detailsUrl)})`);
+  if (options.fullReportPath) places.push(pathCell(options.fullReportPath));
+  if (places.length === 0) return "run `npx mmseg-migrate --json` for every finding";
+  return `every finding is in ${places.join(" and in ")}`;
+}
+function join4(blocks) {
+  return blocks.join("\n");
+}
+function joinedLength(blocks) {
+  return blocks.reduce((n, b) => n + b.length, 0) + Math.max(0, blocks.length - 1);
+}
+function renderMarkdown(report2, options = {}) {
+  const maxChars = options.maxChars ?? GITHUB_BODY_LIMIT;
+  const limitText = `${thousands(maxChars)} characters`;
+  const rows = entries(report2);
+  const withFindings = rows.filter((e) => e.findings.length > 0);
+  const runFindings = sortFindings(report2.findings);
+  const head = header(report2, options.title);
+  const table = rows.length > 0 ? TABLE_HEAD + rows.map((e) => tableRow(e, options.fileUrl)).join("") : "No file needed a change.\n";
+  const detailBlocks = (info2) => [
+    ...runFindings.length > 0 ? [runDetails(runFindings, info2)] : [],
+    ...withFindings.map((e) => fileDetails(e, info2))
+  ];
+  const full = join4([head, table, ...detailBlocks("rows")]);
+  if (full.length <= maxChars) return full;
+  const grouped = detailBlocks("grouped");
+  const groupedNote = `**Shortened** to stay within ${limitText}: info findings are counted per rule; ${pointer(options)}.
+`;
+  const stageInfo = join4([head, table, ...grouped, groupedNote]);
+  if (stageInfo.length <= maxChars) return stageInfo;
+  const detailNote = (omittedFiles, runOmitted) => `**Shortened** to stay within ${limitText}: info findings are counted per rule and the findings of ${countOf2(omittedFiles, "file", "files")}${runOmitted ? " and of the run" : ""} are not shown (the table keeps each file's counts); ${pointer(options)}.
+`;
+  const hasRunBlock = runFindings.length > 0;
+  const reserve = detailNote(withFindings.length, hasRunBlock).length;
+  let used = joinedLength([head, table]) + 1 + reserve;
+  if (used <= maxChars) {
+    const kept = [];
+    for (const block of grouped) {
+      if (used + block.length + 1 > maxChars) break;
+      kept.push(block);
+      used += block.length + 1;
+    }
+    const runOmitted = hasRunBlock && kept.length === 0;
+    const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
+    const note = detailNote(withFindings.length - keptFiles, runOmitted);
+    return join4([head, table, ...kept, note]);
+  }
+  const tableNote = (omitted) => `**Truncated** to stay within ${limitText}: ${countOf2(omitted, "more file is", "more files are")} not listed and no findings are shown; ${pointer(options)}.
+`;
+  const tableReserve = tableNote(rows.length).length;
+  let tableUsed = joinedLength([head, TABLE_HEAD]) + 1 + tableReserve;
+  if (tableUsed <= maxChars) {
+    const kept = [];
+    for (const entry of rows) {
+      const row = tableRow(entry, options.fileUrl);
+      if (tableUsed + row.length > maxChars) break;
+      kept.push(row);
+      tableUsed += row.length;
+    }
+    const omitted = rows.length - kept.length;
+    const note = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
+`;
+    return join4([head, TABLE_HEAD + kept.join(""), note]);
+  }
+  return `mmseg-migrate: ${summaryPhrase(summarize(report2))}
+`.slice(0, maxChars);
+}
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+function sarifLevel(severity) {
+  return severity === "info" ? "note" : severity;
+}
+function sarifRule(id) {
+  const doc = ruleDoc(id);
+  if (!doc) return { id };
+  return {
+    id,
+    shortDescription: { text: doc.summary },
+    fullDescription: { text: doc.why },
+    help: {
+      text: `${doc.why}
+
+Example: ${doc.example}`,
+      markdown: `${doc.why}
+
+Example: ${doc.example}`
+    },
+    defaultConfiguration: { level: sarifLevel(doc.severity) },
+    ...doc.spec ? { properties: { spec: doc.spec } } : {}
+  };
+}
+function pathUri(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function sarifResult(f, ruleIndex) {
+  const result = {
+    ruleId: f.rule,
+    ruleIndex,
+    level: sarifLevel(f.severity),
+    message: { text: f.message }
+  };
+  if (f.file !== "") {
+    result.locations = [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: pathUri(f.file), uriBaseId: "%SRCROOT%" },
+          ...f.line > 0 ? { region: { startLine: f.line } } : {}
+        }
+      }
+    ];
+  }
+  return result;
+}
+function renderSarif(report2, options = {}) {
+  const findings = sortFindings([...report2.findings, ...report2.files.flatMap((f) => f.findings)]);
+  const ids = [...new Set(findings.map((f) => f.rule))].sort();
+  const index = new Map(ids.map((id, i2) => [id, i2]));
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "mmseg-migrate",
+            ...options.toolVersion ? { version: options.toolVersion } : {},
+            ...options.informationUri ? { informationUri: options.informationUri } : {},
+            rules: ids.map(sarifRule)
+          }
+        },
+        results: findings.map((f) => sarifResult(f, index.get(f.rule) ?? 0))
+      }
+    ]
+  };
+}
+
+// src/cli/migrate-command.ts
+var FAIL_LEVELS = {
+  never: [],
+  error: ["error"],
+  warning: ["error", "warning"]
+};
+async function runMigrate(dir, flags2, io) {
+  const failOn = FAIL_LEVELS[flags2["fail-on"] ?? "error"];
+  if (failOn === void 0) {
+    io.err(`mmseg-migrate: --fail-on takes never, error or warning
+`);
+    return 2;
+  }
+  const root = resolve4(dir);
+  const report2 = await migrateRepository(root, { include: flags2.include, exclude: flags2.exclude });
+  const changed = report2.files.filter((f) => f.status === "changed");
+  if (flags2.write) writeChanges(report2);
+  if (flags2.report) writeOut(flags2.report, renderMarkdown(report2, { maxChars: Infinity }));
+  if (flags2.sarif) writeOut(flags2.sarif, JSON.stringify(renderSarif(report2), null, 2) + "\n");
+  if (flags2.json) {
+    io.out(JSON.stringify(renderJson(report2), null, 2) + "\n");
+  } else {
+    if (!flags2.write || flags2.diff) io.out(renderDiff(report2));
+    io.out(renderText(report2));
+    if (flags2.write && changed.length > 0) io.out(`${changed.length} files written
+`);
+  }
+  const failing = [...report2.findings, ...report2.files.flatMap((f) => f.findings)].some(
+    (f) => failOn.includes(f.severity)
+  );
+  if (flags2.check && changed.length > 0 && !flags2.write) return 1;
+  return failing ? 1 : 0;
+}
+function writeChanges(report2) {
+  for (const file of report2.files) {
+    if (file.status !== "changed") continue;
+    writeFileSync(join5(report2.root, file.path), file.after);
+  }
+}
+function writeOut(path, text) {
+  mkdirSync(dirname2(resolve4(path)), { recursive: true });
+  writeFileSync(path, text);
+}
+
 // src/cli.ts
-var USAGE = `Usage: mmseg-migrate <command> [options]
+var USAGE = `Usage: mmseg-migrate [dir] [options]
+       mmseg-migrate <command> [options]
+
+Migrates the repository in [dir] (default: the current folder) from
+MMSegmentation 0.x to 1.x. Without --write it changes nothing: it prints the
+unified diff and the report.
+
+  --write                  write the converted files
+  --check                  exit 1 when anything would change (for CI gates)
+  --diff                   with --write, also print the diff
+  --json                   print the report as one JSON document
+  --report <file>          write the Markdown report to <file>
+  --sarif <file>           write the findings as SARIF 2.1.0 to <file>
+  --fail-on <level>        exit 1 on findings of this level: error (default),
+                           warning, or never
 
 Commands:
   scan [dir]               list the files found, their role and, for configs,
@@ -21632,6 +29661,12 @@ async function main(argv, io = defaultIo) {
       allowPositionals: true,
       options: {
         json: { type: "boolean", default: false },
+        write: { type: "boolean", default: false },
+        check: { type: "boolean", default: false },
+        diff: { type: "boolean", default: false },
+        report: { type: "string" },
+        sarif: { type: "string" },
+        "fail-on": { type: "string" },
         root: { type: "string" },
         include: { type: "string", multiple: true },
         exclude: { type: "string", multiple: true },
@@ -21652,12 +29687,14 @@ ${USAGE}`);
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (values.help || command === void 0 || command === "help") {
+  if (values.help || command === "help") {
     io.out(USAGE);
     return 0;
   }
   await initParsers();
   switch (command) {
+    case void 0:
+      return runMigrate(".", values, io);
     case "scan":
       return runScan(rest[0] ?? ".", values, io);
     case "resolve":
@@ -21669,10 +29706,13 @@ ${USAGE}`);
       }
       return statSync3(rest[0], { throwIfNoEntry: false })?.isDirectory() ? runResolveAll(rest[0], values, io) : runResolve(rest[0], values, io);
     default:
-      io.err(`mmseg-migrate: unknown command '${command}'
+      if (rest.length > 0 || !statSync3(command, { throwIfNoEntry: false })?.isDirectory()) {
+        io.err(`mmseg-migrate: '${command}' is neither a command nor a folder
 
 ${USAGE}`);
-      return 2;
+        return 2;
+      }
+      return runMigrate(command, values, io);
   }
 }
 var VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
@@ -21682,7 +29722,7 @@ async function runScan(dir, flags2, io) {
 `);
     return 2;
   }
-  const result = await scanRepository(resolve4(dir), {
+  const result = await scanRepository(resolve5(dir), {
     include: flags2.include,
     exclude: flags2.exclude
   });
@@ -21690,13 +29730,13 @@ async function runScan(dir, flags2, io) {
   return 0;
 }
 function runResolve(file, flags2, io) {
-  const absolute = resolve4(file);
+  const absolute = resolve5(file);
   if (!existsSync2(absolute) || !statSync3(absolute).isFile()) {
     io.err(`mmseg-migrate resolve: '${file}' is not a file
 `);
     return 2;
   }
-  const root = flags2.root ? resolve4(flags2.root) : findRoot(absolute, dirname2(absolute));
+  const root = flags2.root ? resolve5(flags2.root) : findRoot(absolute, dirname3(absolute));
   const path = relative2(root, absolute).split(sep2).join("/");
   if (path.startsWith("../") || path === "..") {
     io.err(`mmseg-migrate resolve: '${file}' is outside the root '${root}'
@@ -21709,8 +29749,8 @@ function runResolve(file, flags2, io) {
   return resolved.ok ? 0 : 1;
 }
 async function runResolveAll(dir, flags2, io) {
-  const absolute = resolve4(dir);
-  const root = flags2.root ? resolve4(flags2.root) : absolute;
+  const absolute = resolve5(dir);
+  const root = flags2.root ? resolve5(flags2.root) : absolute;
   const include = flags2.include ?? ["**/*.py"];
   const scan = await scanRepository(absolute, { include, exclude: flags2.exclude });
   const prefix = relative2(root, absolute).split(sep2).join("/");
@@ -21746,10 +29786,10 @@ function printConfig(path, value) {
 ${lines.join("")}`;
 }
 function findRoot(file, fallback) {
-  let dir = dirname2(file);
+  let dir = dirname3(file);
   for (; ; ) {
-    if (existsSync2(resolve4(dir, ".git"))) return dir;
-    const up = dirname2(dir);
+    if (existsSync2(resolve5(dir, ".git"))) return dir;
+    const up = dirname3(dir);
     if (up === dir) break;
     dir = up;
   }

@@ -15,8 +15,23 @@ import { createProgress } from './cli/progress.js';
 import { formatFindingsText } from './report/text.js';
 import { scanRepository } from './scan/scan.js';
 import { formatScanText, scanToJson } from './cli/scan-output.js';
+import { runMigrate } from './cli/migrate-command.js';
 
-const USAGE = `Usage: mmseg-migrate <command> [options]
+const USAGE = `Usage: mmseg-migrate [dir] [options]
+       mmseg-migrate <command> [options]
+
+Migrates the repository in [dir] (default: the current folder) from
+MMSegmentation 0.x to 1.x. Without --write it changes nothing: it prints the
+unified diff and the report.
+
+  --write                  write the converted files
+  --check                  exit 1 when anything would change (for CI gates)
+  --diff                   with --write, also print the diff
+  --json                   print the report as one JSON document
+  --report <file>          write the Markdown report to <file>
+  --sarif <file>           write the findings as SARIF 2.1.0 to <file>
+  --fail-on <level>        exit 1 on findings of this level: error (default),
+                           warning, or never
 
 Commands:
   scan [dir]               list the files found, their role and, for configs,
@@ -54,6 +69,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
+        report: { type: 'string' },
+        sarif: { type: 'string' },
+        'fail-on': { type: 'string' },
         root: { type: 'string' },
         include: { type: 'string', multiple: true },
         exclude: { type: 'string', multiple: true },
@@ -71,12 +92,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') {
+  if (values.help || command === 'help') {
     io.out(USAGE);
     return 0;
   }
   await initParsers();
   switch (command) {
+    case undefined:
+      return runMigrate('.', values, io);
     case 'scan':
       return runScan(rest[0] ?? '.', values, io);
     case 'resolve':
@@ -88,8 +111,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         ? runResolveAll(rest[0], values, io)
         : runResolve(rest[0], values, io);
     default:
-      io.err(`mmseg-migrate: unknown command '${command}'\n\n${USAGE}`);
-      return 2;
+      if (rest.length > 0 || !statSync(command, { throwIfNoEntry: false })?.isDirectory()) {
+        io.err(`mmseg-migrate: '${command}' is neither a command nor a folder\n\n${USAGE}`);
+        return 2;
+      }
+      return runMigrate(command, values, io);
   }
 }
 

@@ -113,7 +113,22 @@ function planConversions(
     plans.set(config.path, { path: config.path, resolved, target, findings });
   }
   resolveSiblingCollisions(plans);
+  reportOnceAlongChains(plans);
   return plans;
+}
+
+/**
+ * A base's conversion finding recurs in every config that inherits from it
+ * (the merged view carries the same value); it is reported once, on the base.
+ */
+function reportOnceAlongChains(plans: Map<string, ConfigPlan>): void {
+  const said = (path: string) =>
+    new Set((plans.get(path)?.findings ?? []).map((f) => `${f.rule}\0${f.message}`));
+  const own = new Map([...plans.keys()].map((path) => [path, said(path)]));
+  for (const plan of plans.values()) {
+    const inherited = new Set(plan.resolved.chain.slice(1).flatMap((b) => [...(own.get(b) ?? [])]));
+    plan.findings = plan.findings.filter((f) => !inherited.has(`${f.rule}\0${f.message}`));
+  }
 }
 
 /**

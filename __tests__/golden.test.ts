@@ -1,0 +1,107 @@
+/**
+ * Golden cases: each folder under `__tests__/cases/` holds a small
+ * repository `before/`, the repository expected after `--write` in `after/`,
+ * and the expected findings in `report.json`. The real CLI migrates a copy
+ * of `before/`; running it again on the result must change nothing.
+ * `GOLDEN_UPDATE=1 npm test` rewrites `after/` and `report.json` from the
+ * tool's output, for review in the diff.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cases = join(root, '__tests__', 'cases');
+const bin = join(root, 'bin', 'mmseg-migrate.js');
+const update = process.env.GOLDEN_UPDATE === '1';
+
+interface ExpectedFinding {
+  file: string;
+  line: number;
+  rule: string;
+  severity: string;
+}
+
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!existsSync(dir)) return files;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(dir, path).split('\\').join('/'), readFileSync(path, 'utf8'));
+  }
+  return files;
+}
+
+function migrate(dir: string, ...flags: string[]) {
+  const run = spawnSync(process.execPath, [bin, dir, '--json', '--fail-on', 'never', ...flags], {
+    encoding: 'utf8',
+  });
+  if (run.status === null || run.status > 1) throw new Error(`CLI failed: ${run.stderr}`);
+  const report = JSON.parse(run.stdout) as {
+    files: { path: string; status: string; findings: ExpectedFinding[] }[];
+    findings: ExpectedFinding[];
+  };
+  const findings = [...report.findings, ...report.files.flatMap((f) => f.findings)]
+    .map(({ file, line, rule, severity }) => ({ file, line, rule, severity }))
+    .sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule),
+    );
+  return { code: run.status, report, findings };
+}
+
+const names = existsSync(cases) ? readdirSync(cases).sort() : [];
+
+describe('golden cases', () => {
+  it('has cases', () => {
+    expect(names.length).toBeGreaterThan(0);
+  });
+
+  describe.each(names)('%s', (name) => {
+    const dir = join(cases, name);
+    let work: string;
+    let result: ReturnType<typeof migrate>;
+
+    beforeAll(() => {
+      work = mkdtempSync(join(tmpdir(), `golden-${name}-`));
+      cpSync(join(dir, 'before'), work, { recursive: true });
+      result = migrate(work, '--write');
+      if (update) {
+        rmSync(join(dir, 'after'), { recursive: true, force: true });
+        cpSync(work, join(dir, 'after'), { recursive: true });
+        writeFileSync(join(dir, 'report.json'), JSON.stringify(result.findings, null, 2) + '\n');
+      }
+    });
+
+    afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+    it('writes the expected files', () => {
+      const expected = tree(join(dir, 'after'));
+      const actual = tree(work);
+      expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [path, text] of expected)
+        expect({ path, text: actual.get(path) }).toEqual({ path, text });
+    });
+
+    it('reports the expected findings', () => {
+      const expected = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+      expect(result.findings).toEqual(expected);
+    });
+
+    it('changes nothing when run again on its output', () => {
+      const again = migrate(work, '--check');
+      expect(again.report.files.filter((f) => f.status !== 'unchanged')).toEqual([]);
+      expect(again.code).toBe(0);
+    });
+  });
+});

@@ -21339,7 +21339,11 @@ function classifyFile(path, text, context) {
   }
   return plain("other");
 }
+var SCRIPT_LINE = /^(?:def |async def |class |@\w|if __name__\b)/m;
 function classifyPython(path, text, context) {
+  if (!context.namedAsBase && SCRIPT_LINE.test(text)) {
+    return { path, role: "python", version: "not-a-config", signals: [], findings: [] };
+  }
   const mod = parseModule(text, path);
   try {
     return classifyModule(mod, context);
@@ -26883,9 +26887,6 @@ function mergedOwn(key, own, base, file) {
 function emitConfig(input) {
   const { file, source, own, base, target } = input;
   const findings = [];
-  const tree = parsePython(source);
-  const statements2 = topLevelStatements(tree, source);
-  tree.delete();
   const delta = configDelta(target, base, WHOLE);
   const keep = /* @__PURE__ */ new Set();
   const write = /* @__PURE__ */ new Map();
@@ -26909,10 +26910,14 @@ function emitConfig(input) {
       }
     }
   }
+  const touched = [...own.entries.keys()].map(String).filter((k) => !keep.has(k));
+  if (write.size === 0 && touched.length === 0) return { text: source, findings };
+  const tree = parsePython(source);
+  const statements2 = topLevelStatements(tree, source);
+  tree.delete();
   const statementsOf = (key) => statements2.filter((s) => s.names.includes(key));
   const lastStatement = /* @__PURE__ */ new Map();
   for (const s of statements2) for (const name2 of s.names) lastStatement.set(name2, s);
-  const touched = [...own.entries.keys()].map(String).filter((k) => !keep.has(k));
   for (const key of touched) {
     for (const s of statementsOf(key)) {
       if (!s.simple && s.names.some((n) => n !== key && keep.has(n))) {
@@ -27108,7 +27113,10 @@ async function migrateRepository(root, options = {}) {
     (f) => (f.role === "config" || f.role === "base-config") && f.version === "0.x"
   );
   const plans = planConversions(configs, scan.resolver, read);
-  const written = emitAll(plans, scan.source, read);
+  const evaluations = new Map(
+    scan.files.flatMap((f) => f.evaluation ? [[f.path, f.evaluation]] : [])
+  );
+  const written = emitAll(plans, scan.source, read, evaluations);
   const outcomes = /* @__PURE__ */ new Map();
   for (const file of scan.files) {
     const text = written.texts.get(file.path);
@@ -27203,7 +27211,7 @@ function resolveSiblingCollisions(plans) {
     }
   }
 }
-function emitAll(plans, original, read) {
+function emitAll(plans, original, read, evaluations) {
   const texts = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Set();
   const findings = [];
@@ -27214,7 +27222,12 @@ function emitAll(plans, original, read) {
       return text === void 0 ? original.read(path) : encoder.encode(text);
     }
   };
-  const verifier = createResolver(overlay);
+  const verifier = createResolver(overlay, {
+    evaluated: (path) => {
+      const text = texts.get(path);
+      return text === void 0 || text === read(path) ? evaluations.get(path) : void 0;
+    }
+  });
   for (const path of basesFirst(plans)) {
     const plan = plans.get(path);
     if (!plan.resolved.ok) continue;

@@ -40575,7 +40575,11 @@ function classifyFile(path, text, context) {
   }
   return plain("other");
 }
+var SCRIPT_LINE = /^(?:def |async def |class |@\w|if __name__\b)/m;
 function classifyPython(path, text, context) {
+  if (!context.namedAsBase && SCRIPT_LINE.test(text)) {
+    return { path, role: "python", version: "not-a-config", signals: [], findings: [] };
+  }
   const mod = parseModule(text, path);
   try {
     return classifyModule(mod, context);

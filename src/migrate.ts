@@ -7,7 +7,12 @@
  */
 import layout from '../rules/emit.json' with { type: 'json' };
 import { mergeSiblingBases } from './config/merge.js';
-import { createResolver, type ResolvedConfig, type Resolver } from './config/resolve.js';
+import {
+  createResolver,
+  type PreEvaluated,
+  type ResolvedConfig,
+  type Resolver,
+} from './config/resolve.js';
 import type { SourceFiles } from './config/source.js';
 import { convertConfig } from './convert/convert.js';
 import { emitConfig } from './emit/rewrite.js';
@@ -53,7 +58,10 @@ export async function migrateRepository(
     (f) => (f.role === 'config' || f.role === 'base-config') && f.version === '0.x',
   );
   const plans = planConversions(configs, scan.resolver, read);
-  const written = emitAll(plans, scan.source, read);
+  const evaluations = new Map(
+    scan.files.flatMap((f) => (f.evaluation ? [[f.path, f.evaluation] as const] : [])),
+  );
+  const written = emitAll(plans, scan.source, read, evaluations);
 
   const outcomes = new Map<string, FileOutcome>();
   for (const file of scan.files) {
@@ -181,6 +189,7 @@ function emitAll(
   plans: ReadonlyMap<string, ConfigPlan>,
   original: SourceFiles,
   read: (path: string) => string,
+  evaluations: ReadonlyMap<string, PreEvaluated>,
 ): { texts: Map<string, string>; blocked: Set<string>; findings: Finding[] } {
   const texts = new Map<string, string>();
   const blocked = new Set<string>();
@@ -192,7 +201,13 @@ function emitAll(
       return text === undefined ? original.read(path) : encoder.encode(text);
     },
   };
-  const verifier = createResolver(overlay);
+  // A file whose text did not change evaluates as the scan saw it; only new text is parsed again.
+  const verifier = createResolver(overlay, {
+    evaluated: (path) => {
+      const text = texts.get(path);
+      return text === undefined || text === read(path) ? evaluations.get(path) : undefined;
+    },
+  });
 
   for (const path of basesFirst(plans)) {
     const plan = plans.get(path)!;

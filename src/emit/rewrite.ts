@@ -66,9 +66,6 @@ function mergedOwn(key: string, own: Value, base: DictValue, file: string): Valu
 export function emitConfig(input: EmitInput): EmitResult {
   const { file, source, own, base, target } = input;
   const findings: Finding[] = [];
-  const tree = parsePython(source);
-  const statements = topLevelStatements(tree, source);
-  tree.delete();
 
   // Which keys keep their statements, which are rewritten, which go.
   const delta = configDelta(target, base, WHOLE);
@@ -96,12 +93,18 @@ export function emitConfig(input: EmitInput): EmitResult {
     }
   }
 
+  const touched = [...own.entries.keys()].map(String).filter((k) => !keep.has(k));
+  // Every statement stays as it is: no need to look at the text.
+  if (write.size === 0 && touched.length === 0) return { text: source, findings };
+
+  const tree = parsePython(source);
+  const statements = topLevelStatements(tree, source);
+  tree.delete();
   const statementsOf = (key: string) => statements.filter((s) => s.names.includes(key));
   const lastStatement = new Map<string, Statement>();
   for (const s of statements) for (const name of s.names) lastStatement.set(name, s);
 
   // A key being rewritten or removed must sit in simple statements of its own.
-  const touched = [...own.entries.keys()].map(String).filter((k) => !keep.has(k));
   for (const key of touched) {
     for (const s of statementsOf(key)) {
       if (!s.simple && s.names.some((n) => n !== key && keep.has(n))) {

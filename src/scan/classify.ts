@@ -81,8 +81,15 @@ export function classifyFile(path: string, text: string, context: ClassifyContex
   return plain('other');
 }
 
+const SCRIPT_LINE = /^(?:def |async def |class |@\w|if __name__\b)/m;
+
 /** `.py`: a config (DET-001 b), a named base (DET-001 a), or a script (DET-007). */
 function classifyPython(path: string, text: string, context: ClassifyContext): Classified {
+  // A top-level `def`, `class` or `if __name__` makes a script (DET-007); the
+  // many library and tool files need no parse to tell.
+  if (!context.namedAsBase && SCRIPT_LINE.test(text)) {
+    return { path, role: 'python', version: 'not-a-config', signals: [], findings: [] };
+  }
   const mod = parseModule(text, path);
   try {
     return classifyModule(mod, context);

@@ -1,8 +1,10 @@
 /**
  * `npm run bench [-- <corpus-root> …]`: times the real CLI, from process
- * start, resolving every config of generated corpora of growing size (and of
- * any real corpora named on the command line), and prints files/s and peak
- * memory. Linear cost shows as a steady files/s across sizes.
+ * start, on generated corpora of the size of MMSegmentation 0.30 (720
+ * configs) and ten times that, and on any real corpora named on the command
+ * line: `resolve` (every config's `_base_` chain) and the full migration dry
+ * run (scan, convert, emit, verify). Prints wall time, files/s and peak
+ * memory; linear cost shows as a steady µs/file across sizes.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,41 +17,62 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const cli = resolve(here, '..', 'bin', 'mmseg-migrate.js');
 const rssHook = resolve(here, 'rss.mjs');
 
-function measure(label, dir) {
+const VERBS = {
+  resolve: (dir) => ['resolve', dir],
+  migrate: (dir) => [dir, '--json', '--fail-on', 'never'],
+};
+
+function measure(label, verb, dir) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', rssHook, cli, 'resolve', dir], {
+  const run = spawnSync(process.execPath, ['--import', rssHook, cli, ...VERBS[verb](dir)], {
     encoding: 'utf8',
-    maxBuffer: 1 << 28,
+    maxBuffer: 1 << 30,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const rss = Number(/bench-max-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024;
-  const summary = /(\d+) configs resolved(?:, (\d+) with errors)?/.exec(run.stdout);
-  if (!summary) {
+  const configs = verb === 'resolve' ? resolvedCount(run) : migratedCount(run);
+  if (configs === undefined) {
     console.error(run.stdout.slice(-2000), run.stderr.slice(-2000));
-    throw new Error(`${label}: the CLI printed no summary (exit ${run.status})`);
+    throw new Error(`${label} ${verb}: the CLI printed no result (exit ${run.status})`);
   }
-  const files = Number(summary[1]);
-  const row = {
+  return {
     corpus: label,
-    configs: files,
-    errors: Number(summary[2] ?? 0),
+    verb,
+    configs,
     'wall ms': Math.round(ms),
-    'files/s': Math.round((files / ms) * 1000),
-    'µs/file': Math.round((ms * 1000) / files),
+    'files/s': Math.round((configs / ms) * 1000),
+    'µs/file': Math.round((ms * 1000) / configs),
     'peak MB': Math.round(rss),
   };
-  return row;
+}
+
+function resolvedCount(run) {
+  const summary = /(\d+) configs resolved/.exec(run.stdout);
+  return summary ? Number(summary[1]) : undefined;
+}
+
+function migratedCount(run) {
+  try {
+    const report = JSON.parse(run.stdout);
+    return report.files.filter((f) => f.role === 'config' || f.role === 'base-config').length;
+  } catch {
+    return undefined;
+  }
 }
 
 const rows = [];
-for (const size of [1000, 5000, 10000]) {
+for (const size of [720, 7200]) {
   const root = mkdtempSync(join(tmpdir(), 'mmseg-bench-'));
   try {
     writeCorpus(root, size);
-    rows.push(measure(`generated ${size}`, join(root, 'configs')));
+    for (const verb of Object.keys(VERBS)) {
+      rows.push(measure(`generated ${size}`, verb, join(root, 'configs')));
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
-for (const real of process.argv.slice(2)) rows.push(measure(real, resolve(real)));
+for (const real of process.argv.slice(2)) {
+  for (const verb of Object.keys(VERBS)) rows.push(measure(real, verb, resolve(real)));
+}
 console.table(rows);

@@ -13726,6 +13726,13 @@ function truthy2(v) {
       return void 0;
   }
 }
+function withPath(d, path, value) {
+  const [head, ...rest] = path;
+  if (rest.length === 0) return withEntry(d, head, value);
+  const child = d.entries.get(head);
+  if (!isDict(child)) throw new Error(`withPath: no dict at ${String(head)}`);
+  return withEntry(d, head, withPath(child, rest, value));
+}
 
 // src/python/evaluate-format.ts
 function floatStr(n) {
@@ -21661,7 +21668,7 @@ import { dirname as dirname2, join as join5, resolve as resolve4 } from "node:pa
 
 // rules/emit.json
 var emit_default = {
-  $comment: "Writing converted configs back into files, and verifying them. `placement`: each 1.x top-level key is written where the statement of the first of its 0.x owner keys stood (spec \xA71 ownership table); a key with no owner statement in the file is appended. `collisionOwners`: when sibling bases produce the same 1.x key (INH-011), it stays in the member whose 0.x view has one of these keys. `wholePaths`: dicts written whole once anything in them changes (OPTIM-010).",
+  $comment: "Writing converted configs back into files, and verifying them. `placement`: each 1.x top-level key is written where the statement of the first of its 0.x owner keys stood (spec \xA71 ownership table); a key with no owner statement in the file is appended. `collisionOwners`: when sibling bases produce the same 1.x key (INH-011), it stays in the member whose 0.x view has one of these keys. `wholePaths`: dicts written whole once anything in them changes (OPTIM-010). `consensusPaths`: values a shared base takes when every runnable config inheriting it agrees (INH-012).",
   placement: {
     train_dataloader: ["data"],
     val_dataloader: ["data"],
@@ -21701,10 +21708,10 @@ var emit_default = {
       spec: "\xA71"
     },
     "EMIT-002": {
-      severity: "error",
-      summary: "A config is not written because a key its bases define cannot be removed by an assignment.",
-      why: "mmengine merges a child into its bases; a top-level key a base defines stays, so the 1.x result would keep a key the conversion dropped.",
-      example: "a base still defines `evaluation` that the leaf's conversion removed",
+      severity: "warning",
+      summary: "A 1.x key the converted bases define is kept in a config whose own conversion has none.",
+      why: "mmengine merges a config into its bases and no assignment removes a top-level key, so the config inherits it; it may no longer fit (e.g. a `tta_pipeline` built from the base's test pipeline).",
+      example: "the base's `tta_pipeline` stays in a child that replaced MultiScaleFlipAug with a plain test pipeline",
       spec: "\xA71 INH-013"
     },
     "INH-011": {
@@ -21726,6 +21733,13 @@ var emit_default = {
       summary: "A 0.x helper variable nothing reads any more is removed (`img_norm_cfg`).",
       why: "Normalisation moved into the model's data preprocessor; the variable is inert in 1.x.",
       example: "img_norm_cfg = dict(mean=[...], std=[...], to_rgb=True)  \u2192 removed",
+      spec: "\xA71"
+    },
+    "INH-012": {
+      severity: "info",
+      summary: "A shared base carries a value that lives in a sibling base, because every config inheriting it agrees on it.",
+      why: "A schedule base cannot see the runtime base's logger interval, nor a model base the dataset's normalisation; the official 1.x bases carry them.",
+      example: "schedule base: default_hooks.logger.interval=50 (from default_runtime's log_config)",
       spec: "\xA71"
     }
   },
@@ -21752,7 +21766,16 @@ var emit_default = {
     test_evaluator: ["data"],
     model: ["model"]
   },
-  wholePaths: ["optimizer", "optim_wrapper.optimizer"]
+  wholePaths: ["optimizer", "optim_wrapper.optimizer"],
+  consensusPaths: [
+    "default_hooks.logger.interval",
+    "model.data_preprocessor.mean",
+    "model.data_preprocessor.std",
+    "model.data_preprocessor.bgr_to_rgb",
+    "data_preprocessor.mean",
+    "data_preprocessor.std",
+    "data_preprocessor.bgr_to_rgb"
+  ]
 };
 
 // rules/data.json
@@ -26809,6 +26832,9 @@ function configDelta(target, base, whole = /* @__PURE__ */ new Set()) {
   }
   return delta;
 }
+function unremovableKeys(target, base) {
+  return [...base.entries.keys()].filter((k) => !target.entries.has(k)).map(String);
+}
 
 // src/emit/statements.ts
 function targetNames(node, into) {
@@ -27095,6 +27121,7 @@ function diffPaths(actual, expected, prefix = "") {
 
 // src/migrate.ts
 var COLLISION_OWNERS = emit_default.collisionOwners;
+var CONSENSUS = emit_default.consensusPaths.map((p) => p.split("."));
 async function migrateRepository(root, options = {}) {
   await initParsers();
   const scan = await scanRepository(root, options);
@@ -27165,16 +27192,49 @@ function planConversions(configs, resolver, read) {
     const target = keepsNormCfg ? conversion.value : withoutKeys(conversion.value, ["img_norm_cfg"]);
     plans.set(config.path, { path: config.path, resolved, target, findings });
   }
+  applyConsensus(plans);
   resolveSiblingCollisions(plans);
   reportOnceAlongChains(plans);
   return plans;
+}
+function applyConsensus(plans) {
+  const runnable = [...plans.values()].filter((p) => p.resolved.ok && isRunnable(p.resolved.value));
+  for (const plan of plans.values()) {
+    if (!plan.resolved.ok || isRunnable(plan.resolved.value)) continue;
+    const users = runnable.filter((u) => u.resolved.chain.slice(1).includes(plan.path));
+    if (users.length === 0) continue;
+    const agreed = [];
+    for (const path of CONSENSUS) {
+      if (!isDict(getPath(plan.target, path.slice(0, -1))) || getPath(plan.target, path)) continue;
+      const values = users.map((u) => getPath(u.target, path));
+      const first2 = values[0];
+      if (first2 === void 0 || !values.every((v) => v !== void 0 && valueEquals(v, first2))) {
+        continue;
+      }
+      plan.target = withPath(plan.target, path, first2);
+      agreed.push(`\`${path.join(".")}\``);
+    }
+    if (agreed.length > 0) {
+      plan.findings.push(
+        finding(
+          "INH-012",
+          "info",
+          plan.path,
+          0,
+          `${agreed.join(", ")} written here: every config that inherits this file agrees on ${agreed.length > 1 ? "them" : "it"}`
+        )
+      );
+    }
+  }
 }
 function reportOnceAlongChains(plans) {
   const said = (path) => new Set((plans.get(path)?.findings ?? []).map((f) => `${f.rule}\0${f.message}`));
   const own = new Map([...plans.keys()].map((path) => [path, said(path)]));
   for (const plan of plans.values()) {
     const inherited = new Set(plan.resolved.chain.slice(1).flatMap((b) => [...own.get(b) ?? []]));
-    plan.findings = plan.findings.filter((f) => !inherited.has(`${f.rule}\0${f.message}`));
+    plan.findings = plan.findings.filter(
+      (f) => !(f.file === plan.path && f.line === 0 && inherited.has(`${f.rule}\0${f.message}`))
+    );
   }
 }
 function resolveSiblingCollisions(plans) {
@@ -27250,6 +27310,18 @@ function emitAll(plans, original, read, evaluations) {
       value: verifier.resolve(b).value
     }));
     const base = mergeSiblingBases(siblings, { file: path, line: 0 });
+    for (const key of unremovableKeys(plan.target, base.value)) {
+      plan.target = withEntry(plan.target, key, base.value.entries.get(key));
+      findings.push(
+        finding(
+          "EMIT-002",
+          "warning",
+          path,
+          0,
+          `\`${key}\` is inherited from the converted bases although this config's conversion has none; check that it still fits`
+        )
+      );
+    }
     const emitted = emitConfig({
       file: path,
       source: read(path),
@@ -27865,7 +27937,7 @@ function renderJson(report2, options = {}) {
 
 // rules/api.json
 var api_default = {
-  $comment: "API: names used by Python scripts (MIGRATION-SPEC section 14). `modules` says which 0.x modules are gone in 1.x (`removed`) or kept with fewer names (`reduced`, whose surviving names are listed as `keep` entries); a name the table does not list is assumed unchanged unless its module is removed or reduced (API-040). Each `names` entry maps names imported from any of the `from` modules: with `to` the name moved (renamed when `names` is an object), with `keep` it still exists in 1.x, otherwise it was removed and is only reported. `severity` overrides the rule's severity for that entry; `hint` says what to do instead. Submodules of a `from` module match too (`mmcv.runner.checkpoint.load_checkpoint`). mmcv 2.0.1 still exports `mmcv.tensor2imgs` / `mmcv.image.tensor2imgs` and `mmcv.utils.collect_env`, so those are kept where they are.",
+  $comment: "API: names used by Python scripts (MIGRATION-SPEC section 14). `modules` says which 0.x modules are gone in 1.x (`removed`), kept with fewer names (`reduced`, whose surviving names are listed as `keep` entries) or kept (`kept`, so importing them as a submodule is fine); a name the table does not list is assumed unchanged unless its module is removed or reduced (API-040). Each `names` entry maps names imported from any of the `from` modules: with `to` the name moved (renamed when `names` is an object), with `keep` it still exists in 1.x, otherwise it was removed and is only reported. `severity` overrides the rule's severity for that entry; `hint` says what to do instead. Submodules of a `from` module match too (`mmcv.runner.checkpoint.load_checkpoint`). mmcv 2.0.1 still exports `mmcv.tensor2imgs` / `mmcv.image.tensor2imgs` and `mmcv.utils.collect_env`, so those are kept where they are.",
   modules: {
     removed: [
       "mmcv.runner",
@@ -28026,7 +28098,18 @@ var api_default = {
     {
       rule: "API-011",
       from: ["mmseg.datasets.pipelines"],
-      names: ["Resize", "RandomFlip", "Pad", "Normalize", "LoadImageFromFile", "MultiScaleFlipAug", "Compose", "ToTensor", "ImageToTensor", "to_tensor"],
+      names: [
+        "Resize",
+        "RandomFlip",
+        "Pad",
+        "Normalize",
+        "LoadImageFromFile",
+        "MultiScaleFlipAug",
+        "Compose",
+        "ToTensor",
+        "ImageToTensor",
+        "to_tensor"
+      ],
       to: "mmcv.transforms",
       severity: "info",
       hint: "The mmcv 2.x classes take 1.x arguments (`scale` instead of `img_scale`, `prob` instead of `flip_ratio`)."
@@ -28034,7 +28117,19 @@ var api_default = {
     {
       rule: "API-011",
       from: ["mmseg.datasets.pipelines"],
-      names: ["LoadAnnotations", "RandomCrop", "SegRescale", "PhotoMetricDistortion", "RandomRotate", "AdjustGamma", "CLAHE", "Rerange", "RGB2Gray", "RandomCutOut", "RandomMosaic"],
+      names: [
+        "LoadAnnotations",
+        "RandomCrop",
+        "SegRescale",
+        "PhotoMetricDistortion",
+        "RandomRotate",
+        "AdjustGamma",
+        "CLAHE",
+        "Rerange",
+        "RGB2Gray",
+        "RandomCutOut",
+        "RandomMosaic"
+      ],
       to: "mmseg.datasets.transforms",
       severity: "info"
     },
@@ -28047,13 +28142,43 @@ var api_default = {
     {
       rule: "API-012",
       from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.class_names"],
-      names: ["get_classes", "get_palette", "ade_classes", "ade_palette", "cityscapes_classes", "cityscapes_palette", "cocostuff_classes", "cocostuff_palette", "dataset_aliases", "isaid_classes", "isaid_palette", "loveda_classes", "loveda_palette", "potsdam_classes", "potsdam_palette", "stare_classes", "stare_palette", "vaihingen_classes", "vaihingen_palette", "voc_classes", "voc_palette"],
+      names: [
+        "get_classes",
+        "get_palette",
+        "ade_classes",
+        "ade_palette",
+        "cityscapes_classes",
+        "cityscapes_palette",
+        "cocostuff_classes",
+        "cocostuff_palette",
+        "dataset_aliases",
+        "isaid_classes",
+        "isaid_palette",
+        "loveda_classes",
+        "loveda_palette",
+        "potsdam_classes",
+        "potsdam_palette",
+        "stare_classes",
+        "stare_palette",
+        "vaihingen_classes",
+        "vaihingen_palette",
+        "voc_classes",
+        "voc_palette"
+      ],
       to: "mmseg.utils"
     },
     {
       rule: "API-013",
       from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.metrics"],
-      names: ["eval_metrics", "mean_iou", "mean_dice", "mean_fscore", "intersect_and_union", "total_intersect_and_union", "pre_eval_to_metrics"],
+      names: [
+        "eval_metrics",
+        "mean_iou",
+        "mean_dice",
+        "mean_fscore",
+        "intersect_and_union",
+        "total_intersect_and_union",
+        "pre_eval_to_metrics"
+      ],
       hint: "Use `mmseg.evaluation.IoUMetric` (its `intersect_and_union` and `total_area_to_metrics` are static methods)."
     },
     {
@@ -28076,9 +28201,14 @@ var api_default = {
     },
     {
       rule: "API-014",
-      from: ["mmseg.core", "mmseg.core.optimizers", "mmseg.core.optimizers.layer_decay_optimizer_constructor"],
+      from: [
+        "mmseg.core",
+        "mmseg.core.optimizers",
+        "mmseg.core.optimizers.layer_decay_optimizer_constructor"
+      ],
       names: ["LearningRateDecayOptimizerConstructor", "LayerDecayOptimizerConstructor"],
       to: "mmseg.engine.optimizers",
+      severity: "warning",
       hint: "In 1.x they are optimizer-wrapper constructors (`optim_wrapper = dict(constructor=...)`)."
     },
     {
@@ -28103,7 +28233,18 @@ var api_default = {
       rule: "API-017",
       keep: true,
       from: ["mmseg.models", "mmseg.models.builder"],
-      names: ["BACKBONES", "HEADS", "LOSSES", "SEGMENTORS", "NECKS", "build_backbone", "build_head", "build_loss", "build_segmentor", "build_neck"]
+      names: [
+        "BACKBONES",
+        "HEADS",
+        "LOSSES",
+        "SEGMENTORS",
+        "NECKS",
+        "build_backbone",
+        "build_head",
+        "build_loss",
+        "build_segmentor",
+        "build_neck"
+      ]
     },
     {
       rule: "API-018",
@@ -28156,7 +28297,13 @@ var api_default = {
     {
       rule: "API-023",
       from: ["mmcv.runner", "mmcv.runner.checkpoint"],
-      names: ["load_checkpoint", "save_checkpoint", "load_state_dict", "CheckpointLoader", "weights_to_cpu"],
+      names: [
+        "load_checkpoint",
+        "save_checkpoint",
+        "load_state_dict",
+        "CheckpointLoader",
+        "weights_to_cpu"
+      ],
       to: "mmengine.runner"
     },
     {
@@ -28176,7 +28323,15 @@ var api_default = {
     {
       rule: "API-024",
       from: ["mmcv.runner", "mmcv.runner.hooks"],
-      names: ["Hook", "CheckpointHook", "IterTimerHook", "DistSamplerSeedHook", "SyncBuffersHook", "EMAHook", "LoggerHook"],
+      names: [
+        "Hook",
+        "CheckpointHook",
+        "IterTimerHook",
+        "DistSamplerSeedHook",
+        "SyncBuffersHook",
+        "EMAHook",
+        "LoggerHook"
+      ],
       to: "mmengine.hooks",
       severity: "info",
       hint: "mmengine hooks have new method signatures (`after_train_iter(runner, batch_idx, data_batch, outputs)`)."
@@ -28191,7 +28346,26 @@ var api_default = {
     {
       rule: "API-024",
       from: ["mmcv.runner", "mmcv.runner.hooks"],
-      names: ["LrUpdaterHook", "FixedLrUpdaterHook", "StepLrUpdaterHook", "ExpLrUpdaterHook", "PolyLrUpdaterHook", "InvLrUpdaterHook", "CosineAnnealingLrUpdaterHook", "FlatCosineAnnealingLrUpdaterHook", "CosineRestartLrUpdaterHook", "CyclicLrUpdaterHook", "OneCycleLrUpdaterHook", "LinearAnnealingLrUpdaterHook", "MomentumUpdaterHook", "StepMomentumUpdaterHook", "CosineAnnealingMomentumUpdaterHook", "CyclicMomentumUpdaterHook", "OneCycleMomentumUpdaterHook", "LinearAnnealingMomentumUpdaterHook"],
+      names: [
+        "LrUpdaterHook",
+        "FixedLrUpdaterHook",
+        "StepLrUpdaterHook",
+        "ExpLrUpdaterHook",
+        "PolyLrUpdaterHook",
+        "InvLrUpdaterHook",
+        "CosineAnnealingLrUpdaterHook",
+        "FlatCosineAnnealingLrUpdaterHook",
+        "CosineRestartLrUpdaterHook",
+        "CyclicLrUpdaterHook",
+        "OneCycleLrUpdaterHook",
+        "LinearAnnealingLrUpdaterHook",
+        "MomentumUpdaterHook",
+        "StepMomentumUpdaterHook",
+        "CosineAnnealingMomentumUpdaterHook",
+        "CyclicMomentumUpdaterHook",
+        "OneCycleMomentumUpdaterHook",
+        "LinearAnnealingMomentumUpdaterHook"
+      ],
       hint: "Learning-rate and momentum schedules are `param_scheduler` entries (`mmengine.optim` schedulers) in 1.x."
     },
     {
@@ -28209,7 +28383,17 @@ var api_default = {
     {
       rule: "API-024",
       from: ["mmcv.runner", "mmcv.runner.hooks"],
-      names: ["TextLoggerHook", "TensorboardLoggerHook", "WandbLoggerHook", "PaviLoggerHook", "NeptuneLoggerHook", "MlflowLoggerHook", "DvcliveLoggerHook", "SegmindLoggerHook", "ClearMLLoggerHook"],
+      names: [
+        "TextLoggerHook",
+        "TensorboardLoggerHook",
+        "WandbLoggerHook",
+        "PaviLoggerHook",
+        "NeptuneLoggerHook",
+        "MlflowLoggerHook",
+        "DvcliveLoggerHook",
+        "SegmindLoggerHook",
+        "ClearMLLoggerHook"
+      ],
       hint: "Logging backends are `vis_backends` entries (`LocalVisBackend`, `TensorboardVisBackend`, `WandbVisBackend`, ...)."
     },
     {
@@ -28235,13 +28419,31 @@ var api_default = {
     {
       rule: "API-026",
       from: ["mmcv.runner", "mmcv.runner.fp16_utils", "mmcv.runner.hooks"],
-      names: ["auto_fp16", "force_fp32", "wrap_fp16_model", "LossScaler", "Fp16OptimizerHook", "GradientCumulativeFp16OptimizerHook"],
+      names: [
+        "auto_fp16",
+        "force_fp32",
+        "wrap_fp16_model",
+        "LossScaler",
+        "Fp16OptimizerHook",
+        "GradientCumulativeFp16OptimizerHook"
+      ],
       hint: "Mixed precision is `optim_wrapper = dict(type='AmpOptimWrapper', ...)` (or `--amp`); inside a model use `torch.autocast`."
     },
     {
       rule: "API-027",
       from: ["mmcv.runner"],
-      names: ["build_runner", "EpochBasedRunner", "IterBasedRunner", "BaseRunner", "Runner", "RUNNERS", "DefaultRunnerConstructor", "obj_from_dict", "IterLoader", "LogBuffer"],
+      names: [
+        "build_runner",
+        "EpochBasedRunner",
+        "IterBasedRunner",
+        "BaseRunner",
+        "Runner",
+        "RUNNERS",
+        "DefaultRunnerConstructor",
+        "obj_from_dict",
+        "IterLoader",
+        "LogBuffer"
+      ],
       hint: "Use `mmengine.runner.Runner.from_cfg(cfg)` with `train_cfg = dict(type='IterBasedTrainLoop', ...)` or `EpochBasedTrainLoop`."
     },
     {
@@ -28298,8 +28500,53 @@ var api_default = {
     },
     {
       rule: "API-031",
-      from: ["mmcv", "mmcv.utils", "mmcv.utils.misc", "mmcv.utils.path", "mmcv.utils.progressbar", "mmcv.utils.timer", "mmcv.utils.version_utils"],
-      names: ["is_str", "iter_cast", "list_cast", "tuple_cast", "is_seq_of", "is_list_of", "is_tuple_of", "slice_list", "concat_list", "check_prerequisites", "requires_package", "requires_executable", "is_filepath", "fopen", "check_file_exist", "mkdir_or_exist", "symlink", "scandir", "ProgressBar", "track_progress", "track_iter_progress", "track_parallel_progress", "Timer", "TimerError", "check_time", "deprecated_api_warning", "digit_version", "get_git_hash", "import_modules_from_strings", "is_method_overridden", "has_method", "to_1tuple", "to_2tuple", "to_3tuple", "to_4tuple", "to_ntuple"],
+      from: [
+        "mmcv",
+        "mmcv.utils",
+        "mmcv.utils.misc",
+        "mmcv.utils.path",
+        "mmcv.utils.progressbar",
+        "mmcv.utils.timer",
+        "mmcv.utils.version_utils"
+      ],
+      names: [
+        "is_str",
+        "iter_cast",
+        "list_cast",
+        "tuple_cast",
+        "is_seq_of",
+        "is_list_of",
+        "is_tuple_of",
+        "slice_list",
+        "concat_list",
+        "check_prerequisites",
+        "requires_package",
+        "requires_executable",
+        "is_filepath",
+        "fopen",
+        "check_file_exist",
+        "mkdir_or_exist",
+        "symlink",
+        "scandir",
+        "ProgressBar",
+        "track_progress",
+        "track_iter_progress",
+        "track_parallel_progress",
+        "Timer",
+        "TimerError",
+        "check_time",
+        "deprecated_api_warning",
+        "digit_version",
+        "get_git_hash",
+        "import_modules_from_strings",
+        "is_method_overridden",
+        "has_method",
+        "to_1tuple",
+        "to_2tuple",
+        "to_3tuple",
+        "to_4tuple",
+        "to_ntuple"
+      ],
       to: "mmengine.utils"
     },
     {
@@ -28317,7 +28564,17 @@ var api_default = {
     {
       rule: "API-032",
       from: ["mmcv", "mmcv.utils", "mmcv.utils.parrots_wrapper"],
-      names: ["SyncBatchNorm", "_BatchNorm", "_InstanceNorm", "_AdaptiveAvgPoolNd", "_AdaptiveMaxPoolNd", "_AvgPoolNd", "_ConvNd", "_ConvTransposeMixin", "_MaxPoolNd"],
+      names: [
+        "SyncBatchNorm",
+        "_BatchNorm",
+        "_InstanceNorm",
+        "_AdaptiveAvgPoolNd",
+        "_AdaptiveMaxPoolNd",
+        "_AvgPoolNd",
+        "_ConvNd",
+        "_ConvTransposeMixin",
+        "_MaxPoolNd"
+      ],
       to: "mmengine.utils.dl_utils.parrots_wrapper"
     },
     {
@@ -28330,12 +28587,31 @@ var api_default = {
     {
       keep: true,
       from: ["mmcv.utils"],
-      names: ["collect_env", "IS_CUDA_AVAILABLE", "IS_MLU_AVAILABLE", "IS_MPS_AVAILABLE", "IS_NPU_AVAILABLE", "jit", "skip_no_elena"]
+      names: [
+        "collect_env",
+        "IS_CUDA_AVAILABLE",
+        "IS_MLU_AVAILABLE",
+        "IS_MPS_AVAILABLE",
+        "IS_NPU_AVAILABLE",
+        "jit",
+        "skip_no_elena"
+      ]
     },
     {
       rule: "API-033",
       from: ["mmcv", "mmcv.fileio"],
-      names: ["BaseStorageBackend", "load", "dump", "register_handler", "BaseFileHandler", "JsonHandler", "PickleHandler", "YamlHandler", "list_from_file", "dict_from_file"],
+      names: [
+        "BaseStorageBackend",
+        "load",
+        "dump",
+        "register_handler",
+        "BaseFileHandler",
+        "JsonHandler",
+        "PickleHandler",
+        "YamlHandler",
+        "list_from_file",
+        "dict_from_file"
+      ],
       to: "mmengine.fileio"
     },
     {
@@ -28348,7 +28624,25 @@ var api_default = {
     {
       rule: "API-034",
       from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.weight_init"],
-      names: ["constant_init", "xavier_init", "normal_init", "trunc_normal_init", "uniform_init", "kaiming_init", "caffe2_xavier_init", "bias_init_with_prob", "initialize", "ConstantInit", "XavierInit", "NormalInit", "TruncNormalInit", "UniformInit", "KaimingInit", "PretrainedInit", "Caffe2XavierInit"],
+      names: [
+        "constant_init",
+        "xavier_init",
+        "normal_init",
+        "trunc_normal_init",
+        "uniform_init",
+        "kaiming_init",
+        "caffe2_xavier_init",
+        "bias_init_with_prob",
+        "initialize",
+        "ConstantInit",
+        "XavierInit",
+        "NormalInit",
+        "TruncNormalInit",
+        "UniformInit",
+        "KaimingInit",
+        "PretrainedInit",
+        "Caffe2XavierInit"
+      ],
       to: "mmengine.model"
     },
     {
@@ -28367,7 +28661,108 @@ var api_default = {
       rule: "API-036",
       keep: true,
       from: ["mmcv"],
-      names: ["bgr2gray", "bgr2hls", "bgr2hsv", "bgr2rgb", "gray2bgr", "gray2rgb", "hls2bgr", "hsv2bgr", "imconvert", "rgb2bgr", "rgb2gray", "imrescale", "imresize", "imresize_like", "imresize_to_multiple", "rescale_size", "imcrop", "imflip", "imflip_", "impad", "impad_to_multiple", "imrotate", "imfrombytes", "imread", "imwrite", "supported_backends", "use_backend", "imdenormalize", "imnormalize", "imnormalize_", "iminvert", "posterize", "solarize", "rgb2ycbcr", "bgr2ycbcr", "ycbcr2rgb", "ycbcr2bgr", "tensor2imgs", "imshear", "imtranslate", "adjust_color", "imequalize", "adjust_brightness", "adjust_contrast", "lut_transform", "clahe", "adjust_sharpness", "auto_contrast", "cutout", "adjust_lighting", "adjust_hue", "quantize", "dequantize", "Cache", "VideoReader", "frames2video", "convert_video", "resize_video", "cut_video", "concat_video", "flowread", "flowwrite", "quantize_flow", "dequantize_flow", "flow_warp", "flow_from_bytes", "sparse_flow_from_bytes", "Color", "color_val", "imshow", "imshow_bboxes", "imshow_det_bboxes", "flowshow", "flow2rgb", "make_color_wheel", "__version__", "version_info", "parse_version_info", "BaseTransform", "TRANSFORMS", "TransformBroadcaster", "Compose", "RandomChoice", "KeyMapper", "LoadImageFromFile", "LoadAnnotations", "Normalize", "Resize", "Pad", "ToTensor", "to_tensor", "ImageToTensor", "RandomFlip", "RandomChoiceResize", "CenterCrop", "RandomGrayscale", "MultiScaleFlipAug", "RandomResize", "RandomApply", "TestTimeAug"]
+      names: [
+        "bgr2gray",
+        "bgr2hls",
+        "bgr2hsv",
+        "bgr2rgb",
+        "gray2bgr",
+        "gray2rgb",
+        "hls2bgr",
+        "hsv2bgr",
+        "imconvert",
+        "rgb2bgr",
+        "rgb2gray",
+        "imrescale",
+        "imresize",
+        "imresize_like",
+        "imresize_to_multiple",
+        "rescale_size",
+        "imcrop",
+        "imflip",
+        "imflip_",
+        "impad",
+        "impad_to_multiple",
+        "imrotate",
+        "imfrombytes",
+        "imread",
+        "imwrite",
+        "supported_backends",
+        "use_backend",
+        "imdenormalize",
+        "imnormalize",
+        "imnormalize_",
+        "iminvert",
+        "posterize",
+        "solarize",
+        "rgb2ycbcr",
+        "bgr2ycbcr",
+        "ycbcr2rgb",
+        "ycbcr2bgr",
+        "tensor2imgs",
+        "imshear",
+        "imtranslate",
+        "adjust_color",
+        "imequalize",
+        "adjust_brightness",
+        "adjust_contrast",
+        "lut_transform",
+        "clahe",
+        "adjust_sharpness",
+        "auto_contrast",
+        "cutout",
+        "adjust_lighting",
+        "adjust_hue",
+        "quantize",
+        "dequantize",
+        "Cache",
+        "VideoReader",
+        "frames2video",
+        "convert_video",
+        "resize_video",
+        "cut_video",
+        "concat_video",
+        "flowread",
+        "flowwrite",
+        "quantize_flow",
+        "dequantize_flow",
+        "flow_warp",
+        "flow_from_bytes",
+        "sparse_flow_from_bytes",
+        "Color",
+        "color_val",
+        "imshow",
+        "imshow_bboxes",
+        "imshow_det_bboxes",
+        "flowshow",
+        "flow2rgb",
+        "make_color_wheel",
+        "__version__",
+        "version_info",
+        "parse_version_info",
+        "BaseTransform",
+        "TRANSFORMS",
+        "TransformBroadcaster",
+        "Compose",
+        "RandomChoice",
+        "KeyMapper",
+        "LoadImageFromFile",
+        "LoadAnnotations",
+        "Normalize",
+        "Resize",
+        "Pad",
+        "ToTensor",
+        "to_tensor",
+        "ImageToTensor",
+        "RandomFlip",
+        "RandomChoiceResize",
+        "CenterCrop",
+        "RandomGrayscale",
+        "MultiScaleFlipAug",
+        "RandomResize",
+        "RandomApply",
+        "TestTimeAug"
+      ]
     },
     {
       rule: "API-037",
@@ -28390,7 +28785,14 @@ var api_default = {
     {
       rule: "API-040",
       from: ["mmcv.cnn", "mmcv.cnn.bricks", "mmcv.cnn.bricks.registry"],
-      names: ["ACTIVATION_LAYERS", "CONV_LAYERS", "NORM_LAYERS", "PADDING_LAYERS", "PLUGIN_LAYERS", "UPSAMPLE_LAYERS"],
+      names: [
+        "ACTIVATION_LAYERS",
+        "CONV_LAYERS",
+        "NORM_LAYERS",
+        "PADDING_LAYERS",
+        "PLUGIN_LAYERS",
+        "UPSAMPLE_LAYERS"
+      ],
       hint: "mmcv 2.x registers all layers in `mmengine.registry.MODELS`."
     },
     {
@@ -28675,10 +29077,17 @@ var api_default = {
     },
     "API-042": {
       severity: "warning",
-      summary: "A `subprocess`/`os.system` command that names an mmseg tool is built at run time, so its command line is not rewritten.",
+      summary: "A `subprocess`/`os.system` command that names an mmseg tool is built at run time (or its rewrite cannot be written back as literals), so it is not rewritten.",
       why: "Only commands written entirely as string literals can be rewritten safely; the flags in an f-string, `+` concatenation or `.format()` depend on run-time values.",
       example: "os.system(f'python tools/train.py {cfg} --options {opts}')",
       spec: "\xA72 DET-008, \xA713"
+    },
+    "API-043": {
+      severity: "error",
+      summary: "The rewritten script would not parse, so the script is left unchanged.",
+      why: "Do no harm: a rewrite is only delivered when the result is valid Python; the findings still list what needs porting.",
+      example: "an import inside a one-line `if x: from mmcv import Config` block that cannot be split",
+      spec: "\xA714"
     }
   }
 };

@@ -18,7 +18,17 @@ import { convertConfig } from './convert/convert.js';
 import { emitConfig } from './emit/rewrite.js';
 import { diffPaths } from './emit/verify.js';
 import { initParsers } from './python/parse.js';
-import { withoutKeys, type DictValue } from './python/values.js';
+import {
+  getPath,
+  isDict,
+  valueEquals,
+  withEntry,
+  withoutKeys,
+  withPath,
+  type DictValue,
+} from './python/values.js';
+import { isRunnable } from './convert/hooks.js';
+import { unremovableKeys } from './emit/delta.js';
 import { finding, sortFindings, type Finding } from './report/findings.js';
 import type { FileOutcome, MigrationReport } from './report/model.js';
 import type { Classified } from './scan/classify.js';
@@ -26,6 +36,7 @@ import type { DiscoverOptions } from './scan/discover.js';
 import { scanRepository } from './scan/scan.js';
 
 const COLLISION_OWNERS: Record<string, string[]> = layout.collisionOwners;
+const CONSENSUS: string[][] = layout.consensusPaths.map((p) => p.split('.'));
 
 export type MigrateOptions = DiscoverOptions;
 
@@ -120,14 +131,55 @@ function planConversions(
       : withoutKeys(conversion.value, ['img_norm_cfg']);
     plans.set(config.path, { path: config.path, resolved, target, findings });
   }
+  applyConsensus(plans);
   resolveSiblingCollisions(plans);
   reportOnceAlongChains(plans);
   return plans;
 }
 
 /**
+ * INH-012: a shared base cannot see its siblings (a schedule base does not
+ * know the logger interval of the runtime base; a model base does not know
+ * the dataset's normalisation). Where every runnable config that inherits the
+ * base agrees on such a value, the base carries it, as the official configs
+ * do; otherwise each config writes its own.
+ */
+function applyConsensus(plans: Map<string, ConfigPlan>): void {
+  const runnable = [...plans.values()].filter((p) => p.resolved.ok && isRunnable(p.resolved.value));
+  for (const plan of plans.values()) {
+    if (!plan.resolved.ok || isRunnable(plan.resolved.value)) continue;
+    const users = runnable.filter((u) => u.resolved.chain.slice(1).includes(plan.path));
+    if (users.length === 0) continue;
+    const agreed: string[] = [];
+    for (const path of CONSENSUS) {
+      if (!isDict(getPath(plan.target, path.slice(0, -1))) || getPath(plan.target, path)) continue;
+      const values = users.map((u) => getPath(u.target, path));
+      const first = values[0];
+      if (first === undefined || !values.every((v) => v !== undefined && valueEquals(v, first))) {
+        continue;
+      }
+      plan.target = withPath(plan.target, path, first);
+      agreed.push(`\`${path.join('.')}\``);
+    }
+    if (agreed.length > 0) {
+      plan.findings.push(
+        finding(
+          'INH-012',
+          'info',
+          plan.path,
+          0,
+          `${agreed.join(', ')} written here: every config that inherits this file agrees on ${agreed.length > 1 ? 'them' : 'it'}`,
+        ),
+      );
+    }
+  }
+}
+
+/**
  * A base's conversion finding recurs in every config that inherits from it
- * (the merged view carries the same value); it is reported once, on the base.
+ * (the merged view carries the same value); when the config itself has no
+ * location for it (line 0: the value was merged), it is reported once, on
+ * the base.
  */
 function reportOnceAlongChains(plans: Map<string, ConfigPlan>): void {
   const said = (path: string) =>
@@ -135,7 +187,9 @@ function reportOnceAlongChains(plans: Map<string, ConfigPlan>): void {
   const own = new Map([...plans.keys()].map((path) => [path, said(path)]));
   for (const plan of plans.values()) {
     const inherited = new Set(plan.resolved.chain.slice(1).flatMap((b) => [...(own.get(b) ?? [])]));
-    plan.findings = plan.findings.filter((f) => !inherited.has(`${f.rule}\0${f.message}`));
+    plan.findings = plan.findings.filter(
+      (f) => !(f.file === plan.path && f.line === 0 && inherited.has(`${f.rule}\0${f.message}`)),
+    );
   }
 }
 
@@ -231,6 +285,19 @@ function emitAll(
       value: verifier.resolve(b).value,
     }));
     const base = mergeSiblingBases(siblings, { file: path, line: 0 });
+    // A config cannot remove a top-level key its bases define: it inherits it.
+    for (const key of unremovableKeys(plan.target, base.value)) {
+      plan.target = withEntry(plan.target, key, base.value.entries.get(key)!);
+      findings.push(
+        finding(
+          'EMIT-002',
+          'warning',
+          path,
+          0,
+          `\`${key}\` is inherited from the converted bases although this config's conversion has none; check that it still fits`,
+        ),
+      );
+    }
     const emitted = emitConfig({
       file: path,
       source: read(path),

@@ -264,3 +264,12 @@ export function truthy(v: Value | undefined): boolean | undefined {
       return undefined;
   }
 }
+
+/** A copy of `d` with the value at a dotted dict path set; intermediate dicts must exist. */
+export function withPath(d: DictValue, path: readonly DictKey[], value: Value): DictValue {
+  const [head, ...rest] = path;
+  if (rest.length === 0) return withEntry(d, head, value);
+  const child = d.entries.get(head);
+  if (!isDict(child)) throw new Error(`withPath: no dict at ${String(head)}`);
+  return withEntry(d, head, withPath(child, rest, value));
+}

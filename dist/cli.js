@@ -18,6 +18,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -48,9 +52,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -72,7 +76,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -84,10 +88,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -100,7 +104,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -109,9 +113,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -245,7 +249,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -255,7 +259,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -399,7 +403,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -426,7 +430,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -437,7 +441,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -617,7 +621,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -643,7 +647,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -738,7 +742,7 @@ var require_Scalar = __commonJS({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node2.NodeBase {
+    var Scalar2 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -750,12 +754,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -766,7 +770,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -811,7 +815,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -822,7 +826,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1002,14 +1006,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -1026,14 +1030,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1050,12 +1054,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1067,12 +1071,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1087,39 +1091,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent2) {
+    function consumeMoreIndentedLines(text2, i2, indent2) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text[start2];
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent2) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text[start2];
+          ch = text2[start2];
         }
       }
       return end;
@@ -1135,7 +1139,7 @@ ${indent2}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1182,8 +1186,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json.slice(start2, i2);
-                const code = json.substr(i2 + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i2 + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -1209,8 +1213,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json.substr(i2, 6);
                 }
@@ -1278,7 +1282,7 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1333,7 +1337,7 @@ ${indent2}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1347,7 +1351,7 @@ ${indent2}${body2}`;
       return `|${header2}
 ${indent2}${start2}${value}${end}`;
     }
-    function plainString(item, ctx, onComment, onChompKeep) {
+    function plainString2(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
       const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
@@ -1356,7 +1360,7 @@ ${indent2}${start2}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1381,21 +1385,21 @@ ${indent2}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
-            return plainString(ss, ctx, onComment, onChompKeep);
+          case Scalar2.Scalar.PLAIN:
+            return plainString2(ss, ctx, onComment, onChompKeep);
           default:
             return null;
         }
@@ -1543,7 +1547,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1558,7 +1562,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1698,19 +1702,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2017,7 +2021,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items2, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items2) {
@@ -2084,7 +2088,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2182,7 +2186,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2239,7 +2243,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2335,14 +2339,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2353,13 +2357,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar2.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2377,14 +2381,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i2 = n.indexOf(".");
         if (i2 < 0) {
           i2 = n.length;
@@ -2404,7 +2408,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2432,7 +2436,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
+        const node = new Scalar2.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -2523,7 +2527,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2540,7 +2544,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2591,7 +2595,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary2 = {
       identify: (value) => value instanceof Uint8Array,
@@ -2635,15 +2639,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
             lines[i2] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2658,7 +2662,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2669,7 +2673,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -2812,7 +2816,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2824,7 +2828,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2832,7 +2836,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2844,7 +2848,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2872,7 +2876,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -3709,22 +3713,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4196,9 +4200,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4234,7 +4238,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4274,7 +4278,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4297,7 +4301,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4329,7 +4333,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4345,7 +4349,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4380,7 +4384,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4429,7 +4433,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4444,14 +4448,14 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start2 = scalar.offset;
-      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    var Scalar2 = require_Scalar();
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start2 = scalar2.offset;
+      const header2 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header2)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -4463,12 +4467,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start2 + header2.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header2.indent;
-      let offset = scalar.offset + header2.length;
+      let trimIndent = scalar2.indent + header2.indent;
+      let offset = scalar2.offset + header2.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
         const [indent2, content] = lines[i2];
@@ -4512,7 +4516,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep3 + indent2.slice(trimIndent) + content;
           sep3 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
@@ -4546,7 +4550,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header2.length + scalar.source.length;
+      const end = start2 + header2.length + scalar2.source.length;
       return { value, type, comment: header2.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -4627,29 +4631,29 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -4831,9 +4835,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -4849,7 +4853,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4864,26 +4868,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar2.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -5155,12 +5159,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5322,12 +5326,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5565,15 +5569,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -5584,8 +5588,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5616,7 +5620,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -5632,7 +5636,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5716,7 +5720,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6349,15 +6353,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i2 = 0; i2 < list2.length; ++i2)
-        if (list2[i2].type === type)
+    function includesToken(list3, type) {
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i2 = 0; i2 < list2.length; ++i2) {
-        switch (list2[i2].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -6711,37 +6715,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
           let sep3;
-          if (scalar.end) {
-            sep3 = scalar.end;
+          if (scalar2.end) {
+            sep3 = scalar2.end;
             sep3.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start: start2, key: scalar2, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -7246,7 +7250,7 @@ var require_public_api = __commonJS({
         return docs2;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7272,7 +7276,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7308,7 +7312,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -7324,7 +7328,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7332,7 +7336,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7349,7 +7353,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -7360,8 +7364,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -7679,8 +7683,8 @@ var require_utils = __commonJS({
       if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
       return (Number(max) - Number(min)) / Number(step) >= limit;
     };
-    exports.escapeNode = (block, n = 0, type) => {
-      const node = block.nodes[n];
+    exports.escapeNode = (block2, n = 0, type) => {
+      const node = block2.nodes[n];
       if (!node) return;
       if (type && node.type === type || node.type === "open" || node.type === "close") {
         if (node.escaped !== true) {
@@ -7697,15 +7701,15 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports.isInvalidBrace = (block) => {
-      if (block.type !== "brace") return false;
-      if (block.invalid === true || block.dollar) return true;
-      if (block.commas >> 0 + block.ranges >> 0 === 0) {
-        block.invalid = true;
+    exports.isInvalidBrace = (block2) => {
+      if (block2.type !== "brace") return false;
+      if (block2.invalid === true || block2.dollar) return true;
+      if (block2.commas >> 0 + block2.ranges >> 0 === 0) {
+        block2.invalid = true;
         return true;
       }
-      if (block.open !== true || block.close !== true) {
-        block.invalid = true;
+      if (block2.open !== true || block2.close !== true) {
+        block2.invalid = true;
         return true;
       }
       return false;
@@ -7793,15 +7797,15 @@ var require_is_number = __commonJS({
 var require_to_regex_range = __commonJS({
   "node_modules/to-regex-range/index.js"(exports, module2) {
     "use strict";
-    var isNumber = require_is_number();
+    var isNumber3 = require_is_number();
     var toRegexRange = (min, max, options) => {
-      if (isNumber(min) === false) {
+      if (isNumber3(min) === false) {
         throw new TypeError("toRegexRange: expected the first argument to be a number");
       }
       if (max === void 0 || min === max) {
         return String(min);
       }
-      if (isNumber(max) === false) {
+      if (isNumber3(max) === false) {
         throw new TypeError("toRegexRange: expected the second argument to be a number.");
       }
       let opts = { relaxZeros: true, ...options };
@@ -7937,10 +7941,10 @@ var require_to_regex_range = __commonJS({
       let result = [];
       for (let ele of arr) {
         let { string } = ele;
-        if (!intersection && !contains2(comparison, "string", string)) {
+        if (!intersection && !contains3(comparison, "string", string)) {
           result.push(prefix + string);
         }
-        if (intersection && contains2(comparison, "string", string)) {
+        if (intersection && contains3(comparison, "string", string)) {
           result.push(prefix + string);
         }
       }
@@ -7954,7 +7958,7 @@ var require_to_regex_range = __commonJS({
     function compare(a, b) {
       return a > b ? 1 : b > a ? -1 : 0;
     }
-    function contains2(arr, key, val) {
+    function contains3(arr, key, val) {
       return arr.some((ele) => ele[key] === val);
     }
     function countNines(min, len) {
@@ -8013,7 +8017,7 @@ var require_fill_range = __commonJS({
     var isValidValue = (value) => {
       return typeof value === "number" || typeof value === "string" && value !== "";
     };
-    var isNumber = (num) => Number.isInteger(+num);
+    var isNumber3 = (num) => Number.isInteger(+num);
     var zeros = (input) => {
       let value = `${input}`;
       let index = -1;
@@ -8118,7 +8122,7 @@ var require_fill_range = __commonJS({
       let padded = zeros(startString) || zeros(endString) || zeros(stepString);
       let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
       let toNumber = padded === false && stringify(start2, end, options) === false;
-      let format = options.transform || transform2(toNumber);
+      let format2 = options.transform || transform2(toNumber);
       if (options.toRegex && step === 1) {
         return toRange(toMaxLen(start2, maxLen), toMaxLen(end, maxLen), true, options);
       }
@@ -8130,7 +8134,7 @@ var require_fill_range = __commonJS({
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range.push(pad3(format(a, index), maxLen, toNumber));
+          range.push(pad3(format2(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
@@ -8141,10 +8145,10 @@ var require_fill_range = __commonJS({
       return range;
     };
     var fillLetters = (start2, end, step = 1, options = {}) => {
-      if (!isNumber(start2) && start2.length > 1 || !isNumber(end) && end.length > 1) {
+      if (!isNumber3(start2) && start2.length > 1 || !isNumber3(end) && end.length > 1) {
         return invalidRange(start2, end, options);
       }
-      let format = options.transform || ((val) => String.fromCharCode(val));
+      let format2 = options.transform || ((val) => String.fromCharCode(val));
       let a = `${start2}`.charCodeAt(0);
       let b = `${end}`.charCodeAt(0);
       let descending = a > b;
@@ -8156,7 +8160,7 @@ var require_fill_range = __commonJS({
       let range = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
+        range.push(format2(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
@@ -8181,11 +8185,11 @@ var require_fill_range = __commonJS({
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
-      if (!isNumber(step)) {
+      if (!isNumber3(step)) {
         if (step != null && !isObject(step)) return invalidStep(step, opts);
         return fill(start2, end, 1, step);
       }
-      if (isNumber(start2) && isNumber(end)) {
+      if (isNumber3(start2) && isNumber3(end)) {
         return fillNumbers(start2, end, step, opts);
       }
       return fillLetters(start2, end, Math.max(Math.abs(step), 1), opts);
@@ -8308,10 +8312,10 @@ var require_expand = __commonJS({
         }
         const enclose = utils.encloseBrace(node);
         let queue = node.queue;
-        let block = node;
-        while (block.type !== "brace" && block.type !== "root" && block.parent) {
-          block = block.parent;
-          queue = block.queue;
+        let block2 = node;
+        while (block2.type !== "brace" && block2.type !== "root" && block2.parent) {
+          block2 = block2.parent;
+          queue = block2.queue;
         }
         for (let i2 = 0; i2 < node.nodes.length; i2++) {
           const child = node.nodes[i2];
@@ -8486,7 +8490,7 @@ var require_parse = __commonJS({
       }
       const ast = { type: "root", input, nodes: [] };
       const stack = [ast];
-      let block = ast;
+      let block2 = ast;
       let prev = ast;
       let brackets = 0;
       const length = input.length;
@@ -8502,15 +8506,15 @@ var require_parse = __commonJS({
           prev.value += node.value;
           return;
         }
-        block.nodes.push(node);
-        node.parent = block;
+        block2.nodes.push(node);
+        node.parent = block2;
         node.prev = prev;
         prev = node;
         return node;
       };
       push({ type: "bos" });
       while (index < length) {
-        block = stack[stack.length - 1];
+        block2 = stack[stack.length - 1];
         value = advance();
         if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
           continue;
@@ -8547,19 +8551,19 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_LEFT_PARENTHESES) {
-          block = push({ type: "paren", nodes: [] });
-          stack.push(block);
+          block2 = push({ type: "paren", nodes: [] });
+          stack.push(block2);
           push({ type: "text", value });
           continue;
         }
         if (value === CHAR_RIGHT_PARENTHESES) {
-          if (block.type !== "paren") {
+          if (block2.type !== "paren") {
             push({ type: "text", value });
             continue;
           }
-          block = stack.pop();
+          block2 = stack.pop();
           push({ type: "text", value });
-          block = stack[stack.length - 1];
+          block2 = stack[stack.length - 1];
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
@@ -8584,7 +8588,7 @@ var require_parse = __commonJS({
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
           depth++;
-          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
+          const dollar = prev.value && prev.value.slice(-1) === "$" || block2.dollar === true;
           const brace = {
             type: "brace",
             open: true,
@@ -8595,52 +8599,52 @@ var require_parse = __commonJS({
             ranges: 0,
             nodes: []
           };
-          block = push(brace);
-          stack.push(block);
+          block2 = push(brace);
+          stack.push(block2);
           push({ type: "open", value });
           continue;
         }
         if (value === CHAR_RIGHT_CURLY_BRACE) {
-          if (block.type !== "brace") {
+          if (block2.type !== "brace") {
             push({ type: "text", value });
             continue;
           }
           const type = "close";
-          block = stack.pop();
-          block.close = true;
+          block2 = stack.pop();
+          block2.close = true;
           push({ type, value });
           depth--;
-          block = stack[stack.length - 1];
+          block2 = stack[stack.length - 1];
           continue;
         }
         if (value === CHAR_COMMA && depth > 0) {
-          if (block.ranges > 0) {
-            block.ranges = 0;
-            const open = block.nodes.shift();
-            block.nodes = [open, { type: "text", value: stringify(block) }];
+          if (block2.ranges > 0) {
+            block2.ranges = 0;
+            const open = block2.nodes.shift();
+            block2.nodes = [open, { type: "text", value: stringify(block2) }];
           }
           push({ type: "comma", value });
-          block.commas++;
+          block2.commas++;
           continue;
         }
-        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
-          const siblings = block.nodes;
+        if (value === CHAR_DOT && depth > 0 && block2.commas === 0) {
+          const siblings = block2.nodes;
           if (depth === 0 || siblings.length === 0) {
             push({ type: "text", value });
             continue;
           }
           if (prev.type === "dot") {
-            block.range = [];
+            block2.range = [];
             prev.value += value;
             prev.type = "range";
-            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
-              block.invalid = true;
-              block.ranges = 0;
+            if (block2.nodes.length !== 3 && block2.nodes.length !== 5) {
+              block2.invalid = true;
+              block2.ranges = 0;
               prev.type = "text";
               continue;
             }
-            block.ranges++;
-            block.args = [];
+            block2.ranges++;
+            block2.args = [];
             continue;
           }
           if (prev.type === "range") {
@@ -8648,7 +8652,7 @@ var require_parse = __commonJS({
             const before = siblings[siblings.length - 1];
             before.value += prev.value + value;
             prev = before;
-            block.ranges--;
+            block2.ranges--;
             continue;
           }
           push({ type: "dot", value });
@@ -8657,9 +8661,9 @@ var require_parse = __commonJS({
         push({ type: "text", value });
       }
       do {
-        block = stack.pop();
-        if (block.type !== "root") {
-          block.nodes.forEach((node) => {
+        block2 = stack.pop();
+        if (block2.type !== "root") {
+          block2.nodes.forEach((node) => {
             if (!node.nodes) {
               if (node.type === "open") node.isOpen = true;
               if (node.type === "close") node.isClose = true;
@@ -8668,8 +8672,8 @@ var require_parse = __commonJS({
             }
           });
           const parent = stack[stack.length - 1];
-          const index2 = parent.nodes.indexOf(block);
-          parent.nodes.splice(index2, 1, ...block.nodes);
+          const index2 = parent.nodes.indexOf(block2);
+          parent.nodes.splice(index2, 1, ...block2.nodes);
         }
       } while (stack.length > 0);
       push({ type: "eos" });
@@ -9041,8 +9045,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants2();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -9072,38 +9076,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str2.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -9112,7 +9116,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -9121,7 +9125,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -9136,7 +9140,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -9149,22 +9153,22 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
-                  code = advance();
+                  code2 = advance();
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES) {
+                if (code2 === CHAR_RIGHT_PARENTHESES) {
                   isGlob = token.isGlob = true;
                   finished = true;
                   break;
@@ -9175,7 +9179,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -9184,7 +9188,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -9192,7 +9196,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -9211,21 +9215,21 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start2) {
           negated = token.negated = true;
           start2++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 backslashes = token.backslashes = true;
-                code = advance();
+                code2 = advance();
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES) {
+              if (code2 === CHAR_RIGHT_PARENTHESES) {
                 finished = true;
                 break;
               }
@@ -9290,7 +9294,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -9978,11 +9982,11 @@ var require_parse2 = __commonJS({
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state.output.slice(0, brace.outputIndex);
+            const out3 = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
             value = output = "\\}";
-            state.output = out2;
+            state.output = out3;
             for (const t of toks) {
               state.output += t.output || t.value;
             }
@@ -10407,11 +10411,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob;
-      let output = match && format ? format(input) : input;
+      let output = match && format2 ? format2(input) : input;
       if (match === false) {
-        output = format ? format(input) : input;
+        output = format2 ? format2(input) : input;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
@@ -10498,9 +10502,9 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch = (list2, patterns, options) => {
+    var micromatch = (list3, patterns, options) => {
       patterns = [].concat(patterns);
-      list2 = [].concat(list2);
+      list3 = [].concat(list3);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
       let items2 = /* @__PURE__ */ new Set();
@@ -10515,7 +10519,7 @@ var require_micromatch = __commonJS({
         let isMatch = picomatch(String(patterns[i2]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
-        for (let item of list2) {
+        for (let item of list3) {
           let matched = isMatch(item, true);
           let match = negated ? !matched.isMatch : matched.isMatch;
           if (!match) continue;
@@ -10543,7 +10547,7 @@ var require_micromatch = __commonJS({
     micromatch.matcher = (pattern, options) => picomatch(pattern, options);
     micromatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     micromatch.any = micromatch.isMatch;
-    micromatch.not = (list2, patterns, options = {}) => {
+    micromatch.not = (list3, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items2 = [];
@@ -10551,7 +10555,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items2.push(state.output);
       };
-      let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch(list3, patterns, { ...options, onResult }));
       for (let item of items2) {
         if (!matches.has(item)) {
           result.add(item);
@@ -10585,8 +10589,8 @@ var require_micromatch = __commonJS({
       for (let key of keys2) res[key] = obj[key];
       return res;
     };
-    micromatch.some = (list2, patterns, options) => {
-      let items2 = [].concat(list2);
+    micromatch.some = (list3, patterns, options) => {
+      let items2 = [].concat(list3);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (items2.some((item) => isMatch(item))) {
@@ -10595,8 +10599,8 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch.every = (list2, patterns, options) => {
-      let items2 = [].concat(list2);
+    micromatch.every = (list3, patterns, options) => {
+      let items2 = [].concat(list3);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (!items2.every((item) => isMatch(item))) {
@@ -10747,8 +10751,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
+      const basename2 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -12478,12 +12482,12 @@ var require_matcher = __commonJS({
       }
       _fillStorage() {
         for (const pattern of this._patterns) {
-          const segments = this._getPatternSegments(pattern);
-          const sections = this._splitSegmentsIntoSections(segments);
+          const segments2 = this._getPatternSegments(pattern);
+          const sections = this._splitSegmentsIntoSections(segments2);
           this._storage.push({
             complete: sections.length <= 1,
             pattern,
-            segments,
+            segments: segments2,
             sections
           });
         }
@@ -12505,8 +12509,8 @@ var require_matcher = __commonJS({
           };
         });
       }
-      _splitSegmentsIntoSections(segments) {
-        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
+      _splitSegmentsIntoSections(segments2) {
+        return utils.array.splitWhen(segments2, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
       }
     };
     exports.default = Matcher;
@@ -13111,10 +13115,249 @@ var require_out4 = __commonJS({
   }
 });
 
+// node_modules/punycode.js/punycode.js
+var require_punycode = __commonJS({
+  "node_modules/punycode.js/punycode.js"(exports, module2) {
+    "use strict";
+    var maxInt = 2147483647;
+    var base = 36;
+    var tMin = 1;
+    var tMax = 26;
+    var skew = 38;
+    var damp = 700;
+    var initialBias = 72;
+    var initialN = 128;
+    var delimiter = "-";
+    var regexPunycode = /^xn--/;
+    var regexNonASCII = /[^\0-\x7F]/;
+    var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
+    var errors = {
+      "overflow": "Overflow: input needs wider integers to process",
+      "not-basic": "Illegal input >= 0x80 (not a basic code point)",
+      "invalid-input": "Invalid input"
+    };
+    var baseMinusTMin = base - tMin;
+    var floor = Math.floor;
+    var stringFromCharCode = String.fromCharCode;
+    function error(type) {
+      throw new RangeError(errors[type]);
+    }
+    function map(array, callback) {
+      const result = [];
+      let length = array.length;
+      while (length--) {
+        result[length] = callback(array[length]);
+      }
+      return result;
+    }
+    function mapDomain(domain, callback) {
+      const parts2 = domain.split("@");
+      let result = "";
+      if (parts2.length > 1) {
+        result = parts2[0] + "@";
+        domain = parts2[1];
+      }
+      domain = domain.replace(regexSeparators, ".");
+      const labels = domain.split(".");
+      const encoded = map(labels, callback).join(".");
+      return result + encoded;
+    }
+    function ucs2decode(string) {
+      const output = [];
+      let counter = 0;
+      const length = string.length;
+      while (counter < length) {
+        const value = string.charCodeAt(counter++);
+        if (value >= 55296 && value <= 56319 && counter < length) {
+          const extra = string.charCodeAt(counter++);
+          if ((extra & 64512) == 56320) {
+            output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
+          } else {
+            output.push(value);
+            counter--;
+          }
+        } else {
+          output.push(value);
+        }
+      }
+      return output;
+    }
+    var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
+    var basicToDigit = function(codePoint) {
+      if (codePoint >= 48 && codePoint < 58) {
+        return 26 + (codePoint - 48);
+      }
+      if (codePoint >= 65 && codePoint < 91) {
+        return codePoint - 65;
+      }
+      if (codePoint >= 97 && codePoint < 123) {
+        return codePoint - 97;
+      }
+      return base;
+    };
+    var digitToBasic = function(digit, flag) {
+      return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
+    };
+    var adapt = function(delta, numPoints, firstTime) {
+      let k = 0;
+      delta = firstTime ? floor(delta / damp) : delta >> 1;
+      delta += floor(delta / numPoints);
+      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
+        delta = floor(delta / baseMinusTMin);
+      }
+      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
+    };
+    var decode2 = function(input) {
+      const output = [];
+      const inputLength = input.length;
+      let i2 = 0;
+      let n = initialN;
+      let bias = initialBias;
+      let basic = input.lastIndexOf(delimiter);
+      if (basic < 0) {
+        basic = 0;
+      }
+      for (let j = 0; j < basic; ++j) {
+        if (input.charCodeAt(j) >= 128) {
+          error("not-basic");
+        }
+        output.push(input.charCodeAt(j));
+      }
+      for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
+        const oldi = i2;
+        for (let w = 1, k = base; ; k += base) {
+          if (index >= inputLength) {
+            error("invalid-input");
+          }
+          const digit = basicToDigit(input.charCodeAt(index++));
+          if (digit >= base) {
+            error("invalid-input");
+          }
+          if (digit > floor((maxInt - i2) / w)) {
+            error("overflow");
+          }
+          i2 += digit * w;
+          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+          if (digit < t) {
+            break;
+          }
+          const baseMinusT = base - t;
+          if (w > floor(maxInt / baseMinusT)) {
+            error("overflow");
+          }
+          w *= baseMinusT;
+        }
+        const out3 = output.length + 1;
+        bias = adapt(i2 - oldi, out3, oldi == 0);
+        if (floor(i2 / out3) > maxInt - n) {
+          error("overflow");
+        }
+        n += floor(i2 / out3);
+        i2 %= out3;
+        output.splice(i2++, 0, n);
+      }
+      return String.fromCodePoint(...output);
+    };
+    var encode2 = function(input) {
+      const output = [];
+      input = ucs2decode(input);
+      const inputLength = input.length;
+      let n = initialN;
+      let delta = 0;
+      let bias = initialBias;
+      for (const currentValue of input) {
+        if (currentValue < 128) {
+          output.push(stringFromCharCode(currentValue));
+        }
+      }
+      const basicLength = output.length;
+      let handledCPCount = basicLength;
+      if (basicLength) {
+        output.push(delimiter);
+      }
+      while (handledCPCount < inputLength) {
+        let m = maxInt;
+        for (const currentValue of input) {
+          if (currentValue >= n && currentValue < m) {
+            m = currentValue;
+          }
+        }
+        const handledCPCountPlusOne = handledCPCount + 1;
+        if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
+          error("overflow");
+        }
+        delta += (m - n) * handledCPCountPlusOne;
+        n = m;
+        for (const currentValue of input) {
+          if (currentValue < n && ++delta > maxInt) {
+            error("overflow");
+          }
+          if (currentValue === n) {
+            let q = delta;
+            for (let k = base; ; k += base) {
+              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+              if (q < t) {
+                break;
+              }
+              const qMinusT = q - t;
+              const baseMinusT = base - t;
+              output.push(
+                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
+              );
+              q = floor(qMinusT / baseMinusT);
+            }
+            output.push(stringFromCharCode(digitToBasic(q, 0)));
+            bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
+            delta = 0;
+            ++handledCPCount;
+          }
+        }
+        ++delta;
+        ++n;
+      }
+      return output.join("");
+    };
+    var toUnicode = function(input) {
+      return mapDomain(input, function(string) {
+        return regexPunycode.test(string) ? decode2(string.slice(4).toLowerCase()) : string;
+      });
+    };
+    var toASCII = function(input) {
+      return mapDomain(input, function(string) {
+        return regexNonASCII.test(string) ? "xn--" + encode2(string) : string;
+      });
+    };
+    var punycode2 = {
+      /**
+       * A string representing the current Punycode.js version number.
+       * @memberOf punycode
+       * @type String
+       */
+      "version": "2.3.1",
+      /**
+       * An object of methods to convert from JavaScript's internal character
+       * representation (UCS-2) to Unicode code points, and back.
+       * @see <https://mathiasbynens.be/notes/javascript-encoding>
+       * @memberOf punycode
+       * @type Object
+       */
+      "ucs2": {
+        "decode": ucs2decode,
+        "encode": ucs2encode
+      },
+      "decode": decode2,
+      "encode": encode2,
+      "toASCII": toASCII,
+      "toUnicode": toUnicode
+    };
+    module2.exports = punycode2;
+  }
+});
+
 // src/cli.ts
 import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
 import { dirname as dirname3, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs as parseArgs2 } from "node:util";
 
 // src/config/source.ts
 import { readFileSync, realpathSync, statSync } from "node:fs";
@@ -13401,17 +13644,17 @@ function sliceIndices(start2, stop2, step, len) {
     if (v < 0) return Math.max(v + len, lo);
     return Math.min(v, hi);
   };
-  const out2 = [];
+  const out3 = [];
   if (s > 0) {
     const a = adjust(start2, 0, 0, len);
     const b = adjust(stop2, len, 0, len);
-    for (let i2 = a; i2 < b; i2 += s) out2.push(i2);
+    for (let i2 = a; i2 < b; i2 += s) out3.push(i2);
   } else {
     const a = adjust(start2, len - 1, -1, len - 1);
     const b = adjust(stop2, -1, -1, len - 1);
-    for (let i2 = a; i2 > b; i2 += s) out2.push(i2);
+    for (let i2 = a; i2 > b; i2 += s) out3.push(i2);
   }
-  return out2;
+  return out3;
 }
 function getItem(container, index) {
   const u = unknownOperand(container) ?? unknownOperand(index);
@@ -13534,9 +13777,9 @@ function arithmetic(op, a, b, at) {
 function repeat(items2, times) {
   if (times <= 0) return [];
   if (items2.length * times > MAX_ITEMS) return fail("sequence is too long to be config data");
-  const out2 = [];
-  for (let i2 = 0; i2 < times; i2++) out2.push(...items2);
-  return out2;
+  const out3 = [];
+  for (let i2 = 0; i2 < times; i2++) out3.push(...items2);
+  return out3;
 }
 function binaryOp(op, a, b, at) {
   const u = unknownOperand(a) ?? unknownOperand(b);
@@ -13742,18 +13985,18 @@ function floatStr(n) {
 }
 function reprString(s) {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out2 = quote;
+  let out3 = quote;
   for (const ch of s) {
     const c = ch.codePointAt(0);
-    if (ch === quote || ch === "\\") out2 += "\\" + ch;
-    else if (ch === "\n") out2 += "\\n";
-    else if (ch === "\r") out2 += "\\r";
-    else if (ch === "	") out2 += "\\t";
-    else if (c < 32 || c === 127) out2 += "\\x" + c.toString(16).padStart(2, "0");
-    else if (c >= 128 && c < 160) out2 += "\\x" + c.toString(16).padStart(2, "0");
-    else out2 += ch;
+    if (ch === quote || ch === "\\") out3 += "\\" + ch;
+    else if (ch === "\n") out3 += "\\n";
+    else if (ch === "\r") out3 += "\\r";
+    else if (ch === "	") out3 += "\\t";
+    else if (c < 32 || c === 127) out3 += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c >= 128 && c < 160) out3 += "\\x" + c.toString(16).padStart(2, "0");
+    else out3 += ch;
   }
-  return out2 + quote;
+  return out3 + quote;
 }
 function pyRepr(v) {
   switch (v.t) {
@@ -13880,24 +14123,24 @@ function floatBody(ax, type, prec, alt) {
       const p = prec === 0 ? 1 : prec ?? 6;
       const { digits, exp } = sigDigits(ax, p);
       const sciFrom = type === "" ? p - 1 : p;
-      let out2;
+      let out3;
       if (exp >= -4 && exp < sciFrom) {
-        out2 = fixedDigits(ax, Math.max(p - 1 - exp, 0));
-        if (!alt) out2 = stripZeros(out2);
-        if (type === "" && !out2.includes(".")) out2 += ".0";
+        out3 = fixedDigits(ax, Math.max(p - 1 - exp, 0));
+        if (!alt) out3 = stripZeros(out3);
+        if (type === "" && !out3.includes(".")) out3 += ".0";
       } else {
-        out2 = expForm(digits, exp, alt, upper);
-        if (!alt) out2 = stripZeros(out2);
+        out3 = expForm(digits, exp, alt, upper);
+        if (!alt) out3 = stripZeros(out3);
       }
-      return out2;
+      return out3;
     }
     default:
       return "";
   }
 }
 var SPEC_RE = /^(?:([\s\S])?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/;
-function parseSpec(text) {
-  const m = SPEC_RE.exec(text);
+function parseSpec(text2) {
+  const m = SPEC_RE.exec(text2);
   if (!m) return void 0;
   return {
     fill: m[1] ?? (m[6] && !m[2] ? "0" : " "),
@@ -13913,12 +14156,12 @@ function parseSpec(text) {
 }
 function group(intDigits, sep3, every) {
   if (!sep3) return intDigits;
-  let out2 = "";
+  let out3 = "";
   for (let i2 = 0; i2 < intDigits.length; i2++) {
-    if (i2 > 0 && (intDigits.length - i2) % every === 0) out2 += sep3;
-    out2 += intDigits[i2];
+    if (i2 > 0 && (intDigits.length - i2) % every === 0) out3 += sep3;
+    out3 += intDigits[i2];
   }
-  return out2;
+  return out3;
 }
 function pad(sign, body2, spec, defaultAlign) {
   const len = Array.from(sign + body2).length;
@@ -13991,8 +14234,8 @@ function formatValue(v, specText) {
       return fail(`unknown format code '${spec.type}' for object of type 'str'`);
     }
     const chars = Array.from(v.v);
-    const text = spec.precision !== void 0 ? chars.slice(0, spec.precision).join("") : v.v;
-    return pad("", text, spec, "<");
+    const text2 = spec.precision !== void 0 ? chars.slice(0, spec.precision).join("") : v.v;
+    return pad("", text2, spec, "<");
   }
   if (specText !== "") return fail(`unsupported format string passed to ${typeName(v)}.__format__`);
   return pyStr(v);
@@ -14010,16 +14253,16 @@ function percentFormat(fmt, args2) {
   const positional = args2.t === "tuple" ? args2.items : [args2];
   let next = 0;
   const take = () => next < positional.length ? positional[next++] : fail("not enough arguments for format string");
-  let out2 = "";
+  let out3 = "";
   let last = 0;
   let error;
   for (const m of fmt.matchAll(PERCENT_RE)) {
-    out2 += fmt.slice(last, m.index);
+    out3 += fmt.slice(last, m.index);
     last = m.index + m[0].length;
     if (error) break;
-    const [, name2, flags2, widthText, precText, type] = m;
+    const [, name2, flags3, widthText, precText, type] = m;
     if (type === "%") {
-      out2 += "%";
+      out3 += "%";
       continue;
     }
     const readNumber = (t) => {
@@ -14045,29 +14288,29 @@ function percentFormat(fmt, args2) {
       error = arg2;
       break;
     }
-    const piece = percentOne(arg2, type, flags2, width ?? 0, precision);
+    const piece = percentOne(arg2, type, flags3, width ?? 0, precision);
     if (isFail(piece)) {
       error = piece;
       break;
     }
-    out2 += piece;
+    out3 += piece;
   }
   if (error) return error;
-  out2 += fmt.slice(last);
+  out3 += fmt.slice(last);
   if (!usesNames && args2.t !== "dict" && next < positional.length) {
     return fail("not all arguments converted during string formatting");
   }
-  return out2;
+  return out3;
 }
-function percentOne(arg2, type, flags2, width, precision) {
+function percentOne(arg2, type, flags3, width, precision) {
   const u = unknownOperand(arg2);
   if (u) return u;
-  const left = flags2.includes("-");
+  const left = flags3.includes("-");
   const spec = {
-    fill: flags2.includes("0") && !left && !"srac".includes(type) ? "0" : " ",
-    align: left ? "<" : flags2.includes("0") && !"srac".includes(type) ? "=" : ">",
-    sign: flags2.includes("+") ? "+" : flags2.includes(" ") ? " " : "-",
-    alt: flags2.includes("#"),
+    fill: flags3.includes("0") && !left && !"srac".includes(type) ? "0" : " ",
+    align: left ? "<" : flags3.includes("0") && !"srac".includes(type) ? "=" : ">",
+    sign: flags3.includes("+") ? "+" : flags3.includes(" ") ? " " : "-",
+    alt: flags3.includes("#"),
     zero: false,
     width,
     grouping: "",
@@ -14077,8 +14320,8 @@ function percentOne(arg2, type, flags2, width, precision) {
   if (type === "s" || type === "r" || type === "a") {
     const s = type === "s" ? pyStr(arg2) : pyRepr(arg2);
     if (isFail(s)) return s;
-    const text = precision !== void 0 ? Array.from(s).slice(0, precision).join("") : s;
-    return pad("", text, spec, ">");
+    const text2 = precision !== void 0 ? Array.from(s).slice(0, precision).join("") : s;
+    return pad("", text2, spec, ">");
   }
   if (type === "c") {
     if (arg2.t === "str" && Array.from(arg2.v).length === 1) return pad("", arg2.v, spec, ">");
@@ -14109,17 +14352,17 @@ function percentOne(arg2, type, flags2, width, precision) {
   return pad(signOf(x < 0 || Object.is(x, -0), spec), body2, spec, ">");
 }
 function parseFormatString(fmt) {
-  const out2 = [];
-  let lit = "";
+  const out3 = [];
+  let lit2 = "";
   for (let i2 = 0; i2 < fmt.length; i2++) {
     const ch = fmt[i2];
     if (ch === "}") {
       if (fmt[i2 + 1] !== "}") return void 0;
-      lit += "}";
+      lit2 += "}";
       i2++;
     } else if (ch === "{") {
       if (fmt[i2 + 1] === "{") {
-        lit += "{";
+        lit2 += "{";
         i2++;
         continue;
       }
@@ -14133,16 +14376,16 @@ function parseFormatString(fmt) {
       const body2 = fmt.slice(i2 + 1, j - 1);
       const m = /^([^!:]*)(?:!([rsa]))?(?::([\s\S]*))?$/.exec(body2);
       if (!m) return void 0;
-      if (lit) out2.push(lit);
-      lit = "";
-      out2.push({ name: m[1], conversion: m[2], spec: m[3] ?? "" });
+      if (lit2) out3.push(lit2);
+      lit2 = "";
+      out3.push({ name: m[1], conversion: m[2], spec: m[3] ?? "" });
       i2 = j - 1;
     } else {
-      lit += ch;
+      lit2 += ch;
     }
   }
-  if (lit) out2.push(lit);
-  return out2;
+  if (lit2) out3.push(lit2);
+  return out3;
 }
 function strFormat(fmt, pos, kw) {
   const pieces = parseFormatString(fmt);
@@ -14177,10 +14420,10 @@ function strFormat(fmt, pos, kw) {
     }
     return cur;
   };
-  let out2 = "";
+  let out3 = "";
   for (const piece of pieces) {
     if (typeof piece === "string") {
-      out2 += piece;
+      out3 += piece;
       continue;
     }
     const value = lookup(piece.name);
@@ -14193,11 +14436,11 @@ function strFormat(fmt, pos, kw) {
     }
     const converted = convertField(value, piece.conversion);
     if (isFail(converted)) return converted;
-    const text = formatValue(converted, spec);
-    if (isFail(text)) return text;
-    out2 += text;
+    const text2 = formatValue(converted, spec);
+    if (isFail(text2)) return text2;
+    out3 += text2;
   }
-  return out2;
+  return out3;
 }
 function pyRound(v, ndigits) {
   const num = asNumber(v);
@@ -14217,14 +14460,14 @@ function pyRound(v, ndigits) {
     return Number.isSafeInteger(r2) ? { t: "int", v: r2 === 0 ? 0 : r2 } : fail("integer result is too large");
   }
   if (!Number.isFinite(x) || x === 0 || ndigits > 400) return { t: "float", v: x };
-  let text;
+  let text2;
   if (ndigits >= 0) {
-    text = fixedDigits(Math.abs(x), ndigits);
+    text2 = fixedDigits(Math.abs(x), ndigits);
   } else {
     const { n, scale } = exactDecimal(Math.abs(x));
-    text = `${divHalfEven(n, 10n ** BigInt(scale - ndigits))}e${-ndigits}`;
+    text2 = `${divHalfEven(n, 10n ** BigInt(scale - ndigits))}e${-ndigits}`;
   }
-  const r = Number(text);
+  const r = Number(text2);
   return { t: "float", v: x < 0 ? -r : r };
 }
 
@@ -14294,8 +14537,8 @@ function buildDict(args2, at) {
 function items(v) {
   return iterate(v);
 }
-function parseIntText(text, base) {
-  let s = text.trim().replace(/(?<=[0-9a-zA-Z])_(?=[0-9a-zA-Z])/g, "");
+function parseIntText(text2, base) {
+  let s = text2.trim().replace(/(?<=[0-9a-zA-Z])_(?=[0-9a-zA-Z])/g, "");
   let sign = 1;
   if (s.startsWith("-") || s.startsWith("+")) {
     sign = s.startsWith("-") ? -1 : 1;
@@ -14310,20 +14553,20 @@ function parseIntText(text, base) {
   if (b === 0) b = 10;
   const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, b);
   if (!s || [...s.toLowerCase()].some((c) => !digits.includes(c))) {
-    return fail(`invalid literal for int() with base ${base}: ${JSON.stringify(text)}`);
+    return fail(`invalid literal for int() with base ${base}: ${JSON.stringify(text2)}`);
   }
   const n = sign * parseInt(s, b);
   return Number.isSafeInteger(n) ? n : fail("integer result is too large to represent exactly");
 }
-function parseFloatText(text) {
-  const s = text.trim().replace(/(?<=\d)_(?=\d)/g, "");
+function parseFloatText(text2) {
+  const s = text2.trim().replace(/(?<=\d)_(?=\d)/g, "");
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return Number(s);
   const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
   if (special) {
     if (special[2].toLowerCase() === "nan") return NaN;
     return special[1] === "-" ? -Infinity : Infinity;
   }
-  return fail(`could not convert string to float: ${JSON.stringify(text)}`);
+  return fail(`could not convert string to float: ${JSON.stringify(text2)}`);
 }
 function minMax(name2, args2) {
   const bad = arity2(args2, name2, 1, Infinity, ["default"]);
@@ -14343,7 +14586,7 @@ function minMax(name2, args2) {
 }
 function sortValues(values, reverse) {
   let error;
-  const out2 = [...values].sort((a, b) => {
+  const out3 = [...values].sort((a, b) => {
     const c = pyCompare(a, b);
     if (isFail(c)) {
       error ??= c;
@@ -14351,7 +14594,7 @@ function sortValues(values, reverse) {
     }
     return reverse ? -c : c;
   });
-  return error ?? out2;
+  return error ?? out3;
 }
 function callBuiltin(name2, args2, at) {
   switch (name2) {
@@ -14398,9 +14641,9 @@ function callBuiltin(name2, args2, at) {
       if (step === 0) return fail("range() arg 3 must not be zero");
       const count = Math.max(0, Math.ceil((stop2 - start2) / step));
       if (count > MAX_ITEMS) return fail("range is too long to be config data");
-      const out2 = [];
-      for (let i2 = 0; i2 < count; i2++) out2.push({ t: "int", v: start2 + i2 * step, at });
-      return lazy(out2, at);
+      const out3 = [];
+      for (let i2 = 0; i2 < count; i2++) out3.push({ t: "int", v: start2 + i2 * step, at });
+      return lazy(out3, at);
     }
     case "int": {
       const bad = arity2(args2, name2, 0, 2, ["base"]);
@@ -14491,9 +14734,9 @@ function callBuiltin(name2, args2, at) {
         lists.push(xs);
       }
       const n = lists.length ? Math.min(...lists.map((l) => l.length)) : 0;
-      const out2 = [];
-      for (let i2 = 0; i2 < n; i2++) out2.push({ t: "tuple", items: lists.map((l) => l[i2]), at });
-      return lazy(out2, at);
+      const out3 = [];
+      for (let i2 = 0; i2 < n; i2++) out3.push({ t: "tuple", items: lists.map((l) => l[i2]), at });
+      return lazy(out3, at);
     }
     case "enumerate": {
       const bad = arity2(args2, name2, 1, 2, ["start"]);
@@ -14554,16 +14797,16 @@ function splitText(s, sep3, maxsplit, fromRight) {
     const words = s.split(/\s+/).filter((w) => w !== "");
     if (maxsplit < 0 || words.length <= maxsplit + 1) return words;
     const re = fromRight ? /\s*\S+\s*$/ : /^\s*\S+\s*/;
-    const out2 = [];
+    const out3 = [];
     let rest = fromRight ? s.trimEnd() : s.trimStart();
     for (let i2 = 0; i2 < maxsplit; i2++) {
       const m = re.exec(rest);
       const word = m[0].trim();
       rest = fromRight ? rest.slice(0, m.index).trimEnd() : rest.slice(m[0].length);
-      if (fromRight) out2.unshift(word);
-      else out2.push(word);
+      if (fromRight) out3.unshift(word);
+      else out3.push(word);
     }
-    return fromRight ? [rest, ...out2] : [...out2, rest];
+    return fromRight ? [rest, ...out3] : [...out3, rest];
   }
   const parts2 = s.split(sep3);
   if (maxsplit < 0 || parts2.length <= maxsplit + 1) return parts2;
@@ -14786,13 +15029,13 @@ function callMethod(recv, name2, args2, at) {
       case "items": {
         const bad = arity2(args2, name2, 0, 0);
         if (bad) return bad;
-        const out2 = [];
+        const out3 = [];
         for (const [k, v] of recv.entries) {
-          if (name2 === "keys") out2.push(keyValue(k, at));
-          else if (name2 === "values") out2.push(v);
-          else out2.push({ t: "tuple", items: [keyValue(k, at), v], at });
+          if (name2 === "keys") out3.push(keyValue(k, at));
+          else if (name2 === "values") out3.push(v);
+          else out3.push({ t: "tuple", items: [keyValue(k, at), v], at });
         }
-        return lazy(out2, at);
+        return lazy(out3, at);
       }
       default:
         return void 0;
@@ -14878,10 +15121,10 @@ function evalRaw(ctx, node, locals = []) {
     case "integer":
       return settle(ctx, node, parseIntLiteral(node.text, at));
     case "float": {
-      const text = node.text.replace(/_/g, "");
-      if (/[jJ]$/.test(text))
+      const text2 = node.text.replace(/_/g, "");
+      if (/[jJ]$/.test(text2))
         return opaqueAt(ctx, node, fail("complex numbers are not config data"));
-      return { t: "float", v: Number(text), at };
+      return { t: "float", v: Number(text2), at };
     }
     case "true":
     case "false":
@@ -14948,16 +15191,16 @@ function evalRaw(ctx, node, locals = []) {
   }
 }
 function parseIntLiteral(raw, at) {
-  const text = raw.replace(/_/g, "");
-  if (/[jJ]$/.test(text)) return fail("complex numbers are not config data");
-  if (/[lL]$/.test(text)) return fail("Python 2 long literal");
+  const text2 = raw.replace(/_/g, "");
+  if (/[jJ]$/.test(text2)) return fail("complex numbers are not config data");
+  if (/[lL]$/.test(text2)) return fail("Python 2 long literal");
   let n;
-  if (/^0[xX]/.test(text)) n = parseInt(text.slice(2), 16);
-  else if (/^0[oO]/.test(text)) n = parseInt(text.slice(2), 8);
-  else if (/^0[bB]/.test(text)) n = parseInt(text.slice(2), 2);
-  else if (/^0+\d/.test(text) && !/^0+$/.test(text))
+  if (/^0[xX]/.test(text2)) n = parseInt(text2.slice(2), 16);
+  else if (/^0[oO]/.test(text2)) n = parseInt(text2.slice(2), 8);
+  else if (/^0[bB]/.test(text2)) n = parseInt(text2.slice(2), 2);
+  else if (/^0+\d/.test(text2) && !/^0+$/.test(text2))
     return fail("leading zeros in a decimal literal");
-  else n = Number(text);
+  else n = Number(text2);
   if (!Number.isSafeInteger(n)) return fail("integer literal is too large to represent exactly");
   return { t: "int", v: n, at };
 }
@@ -15414,48 +15657,48 @@ var SIMPLE_ESCAPES = {
   t: "	",
   v: "\v"
 };
-function decodeEscapes(text) {
-  let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text[i2];
-    if (ch !== "\\" || i2 + 1 >= text.length) {
-      out2 += ch;
+function decodeEscapes(text2) {
+  let out3 = "";
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const ch = text2[i2];
+    if (ch !== "\\" || i2 + 1 >= text2.length) {
+      out3 += ch;
       continue;
     }
-    const next = text[i2 + 1];
+    const next = text2[i2 + 1];
     if (next in SIMPLE_ESCAPES) {
-      out2 += SIMPLE_ESCAPES[next];
+      out3 += SIMPLE_ESCAPES[next];
       i2++;
     } else if (next === "\n") {
       i2++;
     } else if (next === "\r") {
-      i2 += text[i2 + 2] === "\n" ? 2 : 1;
+      i2 += text2[i2 + 2] === "\n" ? 2 : 1;
     } else if (/[0-7]/.test(next)) {
-      const m = /^[0-7]{1,3}/.exec(text.slice(i2 + 1))[0];
-      out2 += String.fromCodePoint(parseInt(m, 8));
+      const m = /^[0-7]{1,3}/.exec(text2.slice(i2 + 1))[0];
+      out3 += String.fromCodePoint(parseInt(m, 8));
       i2 += m.length;
     } else if (next === "x" || next === "u" || next === "U") {
       const len = next === "x" ? 2 : next === "u" ? 4 : 8;
-      const hex2 = text.slice(i2 + 2, i2 + 2 + len);
+      const hex2 = text2.slice(i2 + 2, i2 + 2 + len);
       if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex2)) return fail(`truncated \\${next} escape`);
       const cp = parseInt(hex2, 16);
       if (cp > 1114111) return fail("illegal Unicode character");
-      out2 += String.fromCodePoint(cp);
+      out3 += String.fromCodePoint(cp);
       i2 += 1 + len;
     } else if (next === "N") {
       return fail("named Unicode escapes (\\N{...}) are not supported");
     } else {
-      out2 += ch;
+      out3 += ch;
     }
   }
-  return out2;
+  return out3;
 }
 function literalText(ctx, raw, isRaw, isF) {
-  let text = raw;
+  let text2 = raw;
   const pre = ctx.predefined;
-  if (pre) text = text.replace(PREDEFINED_RE, (_m, key) => pre[key]);
-  if (isF) text = text.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
-  return isRaw ? text : decodeEscapes(text);
+  if (pre) text2 = text2.replace(PREDEFINED_RE, (_m, key) => pre[key]);
+  if (isF) text2 = text2.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+  return isRaw ? text2 : decodeEscapes(text2);
 }
 function evalInterpolation(ctx, node, locals) {
   const exprNode = node.childForFieldName("expression") ?? kids(node)[0];
@@ -15486,8 +15729,8 @@ function evalInterpolation(ctx, node, locals) {
   }
   const converted = convertField(value, conv);
   if (isFail(converted)) return converted;
-  const text = formatValue(converted, spec);
-  return isFail(text) ? text : prefix + text;
+  const text2 = formatValue(converted, spec);
+  return isFail(text2) ? text2 : prefix + text2;
 }
 function evalStringPiece(ctx, node, locals) {
   const children = node.children.filter((c) => c !== null);
@@ -15496,23 +15739,23 @@ function evalStringPiece(ctx, node, locals) {
   if (prefix.includes("t")) return fail("template strings are not config data");
   const isRaw = prefix.includes("r");
   const isF = prefix.includes("f");
-  let text = "";
+  let text2 = "";
   for (const c of children) {
     if (c.type === "string_content") {
       const piece = literalText(ctx, ctx.source.slice(c.startIndex, c.endIndex), isRaw, isF);
       if (isFail(piece)) return piece;
-      text += piece;
+      text2 += piece;
     } else if (c.type === "interpolation") {
       const piece = evalInterpolation(ctx, c, locals);
       if (isFail(piece)) return piece;
-      text += piece;
+      text2 += piece;
     }
   }
-  return { text, bytes: prefix.includes("b") };
+  return { text: text2, bytes: prefix.includes("b") };
 }
 function evalString(ctx, node, locals) {
   const pieces = node.type === "concatenated_string" ? kids(node).filter((c) => c.type === "string") : [node];
-  let text = "";
+  let text2 = "";
   let bytes;
   for (const p of pieces) {
     const r = evalStringPiece(ctx, p, locals);
@@ -15520,10 +15763,10 @@ function evalString(ctx, node, locals) {
     if (bytes !== void 0 && bytes !== r.bytes)
       return opaqueAt(ctx, node, fail("cannot mix bytes and str literals"));
     bytes = r.bytes;
-    text += r.text;
+    text2 += r.text;
   }
   if (bytes) return opaqueAt(ctx, node, fail("bytes values are not config data"));
-  return { t: "str", v: text, at: origin(ctx, node) };
+  return { t: "str", v: text2, at: origin(ctx, node) };
 }
 
 // src/python/parse.ts
@@ -16822,11 +17065,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex.test(text2) : !regex.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -16856,7 +17099,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -17704,9 +17947,9 @@ var Module2 = (() => {
     var wasmMemory;
     var ABORT = false;
     var EXITSTATUS;
-    function assert(condition, text) {
+    function assert(condition, text2) {
       if (!condition) {
-        abort(text);
+        abort(text2);
       }
     }
     __name(assert, "assert");
@@ -18090,8 +18333,8 @@ var Module2 = (() => {
             var count = getLEB();
             while (count--) {
               var symname = getString();
-              var flags2 = getLEB();
-              if (flags2 & WASM_SYMBOL_TLS) {
+              var flags22 = getLEB();
+              if (flags22 & WASM_SYMBOL_TLS) {
                 customSection.tlsExports.add(symname);
               }
             }
@@ -18100,8 +18343,8 @@ var Module2 = (() => {
             while (count--) {
               var modname = getString();
               var symname = getString();
-              var flags2 = getLEB();
-              if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+              var flags22 = getLEB();
+              if ((flags22 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
                 customSection.weakImports.add(symname);
               }
             }
@@ -18341,7 +18584,7 @@ var Module2 = (() => {
       functionsInTableMap.set(func2, ret);
       return ret;
     }, "addFunction");
-    var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
+    var updateGOT = /* @__PURE__ */ __name((exports, replace2) => {
       for (var symName in exports) {
         if (isInternalSym(symName)) {
           continue;
@@ -18351,7 +18594,7 @@ var Module2 = (() => {
           "value": "i32",
           "mutable": true
         });
-        if (replace || GOT[symName].value == 0) {
+        if (replace2 || GOT[symName].value == 0) {
           if (typeof value == "function") {
             GOT[symName].value = addFunction(value);
           } else if (typeof value == "number") {
@@ -18362,7 +18605,7 @@ var Module2 = (() => {
         }
       }
     }, "updateGOT");
-    var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
+    var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace2) => {
       var relocated = {};
       for (var e in exports) {
         var value = exports[e];
@@ -18374,7 +18617,7 @@ var Module2 = (() => {
         }
         relocated[e] = value;
       }
-      updateGOT(relocated, replace);
+      updateGOT(relocated, replace2);
       return relocated;
     }, "relocateExports");
     var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
@@ -18585,13 +18828,13 @@ var Module2 = (() => {
       var arrayBuffer = await readAsync(url);
       return new Uint8Array(arrayBuffer);
     }, "asyncLoad");
-    function loadDynamicLibrary(libName2, flags2 = {
+    function loadDynamicLibrary(libName2, flags22 = {
       global: true,
       nodelete: true
     }, localScope2, handle2) {
       var dso = LDSO.loadedLibsByName[libName2];
       if (dso) {
-        if (!flags2.global) {
+        if (!flags22.global) {
           if (localScope2) {
             Object.assign(localScope2, dso.exports);
           }
@@ -18599,29 +18842,29 @@ var Module2 = (() => {
           dso.global = true;
           mergeLibSymbols(dso.exports, libName2);
         }
-        if (flags2.nodelete && dso.refcount !== Infinity) {
+        if (flags22.nodelete && dso.refcount !== Infinity) {
           dso.refcount = Infinity;
         }
         dso.refcount++;
         if (handle2) {
           LDSO.loadedLibsByHandle[handle2] = dso;
         }
-        return flags2.loadAsync ? Promise.resolve(true) : true;
+        return flags22.loadAsync ? Promise.resolve(true) : true;
       }
       dso = newDSO(libName2, handle2, "loading");
-      dso.refcount = flags2.nodelete ? Infinity : 1;
-      dso.global = flags2.global;
+      dso.refcount = flags22.nodelete ? Infinity : 1;
+      dso.global = flags22.global;
       function loadLibData() {
         if (handle2) {
           var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
           var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
           if (data && dataSize) {
             var libData = HEAP8.slice(data, data + dataSize);
-            return flags2.loadAsync ? Promise.resolve(libData) : libData;
+            return flags22.loadAsync ? Promise.resolve(libData) : libData;
           }
         }
         var libFile = locateFile(libName2);
-        if (flags2.loadAsync) {
+        if (flags22.loadAsync) {
           return asyncLoad(libFile);
         }
         if (!readBinary) {
@@ -18631,10 +18874,10 @@ var Module2 = (() => {
       }
       __name(loadLibData, "loadLibData");
       function getExports() {
-        if (flags2.loadAsync) {
-          return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+        if (flags22.loadAsync) {
+          return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags22, libName2, localScope2, handle2));
         }
-        return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+        return loadWebAssemblyModule(loadLibData(), flags22, libName2, localScope2, handle2);
       }
       __name(getExports, "getExports");
       function moduleLoaded(exports) {
@@ -18646,7 +18889,7 @@ var Module2 = (() => {
         dso.exports = exports;
       }
       __name(moduleLoaded, "moduleLoaded");
-      if (flags2.loadAsync) {
+      if (flags22.loadAsync) {
         return getExports().then((exports) => {
           moduleLoaded(exports);
           return true;
@@ -18679,7 +18922,7 @@ var Module2 = (() => {
         return;
       }
       addRunDependency("loadDylibs");
-      dynamicLibraries.reduce((chain, lib) => chain.then(() => loadDynamicLibrary(lib, {
+      dynamicLibraries.reduce((chain, lib2) => chain.then(() => loadDynamicLibrary(lib2, {
         loadAsync: true,
         global: true,
         nodelete: true,
@@ -18886,13 +19129,13 @@ var Module2 = (() => {
     __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
     var runtimeKeepaliveCounter = 0;
     var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-    var _proc_exit = /* @__PURE__ */ __name((code) => {
-      EXITSTATUS = code;
+    var _proc_exit = /* @__PURE__ */ __name((code2) => {
+      EXITSTATUS = code2;
       if (!keepRuntimeAlive()) {
-        Module["onExit"]?.(code);
+        Module["onExit"]?.(code2);
         ABORT = true;
       }
-      quit_(code, new ExitStatus(code));
+      quit_(code2, new ExitStatus(code2));
     }, "_proc_exit");
     _proc_exit.sig = "vi";
     var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -19511,6 +19754,10 @@ function parsePython(source) {
   if (!loadedPython) throw new Error("parsePython used before `await initParsers()`");
   return mustParse(loadedPython, source);
 }
+function parseBash(source) {
+  if (!loadedBash) throw new Error("parseBash used before `await initParsers({ bash: true })`");
+  return mustParse(loadedBash, source);
+}
 function mustParse(parser, source) {
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");
@@ -19531,8 +19778,8 @@ function parseModule(source, file) {
         finding("PY-001", "error", file, line, `Syntax error: missing \`${node.type}\`.`)
       );
     } else if (node.isError) {
-      const text = node.text.replace(/\s+/g, " ").trim();
-      const near = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+      const text2 = node.text.replace(/\s+/g, " ").trim();
+      const near = text2.length > 40 ? `${text2.slice(0, 37)}...` : text2;
       syntaxErrors.push(
         finding(
           "PY-001",
@@ -19670,13 +19917,13 @@ function targetRoot(node) {
   return cur?.type === "identifier" ? cur : void 0;
 }
 function namesTouched(stmt) {
-  const out2 = /* @__PURE__ */ new Set();
+  const out3 = /* @__PURE__ */ new Set();
   const addTarget = (t) => {
     if (!t) return;
-    if (t.type === "identifier") out2.add(t.text);
+    if (t.type === "identifier") out3.add(t.text);
     else if (t.type === "subscript" || t.type === "attribute") {
       const root = targetRoot(t);
-      if (root) out2.add(root.text);
+      if (root) out3.add(root.text);
     } else for (const c of kids(t)) addTarget(c);
   };
   const stack = [stmt];
@@ -19709,7 +19956,7 @@ function namesTouched(stmt) {
         break;
       case "import_statement":
       case "import_from_statement":
-        for (const name2 of importedNames(n)) out2.add(name2);
+        for (const name2 of importedNames(n)) out3.add(name2);
         break;
       case "call": {
         const fn = n.childForFieldName("function");
@@ -19719,7 +19966,7 @@ function namesTouched(stmt) {
     }
     stack.push(...kids(n));
   }
-  return out2;
+  return out3;
 }
 function importedNames(stmt) {
   const names = [];
@@ -19918,8 +20165,8 @@ function assignTo(st, stmt, target, value, valueNode) {
 function notEvaluated(st, stmt, why) {
   const names = namesTouched(stmt);
   if (!why.cascade) {
-    const list2 = names.size ? ` ${[...names].map((n) => `\`${n}\``).join(", ")} kept opaque.` : "";
-    reportStatement(st, stmt, `Statement not evaluated: ${why.reason}.${list2}`);
+    const list3 = names.size ? ` ${[...names].map((n) => `\`${n}\``).join(", ")} kept opaque.` : "";
+    reportStatement(st, stmt, `Statement not evaluated: ${why.reason}.${list3}`);
   }
   poison(st, stmt, names, why.cascade ? CASCADE.reason : why.reason);
 }
@@ -20386,8 +20633,8 @@ function mergeDicts(child, base, path, ctx, findings) {
     }
     const marker = value.entries.get(DELETE_KEY);
     const rest = marker === void 0 ? value : withoutKey(value, DELETE_KEY);
-    const replace = marker === void 0 ? false : truthy2(marker);
-    if (replace === void 0) {
+    const replace2 = marker === void 0 ? false : truthy2(marker);
+    if (replace2 === void 0) {
       findings.push(
         problem(
           ctx,
@@ -20397,7 +20644,7 @@ function mergeDicts(child, base, path, ctx, findings) {
         )
       );
       entries2.set(key, rest);
-    } else if (replace) {
+    } else if (replace2) {
       entries2.set(key, rest);
     } else if (old.t === "dict") {
       entries2.set(key, mergeDicts(rest, old, keyPath, ctx, findings));
@@ -20430,9 +20677,9 @@ function withoutKey(d, key) {
   entries2.delete(key);
   return { t: "dict", entries: entries2, at: d.at };
 }
-function problem(ctx, path, value, text) {
+function problem(ctx, path, value, text2) {
   const line = value.at && value.at.file === ctx.file ? value.at.line : ctx.lineOf(path);
-  return finding("INH-003", "error", ctx.file, line, text(`'${path.join(".")}'`));
+  return finding("INH-003", "error", ctx.file, line, text2(`'${path.join(".")}'`));
 }
 
 // src/config/substitute.ts
@@ -20441,7 +20688,7 @@ function substituteBaseRefs(value, base, file, fallbackLine) {
   const walk2 = (v) => {
     switch (v.t) {
       case "baseref":
-        return getPath(base, v.path) ?? missing(v);
+        return getPath(base, v.path) ?? missing2(v);
       case "list":
       case "tuple": {
         const items2 = v.items.map(walk2);
@@ -20463,7 +20710,7 @@ function substituteBaseRefs(value, base, file, fallbackLine) {
         return v;
     }
   };
-  const missing = (ref) => {
+  const missing2 = (ref) => {
     const line = ref.at && ref.at.file === file ? ref.at.line : fallbackLine;
     const name2 = ref.path.join(".");
     findings.push(
@@ -20536,7 +20783,7 @@ function createResolver(source, options = {}) {
     const { decl, declFindings } = loaded;
     const own = [...declFindings];
     const baseLine = decl?.line ?? 0;
-    const report2 = (rule, message) => own.push(finding(rule, "error", file, baseLine, message));
+    const report3 = (rule, message) => own.push(finding(rule, "error", file, baseLine, message));
     const bases = [];
     const siblings = [];
     const baseChains = [];
@@ -20544,7 +20791,7 @@ function createResolver(source, options = {}) {
     try {
       for (const raw of decl?.paths ?? []) {
         if (raw.includes("::")) {
-          report2(
+          report3(
             "INH-016",
             `base '${raw}' is a package base (pkg::path); package bases are not resolved`
           );
@@ -20552,12 +20799,12 @@ function createResolver(source, options = {}) {
         }
         const path = joinBasePath(file, raw);
         if (path === void 0) {
-          report2("INH-001", `base '${raw}' leaves the repository`);
+          report3("INH-001", `base '${raw}' leaves the repository`);
           continue;
         }
         bases.push(path);
         if (!path.endsWith(".py")) {
-          report2(
+          report3(
             "INH-001",
             `base '${raw}' (${path}) is not a Python file; only .py bases are resolved`
           );
@@ -20569,7 +20816,7 @@ function createResolver(source, options = {}) {
         }
         const base = resolveFile(path);
         if (!base.exists) {
-          report2("INH-001", `base '${raw}' (${path}) does not exist or cannot be read`);
+          report3("INH-001", `base '${raw}' (${path}) does not exist or cannot be read`);
           continue;
         }
         baseChains.push(base.result.chain);
@@ -20577,7 +20824,7 @@ function createResolver(source, options = {}) {
           const why = [
             ...new Set(base.own.filter((f) => f.severity === "error").map((f) => f.rule))
           ];
-          report2("INH-001", `base '${raw}' (${path}) could not be read (${why.join(", ")})`);
+          report3("INH-001", `base '${raw}' (${path}) could not be read (${why.join(", ")})`);
           continue;
         }
         siblings.push({ file: path, value: base.result.value });
@@ -20622,12 +20869,12 @@ function createResolver(source, options = {}) {
   const reportCycle = (path) => {
     const stack = [...inProgress.keys()];
     const loop = stack.slice(stack.indexOf(path));
-    loop.forEach((member, i2) => {
-      const names = [...loop.slice(i2), ...loop.slice(0, i2), member];
-      const state = inProgress.get(member);
+    loop.forEach((member2, i2) => {
+      const names = [...loop.slice(i2), ...loop.slice(0, i2), member2];
+      const state = inProgress.get(member2);
       const message = `_base_ cycle: ${names.join(" \u2192 ")}`;
       if (!state.own.some((f) => f.rule === "INH-017" && f.message === message)) {
-        state.own.push(finding("INH-017", "error", member, state.baseLine, message));
+        state.own.push(finding("INH-017", "error", member2, state.baseLine, message));
       }
     });
   };
@@ -20698,18 +20945,18 @@ var NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
 var hex = (n, digits) => n.toString(16).padStart(digits, "0");
 function pyStr2(s) {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out2 = quote;
+  let out3 = quote;
   for (const ch of s) {
-    if (ch === quote || ch === "\\") out2 += "\\" + ch;
-    else if (ch === "\n") out2 += "\\n";
-    else if (ch === "\r") out2 += "\\r";
-    else if (ch === "	") out2 += "\\t";
+    if (ch === quote || ch === "\\") out3 += "\\" + ch;
+    else if (ch === "\n") out3 += "\\n";
+    else if (ch === "\r") out3 += "\\r";
+    else if (ch === "	") out3 += "\\t";
     else if (ch !== " " && NON_PRINTABLE.test(ch)) {
       const cp = ch.codePointAt(0);
-      out2 += cp < 256 ? `\\x${hex(cp, 2)}` : cp < 65536 ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
-    } else out2 += ch;
+      out3 += cp < 256 ? `\\x${hex(cp, 2)}` : cp < 65536 ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
+    } else out3 += ch;
   }
-  return out2 + quote;
+  return out3 + quote;
 }
 function pyInt(n) {
   return Number.isSafeInteger(n) ? String(n) : BigInt(Math.trunc(n)).toString();
@@ -20788,25 +21035,25 @@ function flat(v, path, layout) {
       return void 0;
   }
 }
-function childTexts(v, path, layout, render2) {
-  const out2 = [];
+function childTexts(v, path, layout, render3) {
+  const out3 = [];
   if (v.t === "list" || v.t === "tuple") {
     for (const [i2, item] of v.items.entries()) {
-      const text = render2(item, [...path, i2], "", i2);
-      if (text === void 0) return void 0;
-      out2.push(text);
+      const text2 = render3(item, [...path, i2], "", i2);
+      if (text2 === void 0) return void 0;
+      out3.push(text2);
     }
   } else if (v.t === "dict") {
     const call = isCallStyle(v);
     let i2 = 0;
     for (const [key, val] of v.entries) {
       const prefix = call ? `${key}=` : `${pyKey(key)}: `;
-      const text = render2(val, [...path, key], prefix, i2++);
-      if (text === void 0) return void 0;
-      out2.push(prefix + text);
+      const text2 = render3(val, [...path, key], prefix, i2++);
+      if (text2 === void 0) return void 0;
+      out3.push(prefix + text2);
     }
   }
-  return out2;
+  return out3;
 }
 function render(v, path, column, depth, trailing, layout) {
   const given2 = override(v, path, layout) ?? (v.t === "opaque" ? v.src : void 0);
@@ -20869,16 +21116,16 @@ ${pad2(depth, layout)}]`] : ["(", ")"];
   const last = items2.length - 1;
   const flatItems = items2.map((item, i2) => {
     if (item.t === "dict" && override(item, [...path, i2], layout) === void 0) return void 0;
-    const text = flat(item, [...path, i2], layout);
+    const text2 = flat(item, [...path, i2], layout);
     const after = i2 === last ? tail : 1;
-    return text !== void 0 && inner.length + text.length + after <= layout.width ? text : void 0;
+    return text2 !== void 0 && inner.length + text2.length + after <= layout.width ? text2 : void 0;
   });
   const oneTupleEnd = kind === "tuple" && items2.length === 1 ? ", " : "";
   if (flatItems.every((t) => t !== void 0)) {
     const lines = [];
     let line = "";
-    flatItems.forEach((text, i2) => {
-      const piece = i2 === last ? text + oneTupleEnd : text + ",";
+    flatItems.forEach((text2, i2) => {
+      const piece = i2 === last ? text2 + oneTupleEnd : text2 + ",";
       const after = i2 === last ? tail - oneTupleEnd.length : 0;
       if (line === "") line = inner + piece;
       else if (line.length + 1 + piece.length + after <= layout.width) line += " " + piece;
@@ -20950,19 +21197,19 @@ function applyChainVerdicts(files, bases) {
   const chainCount = /* @__PURE__ */ new Map();
   for (const chain of chains.values()) {
     const sides = /* @__PURE__ */ new Set();
-    for (const member of chain) {
-      const side = ownSide(byPath.get(member));
+    for (const member2 of chain) {
+      const side = ownSide(byPath.get(member2));
       if (side) sides.add(side);
     }
-    for (const member of chain) {
-      if (byPath.get(member)?.version !== "neutral") continue;
-      const acc = sidesOf.get(member) ?? /* @__PURE__ */ new Set();
+    for (const member2 of chain) {
+      if (byPath.get(member2)?.version !== "neutral") continue;
+      const acc = sidesOf.get(member2) ?? /* @__PURE__ */ new Set();
       sides.forEach((s) => acc.add(s));
-      sidesOf.set(member, acc);
-      const count = chainCount.get(member) ?? { old: 0, new: 0 };
+      sidesOf.set(member2, acc);
+      const count = chainCount.get(member2) ?? { old: 0, new: 0 };
       if (sides.has("0.x")) count.old += 1;
       if (sides.has("1.x")) count.new += 1;
-      chainCount.set(member, count);
+      chainCount.set(member2, count);
     }
   }
   return files.map((file) => {
@@ -20999,7 +21246,7 @@ function chainSets(configs, bases) {
     if (visiting.has(path)) return chain;
     visiting.add(path);
     for (const base of bases.get(path) ?? []) {
-      if (configs.has(base)) chainOf(base).forEach((member) => chain.add(member));
+      if (configs.has(base)) chainOf(base).forEach((member2) => chain.add(member2));
     }
     visiting.delete(path);
     done.set(path, chain);
@@ -21098,7 +21345,11 @@ function baseAccesses(root) {
   const found = [];
   for (const node of root.descendantsOfType("attribute")) {
     if (!node || node.childForFieldName("object")?.text !== "_base_") continue;
-    const parent = node.parent;
+    let outer = node;
+    while (outer.parent?.type === "attribute" && outer.parent.childForFieldName("object")?.id === outer.id) {
+      outer = outer.parent;
+    }
+    const parent = outer.parent;
     if (parent?.type === "set" && parent.parent?.type === "set") continue;
     const name2 = node.childForFieldName("attribute")?.text ?? "";
     found.push({ name: name2, line: node.startPosition.row + 1 });
@@ -21202,14 +21453,14 @@ var TRANSFORM_ARGS = {
 };
 var DATASET_KEYS_0X = ["img_dir", "ann_dir", "split"];
 var DATASET_KEYS_1X = ["data_prefix", "ann_file", "metainfo"];
-function valueSignals({ names, lineOf }) {
+function valueSignals({ names, lineOf: lineOf2 }) {
   const found = /* @__PURE__ */ new Map();
   const add = (key, line, kind) => {
     const id = `${key}@${line}`;
     if (!found.has(id)) found.set(id, { key, line, kind });
   };
   for (const [name2, value] of names) {
-    const line = lineOf(name2);
+    const line = lineOf2(name2);
     if (STRONG_0X_KEYS.includes(name2)) add(name2, line, "strong-0.x");
     if (WEAK_0X_KEYS.includes(name2) && (!DICT_WEAK_KEYS.includes(name2) || isDict2(value))) {
       add(name2, line, "weak-0.x");
@@ -21254,8 +21505,8 @@ function valueSignals({ names, lineOf }) {
     }
   };
   for (const [name2, value] of names) {
-    if (name2 === "backend_args") add("backend_args", lineOf(name2), "strong-1.x");
-    walk2(value, topLevelContext(name2), lineOf(name2));
+    if (name2 === "backend_args") add("backend_args", lineOf2(name2), "strong-1.x");
+    walk2(value, topLevelContext(name2), lineOf2(name2));
   }
   return [...found.values()].sort(compareSignals);
 }
@@ -21324,34 +21575,34 @@ function lineAt(value, fallback) {
 }
 
 // src/scan/classify.ts
-function classifyFile(path, text, context) {
+function classifyFile(path, text2, context) {
   const name2 = path.slice(path.lastIndexOf("/") + 1);
   const ext = extensionOf(name2);
   const plain = (role) => ({ path, role, signals: [], findings: [] });
   if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return plain("workflow");
-  if (ext === "py") return classifyPython(path, text, context);
+  if (ext === "py") return classifyPython(path, text2, context);
   if (ext === "ipynb") return plain("notebook");
   if (ext === "md" || ext === "markdown") return plain("markdown");
   if (ext === "sh" || ext === "bash") return plain("shell");
   if (ext === "yml" || ext === "yaml" || ext === "json") {
-    return classifyDataConfig(path, text, context) ?? plain("other");
+    return classifyDataConfig(path, text2, context) ?? plain("other");
   }
   if (/^(GNU)?[Mm]akefile$/.test(name2) || ext === "mk") return plain("makefile");
   if (name2 === "Dockerfile" || name2.startsWith("Dockerfile.") || ext === "dockerfile") {
     return plain("dockerfile");
   }
   if (ext === "") {
-    const interpreter = shebangInterpreter(text);
+    const interpreter = shebangInterpreter(text2);
     if (interpreter && /^(ba|da|k|z)?sh$/.test(interpreter)) return plain("shell");
   }
   return plain("other");
 }
 var SCRIPT_LINE = /^(?:def |async def |class |@\w|if __name__\b)/m;
-function classifyPython(path, text, context) {
-  if (!context.namedAsBase && SCRIPT_LINE.test(text)) {
+function classifyPython(path, text2, context) {
+  if (!context.namedAsBase && SCRIPT_LINE.test(text2)) {
     return { path, role: "python", version: "not-a-config", signals: [], findings: [] };
   }
-  const mod = parseModule(text, path);
+  const mod = parseModule(text2, path);
   try {
     return classifyModule(mod, context);
   } finally {
@@ -21371,8 +21622,8 @@ function classifyModule(mod, context) {
   }
   const role = context.namedAsBase || inBaseFolder(path) ? "base-config" : "config";
   const evaluated = evaluateModule(mod, { predefined: fileNameParts(path) });
-  const lineOf = (key) => evaluated.assignments.get(key)?.line ?? shape.assigned.get(key) ?? 0;
-  const signals = valueSignals({ names: evaluated.names, lineOf });
+  const lineOf2 = (key) => evaluated.assignments.get(key)?.line ?? shape.assigned.get(key) ?? 0;
+  const signals = valueSignals({ names: evaluated.names, lineOf: lineOf2 });
   if (shape.readBaseLine !== void 0) {
     signals.push({ key: "read_base()", line: shape.readBaseLine, kind: "strong-1.x" });
   }
@@ -21384,7 +21635,7 @@ function classifyModule(mod, context) {
   }
   signals.sort(compareSignals);
   const version = verdict(signals);
-  if (version === "mixed") findings.push(...mixedFindings(path, signals, evaluated.names, lineOf));
+  if (version === "mixed") findings.push(...mixedFindings(path, signals, evaluated.names, lineOf2));
   const reusable = shape.baseAccesses.length === 0 && mod.syntaxErrors.length === 0;
   const evaluation = reusable ? { decl, declFindings, values: evaluated } : void 0;
   return { path, role, version, signals, findings, bases, evaluation };
@@ -21392,12 +21643,12 @@ function classifyModule(mod, context) {
 function baseFiles(path, paths) {
   return paths.filter((p) => !p.includes("::")).map((p) => joinBasePath(path, p)).filter((p) => p !== void 0);
 }
-function classifyDataConfig(path, text, context) {
-  if (!mentionsConfigKey(text)) return void 0;
+function classifyDataConfig(path, text2, context) {
+  if (!mentionsConfigKey(text2)) return void 0;
   const lines = new import_yaml.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: false });
+    doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, uniqueKeys: false });
   } catch {
     return void 0;
   }
@@ -21433,7 +21684,7 @@ function verdict(signals) {
   if (strongOld || signals.some((s) => s.kind === "weak-0.x")) return "0.x";
   return "neutral";
 }
-function mixedFindings(path, signals, names, lineOf) {
+function mixedFindings(path, signals, names, lineOf2) {
   const findings = signals.filter((s) => s.kind === "strong-0.x").map(
     (s) => finding(
       "DET-005",
@@ -21443,11 +21694,11 @@ function mixedFindings(path, signals, names, lineOf) {
       `'${s.key}' is MMSegmentation 0.x in a file that is otherwise 1.x; mmengine ignores it`
     )
   );
-  return [...findings, ...runnerDisagreements(path, names, lineOf("runner"))];
+  return [...findings, ...runnerDisagreements(path, names, lineOf2("runner"))];
 }
-function runnerDisagreements(path, config, line) {
-  const runner = config.get("runner");
-  const loop = config.get("train_cfg");
+function runnerDisagreements(path, config2, line) {
+  const runner = config2.get("runner");
+  const loop = config2.get("train_cfg");
   if (!isDict(runner) || !isDict(loop)) return [];
   const number = (v) => v?.t === "int" || v?.t === "float" ? v.v : void 0;
   const findings = [];
@@ -21474,8 +21725,8 @@ function extensionOf(name2) {
   const dot = name2.lastIndexOf(".");
   return dot <= 0 ? "" : name2.slice(dot + 1).toLowerCase();
 }
-function shebangInterpreter(text) {
-  const shebang = /^#!\s*(\S+)(.*)$/.exec(text.split("\n", 1)[0]);
+function shebangInterpreter(text2) {
+  const shebang = /^#!\s*(\S+)(.*)$/.exec(text2.split("\n", 1)[0]);
   if (!shebang) return void 0;
   const program = shebang[1].slice(shebang[1].lastIndexOf("/") + 1);
   if (program !== "env") return program;
@@ -21501,8 +21752,8 @@ function toValue(node) {
   }
   return { t: "none" };
 }
-function mentionsConfigKey(text) {
-  for (const m of text.matchAll(/^\s*["']?([A-Za-z_]\w*)["']?\s*:/gm)) {
+function mentionsConfigKey(text2) {
+  for (const m of text2.matchAll(/^\s*["']?([A-Za-z_]\w*)["']?\s*:/gm)) {
     if (m[1] === "_base_" || CONFIG_KEYS.has(m[1])) return true;
   }
   return false;
@@ -21584,7 +21835,7 @@ async function scanRepository(root, options = {}) {
     if (read.problem) findings.push(read.problem);
     else texts.set(path, read.text);
   }
-  const first2 = [...texts].map(([path, text]) => classifyFile(path, text, { namedAsBase: false }));
+  const first2 = [...texts].map(([path, text2]) => classifyFile(path, text2, { namedAsBase: false }));
   const bases = new Map(first2.flatMap((f) => f.bases ? [[f.path, f.bases]] : []));
   const named = new Set([...bases.values()].flat());
   const classified = first2.map((file) => asNamedBase(file, named, texts));
@@ -21668,7 +21919,7 @@ import { dirname as dirname2, join as join5, resolve as resolve4 } from "node:pa
 
 // rules/emit.json
 var emit_default = {
-  $comment: "Writing converted configs back into files, and verifying them. `placement`: each 1.x top-level key is written where the statement of the first of its 0.x owner keys stood (spec \xA71 ownership table); a key with no owner statement in the file is appended. `collisionOwners`: when sibling bases produce the same 1.x key (INH-011), it stays in the member whose 0.x view has one of these keys. `wholePaths`: dicts written whole once anything in them changes (OPTIM-010). `consensusPaths`: values a shared base takes when every runnable config inheriting it agrees (INH-012).",
+  $comment: "Writing converted configs back into files, and verifying them. `placement`: each 1.x top-level key is written where the statement of the first of its 0.x owner keys stood (spec \xA71 ownership table); a key with no owner statement in the file is appended. `collisionOwners`: when sibling bases produce the same 1.x key (INH-011), it stays in the member whose 0.x view has one of these keys. `wholePaths`: dicts written whole once anything in them changes (OPTIM-010). `consensusPaths`: values a shared base takes when every runnable config inheriting it agrees (INH-012). `nullable`: keys a config sets to None when its bases define them and its own chain has no such split (DATA-023).",
   placement: {
     train_dataloader: ["data"],
     val_dataloader: ["data"],
@@ -21741,6 +21992,20 @@ var emit_default = {
       why: "A schedule base cannot see the runtime base's logger interval, nor a model base the dataset's normalisation; the official 1.x bases carry them.",
       example: "schedule base: default_hooks.logger.interval=50 (from default_runtime's log_config)",
       spec: "\xA71"
+    },
+    "EMIT-003": {
+      severity: "info",
+      summary: "A val/test loader, loop or evaluator the bases define is set to None in a config whose chain has no such split.",
+      why: "mmengine requires the loader, loop and evaluator of a split together or not at all; a config cannot remove an inherited key, only set it to None.",
+      example: "val_cfg = None  # the schedule base writes val_cfg, but this config has no data.val",
+      spec: "\xA73 DATA-023"
+    },
+    "EMIT-004": {
+      severity: "error",
+      summary: "A config whose conversion reports an error keeps its 0.x text, and so does every config inheriting from it.",
+      why: "An error means a construct has no faithful 1.x form; writing the rest would give a chain that is neither 0.x nor 1.x.",
+      example: "lr_config = dict(policy='inv') (SCHED-010) \u2192 the file is left as it was",
+      spec: "\xA70 severities"
     }
   },
   collisionOwners: {
@@ -21775,6 +22040,14 @@ var emit_default = {
     "data_preprocessor.mean",
     "data_preprocessor.std",
     "data_preprocessor.bgr_to_rgb"
+  ],
+  nullable: [
+    "val_dataloader",
+    "val_cfg",
+    "val_evaluator",
+    "test_dataloader",
+    "test_cfg",
+    "test_evaluator"
   ]
 };
 
@@ -22859,12 +23132,12 @@ function packSegInputs(collect, scope) {
     return transform("PackSegInputs");
   }
   const renames = pipeline_default.metaKeyRenames;
-  const kept = [];
+  const kept2 = [];
   for (const k of given2) {
     const name2 = renames[k] ?? k;
-    if (!pipeline_default.metaKeysDropped.includes(name2) && !kept.includes(name2)) kept.push(name2);
+    if (!pipeline_default.metaKeysDropped.includes(name2) && !kept2.includes(name2)) kept2.push(name2);
   }
-  for (const k of pipeline_default.packMetaKeys1x) if (!kept.includes(k)) kept.push(k);
+  for (const k of pipeline_default.packMetaKeys1x) if (!kept2.includes(k)) kept2.push(k);
   scope.findings.push(
     findingAt(
       "PIPE-008",
@@ -22874,7 +23147,7 @@ function packSegInputs(collect, scope) {
       "Custom `Collect.meta_keys` become `PackSegInputs.meta_keys`: `filename` is `img_path`, `ori_filename` and `img_norm_cfg` are dropped, and the 1.x default keys are added because 1.x post-processing needs them."
     )
   );
-  const items2 = kept.map((k) => str(k));
+  const items2 = kept2.map((k) => str(k));
   return transform("PackSegInputs", [
     ["meta_keys", metaKeys.t === "tuple" ? tuple(items2) : list(items2)]
   ]);
@@ -23256,7 +23529,7 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
     const preConverted = [];
     let collect;
     let ownLoad;
-    const visit = (t, sink) => {
+    const visit2 = (t, sink) => {
       const type = typeOf(t);
       if (isFormatting(type)) {
         if (type === "Collect" && isDict(t)) collect = t;
@@ -23281,7 +23554,7 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
         if (sink !== items2) sink.push(converted);
       }
     };
-    for (const t of pre) visit(t, preConverted);
+    for (const t of pre) visit2(t, preConverted);
     let conv;
     if (msfa !== void 0) {
       conv = convertMsfa(msfa, scope);
@@ -23292,7 +23565,7 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
         ownLoad ??= conv.loadAnnotations;
       }
     }
-    for (const t of post) visit(t, items2);
+    for (const t of post) visit2(t, items2);
     if (conv !== void 0 && post.length > 0) {
       scope.findings.push(
         findingAt(
@@ -23416,14 +23689,14 @@ function pipelineOptionsFor(old, name2) {
 function ttaSource(old, names) {
   if (names.includes("test_pipeline"))
     return { name: "test_pipeline", value: old.entries.get("test_pipeline") };
-  const inline = datasetPipelines(dataSplit(old, "test"), "test").find(
+  const inline2 = datasetPipelines(dataSplit(old, "test"), "test").find(
     ([p, role]) => role === "test" && isSeq(p) && (p.at?.via === void 0 || !names.includes(p.at.via))
   );
-  return inline === void 0 ? void 0 : { value: inline[0] };
+  return inline2 === void 0 ? void 0 : { value: inline2[0] };
 }
-var convertPipelines = ({ old, out: out2, ctx }) => {
+var convertPipelines = ({ old, out: out3, ctx }) => {
   const findings = [];
-  let next = out2;
+  let next = out3;
   const names = pipelineVariables(old);
   const source = ttaSource(old, names);
   let tta;
@@ -23510,10 +23783,10 @@ function withoutVia(v) {
   const { via: _via, ...at } = v.at;
   return { ...v, at };
 }
-function pipelineWiring(old, out2, ctx) {
+function pipelineWiring(old, out3, ctx) {
   const hoisted = /* @__PURE__ */ new Map();
   const added = [];
-  const reference = (target, name2, source) => {
+  const reference2 = (target, name2, source) => {
     if (target.at?.via === name2) return target;
     const at = target.at ?? source.at ?? { file: ctx.file, start: 0, end: 0, line: 0 };
     return { ...target, at: { ...at, via: name2 } };
@@ -23534,9 +23807,9 @@ function pipelineWiring(old, out2, ctx) {
     const via = p.at?.via;
     if (via !== void 0) {
       const viaValue = old.entries.get(via);
-      const target = out2.entries.get(via);
+      const target = out3.entries.get(via);
       if (viaValue !== void 0 && target !== void 0 && valueEquals(viaValue, p)) {
-        return { value: reference(target, via, p), findings: [] };
+        return { value: reference2(target, via, p), findings: [] };
       }
       if (viaValue !== void 0 && !valueEquals(viaValue, p)) {
         return { value: withoutVia(convertFresh(p, role, ds).value), findings: [] };
@@ -23545,26 +23818,26 @@ function pipelineWiring(old, out2, ctx) {
     const name2 = role === "train" ? "train_pipeline" : role === "test" ? "test_pipeline" : void 0;
     if (name2 !== void 0) {
       const named = old.entries.get(name2);
-      const target = out2.entries.get(name2);
+      const target = out3.entries.get(name2);
       if (named !== void 0 && target !== void 0 && valueEquals(named, p)) {
-        return { value: reference(target, name2, p), findings: [] };
+        return { value: reference2(target, name2, p), findings: [] };
       }
       const earlier = hoisted.get(name2);
       if (earlier !== void 0 && valueEquals(earlier.source, p)) {
-        return { value: reference(earlier.value, name2, p), findings: [] };
+        return { value: reference2(earlier.value, name2, p), findings: [] };
       }
       if (named === void 0 && target === void 0 && earlier === void 0) {
         const fresh2 = convertFresh(p, role, ds);
         hoisted.set(name2, { source: p, value: fresh2.value });
         added.push([name2, fresh2.value]);
-        const note = findingAt(
+        const note2 = findingAt(
           "DATA-024",
           "info",
           p,
           ctx,
           `The inline ${role} pipeline is moved to the top-level \`${name2}\` and referenced from the dataset.`
         );
-        return { value: reference(fresh2.value, name2, p), findings: [note, ...fresh2.findings] };
+        return { value: reference2(fresh2.value, name2, p), findings: [note2, ...fresh2.findings] };
       }
     }
     const fresh = convertFresh(p, role, ds);
@@ -23749,12 +24022,12 @@ function datasetVariables(old, loaders) {
   }
   return found;
 }
-var convertData = ({ old, out: out2, ctx }) => {
+var convertData = ({ old, out: out3, ctx }) => {
   const data = old.entries.get("data");
-  if (data === void 0) return { out: out2, findings: [] };
+  if (data === void 0) return { out: out3, findings: [] };
   if (!isDict(data)) {
     return {
-      out: out2,
+      out: out3,
       findings: [
         findingAt(
           "DATA-010",
@@ -23771,7 +24044,7 @@ var convertData = ({ old, out: out2, ctx }) => {
   findings.push(...sampler.findings, ...settingsFindings(data, ctx));
   const hasSplit = (s) => data.entries.has(s);
   const structural = SPLITS.some(hasSplit);
-  const wiring = pipelineWiring(old, out2, ctx);
+  const wiring = pipelineWiring(old, out3, ctx);
   const loaders = /* @__PURE__ */ new Map();
   for (const split of ["train", "test", "val"]) {
     const ds = data.entries.get(split);
@@ -23826,7 +24099,7 @@ var convertData = ({ old, out: out2, ctx }) => {
       );
     }
   }
-  let next = withoutKeys(out2, ["data"]);
+  let next = withoutKeys(out3, ["data"]);
   for (const [k, v] of wiring.added()) next = withEntry(next, k, v);
   for (const [k, v] of datasetVariables(old, [...loaders.values()])) next = withEntry(next, k, v);
   const val = loaders.get("val");
@@ -24086,15 +24359,15 @@ function buildEvaluator(o) {
   if (!cityscapes) return iouMetric;
   return iou.length > 0 ? list([iouMetric, cityMetric]) : cityMetric;
 }
-var convertEvaluators = ({ old, out: out2, ctx }) => {
+var convertEvaluators = ({ old, out: out3, ctx }) => {
   const findings = [];
   const evaluation = old.entries.get("evaluation");
   const parts2 = evaluationParts(old);
   if (parts2 !== void 0) findings.push(...droppedKeyFindings(parts2, ctx));
   const data = old.entries.get("data");
-  if (!isDict(data)) return { out: out2, findings };
+  if (!isDict(data)) return { out: out3, findings };
   const splits = ["val", "test"].filter((s) => data.entries.has(s));
-  if (splits.length === 0) return { out: out2, findings };
+  if (splits.length === 0) return { out: out3, findings };
   if (evaluation !== void 0 && parts2 === void 0) {
     findings.push(
       findingAt(
@@ -24105,12 +24378,12 @@ var convertEvaluators = ({ old, out: out2, ctx }) => {
         "`evaluation` is not a dict; no evaluators are written, set `val_evaluator`/`test_evaluator` by hand."
       )
     );
-    return { out: out2, findings };
+    return { out: out3, findings };
   }
   const options = parts2?.evaluator.entries ?? /* @__PURE__ */ new Map();
   const metrics = metricNames(options.get("metric"), ctx);
   findings.push(...metrics.findings);
-  if (metrics.names === void 0) return { out: out2, findings };
+  if (metrics.names === void 0) return { out: out3, findings };
   const names = metrics.names;
   const hasCityscapes = names.some((m) => m.t === "str" && m.v === METRICS.cityscapes);
   const hasIou = names.some((m) => m.t === "str" && m.v !== METRICS.cityscapes);
@@ -24175,7 +24448,7 @@ var convertEvaluators = ({ old, out: out2, ctx }) => {
       buildEvaluator({ names, ignoreIndex: ignore.value, collectGpu, iouOptions, outputDir })
     );
   }
-  let next = out2;
+  let next = out3;
   const val = evaluators.get("val");
   let test = evaluators.get("test");
   if (val !== void 0 && test !== void 0 && valueEquals(val, test)) test = val;
@@ -24606,9 +24879,9 @@ function evalLoopsWanted(old) {
   if (!isDict(data)) return { val: true, test: true };
   return { val: !absent(data.entries.get("val")), test: !absent(data.entries.get("test")) };
 }
-function dropWorkflow(old, out2, ctx, findings) {
+function dropWorkflow(old, out3, ctx, findings) {
   const workflow = old.entries.get("workflow");
-  if (workflow === void 0) return out2;
+  if (workflow === void 0) return out3;
   if (!isSeq(workflow)) {
     if (workflow.t !== "none") {
       const message = "workflow cannot be read; removed (1.x has no workflow)";
@@ -24621,7 +24894,7 @@ function dropWorkflow(old, out2, ctx, findings) {
       findings.push(findingAt("LOOP-008", "warning", workflow, ctx, message));
     }
   }
-  return withoutKeys(out2, ["workflow"]);
+  return withoutKeys(out3, ["workflow"]);
 }
 function legacyConflict(old, name2, ctx, findings) {
   const top = old.entries.get(name2);
@@ -24631,9 +24904,9 @@ function legacyConflict(old, name2, ctx, findings) {
   findings.push(findingAt("LOOP-009", "error", top, ctx, message));
   return true;
 }
-var convertLoops = ({ old, out: out2, ctx }) => {
+var convertLoops = ({ old, out: out3, ctx }) => {
   const findings = [];
-  let next = dropWorkflow(old, out2, ctx, findings);
+  let next = dropWorkflow(old, out3, ctx, findings);
   const runner = old.entries.get("runner");
   const total = old.entries.get("total_iters");
   if (runner === void 0 && total === void 0) {
@@ -24741,7 +25014,7 @@ function convertLogging(old, byEpoch, ctx, findings) {
   }
   const logInterval = logConfig.entries.get("interval");
   const hooks = logConfig.entries.get("hooks");
-  let text;
+  let text2;
   let backends = [];
   if (hooks !== void 0 && !isSeq(hooks)) {
     const message = "log_config.hooks cannot be read; vis_backends and visualizer are not written and log_config is left as written";
@@ -24756,27 +25029,27 @@ function convertLogging(old, byEpoch, ctx, findings) {
       continue;
     }
     if (type === hooks_default.textLogger.type) {
-      if (text !== void 0) {
+      if (text2 !== void 0) {
         const message = "a second TextLoggerHook has no 1.x counterpart; dropped";
         findings.push(findingAt("LOG-002", "warning", hook, ctx, message));
         continue;
       }
-      text = hook;
+      text2 = hook;
       backends?.push(typeDict(hooks_default.textLogger.backend));
       continue;
     }
     const backend = convertBackend(hook, type, logInterval, ctx, findings);
     if (backend !== void 0) backends?.push(backend);
   }
-  if (backends !== void 0 && text === void 0) {
+  if (backends !== void 0 && text2 === void 0) {
     const message = "no TextLoggerHook: LocalVisBackend is not added (mmengine still prints the text log)";
     findings.push(findingAt("LOG-009", "info", hooks ?? logConfig, ctx, message));
   }
   const logger = [["type", str(hooks_default.loggerHook)]];
-  const interval = text?.entries.get("interval") ?? logInterval;
+  const interval = text2?.entries.get("interval") ?? logInterval;
   if (interval !== void 0) logger.push(["interval", interval]);
-  logger.push(["log_metric_by_epoch", text?.entries.get("by_epoch") ?? bool(byEpoch)]);
-  for (const [key, value] of text?.entries ?? []) {
+  logger.push(["log_metric_by_epoch", text2?.entries.get("by_epoch") ?? bool(byEpoch)]);
+  for (const [key, value] of text2?.entries ?? []) {
     const name2 = String(key);
     if (["type", "interval", "by_epoch", "priority"].includes(name2)) continue;
     if (hooks_default.textLogger.toLogger.includes(name2)) logger.push([key, value]);
@@ -24791,9 +25064,9 @@ function convertLogging(old, byEpoch, ctx, findings) {
   return { logger: dict(logger), backends, keep: backends === void 0 };
 }
 function convertCheckpoint(old, byEpoch, ctx, findings) {
-  const config = old.entries.get("checkpoint_config");
+  const config2 = old.entries.get("checkpoint_config");
   const hookType = hooks_default.checkpointHook;
-  if (config === void 0) {
+  if (config2 === void 0) {
     const message = "no checkpoint_config: 0.x tools/train.py failed without it; CheckpointHook(interval=-1) written so that only the final checkpoint is saved (mmengine would save every " + (byEpoch ? "epoch)" : "iteration)");
     findings.push(findingAt("HOOK-004", "warning", old.entries.get("model"), ctx, message));
     return {
@@ -24804,13 +25077,13 @@ function convertCheckpoint(old, byEpoch, ctx, findings) {
       keep: false
     };
   }
-  if (config.t === "none") return { entry: none(), keep: false };
-  if (!isDict(config)) {
+  if (config2.t === "none") return { entry: none(), keep: false };
+  if (!isDict(config2)) {
     const message = "checkpoint_config cannot be read; it is left as written and default_hooks.checkpoint is not set (mmengine would save every epoch or iteration)";
-    findings.push(findingAt("HOOK-002", "error", config, ctx, message));
+    findings.push(findingAt("HOOK-002", "error", config2, ctx, message));
     return { keep: true };
   }
-  const typeValue = config.entries.get("type");
+  const typeValue = config2.entries.get("type");
   if (typeValue !== void 0 && strOf(typeValue) !== hookType) {
     const message = `checkpoint_config builds ${strOf(typeValue) ?? "an unreadable type"}, not ${hookType}: port it to mmengine; default_hooks.checkpoint is not set`;
     findings.push(findingAt("HOOK-002", "error", typeValue, ctx, message));
@@ -24818,9 +25091,9 @@ function convertCheckpoint(old, byEpoch, ctx, findings) {
   }
   const entries2 = [
     ["type", str(hookType)],
-    ["by_epoch", config.entries.get("by_epoch") ?? bool(byEpoch)]
+    ["by_epoch", config2.entries.get("by_epoch") ?? bool(byEpoch)]
   ];
-  for (const [key, value] of config.entries) {
+  for (const [key, value] of config2.entries) {
     const name2 = String(key);
     if (name2 === "type" || name2 === "by_epoch") continue;
     if (hooks_default.checkpoint.dropInfo.includes(name2)) {
@@ -24893,11 +25166,11 @@ function convertCustomHooks(hooks, ctx, findings) {
   const items2 = hooks.items.map((hook) => convertCustomHook(hook, ctx, findings));
   return items2.every((item, i2) => item === hooks.items[i2]) ? hooks : { ...hooks, items: items2 };
 }
-var convertHooks = ({ old, out: out2, ctx }) => {
+var convertHooks = ({ old, out: out3, ctx }) => {
   const findings = [];
   const { byEpoch } = trainLength(old, ctx);
   const logging = convertLogging(old, byEpoch, ctx, findings);
-  let next = out2;
+  let next = out3;
   if (old.entries.has("checkpoint_config") || isRunnable(old)) {
     const checkpoint = convertCheckpoint(old, byEpoch, ctx, findings);
     const entry = withBestCheckpoint(old, checkpoint.entry, ctx, findings);
@@ -25341,11 +25614,11 @@ function renamedImports(imports, ctx, findings) {
   }
   return next === void 0 || next === names ? void 0 : withEntry(imports, "imports", next);
 }
-var convertRuntime = ({ old, out: out2, ctx }) => {
+var convertRuntime = ({ old, out: out3, ctx }) => {
   const findings = [];
   const owner = ownsRuntime(old);
   const anchor = ["log_config", "dist_params", "log_level", "load_from"].map((k) => old.entries.get(k)).find((v) => v !== void 0);
-  let next = out2;
+  let next = out3;
   if ((owner || isRunnable(old)) && !old.entries.has("default_scope")) {
     next = withEntry(next, "default_scope", str(runtime_default.defaultScope));
   }
@@ -25419,41 +25692,41 @@ function walk(v, ctx, findings) {
   const type = strOf(v.entries.get("type"));
   return type === void 0 ? next : checkComponent(next, type, ctx, findings);
 }
-function moveLegacy(name2, old, out2, ctx, findings) {
+function moveLegacy(name2, old, out3, ctx, findings) {
   const legacy = old.entries.get(name2);
-  if (legacy === void 0 || isLoop(legacy)) return out2;
+  if (legacy === void 0 || isLoop(legacy)) return out3;
   const free = (d) => isLoop(d.entries.get(name2)) ? d : withoutKeys(d, [name2]);
   if (legacy.t === "none" || isDict(legacy) && legacy.entries.size === 0) {
     const message2 = `top-level ${name2} = ${legacy.t === "none" ? "None" : "dict()"} set nothing on the model; dropped`;
     findings.push(findingAt("MODEL-003", "info", legacy, ctx, message2));
-    return free(out2);
+    return free(out3);
   }
   if (!isDict(legacy)) {
-    if (!isLoop(out2.entries.get(name2))) {
+    if (!isLoop(out3.entries.get(name2))) {
       const message2 = `top-level ${name2} cannot be read; it is left as written`;
       findings.push(findingAt("MODEL-003", "warning", legacy, ctx, message2));
     }
-    return out2;
+    return out3;
   }
-  const model = out2.entries.get("model");
-  if (isDict(model) && !absent4(model.entries.get(name2))) return out2;
+  const model = out3.entries.get("model");
+  if (isDict(model) && !absent4(model.entries.get(name2))) return out3;
   if (model !== void 0 && !isDict(model)) {
     const message2 = `model cannot be read, so the top-level ${name2} cannot move into it; left as written`;
     findings.push(findingAt("MODEL-003", "warning", legacy, ctx, message2));
-    return out2;
+    return out3;
   }
   const message = `top-level ${name2} (a 0.x model setting) moved into model.${name2}`;
   findings.push(findingAt("MODEL-003", "info", legacy, ctx, message));
   return withEntry(
-    free(out2),
+    free(out3),
     "model",
     withEntry(model ?? dict(), name2, walk(legacy, ctx, findings))
   );
 }
-var convertModel = ({ old, out: out2, ctx }) => {
+var convertModel = ({ old, out: out3, ctx }) => {
   const findings = [];
-  let next = out2;
-  const model = out2.entries.get("model");
+  let next = out3;
+  const model = out3.entries.get("model");
   if (model !== void 0 && model.t !== "none" && !isDict(model)) {
     const message = "model cannot be read; its components are not checked";
     findings.push(findingAt("MODEL-001", "warning", model, ctx, message));
@@ -25700,31 +25973,31 @@ function dropFp16(old, amp, ctx, findings) {
   const message = amp ? "fp16 removed: the Fp16 optimizer hook became AmpOptimWrapper" : "fp16 removed: mmseg 0.30 training never read cfg.fp16, so 0.x trained in fp32 (only tools/test.py ran the model in fp16). For AMP training pass --amp; for fp16 testing set test_cfg = dict(type='TestLoop', fp16=True)";
   findings.push(findingAt("OPTIM-007", amp ? "info" : "warning", fp16, ctx, message));
 }
-var convertOptim = ({ old, out: out2, ctx }) => {
+var convertOptim = ({ old, out: out3, ctx }) => {
   const findings = [];
   const optimizer = old.entries.get("optimizer");
   const hookValue = old.entries.get("optimizer_config");
   if (optimizer === void 0) {
     const present = ["optimizer_config", "fp16"].filter((k) => old.entries.has(k));
-    if (present.length === 0) return { out: out2, findings };
+    if (present.length === 0) return { out: out3, findings };
     const message = `${present.join(" and ")} without optimizer in this file: removed; the configs that inherit it write its effect into optim_wrapper`;
     findings.push(findingAt("OPTIM-001", "info", old.entries.get(present[0]), ctx, message));
-    return { out: withoutKeys(out2, present), findings };
+    return { out: withoutKeys(out3, present), findings };
   }
   if (!isDict(optimizer)) {
     const message = "optimizer cannot be read; left as it was";
     findings.push(findingAt("OPTIM-001", "error", optimizer, ctx, message));
-    return { out: out2, findings };
+    return { out: out3, findings };
   }
   if (isOptimizerDict(optimizer)) {
     const message = "optimizer is a dict of optimizers (custom runner); 1.x needs a custom wrapper dict and train step. Left as it was";
     findings.push(findingAt("OPTIM-011", "error", optimizer, ctx, message));
-    return { out: out2, findings };
+    return { out: out3, findings };
   }
   if (absent5(optimizer.entries.get("type"))) {
     const message = "optimizer has no type after merging the chain; left as it was";
     findings.push(findingAt("OPTIM-001", "error", optimizer, ctx, message));
-    return { out: out2, findings };
+    return { out: out3, findings };
   }
   const hook = convertHook(hookValue, ctx, findings);
   dropFp16(old, hook.amp, ctx, findings);
@@ -25743,7 +26016,7 @@ var convertOptim = ({ old, out: out2, ctx }) => {
     if (!known || CONSTRUCTORS[name2] !== null) wrapper.push(["constructor", constructorValue]);
   }
   const dropKeys = hook.keep ? ["fp16"] : ["optimizer_config", "fp16"];
-  let next = withoutKeys(out2, dropKeys);
+  let next = withoutKeys(out3, dropKeys);
   next = withEntry(next, "optimizer", bare);
   next = withEntry(next, "optim_wrapper", dict(wrapper));
   return { out: next, findings };
@@ -25825,17 +26098,17 @@ var preprocessor_default = {
 
 // src/convert/preprocessor.ts
 function transformsOf(pipelines) {
-  const out2 = [];
+  const out3 = [];
   const walk2 = (items2) => {
     for (const t of items2) {
       if (isMsfa(t)) {
         const inner = t.entries.get("transforms");
         if (isSeq(inner)) walk2(inner.items);
-      } else if (isDict(t)) out2.push(t);
+      } else if (isDict(t)) out3.push(t);
     }
   };
   for (const p of pipelines) if (isSeq(p)) walk2(p.items);
-  return out2;
+  return out3;
 }
 function pipelinesInView(old) {
   const fromData = (splits, role) => splits.flatMap((s) => datasetPipelines(dataSplit(old, s), role).map(([p]) => p));
@@ -25884,11 +26157,11 @@ function withPreprocessor(model, preprocessor) {
   }
   return { ...model, entries: new Map(entries2) };
 }
-var convertPreprocessor = ({ old, out: out2, ctx }) => {
+var convertPreprocessor = ({ old, out: out3, ctx }) => {
   const findings = [];
   const model = old.entries.get("model");
-  if (model === void 0) return { out: out2, findings };
-  const current = out2.entries.get("model") ?? model;
+  if (model === void 0) return { out: out3, findings };
+  const current = out3.entries.get("model") ?? model;
   if (!isDict(current)) {
     findings.push(
       findingAt(
@@ -25899,7 +26172,7 @@ var convertPreprocessor = ({ old, out: out2, ctx }) => {
         "`model` is not a dict, so no `data_preprocessor` can be added to it."
       )
     );
-    return { out: out2, findings };
+    return { out: out3, findings };
   }
   const view = pipelinesInView(old);
   const train = view.train === void 0 ? void 0 : transformsOf(view.train);
@@ -25964,7 +26237,7 @@ var convertPreprocessor = ({ old, out: out2, ctx }) => {
   const testPadded = testPad === void 0 ? void 0 : padSize(testPad);
   if (testPadded !== void 0) entries2.push(["test_cfg", dict([testPadded])]);
   const preprocessor = dict(entries2);
-  let next = withEntry(out2, "data_preprocessor", preprocessor);
+  let next = withEntry(out3, "data_preprocessor", preprocessor);
   next = withEntry(next, "model", withPreprocessor(current, preprocessor));
   return { out: next, findings };
 };
@@ -26270,14 +26543,14 @@ function report(run2, rule, severity, at, message) {
 }
 function hookName(policy) {
   if (policy !== policy.toLowerCase()) return policy;
-  let out2 = "";
+  let out3 = "";
   let prevCased = false;
   for (const ch of policy) {
     const cased = ch.toLowerCase() !== ch.toUpperCase();
-    out2 += cased && !prevCased ? ch.toUpperCase() : ch;
+    out3 += cased && !prevCased ? ch.toUpperCase() : ch;
     prevCased = cased;
   }
-  return out2;
+  return out3;
 }
 function roundHalfEven(x) {
   const floor = Math.floor(x);
@@ -26297,9 +26570,9 @@ function span2(end, begin) {
   return e === void 0 || b === void 0 ? void 0 : int(e - b);
 }
 function scheduler(type, entries2) {
-  const kept = [["type", str(type)]];
-  for (const [k, v] of entries2) if (v !== void 0) kept.push([k, v]);
-  return dict(kept);
+  const kept2 = [["type", str(type)]];
+  for (const [k, v] of entries2) if (v !== void 0) kept2.push([k, v]);
+  return dict(kept2);
 }
 function reportUnknownArgs(run2, cfg, name2, accepted) {
   const unknown = [...cfg.entries.keys()].filter(
@@ -26750,20 +27023,20 @@ function convertMomentum(run2, cfg) {
     }
   }
 }
-var convertSchedule = ({ old, out: out2, ctx }) => {
+var convertSchedule = ({ old, out: out3, ctx }) => {
   const lr = old.entries.get("lr_config");
   const momentum = old.entries.get("momentum_config");
-  if (lr === void 0 && momentum === void 0) return { out: out2, findings: [] };
+  if (lr === void 0 && momentum === void 0) return { out: out3, findings: [] };
   const run2 = { old, ctx, length: trainLength(old, ctx), findings: [], endUnknown: false };
   const lrNone = lr !== void 0 && lr.t === "none";
   const lrEntries = lr === void 0 || lrNone ? [] : convertLr(run2, lr);
   if (lrEntries === void 0) {
-    return { out: out2, findings: run2.findings };
+    return { out: out3, findings: run2.findings };
   }
   const momentumNone = momentum === void 0 || momentum.t === "none";
   const momentumEntries = momentumNone ? [] : convertMomentum(run2, momentum);
   let next = withoutKeys(
-    out2,
+    out3,
     momentumEntries === void 0 ? ["lr_config"] : ["lr_config", "momentum_config"]
   );
   if (lrNone && (momentumEntries ?? []).length === 0) {
@@ -26793,14 +27066,14 @@ var PASSES = [
 ];
 var SHARED_0X_KEYS = ["evaluation"];
 function convertConfig(old, ctx) {
-  let out2 = old;
+  let out3 = old;
   const findings = [];
   for (const pass of PASSES) {
-    const result = pass({ old, out: out2, ctx });
-    out2 = result.out;
+    const result = pass({ old, out: out3, ctx });
+    out3 = result.out;
     findings.push(...result.findings);
   }
-  return { value: withoutKeys(out2, SHARED_0X_KEYS), findings };
+  return { value: withoutKeys(out3, SHARED_0X_KEYS), findings };
 }
 
 // src/emit/delta.ts
@@ -26884,13 +27157,13 @@ function topLevelStatements(tree, source) {
       targetNames(root, names);
     }
     const lineStart = source.lastIndexOf("\n", node.startIndex - 1) + 1;
-    const newline = source.indexOf("\n", node.endIndex);
-    const lineEnd = newline === -1 ? source.length : newline + 1;
+    const newline2 = source.indexOf("\n", node.endIndex);
+    const lineEnd2 = newline2 === -1 ? source.length : newline2 + 1;
     statements2.push({
       start: node.startIndex,
       end: node.endIndex,
       lineStart,
-      lineEnd,
+      lineEnd: lineEnd2,
       names,
       simple
     });
@@ -27014,16 +27287,19 @@ function emitConfig(input) {
     }
     const printed = dependenciesFirst(slot.keys, write).map((key) => {
       const value = write.get(key);
-      const text = printAssignment(key, value, { nameFor: nameFor(key, defined, identity) });
+      const text2 = printAssignment(key, value, {
+        nameFor: nameFor(key, defined, identity),
+        sourceFor: numberAsWritten(file, source)
+      });
       define(key, value);
-      return text;
+      return text2;
     });
     const body2 = printed.join("");
     if (slot.mode === "replace") {
       edits.push({ start: slot.at, end: slot.statement.end, text: body2.replace(/\n$/, "") });
     } else if (slot.mode === "after") {
-      const newline = source.length > 0 && !source.endsWith("\n") && slot.at === source.length;
-      edits.push({ start: slot.at, end: slot.at, text: (newline ? "\n" : "") + body2 });
+      const newline2 = source.length > 0 && !source.endsWith("\n") && slot.at === source.length;
+      edits.push({ start: slot.at, end: slot.at, text: (newline2 ? "\n" : "") + body2 });
     } else {
       const prefix = source.length > 0 && !source.endsWith("\n") ? "\n" : "";
       edits.push({ start: source.length, end: source.length, text: prefix + body2 });
@@ -27048,6 +27324,16 @@ function nameFor(key, defined, identity) {
     return void 0;
   };
 }
+var NUMBER = /^(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?$/;
+function numberAsWritten(file, source) {
+  return (v) => {
+    if (v.t !== "int" && v.t !== "float" || v.at?.file !== file) return void 0;
+    const text2 = source.slice(v.at.start, v.at.end);
+    if (!NUMBER.test(text2) || Number(text2.replaceAll("_", "")) !== v.v) return void 0;
+    const looksFloat = /[.eE]/.test(text2);
+    return looksFloat === (v.t === "float") ? text2 : void 0;
+  };
+}
 function readsAny(v, names) {
   if (v.at?.via !== void 0 && names.has(v.at.via)) return true;
   if (v.t === "dict") return [...v.entries.values()].some((x) => readsAny(x, names));
@@ -27063,16 +27349,16 @@ function dependenciesFirst(keys2, values) {
     );
   };
   const order = [];
-  const visit = (key, seen) => {
+  const visit2 = (key, seen) => {
     if (order.includes(key) || seen.has(key)) return;
     seen.add(key);
     const value = values.get(key);
     for (const other of keys2) {
-      if (other !== key && nested(value, values.get(other))) visit(other, seen);
+      if (other !== key && nested(value, values.get(other))) visit2(other, seen);
     }
     order.push(key);
   };
-  for (const key of keys2) visit(key, /* @__PURE__ */ new Set());
+  for (const key of keys2) visit2(key, /* @__PURE__ */ new Set());
   return order;
 }
 function leadingComments(source, lineStart) {
@@ -27086,9 +27372,9 @@ function leadingComments(source, lineStart) {
 }
 function applyEdits(source, edits) {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let text = source;
-  for (const e of sorted) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  return text;
+  let text2 = source;
+  for (const e of sorted) text2 = text2.slice(0, e.start) + e.text + text2.slice(e.end);
+  return text2;
 }
 function lineAt2(source, offset) {
   let line = 1;
@@ -27119,820 +27405,8975 @@ function diffPaths(actual, expected, prefix = "") {
   return [prefix || "(root)"];
 }
 
-// src/migrate.ts
-var COLLISION_OWNERS = emit_default.collisionOwners;
-var CONSENSUS = emit_default.consensusPaths.map((p) => p.split("."));
-async function migrateRepository(root, options = {}) {
-  await initParsers();
-  const scan = await scanRepository(root, options);
-  const texts = /* @__PURE__ */ new Map();
-  const decoder = new TextDecoder();
-  const read = (path) => {
-    let text = texts.get(path);
-    if (text === void 0) {
-      const bytes = scan.source.read(path);
-      text = bytes === void 0 ? "" : decoder.decode(bytes).replace(/^\uFEFF/, "");
-      texts.set(path, text);
-    }
-    return text;
-  };
-  const configs = scan.files.filter(
-    (f) => (f.role === "config" || f.role === "base-config") && f.version === "0.x"
-  );
-  const plans = planConversions(configs, scan.resolver, read);
-  const evaluations = new Map(
-    scan.files.flatMap((f) => f.evaluation ? [[f.path, f.evaluation]] : [])
-  );
-  const written = emitAll(plans, scan.source, read, evaluations);
-  const outcomes = /* @__PURE__ */ new Map();
-  for (const file of scan.files) {
-    const text = written.texts.get(file.path);
-    const before = text === void 0 ? "" : read(file.path);
-    const blocked = written.blocked.has(file.path);
-    const changed = text !== void 0 && !blocked && text !== before;
-    outcomes.set(file.path, {
-      path: file.path,
-      role: file.role,
-      status: blocked ? "blocked" : changed ? "changed" : "unchanged",
-      before,
-      after: changed ? text : before,
-      findings: []
-    });
-  }
-  const findings = [...scan.findings];
-  const seen = /* @__PURE__ */ new Set();
-  const allFindings = [
-    ...scan.files.flatMap((f) => f.findings),
-    ...[...plans.values()].flatMap((p) => p.findings),
-    ...written.findings
-  ];
-  for (const f of allFindings) {
-    const key = `${f.file}\0${f.line}\0${f.rule}\0${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const outcome = outcomes.get(f.file);
-    if (outcome) outcome.findings.push(f);
-    else findings.push(f);
-  }
-  for (const outcome of outcomes.values()) outcome.findings = sortFindings(outcome.findings);
-  return { root: scan.root, files: [...outcomes.values()], findings: sortFindings(findings) };
+// src/commands/lines.ts
+function lineStarts(text2) {
+  const starts = [0];
+  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
+  return starts;
 }
-function planConversions(configs, resolver, read) {
-  const plans = /* @__PURE__ */ new Map();
-  const keepsNormCfg = configs.some((c) => /_base_\s*\.\s*img_norm_cfg/.test(read(c.path)));
-  for (const config of configs) {
-    const resolved = resolver.resolve(config.path);
-    const findings = [...resolved.findings];
-    if (!resolved.ok) {
-      plans.set(config.path, { path: config.path, resolved, target: resolved.value, findings });
+function lineAt3(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+var blank = (text2) => text2.replace(/[^\n]/g, " ");
+
+// src/commands/containers/json-spans.ts
+function parseJsonSpans(text2, from = 0) {
+  let i2 = from;
+  const ws = () => {
+    while (i2 < text2.length && " 	\r\n".includes(text2[i2])) i2++;
+  };
+  const fail2 = () => {
+    throw new SyntaxError(`bad JSON at ${i2}`);
+  };
+  const value = () => {
+    ws();
+    const start2 = i2;
+    const c = text2[i2];
+    if (c === '"') {
+      i2++;
+      while (i2 < text2.length && text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
+      if (i2 >= text2.length) fail2();
+      i2++;
+      return { t: "string", start: start2, end: i2, value: JSON.parse(text2.slice(start2, i2)) };
+    }
+    if (c === "[") {
+      i2++;
+      const items2 = [];
+      ws();
+      if (text2[i2] === "]") {
+        i2++;
+        return { t: "array", start: start2, end: i2, items: items2 };
+      }
+      for (; ; ) {
+        items2.push(value());
+        ws();
+        if (text2[i2] === ",") i2++;
+        else if (text2[i2] === "]") {
+          i2++;
+          return { t: "array", start: start2, end: i2, items: items2 };
+        } else fail2();
+      }
+    }
+    if (c === "{") {
+      i2++;
+      const entries2 = [];
+      ws();
+      if (text2[i2] === "}") {
+        i2++;
+        return { t: "object", start: start2, end: i2, entries: entries2 };
+      }
+      for (; ; ) {
+        const key = value();
+        if (key.t !== "string") fail2();
+        ws();
+        if (text2[i2] !== ":") fail2();
+        i2++;
+        entries2.push({ key: key.value, value: value() });
+        ws();
+        if (text2[i2] === ",") i2++;
+        else if (text2[i2] === "}") {
+          i2++;
+          return { t: "object", start: start2, end: i2, entries: entries2 };
+        } else fail2();
+      }
+    }
+    const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text2.slice(i2, i2 + 64));
+    if (!m) fail2();
+    i2 += m[0].length;
+    return { t: "scalar", start: start2, end: i2 };
+  };
+  try {
+    const node = value();
+    return node;
+  } catch {
+    return void 0;
+  }
+}
+function member(node, key) {
+  return node?.t === "object" ? node.entries.find((e) => e.key === key)?.value : void 0;
+}
+
+// src/commands/containers/dockerfile.ts
+function dockerfileRegions(text2) {
+  const regions = [];
+  const execForms = [];
+  const lines = text2.split("\n");
+  let offset = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    const m = /^(\s*)(RUN|CMD|ENTRYPOINT)(\s+)/i.exec(line);
+    if (!m) {
+      offset += line.length + 1;
       continue;
     }
-    const conversion = convertConfig(resolved.value, { file: config.path });
-    findings.push(...conversion.findings);
-    const target = keepsNormCfg ? conversion.value : withoutKeys(conversion.value, ["img_norm_cfg"]);
-    plans.set(config.path, { path: config.path, resolved, target, findings });
-  }
-  applyConsensus(plans);
-  resolveSiblingCollisions(plans);
-  reportOnceAlongChains(plans);
-  return plans;
-}
-function applyConsensus(plans) {
-  const runnable = [...plans.values()].filter((p) => p.resolved.ok && isRunnable(p.resolved.value));
-  for (const plan of plans.values()) {
-    if (!plan.resolved.ok || isRunnable(plan.resolved.value)) continue;
-    const users = runnable.filter((u) => u.resolved.chain.slice(1).includes(plan.path));
-    if (users.length === 0) continue;
-    const agreed = [];
-    for (const path of CONSENSUS) {
-      if (!isDict(getPath(plan.target, path.slice(0, -1))) || getPath(plan.target, path)) continue;
-      const values = users.map((u) => getPath(u.target, path));
-      const first2 = values[0];
-      if (first2 === void 0 || !values.every((v) => v !== void 0 && valueEquals(v, first2))) {
+    const start2 = offset;
+    const rest = line.slice(m[0].length);
+    if (rest.startsWith("[")) {
+      const array = parseJsonSpans(line, m[0].length);
+      if (array?.t === "array" && array.items.every((i2) => i2.t === "string")) {
+        execForms.push({
+          array: {
+            ...array,
+            start: array.start + start2,
+            end: array.end + start2,
+            items: array.items.map((i2) => ({ ...i2, start: i2.start + start2, end: i2.end + start2 }))
+          }
+        });
+      }
+      offset += line.length + 1;
+      continue;
+    }
+    const parts2 = [blank(m[0]) + rest];
+    let continued = /\\$/.test(line);
+    offset += line.length + 1;
+    while (continued && k + 1 < lines.length) {
+      const next = lines[++k];
+      offset += next.length + 1;
+      if (/^\s*#/.test(next)) {
+        parts2.push(blank(next));
         continue;
       }
-      plan.target = withPath(plan.target, path, first2);
-      agreed.push(`\`${path.join(".")}\``);
+      parts2.push(next);
+      continued = /\\$/.test(next);
     }
-    if (agreed.length > 0) {
-      plan.findings.push(
-        finding(
-          "INH-012",
-          "info",
-          plan.path,
-          0,
-          `${agreed.join(", ")} written here: every config that inherits this file agrees on ${agreed.length > 1 ? "them" : "it"}`
+    regions.push({ start: start2, text: parts2.join("\n") });
+  }
+  return { regions, execForms };
+}
+
+// node_modules/mdurl/index.mjs
+var mdurl_exports = {};
+__export(mdurl_exports, {
+  decode: () => decode_default,
+  encode: () => encode_default,
+  format: () => format,
+  parse: () => parse_default
+});
+
+// node_modules/mdurl/lib/decode.mjs
+var decodeCache = {};
+function getDecodeCache(exclude) {
+  let cache = decodeCache[exclude];
+  if (cache) {
+    return cache;
+  }
+  cache = decodeCache[exclude] = [];
+  for (let i2 = 0; i2 < 128; i2++) {
+    const ch = String.fromCharCode(i2);
+    cache.push(ch);
+  }
+  for (let i2 = 0; i2 < exclude.length; i2++) {
+    const ch = exclude.charCodeAt(i2);
+    cache[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+  }
+  return cache;
+}
+function decode(string, exclude) {
+  if (typeof exclude !== "string") {
+    exclude = decode.defaultChars;
+  }
+  const cache = getDecodeCache(exclude);
+  return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
+    let result = "";
+    for (let i2 = 0, l = seq.length; i2 < l; i2 += 3) {
+      const b1 = parseInt(seq.slice(i2 + 1, i2 + 3), 16);
+      if (b1 < 128) {
+        result += cache[b1];
+        continue;
+      }
+      if ((b1 & 224) === 192 && i2 + 3 < l) {
+        const b2 = parseInt(seq.slice(i2 + 4, i2 + 6), 16);
+        if ((b2 & 192) === 128) {
+          const chr = b1 << 6 & 1984 | b2 & 63;
+          if (chr < 128) {
+            result += "\uFFFD\uFFFD";
+          } else {
+            result += String.fromCharCode(chr);
+          }
+          i2 += 3;
+          continue;
+        }
+      }
+      if ((b1 & 240) === 224 && i2 + 6 < l) {
+        const b2 = parseInt(seq.slice(i2 + 4, i2 + 6), 16);
+        const b3 = parseInt(seq.slice(i2 + 7, i2 + 9), 16);
+        if ((b2 & 192) === 128 && (b3 & 192) === 128) {
+          const chr = b1 << 12 & 61440 | b2 << 6 & 4032 | b3 & 63;
+          if (chr < 2048 || chr >= 55296 && chr <= 57343) {
+            result += "\uFFFD\uFFFD\uFFFD";
+          } else {
+            result += String.fromCharCode(chr);
+          }
+          i2 += 6;
+          continue;
+        }
+      }
+      if ((b1 & 248) === 240 && i2 + 9 < l) {
+        const b2 = parseInt(seq.slice(i2 + 4, i2 + 6), 16);
+        const b3 = parseInt(seq.slice(i2 + 7, i2 + 9), 16);
+        const b4 = parseInt(seq.slice(i2 + 10, i2 + 12), 16);
+        if ((b2 & 192) === 128 && (b3 & 192) === 128 && (b4 & 192) === 128) {
+          let chr = b1 << 18 & 1835008 | b2 << 12 & 258048 | b3 << 6 & 4032 | b4 & 63;
+          if (chr < 65536 || chr > 1114111) {
+            result += "\uFFFD\uFFFD\uFFFD\uFFFD";
+          } else {
+            chr -= 65536;
+            result += String.fromCharCode(55296 + (chr >> 10), 56320 + (chr & 1023));
+          }
+          i2 += 9;
+          continue;
+        }
+      }
+      result += "\uFFFD";
+    }
+    return result;
+  });
+}
+decode.defaultChars = ";/?:@&=+$,#";
+decode.componentChars = "";
+var decode_default = decode;
+
+// node_modules/mdurl/lib/encode.mjs
+var encodeCache = {};
+function getEncodeCache(exclude) {
+  let cache = encodeCache[exclude];
+  if (cache) {
+    return cache;
+  }
+  cache = encodeCache[exclude] = [];
+  for (let i2 = 0; i2 < 128; i2++) {
+    const ch = String.fromCharCode(i2);
+    if (/^[0-9a-z]$/i.test(ch)) {
+      cache.push(ch);
+    } else {
+      cache.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
+    }
+  }
+  for (let i2 = 0; i2 < exclude.length; i2++) {
+    cache[exclude.charCodeAt(i2)] = exclude[i2];
+  }
+  return cache;
+}
+function encode(string, exclude, keepEscaped) {
+  if (typeof exclude !== "string") {
+    keepEscaped = exclude;
+    exclude = encode.defaultChars;
+  }
+  if (typeof keepEscaped === "undefined") {
+    keepEscaped = true;
+  }
+  const cache = getEncodeCache(exclude);
+  let result = "";
+  for (let i2 = 0, l = string.length; i2 < l; i2++) {
+    const code2 = string.charCodeAt(i2);
+    if (keepEscaped && code2 === 37 && i2 + 2 < l) {
+      if (/^[0-9a-f]{2}$/i.test(string.slice(i2 + 1, i2 + 3))) {
+        result += string.slice(i2, i2 + 3);
+        i2 += 2;
+        continue;
+      }
+    }
+    if (code2 < 128) {
+      result += cache[code2];
+      continue;
+    }
+    if (code2 >= 55296 && code2 <= 57343) {
+      if (code2 >= 55296 && code2 <= 56319 && i2 + 1 < l) {
+        const nextCode = string.charCodeAt(i2 + 1);
+        if (nextCode >= 56320 && nextCode <= 57343) {
+          result += encodeURIComponent(string[i2] + string[i2 + 1]);
+          i2++;
+          continue;
+        }
+      }
+      result += "%EF%BF%BD";
+      continue;
+    }
+    result += encodeURIComponent(string[i2]);
+  }
+  return result;
+}
+encode.defaultChars = ";/?:@&=+$,-_.!~*'()#";
+encode.componentChars = "-_.!~*'()";
+var encode_default = encode;
+
+// node_modules/mdurl/lib/format.mjs
+function format(url) {
+  let result = "";
+  result += url.protocol || "";
+  result += url.slashes ? "//" : "";
+  result += url.auth ? url.auth + "@" : "";
+  if (url.hostname && url.hostname.indexOf(":") !== -1) {
+    result += "[" + url.hostname + "]";
+  } else {
+    result += url.hostname || "";
+  }
+  result += url.port ? ":" + url.port : "";
+  result += url.pathname || "";
+  result += url.search || "";
+  result += url.hash || "";
+  return result;
+}
+
+// node_modules/mdurl/lib/parse.mjs
+function Url() {
+  this.protocol = null;
+  this.slashes = null;
+  this.auth = null;
+  this.port = null;
+  this.hostname = null;
+  this.hash = null;
+  this.search = null;
+  this.pathname = null;
+}
+var protocolPattern = /^([a-z0-9.+-]+:)/i;
+var portPattern = /:[0-9]*$/;
+var simplePathPattern = /^(\/\/?(?!\/)[^\?\s]*)(\?[^\s]*)?$/;
+var delims = ["<", ">", '"', "`", " ", "\r", "\n", "	"];
+var unwise = ["{", "}", "|", "\\", "^", "`"].concat(delims);
+var autoEscape = ["'"].concat(unwise);
+var nonHostChars = ["%", "/", "?", ";", "#"].concat(autoEscape);
+var hostEndingChars = ["/", "?", "#"];
+var hostnameMaxLen = 255;
+var hostnamePartPattern = /^[+a-z0-9A-Z_-]{0,63}$/;
+var hostnamePartStart = /^([+a-z0-9A-Z_-]{0,63})(.*)$/;
+var hostlessProtocol = {
+  javascript: true,
+  "javascript:": true
+};
+var slashedProtocol = {
+  http: true,
+  https: true,
+  ftp: true,
+  gopher: true,
+  file: true,
+  "http:": true,
+  "https:": true,
+  "ftp:": true,
+  "gopher:": true,
+  "file:": true
+};
+function urlParse(url, slashesDenoteHost) {
+  if (url && url instanceof Url) return url;
+  const u = new Url();
+  u.parse(url, slashesDenoteHost);
+  return u;
+}
+Url.prototype.parse = function(url, slashesDenoteHost) {
+  let lowerProto, hec, slashes;
+  let rest = url;
+  rest = rest.trim();
+  if (!slashesDenoteHost && url.split("#").length === 1) {
+    const simplePath = simplePathPattern.exec(rest);
+    if (simplePath) {
+      this.pathname = simplePath[1];
+      if (simplePath[2]) {
+        this.search = simplePath[2];
+      }
+      return this;
+    }
+  }
+  let proto = protocolPattern.exec(rest);
+  if (proto) {
+    proto = proto[0];
+    lowerProto = proto.toLowerCase();
+    this.protocol = proto;
+    rest = rest.substr(proto.length);
+  }
+  if (slashesDenoteHost || proto || rest.match(/^\/\/[^@\/]+@[^@\/]+/)) {
+    slashes = rest.substr(0, 2) === "//";
+    if (slashes && !(proto && hostlessProtocol[proto])) {
+      rest = rest.substr(2);
+      this.slashes = true;
+    }
+  }
+  if (!hostlessProtocol[proto] && (slashes || proto && !slashedProtocol[proto])) {
+    let hostEnd = -1;
+    for (let i2 = 0; i2 < hostEndingChars.length; i2++) {
+      hec = rest.indexOf(hostEndingChars[i2]);
+      if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+        hostEnd = hec;
+      }
+    }
+    let auth, atSign;
+    if (hostEnd === -1) {
+      atSign = rest.lastIndexOf("@");
+    } else {
+      atSign = rest.lastIndexOf("@", hostEnd);
+    }
+    if (atSign !== -1) {
+      auth = rest.slice(0, atSign);
+      rest = rest.slice(atSign + 1);
+      this.auth = auth;
+    }
+    hostEnd = -1;
+    for (let i2 = 0; i2 < nonHostChars.length; i2++) {
+      hec = rest.indexOf(nonHostChars[i2]);
+      if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+        hostEnd = hec;
+      }
+    }
+    if (hostEnd === -1) {
+      hostEnd = rest.length;
+    }
+    if (rest[hostEnd - 1] === ":") {
+      hostEnd--;
+    }
+    const host = rest.slice(0, hostEnd);
+    rest = rest.slice(hostEnd);
+    this.parseHost(host);
+    this.hostname = this.hostname || "";
+    const ipv6Hostname = this.hostname[0] === "[" && this.hostname[this.hostname.length - 1] === "]";
+    if (!ipv6Hostname) {
+      const hostparts = this.hostname.split(/\./);
+      for (let i2 = 0, l = hostparts.length; i2 < l; i2++) {
+        const part = hostparts[i2];
+        if (!part) {
+          continue;
+        }
+        if (!part.match(hostnamePartPattern)) {
+          let newpart = "";
+          for (let j = 0, k = part.length; j < k; j++) {
+            if (part.charCodeAt(j) > 127) {
+              newpart += "x";
+            } else {
+              newpart += part[j];
+            }
+          }
+          if (!newpart.match(hostnamePartPattern)) {
+            const validParts = hostparts.slice(0, i2);
+            const notHost = hostparts.slice(i2 + 1);
+            const bit = part.match(hostnamePartStart);
+            if (bit) {
+              validParts.push(bit[1]);
+              notHost.unshift(bit[2]);
+            }
+            if (notHost.length) {
+              rest = notHost.join(".") + rest;
+            }
+            this.hostname = validParts.join(".");
+            break;
+          }
+        }
+      }
+    }
+    if (this.hostname.length > hostnameMaxLen) {
+      this.hostname = "";
+    }
+    if (ipv6Hostname) {
+      this.hostname = this.hostname.substr(1, this.hostname.length - 2);
+    }
+  }
+  const hash = rest.indexOf("#");
+  if (hash !== -1) {
+    this.hash = rest.substr(hash);
+    rest = rest.slice(0, hash);
+  }
+  const qm = rest.indexOf("?");
+  if (qm !== -1) {
+    this.search = rest.substr(qm);
+    rest = rest.slice(0, qm);
+  }
+  if (rest) {
+    this.pathname = rest;
+  }
+  if (slashedProtocol[lowerProto] && this.hostname && !this.pathname) {
+    this.pathname = "";
+  }
+  return this;
+};
+Url.prototype.parseHost = function(host) {
+  let port = portPattern.exec(host);
+  if (port) {
+    port = port[0];
+    if (port !== ":") {
+      this.port = port.substr(1);
+    }
+    host = host.substr(0, host.length - port.length);
+  }
+  if (host) {
+    this.hostname = host;
+  }
+};
+var parse_default = urlParse;
+
+// node_modules/uc.micro/build/index.mjs
+var build_exports = {};
+__export(build_exports, {
+  Any: () => Any,
+  Cc: () => Cc,
+  Cf: () => Cf,
+  P: () => P,
+  S: () => S,
+  Z: () => Z
+});
+var Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var Cc = /[\0-\x1F\x7F-\x9F]/;
+var Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
+var P = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B4E\u1B4F\u1B5A-\u1B60\u1B7D-\u1B7F\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDD6E\uDEAD\uDED0\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9\uDFD4\uDFD5\uDFD7\uDFD8]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09\uDFE1]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDD6D-\uDD6F\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD839\uDDFF|\uD83A[\uDD5E\uDD5F]/;
+var S = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C1\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2429\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E5\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBD2\uFD40-\uFD4F\uFD90\uFD91\uFDC8-\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD803[\uDD8E\uDD8F\uDED1-\uDED8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDC00-\uDCEF\uDCFA-\uDCFC\uDD00-\uDEB3\uDEBA-\uDED0\uDEE0-\uDEF0\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED8\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0-\uDCBB\uDCC0\uDCC1\uDCD0-\uDCD8\uDD00-\uDE57\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF-\uDEF8\uDF00-\uDF92\uDF94-\uDFEF\uDFFA]/;
+var Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+
+// node_modules/entities/dist/decode-codepoint.js
+var c1 = [
+  8364,
+  0,
+  8218,
+  402,
+  8222,
+  8230,
+  8224,
+  8225,
+  710,
+  8240,
+  352,
+  8249,
+  338,
+  0,
+  381,
+  0,
+  0,
+  8216,
+  8217,
+  8220,
+  8221,
+  8226,
+  8211,
+  8212,
+  732,
+  8482,
+  353,
+  8250,
+  339,
+  0,
+  382,
+  376
+];
+function isInvalidCodePoint(codePoint) {
+  return codePoint === 0 || codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111;
+}
+function replaceCodePoint(codePoint) {
+  if (isInvalidCodePoint(codePoint)) {
+    return 65533;
+  }
+  if (codePoint >= 128 && codePoint <= 159) {
+    return c1[codePoint - 128] || codePoint;
+  }
+  return codePoint;
+}
+function codePointToString(codePoint) {
+  return codePoint - 1 >>> 0 < 127 || codePoint - 160 >>> 0 < 55136 ? String.fromCharCode(codePoint) : String.fromCodePoint(replaceCodePoint(codePoint));
+}
+
+// node_modules/entities/dist/internal/decode-shared.js
+var BASE91_INVERSE = /* @__PURE__ */ (() => {
+  const table2 = new Uint8Array(127);
+  let code2 = 0;
+  for (let char = 33; char <= 126; char++) {
+    if (char !== 34 && char !== 36 && char !== 92) {
+      table2[char] = code2++;
+    }
+  }
+  return table2;
+})();
+function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
+  const base = 91;
+  const inputLength = input.length;
+  const twoCharBias = dictSize * (base - 1);
+  let pos = 0;
+  const readSlotCode = () => {
+    const c12 = BASE91_INVERSE[input.charCodeAt(pos++)];
+    return c12 < dictSize ? c12 : c12 * base - twoCharBias + BASE91_INVERSE[input.charCodeAt(pos++)];
+  };
+  const dict2AtomCount = atomCount - dict1AtomCount;
+  const slotCount = atomCount + ngramCount;
+  const single = new Int32Array(slotCount);
+  single.fill(-1, dict1AtomCount, dictSize);
+  single.fill(-1, dictSize + dict2AtomCount, slotCount);
+  const start2 = new Int32Array(slotCount);
+  const length = new Int32Array(slotCount);
+  function decodeDelta(count, off) {
+    let previous = 0;
+    let slot = off;
+    const end = off + count;
+    while (slot < end) {
+      const code2 = BASE91_INVERSE[input.charCodeAt(pos++)];
+      if (code2 < 89) {
+        previous += code2;
+        single[slot++] = previous;
+      } else if (code2 === 89) {
+        let runLength = BASE91_INVERSE[input.charCodeAt(pos++)] + 2;
+        while (runLength--)
+          single[slot++] = ++previous;
+      } else {
+        const next = BASE91_INVERSE[input.charCodeAt(pos++)];
+        previous += 89 + // eslint-disable-next-line unicorn/prefer-minimal-ternary -- branches read a different number of side-effecting input bytes
+        (next < 90 ? next * base + BASE91_INVERSE[input.charCodeAt(pos++)] : BASE91_INVERSE[input.charCodeAt(pos++)] * 8281 + BASE91_INVERSE[input.charCodeAt(pos++)] * base + BASE91_INVERSE[input.charCodeAt(pos++)]);
+        single[slot++] = previous;
+      }
+    }
+  }
+  decodeDelta(dict1AtomCount, 0);
+  decodeDelta(dict2AtomCount, dictSize);
+  const references = new Int32Array(ngramCount * 2);
+  let poolSize = 0;
+  let ngramIndex = 0;
+  function readNgramReferences(count, startSlot) {
+    for (let index = 0; index < count; index++) {
+      const slot = startSlot + index;
+      const a = readSlotCode();
+      const b = readSlotCode();
+      references[ngramIndex * 2] = a;
+      references[ngramIndex * 2 + 1] = b;
+      ngramIndex += 1;
+      start2[slot] = poolSize;
+      const entryLength = (single[a] < 0 ? length[a] : 1) + (single[b] < 0 ? length[b] : 1);
+      length[slot] = entryLength;
+      poolSize += entryLength;
+    }
+  }
+  readNgramReferences(ngramCount - dictSize + dict1AtomCount, dictSize + dict2AtomCount);
+  readNgramReferences(dictSize - dict1AtomCount, dict1AtomCount);
+  const pool = new Uint16Array(poolSize);
+  let write = 0;
+  for (let index = 0; index < ngramIndex; index++) {
+    for (let half = 0; half < 2; half++) {
+      const source = references[index * 2 + half];
+      const value = single[source];
+      if (value < 0) {
+        let read = start2[source];
+        const readEnd = read + length[source];
+        while (read < readEnd)
+          pool[write++] = pool[read++];
+      } else {
+        pool[write++] = value;
+      }
+    }
+  }
+  const out3 = new Uint16Array(resultLength);
+  let outIndex = 0;
+  while (pos < inputLength) {
+    let slot = BASE91_INVERSE[input.charCodeAt(pos++)];
+    if (slot >= dictSize) {
+      slot = slot * base - twoCharBias + BASE91_INVERSE[input.charCodeAt(pos++)];
+    }
+    const value = single[slot];
+    if (value < 0) {
+      let read = start2[slot];
+      const readEnd = read + length[slot];
+      while (read < readEnd)
+        out3[outIndex++] = pool[read++];
+    } else {
+      out3[outIndex++] = value;
+    }
+  }
+  return out3;
+}
+
+// node_modules/entities/dist/generated/decode-data-html.js
+var htmlDecodeTree = /* @__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13494, 2713, 49, 25, 61);
+
+// node_modules/entities/dist/internal/bin-trie-flags.js
+var BinTrieFlags;
+(function(BinTrieFlags2) {
+  BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["FLAG13"] = 8192] = "FLAG13";
+  BinTrieFlags2[BinTrieFlags2["BRANCH_LENGTH"] = 8064] = "BRANCH_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["JUMP_TABLE"] = 127] = "JUMP_TABLE";
+  BinTrieFlags2[BinTrieFlags2["VALUE_MASK"] = 8191] = "VALUE_MASK";
+})(BinTrieFlags || (BinTrieFlags = {}));
+
+// node_modules/entities/dist/decode.js
+var CharCodes;
+(function(CharCodes2) {
+  CharCodes2[CharCodes2["AMP"] = 38] = "AMP";
+  CharCodes2[CharCodes2["NUM"] = 35] = "NUM";
+  CharCodes2[CharCodes2["SEMI"] = 59] = "SEMI";
+  CharCodes2[CharCodes2["EQUALS"] = 61] = "EQUALS";
+  CharCodes2[CharCodes2["ZERO"] = 48] = "ZERO";
+  CharCodes2[CharCodes2["NINE"] = 57] = "NINE";
+  CharCodes2[CharCodes2["LOWER_A"] = 97] = "LOWER_A";
+  CharCodes2[CharCodes2["LOWER_X"] = 120] = "LOWER_X";
+})(CharCodes || (CharCodes = {}));
+var TO_LOWER_BIT = 32;
+var CONSUMED_SHIFT = 21;
+var CODE_POINT_MASK = 2097151;
+var CONSUMED_OVERFLOW = 2047;
+var longNumericConsumed = 0;
+function unpackConsumed(packed) {
+  const consumed = packed >>> CONSUMED_SHIFT;
+  return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
+}
+function isNumber(code2) {
+  return code2 - CharCodes.ZERO >>> 0 <= 9;
+}
+function isHexadecimalCharacter(code2) {
+  return (code2 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
+}
+function isAlpha(code2) {
+  return (code2 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
+}
+function isEntityInAttributeInvalidEnd(code2) {
+  return code2 === CharCodes.EQUALS || isAlpha(code2) || isNumber(code2);
+}
+var EntityDecoderState;
+(function(EntityDecoderState2) {
+  EntityDecoderState2[EntityDecoderState2["EntityStart"] = 0] = "EntityStart";
+  EntityDecoderState2[EntityDecoderState2["NumericStart"] = 1] = "NumericStart";
+  EntityDecoderState2[EntityDecoderState2["NumericDecimal"] = 2] = "NumericDecimal";
+  EntityDecoderState2[EntityDecoderState2["NumericHex"] = 3] = "NumericHex";
+  EntityDecoderState2[EntityDecoderState2["NamedEntity"] = 4] = "NamedEntity";
+})(EntityDecoderState || (EntityDecoderState = {}));
+var DecodingMode;
+(function(DecodingMode2) {
+  DecodingMode2[DecodingMode2["Legacy"] = 0] = "Legacy";
+  DecodingMode2[DecodingMode2["Strict"] = 1] = "Strict";
+  DecodingMode2[DecodingMode2["Attribute"] = 2] = "Attribute";
+})(DecodingMode || (DecodingMode = {}));
+function determineBranch(decodeTree, current, nodeIndex, char) {
+  const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+  const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
+  if (jumpOffset) {
+    if (branchCount === 0) {
+      return char === jumpOffset ? nodeIndex : -1;
+    }
+    const slot = char - jumpOffset;
+    if (slot >>> 0 >= branchCount)
+      return -1;
+    const stored = decodeTree[nodeIndex + slot];
+    return stored === 0 ? -1 : nodeIndex + branchCount + stored - 1 & 65535;
+  }
+  if (branchCount === 0)
+    return -1;
+  const packedKeySlots = branchCount + 1 >> 1;
+  const branchEnd = nodeIndex + packedKeySlots + branchCount;
+  for (let index = 0; index < branchCount; index++) {
+    const packed = decodeTree[nodeIndex + (index >> 1)];
+    const key = packed >> ((index & 1) << 3) & 255;
+    if (key === char) {
+      const pointerIndex = nodeIndex + packedKeySlots + index;
+      return branchEnd + decodeTree[pointerIndex] & 65535;
+    }
+    if (key > char)
+      return -1;
+  }
+  return -1;
+}
+function readTrieValue(decodeTree, nodeIndex, valueLength) {
+  if (valueLength === 1) {
+    return String.fromCharCode(decodeTree[nodeIndex] & BinTrieFlags.VALUE_MASK);
+  }
+  if (valueLength === 2) {
+    return String.fromCharCode(decodeTree[nodeIndex + 1]);
+  }
+  return String.fromCharCode(decodeTree[nodeIndex + 1], decodeTree[nodeIndex + 2]);
+}
+function parseNumericEntity(input, numberStart, inputLength) {
+  let offset = numberStart + 1;
+  let cp = 0;
+  let digitStart = offset;
+  if (offset < inputLength && (input.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
+    offset += 1;
+    digitStart = offset;
+    while (offset < inputLength) {
+      const char = input.charCodeAt(offset);
+      if (isNumber(char)) {
+        cp = cp * 16 + (char - CharCodes.ZERO);
+      } else if (isHexadecimalCharacter(char)) {
+        cp = cp * 16 + ((char | TO_LOWER_BIT) - CharCodes.LOWER_A + 10);
+      } else {
+        break;
+      }
+      offset += 1;
+    }
+  } else {
+    while (offset < inputLength) {
+      const digit = input.charCodeAt(offset) - CharCodes.ZERO;
+      if (digit >>> 0 > 9)
+        break;
+      cp = cp * 10 + digit;
+      offset += 1;
+    }
+  }
+  if (offset === digitStart)
+    return 0;
+  if (offset < inputLength && input.charCodeAt(offset) === CharCodes.SEMI) {
+    offset += 1;
+  }
+  if (cp > 1114111)
+    cp = 1114112;
+  let consumed = offset - numberStart;
+  if (consumed >= CONSUMED_OVERFLOW) {
+    longNumericConsumed = consumed;
+    consumed = CONSUMED_OVERFLOW;
+  }
+  return consumed << CONSUMED_SHIFT | cp;
+}
+function decodeWithTrie(input, isStrict, isAttribute) {
+  const decodeTree = htmlDecodeTree;
+  let offset = input.indexOf("&");
+  if (offset < 0)
+    return input;
+  const inputLength = input.length;
+  let chunkStart = 0;
+  let result = "";
+  const root = decodeTree[0];
+  const rootJumpOffset = root & BinTrieFlags.JUMP_TABLE;
+  const rootBranchCount = (root & BinTrieFlags.BRANCH_LENGTH) >> 7;
+  do {
+    const entityStart = offset + 1;
+    const firstChar = input.charCodeAt(entityStart);
+    let consumed;
+    let value;
+    if (firstChar === CharCodes.NUM) {
+      const packed = parseNumericEntity(input, entityStart, inputLength);
+      consumed = unpackConsumed(packed);
+      if (isStrict && consumed > 0 && input.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI) {
+        consumed = 0;
+      }
+      value = consumed === 0 ? "" : codePointToString(packed & CODE_POINT_MASK);
+    } else if (isAlpha(firstChar)) {
+      consumed = 0;
+      value = "";
+      const rootSlotIndex = firstChar - rootJumpOffset;
+      let nodeIndex;
+      if (rootSlotIndex >>> 0 < rootBranchCount) {
+        const stored = decodeTree[1 + rootSlotIndex];
+        nodeIndex = stored === 0 ? -1 : rootBranchCount + stored & 65535;
+      } else {
+        nodeIndex = -1;
+      }
+      let bestNodeIndex = 0;
+      let bestValueLength = 0;
+      let current = nodeIndex < 0 ? 0 : decodeTree[nodeIndex];
+      let index = entityStart + 1;
+      trie: while (index < inputLength) {
+        while (
+          // Value-less, non-run node with a nonzero jump offset.
+          (current & (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) === 0 && (current & BinTrieFlags.JUMP_TABLE) !== 0
+        ) {
+          const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
+          const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+          if (branchCount === 0) {
+            if (input.charCodeAt(index) !== jumpOffset)
+              break trie;
+            nodeIndex += 1;
+          } else {
+            const slot = input.charCodeAt(index) - jumpOffset;
+            if (slot >>> 0 >= branchCount)
+              break trie;
+            const stored = decodeTree[nodeIndex + 1 + slot];
+            if (stored === 0)
+              break trie;
+            nodeIndex = nodeIndex + branchCount + stored & 65535;
+          }
+          current = decodeTree[nodeIndex];
+          index += 1;
+          if (index >= inputLength)
+            break trie;
+        }
+        if ((current & (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) === BinTrieFlags.FLAG13) {
+          const runLength = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+          if (input.charCodeAt(index) !== (current & BinTrieFlags.JUMP_TABLE)) {
+            break;
+          }
+          index += 1;
+          const remaining = runLength - 1;
+          let wordIndex = nodeIndex + 1;
+          let charIndexInPacked = 0;
+          for (; charIndexInPacked + 1 < remaining; charIndexInPacked += 2) {
+            const packed = decodeTree[wordIndex];
+            if (input.charCodeAt(index) !== (packed & 255))
+              break trie;
+            index += 1;
+            if (input.charCodeAt(index) !== (packed >> 8 & 255))
+              break trie;
+            index += 1;
+            wordIndex += 1;
+          }
+          if (charIndexInPacked < remaining) {
+            if (input.charCodeAt(index) !== (decodeTree[wordIndex] & 255))
+              break;
+            index += 1;
+          }
+          nodeIndex += 1 + (runLength >> 1);
+          current = decodeTree[nodeIndex];
+          continue;
+        }
+        const valueLength = current >>> 14;
+        const char = input.charCodeAt(index);
+        if (valueLength !== 0) {
+          if (char === CharCodes.SEMI) {
+            consumed = index - entityStart + 1;
+            value = valueLength === 1 ? String.fromCharCode(current & BinTrieFlags.VALUE_MASK) : readTrieValue(decodeTree, nodeIndex, valueLength);
+            break;
+          }
+          if (!isStrict && (current & BinTrieFlags.FLAG13) === 0) {
+            consumed = index - entityStart;
+            bestNodeIndex = nodeIndex;
+            bestValueLength = valueLength;
+          }
+          if (valueLength === 1)
+            break;
+        }
+        const next = determineBranch(decodeTree, current, nodeIndex + (valueLength || 1), char);
+        if (next < 0)
+          break;
+        nodeIndex = next;
+        current = decodeTree[nodeIndex];
+        index += 1;
+      }
+      if (value === "") {
+        const finalVL = current >>> 14;
+        if (finalVL !== 0 && !isStrict && (current & BinTrieFlags.FLAG13) === 0) {
+          consumed = index - entityStart;
+          bestNodeIndex = nodeIndex;
+          bestValueLength = finalVL;
+        }
+        if (consumed > 0) {
+          value = readTrieValue(decodeTree, bestNodeIndex, bestValueLength);
+        }
+      }
+    } else {
+      consumed = 0;
+      value = "";
+    }
+    if (consumed === 0 || isAttribute && firstChar !== CharCodes.NUM && input.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI && entityStart + consumed < inputLength && isEntityInAttributeInvalidEnd(input.charCodeAt(entityStart + consumed))) {
+      offset = entityStart;
+    } else {
+      if (chunkStart < offset) {
+        result += input.slice(chunkStart, offset);
+      }
+      result += value;
+      offset = chunkStart = entityStart + consumed;
+    }
+    if (input.charCodeAt(offset) !== CharCodes.AMP) {
+      offset = input.indexOf("&", offset);
+    }
+  } while (offset >= 0);
+  return result + input.slice(chunkStart);
+}
+function decodeHTMLStrict(htmlString) {
+  return decodeWithTrie(htmlString, true, false);
+}
+
+// node_modules/entities/dist/index.js
+var EntityLevel;
+(function(EntityLevel2) {
+  EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
+  EntityLevel2[EntityLevel2["HTML"] = 1] = "HTML";
+})(EntityLevel || (EntityLevel = {}));
+var EncodingMode;
+(function(EncodingMode2) {
+  EncodingMode2[EncodingMode2["UTF8"] = 0] = "UTF8";
+  EncodingMode2[EncodingMode2["ASCII"] = 1] = "ASCII";
+  EncodingMode2[EncodingMode2["Extensive"] = 2] = "Extensive";
+  EncodingMode2[EncodingMode2["Attribute"] = 3] = "Attribute";
+  EncodingMode2[EncodingMode2["Text"] = 4] = "Text";
+})(EncodingMode || (EncodingMode = {}));
+
+// node_modules/linkify-it/build/index.mjs
+var REBuilder = class {
+  src_Any = Any.source;
+  src_Cc = Cc.source;
+  src_Z = Z.source;
+  src_P = P.source;
+  src_ZPCc = [
+    this.src_Z,
+    this.src_P,
+    this.src_Cc
+  ].join("|");
+  src_ZCc = [this.src_Z, this.src_Cc].join("|");
+  cache = {};
+  opts = {
+    maxLength: 1e4,
+    urlAuth: false,
+    schema_names: []
+  };
+  constructor(opts = {}) {
+    this.opts = {
+      ...this.opts,
+      ...opts
+    };
+  }
+  set(opts = {}) {
+    this.opts = {
+      ...this.opts,
+      ...opts
+    };
+    this.cache = {};
+    return this;
+  }
+  escapeRE(str2) {
+    return str2.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+  }
+  nestedPairRE(open, close, depth = 4) {
+    const openRE = this.escapeRE(open);
+    const closeRE = this.escapeRE(close);
+    const atom2 = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
+    let pair = `${openRE}${atom2}{0,1000}${closeRE}`;
+    for (let level = 2; level <= depth; level++) pair = `${openRE}(?:${atom2}|${pair}){0,1000}${closeRE}`;
+    return pair;
+  }
+  get_text_separators() {
+    return this.cache.text_separators ??= /[><\uff5c]/;
+  }
+  get_pseudo_letter() {
+    return this.cache.src_pseudo_letter ??= new RegExp(`(?:(?!${this.get_text_separators().source}|${this.src_ZPCc})${this.src_Any})`);
+  }
+  get_ipv4_addr() {
+    return this.cache.src_ip4 ??= /* @__PURE__ */ new RegExp("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])");
+  }
+  get_ipv6_addr() {
+    const h16 = "[0-9A-Fa-f]{1,4}";
+    const ls32 = `(?:(?:${h16}:${h16})|${this.get_ipv4_addr().source})`;
+    return this.cache.src_ip6_addr ??= new RegExp(`(?:(?:${h16}:){6}${ls32}|::(?:${h16}:){5}${ls32}|(?:${h16})?::(?:${h16}:){4}${ls32}|(?:(?:${h16}:){0,1}${h16})?::(?:${h16}:){3}${ls32}|(?:(?:${h16}:){0,2}${h16})?::(?:${h16}:){2}${ls32}|(?:(?:${h16}:){0,3}${h16})?::${h16}:${ls32}|(?:(?:${h16}:){0,4}${h16})?::${ls32}|(?:(?:${h16}:){0,5}${h16})?::${h16}|(?:(?:${h16}:){0,6}${h16})?::)`);
+  }
+  get_ipv6_url_host() {
+    return this.cache.src_ip6_host ??= new RegExp(`\\[${this.get_ipv6_addr().source}\\]`);
+  }
+  get_ipv6_mail_host() {
+    return this.cache.src_ipv6_mail_host ??= new RegExp(`\\[IPv6:${this.get_ipv6_addr().source}\\]`);
+  }
+  get_auth() {
+    return this.cache.src_auth ??= new RegExp(`(?:(?:(?!${this.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`);
+  }
+  get_port() {
+    return this.cache.src_port ??= /* @__PURE__ */ new RegExp("(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?");
+  }
+  get_host_terminator() {
+    return this.cache.src_host_terminator ??= new RegExp(`(?=$|${this.get_text_separators().source}|${this.src_ZPCc})(?!${this.opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${this.src_ZPCc}))`);
+  }
+  get_path_terminator() {
+    return this.cache.src_path_terminator ??= new RegExp(`${this.src_ZPCc}|${this.get_text_separators().source}`);
+  }
+  get_path() {
+    return this.cache.src_path ??= new RegExp(`(?:[/?#](?:${this.nestedPairRE("[", "]")}|${this.nestedPairRE("(", ")")}|${this.nestedPairRE("{", "}")}|\\"(?:(?!${this.src_ZCc}|["]).){1,100}\\"|\\'(?:(?!${this.src_ZCc}|[']).){1,100}\\'|\\'(?=${this.get_pseudo_letter().source}|[-])|\\.{2,20}[:]?[a-zA-Z0-9%/&]|\\.(?!${this.src_ZCc}|[.]|$)|` + (this.opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-{0,19})|" : "\\-{1,20}|") + `,(?!${this.src_ZCc}|$)|;(?!${this.src_ZCc}|$)|\\!{1,20}(?!${this.src_ZCc}|[!]|$)|\\?(?!${this.src_ZCc}|[?]|$)|` + this.get_path_extra().source + `[\\\\/:%@#&=_~*]|(?!${this.get_path_terminator().source}).){1,${this.opts.maxLength}}|\\/)?`);
+  }
+  get_mail_name() {
+    return this.cache.src_mail_name ??= /* @__PURE__ */ new RegExp("[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9](?:[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9]|[.](?=[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9])){0,63}");
+  }
+  get_xn() {
+    return this.cache.src_xn ??= /* @__PURE__ */ new RegExp("xn--[a-z0-9\\-]{1,59}");
+  }
+  get_tld() {
+    if (this.cache.tld) return this.cache.tld;
+    const tlds_src = [...new Set(this.opts.tlds || [])].sort().reverse().join("|");
+    this.cache.tld = new RegExp(`${tlds_src || "$#none#$"}|${this.get_xn().source}`);
+    return this.cache.tld;
+  }
+  get_domain_root() {
+    return this.cache.src_domain_root ??= new RegExp("(?:" + this.get_xn().source + `|${this.get_pseudo_letter().source}{1,63})`);
+  }
+  get_domain() {
+    return this.cache.src_domain ??= new RegExp("(?:" + this.get_xn().source + `|(?:${this.get_pseudo_letter().source})|(?:${this.get_pseudo_letter().source}(?:-|${this.get_pseudo_letter().source}){0,61}${this.get_pseudo_letter().source}))`);
+  }
+  get_url_host_port() {
+    return this.cache.url_host_port ??= new RegExp("(?:" + this.get_ipv6_url_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,10}${this.get_domain().source}))` + this.get_port().source + this.get_host_terminator().source);
+  }
+  get_fuzzy_url_host_port() {
+    return this.cache.fuzzy_url_host_port ??= new RegExp("(?:" + (this.opts.fuzzyIP ? this.get_ipv4_addr().source + "|" : "") + `(?:(?:(?:${this.get_domain().source})\\.){1,10}(?:${this.get_tld().source})))` + this.get_host_terminator().source);
+  }
+  get_mail_host() {
+    return this.cache.src_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,4}${this.get_domain().source}))` + this.get_host_terminator().source);
+  }
+  get_fuzzy_mail_host() {
+    return this.cache.src_fuzzy_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})[.]){1,4}${this.get_domain_root().source}))` + this.get_host_terminator().source);
+  }
+  get_path_extra() {
+    return this.cache.src_path_extra ??= /* @__PURE__ */ new RegExp("");
+  }
+  get_fuzzy_mail_host_search() {
+    return this.cache.mail_fuzzy_host_search ??= new RegExp(`@${this.get_fuzzy_mail_host().source}`, "ig");
+  }
+  get_fuzzy_link_search() {
+    return this.cache.link_fuzzy_search ??= new RegExp(`(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${this.src_ZPCc}))(?:(?![$+<=>^\`|\uFF5C])${this.get_fuzzy_url_host_port().source}${this.get_path().source})`, "ig");
+  }
+  get_http_validator() {
+    return this.cache.http_validator ??= new RegExp("\\/\\/" + (this.opts.urlAuth ? this.get_auth().source : "") + this.get_url_host_port().source + this.get_path().source, "iy");
+  }
+  get_relative_proto_validator() {
+    return this.cache.relative_proto_validator ??= new RegExp((this.opts.urlAuth ? this.get_auth().source : "") + `(?:localhost|${this.get_ipv6_url_host().source}|(?:(?:${this.get_domain().source})[.]){1,10}${this.get_domain_root().source})` + this.get_port().source + this.get_host_terminator().source + this.get_path().source, "iy");
+  }
+  get_mail_name_validator() {
+    return this.cache.mail_name_validator ??= new RegExp(`(?:^|${this.get_text_separators().source}|"|\\(|${this.src_ZCc})(${this.get_mail_name().source})$`);
+  }
+  get_mailto_validator() {
+    return this.cache.mailto_validator ??= new RegExp(`${this.get_mail_name().source}@${this.get_mail_host().source}`, "iy");
+  }
+  get_schema_names() {
+    return this.cache.schema_names ??= new RegExp((this.opts.schema_names || []).map((name2) => this.escapeRE(name2)).join("|"));
+  }
+  get_schema_search() {
+    return this.cache.schema_search ??= new RegExp(`(^|(?!_)(?:[><\uFF5C]|${this.src_ZPCc}))(${this.get_schema_names().source})`, "ig");
+  }
+  get_schema_at_start() {
+    return this.cache.schema_at_start ??= new RegExp(`^${this.get_schema_search().source}`, "i");
+  }
+};
+var web_schema = {
+  validate: (text2, pos, self2) => {
+    const re = self2.re.get_http_validator();
+    re.lastIndex = pos;
+    const m = re.exec(text2);
+    return m ? m[0].length : 0;
+  },
+  normalize: (match, self2) => self2.normalize(match)
+};
+var defaultSchemas = {
+  "http:": web_schema,
+  "https:": web_schema,
+  "ftp:": web_schema,
+  "//": {
+    validate: function(text2, pos, self2) {
+      const re = self2.re.get_relative_proto_validator();
+      re.lastIndex = pos;
+      const m = re.exec(text2);
+      if (m) {
+        if (pos >= 3 && text2[pos - 3] === ":") return 0;
+        if (pos >= 3 && text2[pos - 3] === "/") return 0;
+        return m[0].length;
+      }
+      return 0;
+    },
+    normalize: (match, self2) => self2.normalize(match)
+  },
+  "mailto:": {
+    validate: function(text2, pos, self2) {
+      const re = self2.re.get_mailto_validator();
+      re.lastIndex = pos;
+      const m = re.exec(text2);
+      return m ? m[0].length : 0;
+    },
+    normalize: (match, self2) => self2.normalize(match)
+  }
+};
+var tlds_2ch = "a:cdefgilmnoqrstuwxz|b:abdefghijmnorstvwyz|c:acdfghiklmnoruvwxyz|d:ejkmoz|e:cegrstu|f:ijkmor|g:abdefghilmnpqrstuwy|h:kmnrtu|i:delmnoqrst|j:emop|k:eghimnprwyz|l:abcikrstuvy|m:acdeghklmnopqrstuvwxyz|n:acefgilopruz|o:m|p:aefghklmnrstwy|q:a|r:eosuw|s:abcdeghijklmnortuvxyz|t:cdfghjklmnortvwz|u:agksyz|v:aceginu|w:fs|y:et|z:amw";
+var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|\u0440\u0444";
+function unpackTlds() {
+  const result = tlds_default.split("|");
+  tlds_2ch.split("|").forEach((item) => {
+    const sep3 = item.indexOf(":");
+    const prefix = item.slice(0, sep3);
+    for (const suffix of item.slice(sep3 + 1)) result.push(prefix + suffix);
+  });
+  return result;
+}
+var defaultOptions = {
+  fuzzyLink: false,
+  fuzzyEmail: true,
+  fuzzyIP: false,
+  "---": false,
+  tlds: unpackTlds(),
+  urlAuth: false,
+  maxLength: 1e4
+};
+var Match = class {
+  /** Prefix (protocol) for matched string. Empty for fuzzy links. */
+  schema;
+  /** First position of matched string. */
+  index;
+  /** Next position after matched string. */
+  lastIndex;
+  /** Matched string. */
+  raw;
+  /** Normalized text of matched string. */
+  text;
+  /** Normalized URL of matched string. */
+  url;
+  constructor(text2, schema, index, lastIndex) {
+    const raw = text2.slice(index, lastIndex);
+    this.schema = schema.toLowerCase();
+    this.index = index;
+    this.lastIndex = lastIndex;
+    this.raw = raw;
+    this.text = raw;
+    this.url = raw;
+  }
+};
+var LinkifyIt = class {
+  __opts__;
+  __schemas__;
+  re;
+  /**
+  * Creates new linkifier instance.
+  *
+  * By default understands:
+  *
+  * - `http(s)://...` , `ftp://...`, `mailto:...` & `//...` links
+  * - "fuzzy" emails (foo@bar.com).
+  *
+  * See {@link LinkifyConstructorOptions} for available options.
+  *
+  * @param options Recognition options.
+  *
+  * @example
+  * ```javascript
+  * import { LinkifyIt } from 'linkify-it'
+  *
+  * const linkify = new LinkifyIt({ fuzzyLink: true })
+  *
+  * linkify
+  *   .tlds(require('tlds'))       // Reload with full TLD list
+  *   .tlds('onion', true)         // Add unofficial `.onion` domain
+  *   .add('ftp:', null)           // Disable `ftp:` protocol
+  *   .set({ fuzzyIP: true })      // Enable IPs in fuzzy links
+  *
+  * console.log(linkify.test('Site github.com!')) // true
+  * console.log(linkify.match('Site github.com!'))
+  * ```
+  */
+  constructor(options = {}) {
+    const { rebuilder, ...linkifyOptions } = options;
+    this.__opts__ = {
+      ...defaultOptions,
+      ...linkifyOptions
+    };
+    this.__schemas__ = { ...defaultSchemas };
+    this.re = rebuilder || new REBuilder();
+    this.re.set({
+      ...this.__opts__,
+      schema_names: Object.keys(this.__schemas__)
+    });
+  }
+  /**
+  * Add new rule definition.
+  *
+  * `schema` is a link prefix (usually, protocol name with `:` at the end,
+  * `skype:` for example). `linkify-it` makes sure that prefix is not
+  * preceded with alphanumeric char and symbols. Only whitespaces and
+  * punctuation allowed.
+  *
+  * `definition` is a rule to check tail after link prefix. To disable an
+  * existing rule, pass `null`.
+  *
+  * @param schema Rule name (fixed pattern prefix).
+  * @param definition Schema definition, or `null` to disable the rule.
+  *
+  * See [twitter mentions example](https://github.com/markdown-it/linkify-it/blob/master/examples/twitter.mjs).
+  */
+  add(schema, definition = null) {
+    if (!definition) delete this.__schemas__[schema];
+    else {
+      const def = {
+        normalize: (match, self2) => self2.normalize(match),
+        ...definition
+      };
+      this.__schemas__[schema] = def;
+    }
+    this.re.set({
+      ...this.__opts__,
+      schema_names: Object.keys(this.__schemas__)
+    });
+    return this;
+  }
+  /**
+  * Set recognition options for links without schema.
+  *
+  * @param options Recognition options.
+  */
+  set(options = {}) {
+    this.__opts__ = {
+      ...this.__opts__,
+      ...options
+    };
+    this.re.set({
+      ...this.__opts__,
+      schema_names: Object.keys(this.__schemas__)
+    });
+    return this;
+  }
+  /**
+  * Searches linkifiable pattern and returns `true` on success or `false` on fail.
+  *
+  * @param text Text to scan.
+  */
+  test(text2) {
+    if (!text2.length) return false;
+    let m, re;
+    re = this.re.get_schema_search();
+    re.lastIndex = 0;
+    while ((m = re.exec(text2)) !== null) if (this.testSchemaAt(text2, m[2], re.lastIndex)) return true;
+    if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
+      re = this.re.get_fuzzy_link_search();
+      re.lastIndex = 0;
+      if (re.exec(text2) !== null) return true;
+    }
+    if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
+      if (text2.indexOf("@") >= 0) {
+        const mailHostRe = this.re.get_fuzzy_mail_host_search();
+        const mailNameRe = this.re.get_mail_name_validator();
+        mailHostRe.lastIndex = 0;
+        while ((m = mailHostRe.exec(text2)) !== null) {
+          const name2 = text2.slice(Math.max(0, m.index - 65), m.index);
+          if (mailNameRe.test(name2)) return true;
+        }
+      }
+    }
+    return false;
+  }
+  /**
+  * Similar to {@link LinkifyIt.test} but checks only specific protocol tail exactly
+  * at given position. Returns length of found pattern (0 on fail).
+  *
+  * @param text Text to scan.
+  * @param schema Rule (schema) name.
+  * @param pos Text offset to check from.
+  */
+  testSchemaAt(text2, schema, pos) {
+    if (!this.__schemas__[schema.toLowerCase()]) return 0;
+    return this.__schemas__[schema.toLowerCase()].validate(text2.slice(0, pos + this.__opts__.maxLength), pos, this);
+  }
+  /**
+  * Returns array of found link descriptions or `null` on fail. We strongly
+  * recommend to use {@link LinkifyIt.test} first, for best speed.
+  *
+  * @param text Text to scan.
+  */
+  match(text2) {
+    const result = [];
+    const schemaRe = this.re.get_schema_search();
+    let fuzzyLinkRe;
+    let mailHostRe;
+    let mailNameRe;
+    let fuzzyLinkCandidate;
+    let fuzzyEmailCandidate;
+    let schemaPrefix;
+    let schemaDone = false;
+    let fuzzyLinkDone = false;
+    let fuzzyEmailDone = false;
+    let pos = 0;
+    if (!text2.length) return null;
+    schemaRe.lastIndex = 0;
+    if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
+      fuzzyLinkRe = this.re.get_fuzzy_link_search();
+      fuzzyLinkRe.lastIndex = 0;
+    }
+    if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
+      mailHostRe = this.re.get_fuzzy_mail_host_search();
+      mailHostRe.lastIndex = 0;
+      mailNameRe = this.re.get_mail_name_validator();
+    }
+    for (; ; ) {
+      const scanFrom = Math.max(pos - 1, 0);
+      if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
+        if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
+        for (; ; ) {
+          const m = mailHostRe.exec(text2);
+          if (!m) {
+            fuzzyEmailDone = true;
+            fuzzyEmailCandidate = void 0;
+            break;
+          }
+          const name2 = mailNameRe.exec(text2.slice(Math.max(0, m.index - 65), m.index));
+          if (!name2) continue;
+          fuzzyEmailCandidate = {
+            schema: "mailto:",
+            index: m.index - name2[1].length,
+            lastIndex: m.index + m[0].length
+          };
+          if (fuzzyEmailCandidate.index >= pos) break;
+          if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
+        }
+      }
+      if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
+        if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
+        for (; ; ) {
+          const m = fuzzyLinkRe.exec(text2);
+          if (!m) {
+            fuzzyLinkDone = true;
+            fuzzyLinkCandidate = void 0;
+            break;
+          }
+          fuzzyLinkCandidate = {
+            schema: "",
+            index: m.index + m[1].length,
+            lastIndex: m.index + m[0].length
+          };
+          if (fuzzyLinkCandidate.index >= pos) break;
+          if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
+        }
+      }
+      let fuzzyCandidate = fuzzyEmailCandidate;
+      if (!fuzzyCandidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < fuzzyCandidate.index || fuzzyLinkCandidate.index === fuzzyCandidate.index && fuzzyLinkCandidate.lastIndex > fuzzyCandidate.lastIndex)) fuzzyCandidate = fuzzyLinkCandidate;
+      let schemaCandidate;
+      if (!schemaDone) for (; ; ) {
+        if (!schemaPrefix) {
+          if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
+          const m = schemaRe.exec(text2);
+          if (!m) {
+            schemaDone = true;
+            break;
+          }
+          schemaPrefix = {
+            schema: m[2],
+            index: m.index + m[1].length,
+            lastIndex: m.index + m[0].length
+          };
+        }
+        if (schemaPrefix.index < pos) {
+          schemaPrefix = void 0;
+          continue;
+        }
+        if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
+        const prefix = schemaPrefix;
+        schemaPrefix = void 0;
+        const len = this.testSchemaAt(text2, prefix.schema, prefix.lastIndex);
+        if (len) {
+          schemaCandidate = {
+            schema: prefix.schema,
+            index: prefix.index,
+            lastIndex: prefix.lastIndex + len
+          };
+          break;
+        }
+      }
+      let candidate = schemaCandidate;
+      if (!candidate || fuzzyEmailCandidate && (fuzzyEmailCandidate.index < candidate.index || fuzzyEmailCandidate.index === candidate.index && fuzzyEmailCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyEmailCandidate;
+      if (!candidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < candidate.index || fuzzyLinkCandidate.index === candidate.index && fuzzyLinkCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyLinkCandidate;
+      if (!candidate) break;
+      if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
+      else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
+      const match = new Match(text2, candidate.schema, candidate.index, candidate.lastIndex);
+      if (match.schema) this.__schemas__[match.schema].normalize(match, this);
+      else this.normalize(match);
+      result.push(match);
+      pos = candidate.lastIndex;
+    }
+    if (result.length) return result;
+    return null;
+  }
+  /**
+  * Returns fully-formed (not fuzzy) link if it starts at the beginning
+  * of the string, and null otherwise.
+  *
+  * @param text Text to scan.
+  */
+  matchAtStart(text2) {
+    if (!text2.length) return null;
+    const m = this.re.get_schema_at_start().exec(text2);
+    if (!m) return null;
+    const len = this.testSchemaAt(text2, m[2], m[0].length);
+    if (!len) return null;
+    const match = new Match(text2, m[2], m.index + m[1].length, m.index + m[0].length + len);
+    this.__schemas__[match.schema].normalize(match, this);
+    return match;
+  }
+  /**
+  * Load (or merge) new TLDs list. Those are used for fuzzy links (without
+  * prefix) to avoid false positives. By default this algorithm is used:
+  *
+  * - hostname with any 2-letter root zones are ok.
+  * - biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф
+  *   are ok.
+  * - encoded (`xn--...`) root zones are ok.
+  *
+  * If list is replaced, then exact match for 2-chars root zones will be checked.
+  *
+  * @param list List of TLDs.
+  * @param keepOld Merge with current list if `true` (`false` by default).
+  */
+  tlds(list3, keepOld = false) {
+    list3 = Array.isArray(list3) ? list3 : [list3];
+    if (!keepOld) this.__opts__.tlds = list3;
+    else this.__opts__.tlds = this.__opts__.tlds.concat(list3);
+    this.re.set({
+      ...this.__opts__,
+      schema_names: Object.keys(this.__schemas__)
+    });
+    return this;
+  }
+  /**
+  * Default normalizer (if schema does not define its own).
+  *
+  * @param match Match to normalize.
+  */
+  normalize(match) {
+    if (!match.schema) match.url = `http://${match.url}`;
+    if (match.schema === "mailto:" && !/^mailto:/i.test(match.url)) match.url = `mailto:${match.url}`;
+  }
+};
+
+// node_modules/markdown-it/dist/markdown-it.mjs
+var import_punycode = __toESM(require_punycode(), 1);
+var __defProp3 = Object.defineProperty;
+var __exportAll = (all, no_symbols) => {
+  let target = {};
+  for (var name2 in all) __defProp3(target, name2, {
+    get: all[name2],
+    enumerable: true
+  });
+  if (!no_symbols) __defProp3(target, Symbol.toStringTag, { value: "Module" });
+  return target;
+};
+var utils_exports = /* @__PURE__ */ __exportAll({
+  arrayReplaceAt: () => arrayReplaceAt,
+  asciiTrim: () => asciiTrim,
+  callable: () => callable,
+  escapeHtml: () => escapeHtml,
+  escapeRE: () => escapeRE,
+  fromCodePoint: () => fromCodePoint,
+  isMdAsciiPunct: () => isMdAsciiPunct,
+  isPunctChar: () => isPunctChar,
+  isPunctCharCode: () => isPunctCharCode,
+  isSpace: () => isSpace,
+  isValidEntityCode: () => isValidEntityCode,
+  isWhiteSpace: () => isWhiteSpace,
+  lib: () => lib,
+  normalizeReference: () => normalizeReference,
+  unescapeAll: () => unescapeAll,
+  unescapeMd: () => unescapeMd
+});
+function callable(cls) {
+  const wrapper = function(...args2) {
+    return Reflect.construct(cls, args2, new.target && new.target !== wrapper ? new.target : cls);
+  };
+  Object.defineProperty(wrapper, "name", { value: cls.name });
+  Object.setPrototypeOf(wrapper, cls);
+  wrapper.prototype = cls.prototype;
+  return wrapper;
+}
+function arrayReplaceAt(src, pos, newElements) {
+  return [].concat(src.slice(0, pos), newElements, src.slice(pos + 1));
+}
+function isValidEntityCode(c) {
+  if (c >= 55296 && c <= 57343) return false;
+  if (c >= 64976 && c <= 65007) return false;
+  if ((c & 65535) === 65535 || (c & 65535) === 65534) return false;
+  if (c >= 0 && c <= 8) return false;
+  if (c === 11) return false;
+  if (c >= 14 && c <= 31) return false;
+  if (c >= 127 && c <= 159) return false;
+  if (c > 1114111) return false;
+  return true;
+}
+function fromCodePoint(c) {
+  if (c > 65535) {
+    c -= 65536;
+    const surrogate1 = 55296 + (c >> 10);
+    const surrogate2 = 56320 + (c & 1023);
+    return String.fromCharCode(surrogate1, surrogate2);
+  }
+  return String.fromCharCode(c);
+}
+var UNESCAPE_MD_RE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
+var UNESCAPE_ALL_RE = new RegExp(`${UNESCAPE_MD_RE.source}|${/&([a-z#][a-z0-9]{1,31});/gi.source}`, "gi");
+var DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
+function replaceEntityPattern(match, name2) {
+  if (name2.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name2)) {
+    const code2 = name2[1].toLowerCase() === "x" ? parseInt(name2.slice(2), 16) : parseInt(name2.slice(1), 10);
+    if (isValidEntityCode(code2)) return fromCodePoint(code2);
+    return match;
+  }
+  const decoded = decodeHTMLStrict(match);
+  if (decoded !== match) return decoded;
+  return match;
+}
+function unescapeMd(str2) {
+  if (str2.indexOf("\\") < 0) return str2;
+  return str2.replace(UNESCAPE_MD_RE, "$1");
+}
+function unescapeAll(str2) {
+  if (str2.indexOf("\\") < 0 && str2.indexOf("&") < 0) return str2;
+  return str2.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
+    if (escaped) return escaped;
+    return replaceEntityPattern(match, entity2);
+  });
+}
+var HTML_ESCAPE_TEST_RE = /[&<>"]/;
+var HTML_ESCAPE_REPLACE_RE = /[&<>"]/g;
+var HTML_REPLACEMENTS = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;"
+};
+function replaceUnsafeChar(ch) {
+  return HTML_REPLACEMENTS[ch];
+}
+function escapeHtml(str2) {
+  if (HTML_ESCAPE_TEST_RE.test(str2)) return str2.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  return str2;
+}
+var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
+function escapeRE(str2) {
+  return str2.replace(REGEXP_ESCAPE_RE, "\\$&");
+}
+function isSpace(code2) {
+  switch (code2) {
+    case 9:
+    case 32:
+      return true;
+  }
+  return false;
+}
+function isWhiteSpace(code2) {
+  if (code2 >= 8192 && code2 <= 8202) return true;
+  switch (code2) {
+    case 9:
+    case 10:
+    case 11:
+    case 12:
+    case 13:
+    case 32:
+    case 160:
+    case 5760:
+    case 8239:
+    case 8287:
+    case 12288:
+      return true;
+  }
+  return false;
+}
+function isPunctChar(ch) {
+  return P.test(ch) || S.test(ch);
+}
+function isPunctCharCode(code2) {
+  return isPunctChar(fromCodePoint(code2));
+}
+function isMdAsciiPunct(ch) {
+  switch (ch) {
+    case 33:
+    case 34:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 39:
+    case 40:
+    case 41:
+    case 42:
+    case 43:
+    case 44:
+    case 45:
+    case 46:
+    case 47:
+    case 58:
+    case 59:
+    case 60:
+    case 61:
+    case 62:
+    case 63:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 124:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function normalizeReference(str2) {
+  str2 = str2.trim().replace(/\s+/g, " ");
+  return str2.toLowerCase().toUpperCase();
+}
+function isAsciiTrimmable(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function asciiTrim(str2) {
+  let start2 = 0;
+  for (; start2 < str2.length; start2++) if (!isAsciiTrimmable(str2.charCodeAt(start2))) break;
+  let end = str2.length - 1;
+  for (; end >= start2; end--) if (!isAsciiTrimmable(str2.charCodeAt(end))) break;
+  return str2.slice(start2, end + 1);
+}
+var lib = {
+  mdurl: mdurl_exports,
+  ucmicro: build_exports
+};
+function parseLinkLabel(state, start2, disableNested) {
+  let level, found, marker, prevPos;
+  const max = state.posMax;
+  const oldPos = state.pos;
+  state.pos = start2 + 1;
+  level = 1;
+  while (state.pos < max) {
+    marker = state.src.charCodeAt(state.pos);
+    if (marker === 93) {
+      level--;
+      if (level === 0) {
+        found = true;
+        break;
+      }
+    }
+    prevPos = state.pos;
+    state.md.inline.skipToken(state);
+    if (marker === 91) {
+      if (prevPos === state.pos - 1) level++;
+      else if (disableNested) {
+        state.pos = oldPos;
+        return -1;
+      }
+    }
+  }
+  let labelEnd = -1;
+  if (found) labelEnd = state.pos;
+  state.pos = oldPos;
+  return labelEnd;
+}
+function parseLinkDestination(str2, start2, max) {
+  let code2;
+  let pos = start2;
+  const result = {
+    ok: false,
+    pos: 0,
+    str: ""
+  };
+  if (str2.charCodeAt(pos) === 60) {
+    pos++;
+    while (pos < max) {
+      code2 = str2.charCodeAt(pos);
+      if (code2 === 10) return result;
+      if (code2 === 60) return result;
+      if (code2 === 62) {
+        result.pos = pos + 1;
+        result.str = unescapeAll(str2.slice(start2 + 1, pos));
+        result.ok = true;
+        return result;
+      }
+      if (code2 === 92 && pos + 1 < max) {
+        pos += 2;
+        continue;
+      }
+      pos++;
+    }
+    return result;
+  }
+  let level = 0;
+  while (pos < max) {
+    code2 = str2.charCodeAt(pos);
+    if (code2 === 32) break;
+    if (code2 < 32 || code2 === 127) break;
+    if (code2 === 92 && pos + 1 < max) {
+      if (str2.charCodeAt(pos + 1) === 32) {
+        pos++;
+        continue;
+      }
+      pos += 2;
+      continue;
+    }
+    if (code2 === 40) {
+      level++;
+      if (level > 32) return result;
+    }
+    if (code2 === 41) {
+      if (level === 0) break;
+      level--;
+    }
+    pos++;
+  }
+  if (start2 === pos) return result;
+  if (level !== 0) return result;
+  result.str = unescapeAll(str2.slice(start2, pos));
+  result.pos = pos;
+  result.ok = true;
+  return result;
+}
+function parseLinkTitle(str2, start2, max, prev_state) {
+  let code2;
+  let pos = start2;
+  const state = {
+    ok: false,
+    can_continue: false,
+    pos: 0,
+    str: "",
+    marker: 0
+  };
+  if (prev_state) {
+    state.str = prev_state.str;
+    state.marker = prev_state.marker;
+  } else {
+    if (pos >= max) return state;
+    let marker = str2.charCodeAt(pos);
+    if (marker !== 34 && marker !== 39 && marker !== 40) return state;
+    start2++;
+    pos++;
+    if (marker === 40) marker = 41;
+    state.marker = marker;
+  }
+  while (pos < max) {
+    code2 = str2.charCodeAt(pos);
+    if (code2 === state.marker) {
+      state.pos = pos + 1;
+      state.str += unescapeAll(str2.slice(start2, pos));
+      state.ok = true;
+      return state;
+    } else if (code2 === 40 && state.marker === 41) return state;
+    else if (code2 === 92 && pos + 1 < max) pos++;
+    pos++;
+  }
+  state.can_continue = true;
+  state.str += unescapeAll(str2.slice(start2, pos));
+  return state;
+}
+var helpers_exports = /* @__PURE__ */ __exportAll({
+  parseLinkDestination: () => parseLinkDestination,
+  parseLinkLabel: () => parseLinkLabel,
+  parseLinkTitle: () => parseLinkTitle
+});
+function _typeof(o) {
+  "@babel/helpers - typeof";
+  return _typeof = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+    return typeof o2;
+  } : function(o2) {
+    return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
+  }, _typeof(o);
+}
+function toPrimitive(t, r) {
+  if ("object" != _typeof(t) || !t) return t;
+  var e = t[Symbol.toPrimitive];
+  if (void 0 !== e) {
+    var i2 = e.call(t, r || "default");
+    if ("object" != _typeof(i2)) return i2;
+    throw new TypeError("@@toPrimitive must return a primitive value.");
+  }
+  return ("string" === r ? String : Number)(t);
+}
+function toPropertyKey(t) {
+  var i2 = toPrimitive(t, "string");
+  return "symbol" == _typeof(i2) ? i2 : i2 + "";
+}
+function _defineProperty(e, r, t) {
+  return (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {
+    value: t,
+    enumerable: true,
+    configurable: true,
+    writable: true
+  }) : e[r] = t, e;
+}
+var Token = class {
+  constructor(type, tag, nesting) {
+    _defineProperty(
+      this,
+      /**
+      * Source map info. Format: `[ line_begin, line_end ]`
+      */
+      "map",
+      null
+    );
+    _defineProperty(
+      this,
+      /**
+      * nesting level, the same as `state.level`
+      */
+      "level",
+      0
+    );
+    _defineProperty(
+      this,
+      /**
+      * An array of child nodes (inline and img tokens)
+      */
+      "children",
+      null
+    );
+    _defineProperty(
+      this,
+      /**
+      * In a case of self-closing tag (code, html, fence, etc.),
+      * it has contents of this tag.
+      */
+      "content",
+      ""
+    );
+    _defineProperty(
+      this,
+      /**
+      * '*' or '_' for emphasis, fence string for fence, etc.
+      */
+      "markup",
+      ""
+    );
+    _defineProperty(
+      this,
+      /**
+      * Additional information:
+      *
+      * - Info string for "fence" tokens
+      * - The value "auto" for autolink "link_open" and "link_close" tokens
+      * - The string value of the item marker for ordered-list "list_item_open" tokens
+      */
+      "info",
+      ""
+    );
+    _defineProperty(
+      this,
+      /**
+      * True for block-level tokens, false for inline tokens.
+      * Used in renderer to calculate line breaks
+      */
+      "block",
+      false
+    );
+    _defineProperty(
+      this,
+      /**
+      * If it's true, ignore this element when rendering. Used for tight lists
+      * to hide paragraphs.
+      */
+      "hidden",
+      false
+    );
+    this.type = type;
+    this.tag = tag;
+    this.attrs = null;
+    this.nesting = nesting;
+    this.meta = null;
+  }
+  /**
+  * Search attribute index by name.
+  */
+  attrIndex(name2) {
+    if (!this.attrs) return -1;
+    const attrs = this.attrs;
+    for (let i2 = 0, len = attrs.length; i2 < len; i2++) if (attrs[i2][0] === name2) return i2;
+    return -1;
+  }
+  /**
+  * Add `[ name, value ]` attribute to list. Init attrs if necessary
+  */
+  attrPush(attrData) {
+    if (this.attrs) this.attrs.push(attrData);
+    else this.attrs = [attrData];
+  }
+  /**
+  * Set `name` attribute to `value`. Override old value if exists.
+  */
+  attrSet(name2, value) {
+    const idx = this.attrIndex(name2);
+    const attrData = [name2, value];
+    if (idx < 0) this.attrPush(attrData);
+    else this.attrs[idx] = attrData;
+  }
+  /**
+  * Get the value of attribute `name`, or null if it does not exist.
+  */
+  attrGet(name2) {
+    const idx = this.attrIndex(name2);
+    let value = null;
+    if (idx >= 0) value = this.attrs[idx][1];
+    return value;
+  }
+  /**
+  * Join value to existing attribute via space. Or create new attribute if not
+  * exists. Useful to operate with token classes.
+  */
+  attrJoin(name2, value) {
+    const idx = this.attrIndex(name2);
+    if (idx < 0) this.attrPush([name2, value]);
+    else this.attrs[idx][1] = `${this.attrs[idx][1]} ${value}`;
+  }
+};
+var Ruler = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /** @internal */
+      "__rules__",
+      []
+    );
+    _defineProperty(
+      this,
+      /** @internal */
+      "__cache__",
+      null
+    );
+  }
+  /** @internal */
+  __find__(name2) {
+    for (let i2 = 0; i2 < this.__rules__.length; i2++) if (this.__rules__[i2].name === name2) return i2;
+    return -1;
+  }
+  /** @internal */
+  __compile__() {
+    const chains = /* @__PURE__ */ new Set();
+    this.__rules__.forEach((rule) => {
+      if (!rule.enabled) return;
+      rule.alt.forEach((altName) => {
+        if (altName) chains.add(altName);
+      });
+    });
+    this.__cache__ = /* @__PURE__ */ Object.create(null);
+    this.__cache__[""] = [];
+    this.__rules__.forEach((rule) => {
+      if (rule.enabled) this.__cache__[""].push(rule.fn);
+    });
+    chains.forEach((chain) => {
+      this.__cache__[chain] = [];
+      this.__rules__.forEach((rule) => {
+        if (rule.enabled && rule.alt.indexOf(chain) >= 0) this.__cache__[chain].push(rule.fn);
+      });
+    });
+  }
+  /**
+  * Replace rule by name with new function & options. Throws error if name not
+  * found.
+  *
+  * @example Replace existing typographer replacement rule with new one
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * md.core.ruler.at('replacements', function replace(state) {
+  *   //...
+  * });
+  * ```
+  */
+  at(name2, fn, options = {}) {
+    const index = this.__find__(name2);
+    if (index === -1) throw new Error(`Parser rule not found: ${name2}`);
+    this.__rules__[index].fn = fn;
+    this.__rules__[index].alt = options.alt || [];
+    this.__cache__ = null;
+  }
+  /**
+  * Add new rule to chain before one with given name. See also
+  * {@link Ruler.after}, {@link Ruler.push}.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * md.block.ruler.before('paragraph', 'my_rule', function replace(state) {
+  *   //...
+  * });
+  * ```
+  */
+  before(beforeName, ruleName, fn, options = {}) {
+    const index = this.__find__(beforeName);
+    if (index === -1) throw new Error(`Parser rule not found: ${beforeName}`);
+    this.__rules__.splice(index, 0, {
+      name: ruleName,
+      enabled: true,
+      fn,
+      alt: options.alt || []
+    });
+    this.__cache__ = null;
+  }
+  /**
+  * Add new rule to chain after one with given name. See also
+  * {@link Ruler.before}, {@link Ruler.push}.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * md.inline.ruler.after('text', 'my_rule', function replace(state) {
+  *   //...
+  * });
+  * ```
+  */
+  after(afterName, ruleName, fn, options = {}) {
+    const index = this.__find__(afterName);
+    if (index === -1) throw new Error(`Parser rule not found: ${afterName}`);
+    this.__rules__.splice(index + 1, 0, {
+      name: ruleName,
+      enabled: true,
+      fn,
+      alt: options.alt || []
+    });
+    this.__cache__ = null;
+  }
+  /**
+  * Push new rule to the end of chain. See also
+  * {@link Ruler.before}, {@link Ruler.after}.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * md.core.ruler.push('my_rule', function replace(state) {
+  *   //...
+  * });
+  * ```
+  */
+  push(ruleName, fn, options = {}) {
+    this.__rules__.push({
+      name: ruleName,
+      enabled: true,
+      fn,
+      alt: options.alt || []
+    });
+    this.__cache__ = null;
+  }
+  /**
+  * Enable rules with given names. If any rule name not found - throw Error.
+  * Errors can be disabled by second param.
+  *
+  * See also {@link Ruler.disable}, {@link Ruler.enableOnly}.
+  *
+  * Returns list of found rule names (if no exception happened).
+  */
+  enable(list3, ignoreInvalid = false) {
+    if (!Array.isArray(list3)) list3 = [list3];
+    const result = [];
+    list3.forEach((name2) => {
+      const idx = this.__find__(name2);
+      if (idx < 0) {
+        if (ignoreInvalid) return;
+        throw new Error(`Rules manager: invalid rule name ${name2}`);
+      }
+      this.__rules__[idx].enabled = true;
+      result.push(name2);
+    });
+    this.__cache__ = null;
+    return result;
+  }
+  /**
+  * Enable rules with given names, and disable everything else. If any rule name
+  * not found - throw Error. Errors can be disabled by second param.
+  *
+  * See also {@link Ruler.disable}, {@link Ruler.enable}.
+  */
+  enableOnly(list3, ignoreInvalid = false) {
+    if (!Array.isArray(list3)) list3 = [list3];
+    this.__rules__.forEach((rule) => {
+      rule.enabled = false;
+    });
+    this.enable(list3, ignoreInvalid);
+  }
+  /**
+  * Disable rules with given names. If any rule name not found - throw Error.
+  * Errors can be disabled by second param.
+  *
+  * See also {@link Ruler.enable}, {@link Ruler.enableOnly}.
+  *
+  * Returns list of found rule names (if no exception happened).
+  */
+  disable(list3, ignoreInvalid = false) {
+    if (!Array.isArray(list3)) list3 = [list3];
+    const result = [];
+    list3.forEach((name2) => {
+      const idx = this.__find__(name2);
+      if (idx < 0) {
+        if (ignoreInvalid) return;
+        throw new Error(`Rules manager: invalid rule name ${name2}`);
+      }
+      this.__rules__[idx].enabled = false;
+      result.push(name2);
+    });
+    this.__cache__ = null;
+    return result;
+  }
+  /**
+  * Return array of active functions (rules) for given chain name. It analyzes
+  * rules configuration, compiles caches if not exists and returns result.
+  *
+  * Default chain name is `''` (empty string). It can't be skipped. That's
+  * done intentionally, to keep signature monomorphic for high speed.
+  */
+  getRules(chainName) {
+    if (!this.__cache__) this.__compile__();
+    return this.__cache__[chainName] || [];
+  }
+};
+var default_rules = {};
+default_rules.code_inline = function(tokens, idx, options, env, slf) {
+  const token = tokens[idx];
+  return `<code${slf.renderAttrs(token)}>${escapeHtml(token.content)}</code>`;
+};
+default_rules.code_block = function(tokens, idx, options, env, slf) {
+  const token = tokens[idx];
+  return `<pre${slf.renderAttrs(token)}><code>${escapeHtml(tokens[idx].content)}</code></pre>
+`;
+};
+default_rules.fence = function(tokens, idx, options, env, slf) {
+  const token = tokens[idx];
+  const info2 = token.info ? unescapeAll(token.info).trim() : "";
+  let langName = "";
+  let langAttrs = "";
+  if (info2) {
+    const arr = info2.split(/(\s+)/g);
+    langName = arr[0];
+    langAttrs = arr.slice(2).join("");
+  }
+  let highlighted;
+  if (options.highlight) highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+  else highlighted = escapeHtml(token.content);
+  if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
+  if (info2) {
+    const i2 = token.attrIndex("class");
+    const tmpAttrs = token.attrs ? token.attrs.slice() : [];
+    if (i2 < 0) tmpAttrs.push(["class", `${options.langPrefix}${langName}`]);
+    else {
+      tmpAttrs[i2] = [tmpAttrs[i2][0], tmpAttrs[i2][1]];
+      tmpAttrs[i2][1] += ` ${options.langPrefix}${langName}`;
+    }
+    const tmpToken = { attrs: tmpAttrs };
+    return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
+`;
+  }
+  return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
+`;
+};
+default_rules.image = function(tokens, idx, options, env, slf) {
+  const token = tokens[idx];
+  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options, env);
+  return slf.renderToken(tokens, idx, options);
+};
+default_rules.hardbreak = function(tokens, idx, options) {
+  return options.xhtmlOut ? "<br />\n" : "<br>\n";
+};
+default_rules.softbreak = function(tokens, idx, options) {
+  return options.breaks ? options.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
+};
+default_rules.text = function(tokens, idx) {
+  return escapeHtml(tokens[idx].content);
+};
+default_rules.html_block = function(tokens, idx) {
+  return tokens[idx].content;
+};
+default_rules.html_inline = function(tokens, idx) {
+  return tokens[idx].content;
+};
+var Renderer = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /**
+      * Contains render rules for tokens. Can be updated and extended.
+      *
+      * See [source code](https://github.com/markdown-it/markdown-it/blob/master/src/renderer.ts)
+      * for more details and examples.
+      *
+      * @example Custom render rules
+      * ```javascript
+      * import MarkdownIt from 'markdown-it'
+      * const md = new MarkdownIt()
+      *
+      * md.renderer.rules.strong_open  = function () { return '<b>'; };
+      * md.renderer.rules.strong_close = function () { return '</b>'; };
+      *
+      * const result = md.renderInline(...);
+      * ```
+      *
+      * @example Each rule is called as independent static function with fixed signature
+      * ```javascript
+      * function my_token_render(tokens, idx, options, env, renderer) {
+      *   // ...
+      *   return renderedHTML;
+      * }
+      * ```
+      */
+      "rules",
+      Object.assign({}, default_rules)
+    );
+  }
+  /**
+  * Render token attributes to string.
+  */
+  renderAttrs(token) {
+    let i2, l, result;
+    if (!token.attrs) return "";
+    result = "";
+    for (i2 = 0, l = token.attrs.length; i2 < l; i2++) result += ` ${escapeHtml(token.attrs[i2][0])}="${escapeHtml(String(token.attrs[i2][1]))}"`;
+    return result;
+  }
+  /**
+  * Default token renderer. Can be overriden by custom function
+  * in {@link Renderer.rules}.
+  */
+  renderToken(tokens, idx, options) {
+    const token = tokens[idx];
+    let result = "";
+    if (token.hidden) return "";
+    let prev = idx - 1;
+    while (prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === 0) prev--;
+    if (token.block && token.nesting !== -1 && prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1) result += "\n";
+    result += (token.nesting === -1 ? "</" : "<") + token.tag;
+    result += this.renderAttrs(token);
+    if (token.nesting === 0 && options.xhtmlOut) result += " /";
+    let needLf = false;
+    if (token.block) {
+      needLf = true;
+      if (token.nesting === 1) {
+        let next = idx + 1;
+        while (next < tokens.length && tokens[next].hidden && tokens[next].nesting === 0) next++;
+        if (next < tokens.length) {
+          const nextToken = tokens[next];
+          if (nextToken.type === "inline" || nextToken.hidden) needLf = false;
+          else if (nextToken.nesting === -1 && nextToken.tag === token.tag) needLf = false;
+        }
+      }
+    }
+    result += needLf ? ">\n" : ">";
+    return result;
+  }
+  /**
+  * The same as {@link Renderer.render}, but for single token of `inline` type.
+  */
+  renderInline(tokens, options, env) {
+    let result = "";
+    const rules = this.rules;
+    for (let i2 = 0, len = tokens.length; i2 < len; i2++) {
+      const type = tokens[i2].type;
+      if (typeof rules[type] !== "undefined") result += rules[type](tokens, i2, options, env, this);
+      else result += this.renderToken(tokens, i2, options);
+    }
+    return result;
+  }
+  /**
+  * Special kludge for image `alt` attributes to conform CommonMark spec.
+  * Don't try to use it! Spec requires to show `alt` content with stripped markup,
+  * instead of simple escaping.
+  */
+  renderInlineAsText(tokens, options, env) {
+    let result = "";
+    for (let i2 = 0, len = tokens.length; i2 < len; i2++) switch (tokens[i2].type) {
+      case "text":
+      case "code_inline":
+        result += tokens[i2].content;
+        break;
+      case "image":
+        result += this.renderInlineAsText(tokens[i2].children, options, env);
+        break;
+      case "html_inline":
+      case "html_block":
+        result += tokens[i2].content;
+        break;
+      case "softbreak":
+      case "hardbreak":
+        result += "\n";
+    }
+    return result;
+  }
+  /**
+  * Takes token stream and generates HTML. Probably, you will never need to call
+  * this method directly.
+  */
+  render(tokens, options, env) {
+    let result = "";
+    const rules = this.rules;
+    for (let i2 = 0, len = tokens.length; i2 < len; i2++) {
+      const type = tokens[i2].type;
+      if (type === "inline") result += this.renderInline(tokens[i2].children, options, env);
+      else if (typeof rules[type] !== "undefined") result += rules[type](tokens, i2, options, env, this);
+      else result += this.renderToken(tokens, i2, options);
+    }
+    return result;
+  }
+};
+var StateCore = class {
+  constructor(src, md2, env) {
+    _defineProperty(this, "tokens", []);
+    _defineProperty(this, "inlineMode", false);
+    _defineProperty(this, "Token", Token);
+    this.src = src;
+    this.env = env;
+    this.md = md2;
+  }
+};
+var UNNORMALIZED_NEWLINE_RE = /\r\n?/g;
+var NULL_RE = /\0/g;
+function normalize(state) {
+  let str2;
+  str2 = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
+  str2 = str2.replace(NULL_RE, "\uFFFD");
+  state.src = str2;
+}
+function block(state) {
+  let token;
+  if (state.inlineMode) {
+    token = new state.Token("inline", "", 0);
+    token.content = state.src;
+    token.map = [0, 1];
+    token.children = [];
+    state.tokens.push(token);
+  } else state.md.block.parse(state.src, state.md, state.env, state.tokens);
+}
+function strip_references(state) {
+  const tokens = state.tokens;
+  let last = 0;
+  for (let curr = 0; curr < tokens.length; curr++) {
+    if (tokens[curr].type === "reference_definition") continue;
+    if (curr !== last) tokens[last] = tokens[curr];
+    last++;
+  }
+  if (tokens.length !== last) tokens.length = last;
+}
+function inline(state) {
+  const tokens = state.tokens;
+  for (let i2 = 0, l = tokens.length; i2 < l; i2++) {
+    const tok = tokens[i2];
+    if (tok.type === "inline") state.md.inline.parse(tok.content, state.md, state.env, tok.children);
+  }
+}
+function isLinkOpen$1(str2) {
+  return /^<a[>\s]/i.test(str2);
+}
+function isLinkClose$1(str2) {
+  return /^<\/a\s*>/i.test(str2);
+}
+function linkify$1(state) {
+  const blockTokens = state.tokens;
+  if (!state.md.options.linkify) return;
+  for (let j = 0, l = blockTokens.length; j < l; j++) {
+    if (blockTokens[j].type !== "inline" || !state.md.linkify.test(blockTokens[j].content)) continue;
+    const tokens = blockTokens[j].children;
+    const replacements = [];
+    let htmlLinkLevel = 0;
+    for (let i2 = tokens.length - 1; i2 >= 0; i2--) {
+      const currentToken = tokens[i2];
+      if (currentToken.type === "link_close") {
+        i2--;
+        while (tokens[i2].level !== currentToken.level && tokens[i2].type !== "link_open") i2--;
+        continue;
+      }
+      if (currentToken.type === "html_inline") {
+        if (isLinkOpen$1(currentToken.content) && htmlLinkLevel > 0) htmlLinkLevel--;
+        if (isLinkClose$1(currentToken.content)) htmlLinkLevel++;
+      }
+      if (htmlLinkLevel > 0) continue;
+      if (currentToken.type === "text" && state.md.linkify.test(currentToken.content)) {
+        const text2 = currentToken.content;
+        let links = state.md.linkify.match(text2);
+        const nodes = [];
+        let level = currentToken.level;
+        let lastPos = 0;
+        if (links.length > 0 && links[0].index === 0 && i2 > 0 && tokens[i2 - 1].type === "text_special") links = links.slice(1);
+        for (let ln = 0; ln < links.length; ln++) {
+          const url = links[ln].url;
+          const fullUrl = state.md.normalizeLink(url);
+          if (!state.md.validateLink(fullUrl)) continue;
+          let urlText = links[ln].text;
+          if (!links[ln].schema) urlText = state.md.normalizeLinkText(`http://${urlText}`).replace(/^http:\/\//, "");
+          else if (links[ln].schema === "mailto:" && !/^mailto:/i.test(urlText)) urlText = state.md.normalizeLinkText(`mailto:${urlText}`).replace(/^mailto:/, "");
+          else urlText = state.md.normalizeLinkText(urlText);
+          const pos = links[ln].index;
+          if (pos > lastPos) {
+            const token = new state.Token("text", "", 0);
+            token.content = text2.slice(lastPos, pos);
+            token.level = level;
+            nodes.push(token);
+          }
+          const token_o = new state.Token("link_open", "a", 1);
+          token_o.attrs = [["href", fullUrl]];
+          token_o.level = level++;
+          token_o.markup = "linkify";
+          token_o.info = "auto";
+          nodes.push(token_o);
+          const token_t = new state.Token("text", "", 0);
+          token_t.content = urlText;
+          token_t.level = level;
+          nodes.push(token_t);
+          const token_c = new state.Token("link_close", "a", -1);
+          token_c.level = --level;
+          token_c.markup = "linkify";
+          token_c.info = "auto";
+          nodes.push(token_c);
+          lastPos = links[ln].lastIndex;
+        }
+        if (lastPos < text2.length) {
+          const token = new state.Token("text", "", 0);
+          token.content = text2.slice(lastPos);
+          token.level = level;
+          nodes.push(token);
+        }
+        replacements.push({
+          index: i2,
+          nodes
+        });
+      }
+    }
+    if (replacements.length > 0) {
+      let newTokensLength = tokens.length;
+      for (const replacement of replacements) newTokensLength += replacement.nodes.length - 1;
+      const newTokens = new Array(newTokensLength);
+      let replacementIndex = 0;
+      let newTokenIndex = 0;
+      replacements.reverse();
+      for (let i2 = 0; i2 < tokens.length; i2++) {
+        const replacement = replacements[replacementIndex];
+        if ((replacement === null || replacement === void 0 ? void 0 : replacement.index) === i2) {
+          for (const node of replacement.nodes) newTokens[newTokenIndex++] = node;
+          replacementIndex++;
+        } else newTokens[newTokenIndex++] = tokens[i2];
+      }
+      blockTokens[j].children = newTokens;
+    }
+  }
+}
+var RARE_RE = /\+-|\.\.|\?\?\?\?|!!!!|,,|--/;
+var SCOPED_ABBR_TEST_RE = /\((c|tm|r)\)/i;
+var SCOPED_ABBR_RE = /\((c|tm|r)\)/gi;
+var SCOPED_ABBR = {
+  c: "\xA9",
+  r: "\xAE",
+  tm: "\u2122"
+};
+function replaceFn(match, name2) {
+  return SCOPED_ABBR[name2.toLowerCase()];
+}
+function replace_scoped(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i2 = inlineTokens.length - 1; i2 >= 0; i2--) {
+    const token = inlineTokens[i2];
+    if (token.type === "text" && !inside_autolink) token.content = token.content.replace(SCOPED_ABBR_RE, replaceFn);
+    if (token.type === "link_open" && token.info === "auto") inside_autolink--;
+    if (token.type === "link_close" && token.info === "auto") inside_autolink++;
+  }
+}
+function replace_rare(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i2 = inlineTokens.length - 1; i2 >= 0; i2--) {
+    const token = inlineTokens[i2];
+    if (token.type === "text" && !inside_autolink) {
+      if (RARE_RE.test(token.content)) token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/gm, "$1\u2014").replace(/(^|\s)--(?=\s|$)/gm, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/gm, "$1\u2013");
+    }
+    if (token.type === "link_open" && token.info === "auto") inside_autolink--;
+    if (token.type === "link_close" && token.info === "auto") inside_autolink++;
+  }
+}
+function replace(state) {
+  let blkIdx;
+  if (!state.md.options.typographer) return;
+  for (blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state.tokens[blkIdx].type !== "inline") continue;
+    if (SCOPED_ABBR_TEST_RE.test(state.tokens[blkIdx].content)) replace_scoped(state.tokens[blkIdx].children);
+    if (RARE_RE.test(state.tokens[blkIdx].content)) replace_rare(state.tokens[blkIdx].children);
+  }
+}
+var QUOTE_TEST_RE = /['"]/;
+var QUOTE_RE = /['"]/g;
+var APOSTROPHE = "\u2019";
+var MAX_OPENERS = 1e3;
+function truncateStack(stack, heads, length) {
+  while (stack.length > length) {
+    const item = stack.pop();
+    if (item.isSingleQuote) heads.single = item.prevSameQuoteIdx;
+    else heads.double = item.prevSameQuoteIdx;
+  }
+}
+function addReplacement(replacements, tokenIdx, pos, ch) {
+  if (!replacements[tokenIdx]) replacements[tokenIdx] = [];
+  replacements[tokenIdx].push({
+    pos,
+    ch
+  });
+}
+function applyReplacements(str2, replacements) {
+  let result = "";
+  let lastPos = 0;
+  replacements.sort((a, b) => a.pos - b.pos);
+  for (let i2 = 0; i2 < replacements.length; i2++) {
+    const replacement = replacements[i2];
+    result += str2.slice(lastPos, replacement.pos) + replacement.ch;
+    lastPos = replacement.pos + 1;
+  }
+  return result + str2.slice(lastPos);
+}
+function process_inlines(tokens, state) {
+  let j;
+  const stack = [];
+  const heads = {
+    single: -1,
+    double: -1
+  };
+  const replacements = {};
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const token = tokens[i2];
+    const thisLevel = tokens[i2].level;
+    for (j = stack.length - 1; j >= 0; j--) if (stack[j].level <= thisLevel) break;
+    truncateStack(stack, heads, j + 1);
+    if (token.type !== "text") continue;
+    const text2 = token.content;
+    let pos = 0;
+    const max = text2.length;
+    OUTER: while (pos < max) {
+      QUOTE_RE.lastIndex = pos;
+      const t = QUOTE_RE.exec(text2);
+      if (!t) break;
+      let canOpen = true;
+      let canClose = true;
+      pos = t.index + 1;
+      const isSingle = t[0] === "'";
+      let lastChar = 32;
+      if (t.index - 1 >= 0) lastChar = text2.charCodeAt(t.index - 1);
+      else for (j = i2 - 1; j >= 0; j--) {
+        if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
+        if (!tokens[j].content) continue;
+        lastChar = tokens[j].content.charCodeAt(tokens[j].content.length - 1);
+        break;
+      }
+      let nextChar = 32;
+      if (pos < max) nextChar = text2.charCodeAt(pos);
+      else for (j = i2 + 1; j < tokens.length; j++) {
+        if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
+        if (!tokens[j].content) continue;
+        nextChar = tokens[j].content.charCodeAt(0);
+        break;
+      }
+      const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+      const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+      const isLastWhiteSpace = isWhiteSpace(lastChar);
+      const isNextWhiteSpace = isWhiteSpace(nextChar);
+      if (isNextWhiteSpace) canOpen = false;
+      else if (isNextPunctChar) {
+        if (!(isLastWhiteSpace || isLastPunctChar)) canOpen = false;
+      }
+      if (isLastWhiteSpace) canClose = false;
+      else if (isLastPunctChar) {
+        if (!(isNextWhiteSpace || isNextPunctChar)) canClose = false;
+      }
+      if (nextChar === 34 && t[0] === '"') {
+        if (lastChar >= 48 && lastChar <= 57) canClose = canOpen = false;
+      }
+      if (canOpen && canClose) {
+        canOpen = isLastPunctChar;
+        canClose = isNextPunctChar;
+      }
+      if (!canOpen && !canClose) {
+        if (isSingle) addReplacement(replacements, i2, t.index, APOSTROPHE);
+        continue;
+      }
+      if (canClose) {
+        j = isSingle ? heads.single : heads.double;
+        if (j >= 0 && stack[j].level === thisLevel) {
+          const item = stack[j];
+          let openQuote;
+          let closeQuote;
+          if (isSingle) {
+            openQuote = state.md.options.quotes[2];
+            closeQuote = state.md.options.quotes[3];
+          } else {
+            openQuote = state.md.options.quotes[0];
+            closeQuote = state.md.options.quotes[1];
+          }
+          addReplacement(replacements, i2, t.index, closeQuote);
+          addReplacement(replacements, item.tokenIdx, item.contentPos, openQuote);
+          truncateStack(stack, heads, j);
+          continue OUTER;
+        }
+      }
+      if (canOpen) {
+        if (stack.length >= MAX_OPENERS) return;
+        stack.push({
+          tokenIdx: i2,
+          contentPos: t.index,
+          isSingleQuote: isSingle,
+          level: thisLevel,
+          prevSameQuoteIdx: isSingle ? heads.single : heads.double
+        });
+        if (isSingle) heads.single = stack.length - 1;
+        else heads.double = stack.length - 1;
+      } else if (canClose && isSingle) addReplacement(replacements, i2, t.index, APOSTROPHE);
+    }
+  }
+  Object.keys(replacements).forEach(function(tokenIdx) {
+    const idx = Number(tokenIdx);
+    tokens[idx].content = applyReplacements(tokens[idx].content, replacements[tokenIdx]);
+  });
+}
+function smartquotes(state) {
+  if (!state.md.options.typographer) return;
+  for (let blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state.tokens[blkIdx].type !== "inline" || !QUOTE_TEST_RE.test(state.tokens[blkIdx].content)) continue;
+    process_inlines(state.tokens[blkIdx].children, state);
+  }
+}
+function join_alt(tokens) {
+  let curr, last;
+  const max = tokens.length;
+  for (curr = 0; curr < max; curr++) if (tokens[curr].type === "text_special") tokens[curr].type = "text";
+  for (curr = last = 0; curr < max; curr++) if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+  else {
+    if (curr !== last) tokens[last] = tokens[curr];
+    last++;
+  }
+  if (curr !== last) tokens.length = last;
+}
+function text_join(state) {
+  let curr, last;
+  const blockTokens = state.tokens;
+  const l = blockTokens.length;
+  for (let j = 0; j < l; j++) {
+    if (blockTokens[j].type !== "inline") continue;
+    const tokens = blockTokens[j].children;
+    const max = tokens.length;
+    for (curr = 0; curr < max; curr++) {
+      if (tokens[curr].type === "text_special") tokens[curr].type = "text";
+      if (tokens[curr].children) join_alt(tokens[curr].children);
+    }
+    for (curr = last = 0; curr < max; curr++) if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+    else {
+      if (curr !== last) tokens[last] = tokens[curr];
+      last++;
+    }
+    if (curr !== last) tokens.length = last;
+  }
+}
+var _rules$2 = [
+  ["normalize", normalize],
+  ["block", block],
+  ["strip_references", strip_references],
+  ["inline", inline],
+  ["linkify", linkify$1],
+  ["replacements", replace],
+  ["smartquotes", smartquotes],
+  ["text_join", text_join]
+];
+var ParserCore = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /**
+      * {@link Ruler} instance. Keep configuration of core rules.
+      */
+      "ruler",
+      new Ruler()
+    );
+    _defineProperty(this, "State", StateCore);
+    for (let i2 = 0; i2 < _rules$2.length; i2++) this.ruler.push(_rules$2[i2][0], _rules$2[i2][1]);
+  }
+  /**
+  * Executes core chain rules.
+  */
+  process(state) {
+    const rules = this.ruler.getRules("");
+    for (let i2 = 0, l = rules.length; i2 < l; i2++) rules[i2](state);
+  }
+};
+var StateBlock = class {
+  constructor(src, md2, env, tokens) {
+    _defineProperty(this, "bMarks", []);
+    _defineProperty(this, "eMarks", []);
+    _defineProperty(this, "tShift", []);
+    _defineProperty(this, "sCount", []);
+    _defineProperty(this, "bsCount", []);
+    _defineProperty(this, "blkIndent", 0);
+    _defineProperty(this, "line", 0);
+    _defineProperty(this, "lineMax", 0);
+    _defineProperty(this, "tight", false);
+    _defineProperty(this, "listIndent", -1);
+    _defineProperty(this, "parentType", "root");
+    _defineProperty(this, "level", 0);
+    _defineProperty(this, "Token", Token);
+    this.src = src;
+    this.md = md2;
+    this.env = env;
+    this.tokens = tokens;
+    const s = this.src;
+    for (let start2 = 0, pos = 0, indent2 = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
+      const ch = s.charCodeAt(pos);
+      if (!indent_found) {
+        if (isSpace(ch)) {
+          indent2++;
+          if (ch === 9) offset += 4 - offset % 4;
+          else offset++;
+          continue;
+        } else indent_found = true;
+      }
+      if (ch === 10 || pos === len - 1) {
+        if (ch !== 10) pos++;
+        this.bMarks.push(start2);
+        this.eMarks.push(pos);
+        this.tShift.push(indent2);
+        this.sCount.push(offset);
+        this.bsCount.push(0);
+        indent_found = false;
+        indent2 = 0;
+        offset = 0;
+        start2 = pos + 1;
+      }
+    }
+    this.bMarks.push(s.length);
+    this.eMarks.push(s.length);
+    this.tShift.push(0);
+    this.sCount.push(0);
+    this.bsCount.push(0);
+    this.lineMax = this.bMarks.length - 1;
+  }
+  push(type, tag, nesting) {
+    const token = new Token(type, tag, nesting);
+    token.block = true;
+    if (nesting < 0) this.level--;
+    token.level = this.level;
+    if (nesting > 0) this.level++;
+    this.tokens.push(token);
+    return token;
+  }
+  isEmpty(line) {
+    return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
+  }
+  skipEmptyLines(from) {
+    for (let max = this.lineMax; from < max; from++) if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) break;
+    return from;
+  }
+  skipSpaces(pos) {
+    for (let max = this.src.length; pos < max; pos++) if (!isSpace(this.src.charCodeAt(pos))) break;
+    return pos;
+  }
+  skipSpacesBack(pos, min) {
+    if (pos <= min) return pos;
+    while (pos > min) if (!isSpace(this.src.charCodeAt(--pos))) return pos + 1;
+    return pos;
+  }
+  skipChars(pos, code2) {
+    for (let max = this.src.length; pos < max; pos++) if (this.src.charCodeAt(pos) !== code2) break;
+    return pos;
+  }
+  skipCharsBack(pos, code2, min) {
+    if (pos <= min) return pos;
+    while (pos > min) if (code2 !== this.src.charCodeAt(--pos)) return pos + 1;
+    return pos;
+  }
+  getLines(begin, end, indent2, keepLastLF) {
+    if (begin >= end) return "";
+    const queue = new Array(end - begin);
+    for (let i2 = 0, line = begin; line < end; line++, i2++) {
+      let lineIndent = 0;
+      const lineStart = this.bMarks[line];
+      let first2 = lineStart;
+      let last;
+      if (line + 1 < end || keepLastLF) last = this.eMarks[line] + 1;
+      else last = this.eMarks[line];
+      while (first2 < last && lineIndent < indent2) {
+        const ch = this.src.charCodeAt(first2);
+        if (isSpace(ch)) {
+          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
+          else lineIndent++;
+        } else if (first2 - lineStart < this.tShift[line]) lineIndent++;
+        else break;
+        first2++;
+      }
+      if (lineIndent > indent2) queue[i2] = new Array(lineIndent - indent2 + 1).join(" ") + this.src.slice(first2, last);
+      else queue[i2] = this.src.slice(first2, last);
+    }
+    return queue.join("");
+  }
+};
+var MAX_AUTOCOMPLETED_CELLS = 65536;
+function getLine(state, line) {
+  const pos = state.bMarks[line] + state.tShift[line];
+  const max = state.eMarks[line];
+  return state.src.slice(pos, max);
+}
+function escapedSplit(str2) {
+  const result = [];
+  const max = str2.length;
+  let pos = 0;
+  let ch = str2.charCodeAt(pos);
+  let isEscaped = false;
+  let lastPos = 0;
+  let current = "";
+  while (pos < max) {
+    if (ch === 124) {
+      if (!isEscaped) {
+        result.push(current + str2.substring(lastPos, pos));
+        current = "";
+        lastPos = pos + 1;
+      } else {
+        current += str2.substring(lastPos, pos - 1);
+        lastPos = pos;
+      }
+    }
+    isEscaped = ch === 92;
+    pos++;
+    ch = str2.charCodeAt(pos);
+  }
+  result.push(current + str2.substring(lastPos));
+  return result;
+}
+function table(state, startLine, endLine, silent) {
+  if (startLine + 2 > endLine) return false;
+  let nextLine = startLine + 1;
+  if (state.sCount[nextLine] < state.blkIndent) return false;
+  if (state.sCount[nextLine] - state.blkIndent >= 4) return false;
+  let pos = state.bMarks[nextLine] + state.tShift[nextLine];
+  if (pos >= state.eMarks[nextLine]) return false;
+  const firstCh = state.src.charCodeAt(pos++);
+  if (firstCh !== 124 && firstCh !== 45 && firstCh !== 58) return false;
+  if (pos >= state.eMarks[nextLine]) return false;
+  const secondCh = state.src.charCodeAt(pos++);
+  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace(secondCh)) return false;
+  if (firstCh === 45 && isSpace(secondCh)) return false;
+  while (pos < state.eMarks[nextLine]) {
+    const ch = state.src.charCodeAt(pos);
+    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace(ch)) return false;
+    pos++;
+  }
+  let lineText = getLine(state, startLine + 1);
+  let columns = lineText.split("|");
+  const aligns = [];
+  for (let i2 = 0; i2 < columns.length; i2++) {
+    const t = columns[i2].trim();
+    if (!t) {
+      if (i2 === 0 || i2 === columns.length - 1) continue;
+      else return false;
+    }
+    if (!/^:?-+:?$/.test(t)) return false;
+    if (t.charCodeAt(t.length - 1) === 58) aligns.push(t.charCodeAt(0) === 58 ? "center" : "right");
+    else if (t.charCodeAt(0) === 58) aligns.push("left");
+    else aligns.push("");
+  }
+  lineText = getLine(state, startLine).trim();
+  if (lineText.indexOf("|") === -1) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  columns = escapedSplit(lineText);
+  if (columns.length && columns[0] === "") columns.shift();
+  if (columns.length && columns[columns.length - 1] === "") columns.pop();
+  const columnCount = columns.length;
+  if (columnCount === 0 || columnCount !== aligns.length) return false;
+  if (silent) return true;
+  const oldParentType = state.parentType;
+  state.parentType = "table";
+  const terminatorRules = state.md.block.ruler.getRules("blockquote");
+  const token_to = state.push("table_open", "table", 1);
+  const tableLines = [startLine, 0];
+  token_to.map = tableLines;
+  const token_tho = state.push("thead_open", "thead", 1);
+  token_tho.map = [startLine, startLine + 1];
+  const token_htro = state.push("tr_open", "tr", 1);
+  token_htro.map = [startLine, startLine + 1];
+  for (let i2 = 0; i2 < columns.length; i2++) {
+    const token_ho = state.push("th_open", "th", 1);
+    if (aligns[i2]) token_ho.attrs = [["style", `text-align:${aligns[i2]}`]];
+    const token_il = state.push("inline", "", 0);
+    token_il.content = columns[i2].trim();
+    token_il.children = [];
+    state.push("th_close", "th", -1);
+  }
+  state.push("tr_close", "tr", -1);
+  state.push("thead_close", "thead", -1);
+  let tbodyLines;
+  let autocompletedCells = 0;
+  for (nextLine = startLine + 2; nextLine < endLine; nextLine++) {
+    if (state.sCount[nextLine] < state.blkIndent) break;
+    let terminate = false;
+    for (let i2 = 0, l = terminatorRules.length; i2 < l; i2++) if (terminatorRules[i2](state, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) break;
+    lineText = getLine(state, nextLine).trim();
+    if (!lineText) break;
+    if (state.sCount[nextLine] - state.blkIndent >= 4) break;
+    columns = escapedSplit(lineText);
+    if (columns.length && columns[0] === "") columns.shift();
+    if (columns.length && columns[columns.length - 1] === "") columns.pop();
+    autocompletedCells += columnCount - columns.length;
+    if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) break;
+    if (nextLine === startLine + 2) {
+      const token_tbo = state.push("tbody_open", "tbody", 1);
+      token_tbo.map = tbodyLines = [startLine + 2, 0];
+    }
+    const token_tro = state.push("tr_open", "tr", 1);
+    token_tro.map = [nextLine, nextLine + 1];
+    for (let i2 = 0; i2 < columnCount; i2++) {
+      const token_tdo = state.push("td_open", "td", 1);
+      if (aligns[i2]) token_tdo.attrs = [["style", `text-align:${aligns[i2]}`]];
+      const token_il = state.push("inline", "", 0);
+      token_il.content = columns[i2] ? columns[i2].trim() : "";
+      token_il.children = [];
+      state.push("td_close", "td", -1);
+    }
+    state.push("tr_close", "tr", -1);
+  }
+  if (tbodyLines) {
+    state.push("tbody_close", "tbody", -1);
+    tbodyLines[1] = nextLine;
+  }
+  state.push("table_close", "table", -1);
+  tableLines[1] = nextLine;
+  state.parentType = oldParentType;
+  state.line = nextLine;
+  return true;
+}
+function code(state, startLine, endLine) {
+  if (state.sCount[startLine] - state.blkIndent < 4) return false;
+  let nextLine = startLine + 1;
+  let last = nextLine;
+  while (nextLine < endLine) {
+    if (state.isEmpty(nextLine)) {
+      nextLine++;
+      continue;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      nextLine++;
+      last = nextLine;
+      continue;
+    }
+    break;
+  }
+  state.line = last;
+  const token = state.push("code_block", "code", 0);
+  token.content = state.getLines(startLine, last, 4 + state.blkIndent, false) + "\n";
+  token.map = [startLine, state.line];
+  return true;
+}
+function fence(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (pos + 3 > max) return false;
+  const marker = state.src.charCodeAt(pos);
+  if (marker !== 126 && marker !== 96) return false;
+  let mem = pos;
+  pos = state.skipChars(pos, marker);
+  let len = pos - mem;
+  if (len < 3) return false;
+  const markup = state.src.slice(mem, pos);
+  const params = state.src.slice(pos, max);
+  if (marker === 96) {
+    if (params.indexOf(String.fromCharCode(marker)) >= 0) return false;
+  }
+  if (silent) return true;
+  let nextLine = startLine;
+  let haveEndMarker = false;
+  for (; ; ) {
+    nextLine++;
+    if (nextLine >= endLine) break;
+    pos = mem = state.bMarks[nextLine] + state.tShift[nextLine];
+    max = state.eMarks[nextLine];
+    if (pos < max && state.sCount[nextLine] < state.blkIndent) break;
+    if (state.src.charCodeAt(pos) !== marker) continue;
+    if (state.sCount[nextLine] - state.blkIndent >= 4) continue;
+    pos = state.skipChars(pos, marker);
+    if (pos - mem < len) continue;
+    pos = state.skipSpaces(pos);
+    if (pos < max) continue;
+    haveEndMarker = true;
+    break;
+  }
+  len = state.sCount[startLine];
+  state.line = nextLine + (haveEndMarker ? 1 : 0);
+  const token = state.push("fence", "code", 0);
+  token.info = params;
+  token.content = state.getLines(startLine + 1, nextLine, len, true);
+  token.markup = markup;
+  token.map = [startLine, state.line];
+  return true;
+}
+function blockquote(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  const oldLineMax = state.lineMax;
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (state.src.charCodeAt(pos) !== 62) return false;
+  if (silent) return true;
+  const oldBMarks = [];
+  const oldBSCount = [];
+  const oldSCount = [];
+  const oldTShift = [];
+  const terminatorRules = state.md.block.ruler.getRules("blockquote");
+  const oldParentType = state.parentType;
+  state.parentType = "blockquote";
+  let lastLineEmpty = false;
+  let nextLine;
+  for (nextLine = startLine; nextLine < endLine; nextLine++) {
+    const isOutdented = state.sCount[nextLine] < state.blkIndent;
+    pos = state.bMarks[nextLine] + state.tShift[nextLine];
+    max = state.eMarks[nextLine];
+    if (pos >= max) break;
+    if (state.src.charCodeAt(pos++) === 62 && !isOutdented) {
+      let initial = state.sCount[nextLine] + 1;
+      let spaceAfterMarker;
+      let adjustTab;
+      if (state.src.charCodeAt(pos) === 32) {
+        pos++;
+        initial++;
+        adjustTab = false;
+        spaceAfterMarker = true;
+      } else if (state.src.charCodeAt(pos) === 9) {
+        spaceAfterMarker = true;
+        if ((state.bsCount[nextLine] + initial) % 4 === 3) {
+          pos++;
+          initial++;
+          adjustTab = false;
+        } else adjustTab = true;
+      } else spaceAfterMarker = false;
+      let offset = initial;
+      oldBMarks.push(state.bMarks[nextLine]);
+      state.bMarks[nextLine] = pos;
+      while (pos < max) {
+        const ch = state.src.charCodeAt(pos);
+        if (isSpace(ch)) {
+          if (ch === 9) offset += 4 - (offset + state.bsCount[nextLine] + (adjustTab ? 1 : 0)) % 4;
+          else offset++;
+        } else break;
+        pos++;
+      }
+      lastLineEmpty = pos >= max;
+      oldBSCount.push(state.bsCount[nextLine]);
+      state.bsCount[nextLine] = state.sCount[nextLine] + 1 + (spaceAfterMarker ? 1 : 0);
+      oldSCount.push(state.sCount[nextLine]);
+      state.sCount[nextLine] = offset - initial;
+      oldTShift.push(state.tShift[nextLine]);
+      state.tShift[nextLine] = pos - state.bMarks[nextLine];
+      continue;
+    }
+    if (lastLineEmpty) break;
+    let terminate = false;
+    for (let i2 = 0, l = terminatorRules.length; i2 < l; i2++) if (terminatorRules[i2](state, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) {
+      state.lineMax = nextLine;
+      if (state.blkIndent !== 0) {
+        oldBMarks.push(state.bMarks[nextLine]);
+        oldBSCount.push(state.bsCount[nextLine]);
+        oldTShift.push(state.tShift[nextLine]);
+        oldSCount.push(state.sCount[nextLine]);
+        state.sCount[nextLine] -= state.blkIndent;
+      }
+      break;
+    }
+    oldBMarks.push(state.bMarks[nextLine]);
+    oldBSCount.push(state.bsCount[nextLine]);
+    oldTShift.push(state.tShift[nextLine]);
+    oldSCount.push(state.sCount[nextLine]);
+    state.sCount[nextLine] = -1;
+  }
+  const oldIndent = state.blkIndent;
+  state.blkIndent = 0;
+  const token_o = state.push("blockquote_open", "blockquote", 1);
+  token_o.markup = ">";
+  const lines = [startLine, 0];
+  token_o.map = lines;
+  state.md.block.tokenize(state, startLine, nextLine);
+  const token_c = state.push("blockquote_close", "blockquote", -1);
+  token_c.markup = ">";
+  state.lineMax = oldLineMax;
+  state.parentType = oldParentType;
+  lines[1] = state.line;
+  for (let i2 = 0; i2 < oldTShift.length; i2++) {
+    state.bMarks[i2 + startLine] = oldBMarks[i2];
+    state.tShift[i2 + startLine] = oldTShift[i2];
+    state.sCount[i2 + startLine] = oldSCount[i2];
+    state.bsCount[i2 + startLine] = oldBSCount[i2];
+  }
+  state.blkIndent = oldIndent;
+  return true;
+}
+function hr(state, startLine, endLine, silent) {
+  const max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  const marker = state.src.charCodeAt(pos++);
+  if (marker !== 42 && marker !== 45 && marker !== 95) return false;
+  let cnt = 1;
+  while (pos < max) {
+    const ch = state.src.charCodeAt(pos++);
+    if (ch !== marker && !isSpace(ch)) return false;
+    if (ch === marker) cnt++;
+  }
+  if (cnt < 3) return false;
+  if (silent) return true;
+  state.line = startLine + 1;
+  const token = state.push("hr", "hr", 0);
+  token.map = [startLine, state.line];
+  token.markup = Array(cnt + 1).join(String.fromCharCode(marker));
+  return true;
+}
+function skipBulletListMarker(state, startLine) {
+  const max = state.eMarks[startLine];
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  const marker = state.src.charCodeAt(pos++);
+  if (marker !== 42 && marker !== 45 && marker !== 43) return -1;
+  if (pos < max) {
+    if (!isSpace(state.src.charCodeAt(pos))) return -1;
+  }
+  return pos;
+}
+function skipOrderedListMarker(state, startLine) {
+  const start2 = state.bMarks[startLine] + state.tShift[startLine];
+  const max = state.eMarks[startLine];
+  let pos = start2;
+  if (pos + 1 >= max) return -1;
+  let ch = state.src.charCodeAt(pos++);
+  if (ch < 48 || ch > 57) return -1;
+  for (; ; ) {
+    if (pos >= max) return -1;
+    ch = state.src.charCodeAt(pos++);
+    if (ch >= 48 && ch <= 57) {
+      if (pos - start2 >= 10) return -1;
+      continue;
+    }
+    if (ch === 41 || ch === 46) break;
+    return -1;
+  }
+  if (pos < max) {
+    ch = state.src.charCodeAt(pos);
+    if (!isSpace(ch)) return -1;
+  }
+  return pos;
+}
+function markTightParagraphs(state, idx) {
+  const level = state.level + 2;
+  for (let i2 = idx + 2, l = state.tokens.length - 2; i2 < l; i2++) if (state.tokens[i2].level === level && state.tokens[i2].type === "paragraph_open") {
+    state.tokens[i2 + 2].hidden = true;
+    state.tokens[i2].hidden = true;
+    i2 += 2;
+  }
+}
+function list2(state, startLine, endLine, silent) {
+  let max, pos, start2, token;
+  let nextLine = startLine;
+  let tight = true;
+  if (state.sCount[nextLine] - state.blkIndent >= 4) return false;
+  if (state.listIndent >= 0 && state.sCount[nextLine] - state.listIndent >= 4 && state.sCount[nextLine] < state.blkIndent) return false;
+  let isTerminatingParagraph = false;
+  if (silent && state.parentType === "paragraph") {
+    if (state.sCount[nextLine] >= state.blkIndent) isTerminatingParagraph = true;
+  }
+  let isOrdered;
+  let markerValue;
+  let posAfterMarker;
+  if ((posAfterMarker = skipOrderedListMarker(state, nextLine)) >= 0) {
+    isOrdered = true;
+    start2 = state.bMarks[nextLine] + state.tShift[nextLine];
+    markerValue = Number(state.src.slice(start2, posAfterMarker - 1));
+    if (isTerminatingParagraph && markerValue !== 1) return false;
+  } else if ((posAfterMarker = skipBulletListMarker(state, nextLine)) >= 0) isOrdered = false;
+  else return false;
+  if (isTerminatingParagraph) {
+    if (state.skipSpaces(posAfterMarker) >= state.eMarks[nextLine]) return false;
+  }
+  if (silent) return true;
+  const markerCharCode = state.src.charCodeAt(posAfterMarker - 1);
+  const listTokIdx = state.tokens.length;
+  if (isOrdered) {
+    token = state.push("ordered_list_open", "ol", 1);
+    if (markerValue !== 1) token.attrs = [["start", markerValue]];
+  } else token = state.push("bullet_list_open", "ul", 1);
+  const listLines = [nextLine, 0];
+  token.map = listLines;
+  token.markup = String.fromCharCode(markerCharCode);
+  let prevEmptyEnd = false;
+  const terminatorRules = state.md.block.ruler.getRules("list");
+  const oldParentType = state.parentType;
+  state.parentType = "list";
+  while (nextLine < endLine) {
+    pos = posAfterMarker;
+    max = state.eMarks[nextLine];
+    const initial = state.sCount[nextLine] + posAfterMarker - (state.bMarks[nextLine] + state.tShift[nextLine]);
+    let offset = initial;
+    while (pos < max) {
+      const ch = state.src.charCodeAt(pos);
+      if (ch === 9) offset += 4 - (offset + state.bsCount[nextLine]) % 4;
+      else if (ch === 32) offset++;
+      else break;
+      pos++;
+    }
+    const contentStart = pos;
+    let indentAfterMarker;
+    if (contentStart >= max) indentAfterMarker = 1;
+    else indentAfterMarker = offset - initial;
+    if (indentAfterMarker > 4) indentAfterMarker = 1;
+    const indent2 = initial + indentAfterMarker;
+    token = state.push("list_item_open", "li", 1);
+    token.markup = String.fromCharCode(markerCharCode);
+    const itemLines = [nextLine, 0];
+    token.map = itemLines;
+    if (isOrdered) token.info = state.src.slice(start2, posAfterMarker - 1);
+    const oldTight = state.tight;
+    const oldTShift = state.tShift[nextLine];
+    const oldSCount = state.sCount[nextLine];
+    const oldListIndent = state.listIndent;
+    state.listIndent = state.blkIndent;
+    state.blkIndent = indent2;
+    state.tight = true;
+    state.tShift[nextLine] = contentStart - state.bMarks[nextLine];
+    state.sCount[nextLine] = offset;
+    if (contentStart >= max && state.isEmpty(nextLine + 1)) state.line = Math.min(state.line + 2, endLine);
+    else state.md.block.tokenize(state, nextLine, endLine);
+    if (!state.tight || prevEmptyEnd) tight = false;
+    prevEmptyEnd = state.line - nextLine > 1 && state.isEmpty(state.line - 1);
+    state.blkIndent = state.listIndent;
+    state.listIndent = oldListIndent;
+    state.tShift[nextLine] = oldTShift;
+    state.sCount[nextLine] = oldSCount;
+    state.tight = oldTight;
+    token = state.push("list_item_close", "li", -1);
+    token.markup = String.fromCharCode(markerCharCode);
+    nextLine = state.line;
+    itemLines[1] = nextLine;
+    if (nextLine >= endLine) break;
+    if (state.sCount[nextLine] < state.blkIndent) break;
+    if (state.sCount[nextLine] - state.blkIndent >= 4) break;
+    let terminate = false;
+    for (let i2 = 0, l = terminatorRules.length; i2 < l; i2++) if (terminatorRules[i2](state, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) break;
+    if (isOrdered) {
+      posAfterMarker = skipOrderedListMarker(state, nextLine);
+      if (posAfterMarker < 0) break;
+      start2 = state.bMarks[nextLine] + state.tShift[nextLine];
+    } else {
+      posAfterMarker = skipBulletListMarker(state, nextLine);
+      if (posAfterMarker < 0) break;
+    }
+    if (markerCharCode !== state.src.charCodeAt(posAfterMarker - 1)) break;
+  }
+  if (isOrdered) token = state.push("ordered_list_close", "ol", -1);
+  else token = state.push("bullet_list_close", "ul", -1);
+  token.markup = String.fromCharCode(markerCharCode);
+  listLines[1] = nextLine;
+  state.line = nextLine;
+  state.parentType = oldParentType;
+  if (tight) markTightParagraphs(state, listTokIdx);
+  return true;
+}
+var MAX_LABEL_LENGTH = 999;
+function countCodePoints(str2) {
+  let length = str2.length;
+  for (let i2 = 0; i2 < str2.length - 1; i2++) {
+    const high = str2.charCodeAt(i2);
+    if (high < 55296 || high > 56319) continue;
+    const low = str2.charCodeAt(i2 + 1);
+    if (low >= 56320 && low <= 57343) {
+      length--;
+      i2++;
+    }
+  }
+  return length;
+}
+function lineEnd(state, line) {
+  return Math.min(state.eMarks[line] + 1, state.src.length);
+}
+function getNextLinePos(state, nextLine) {
+  const endLine = state.lineMax;
+  if (nextLine >= endLine || state.isEmpty(nextLine)) return -1;
+  let isContinuation = false;
+  if (state.sCount[nextLine] - state.blkIndent > 3) isContinuation = true;
+  if (state.sCount[nextLine] < 0) isContinuation = true;
+  if (!isContinuation) {
+    const terminatorRules = state.md.block.ruler.getRules("reference");
+    const oldParentType = state.parentType;
+    state.parentType = "reference";
+    let terminate = false;
+    for (let i2 = 0, l = terminatorRules.length; i2 < l; i2++) if (terminatorRules[i2](state, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    state.parentType = oldParentType;
+    if (terminate) return -1;
+  }
+  return state.bMarks[nextLine] + state.tShift[nextLine];
+}
+function reference(state, startLine, _endLine, silent) {
+  const src = state.src;
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let nextLine = startLine + 1;
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (src.charCodeAt(pos) !== 91) return false;
+  let max = lineEnd(state, startLine);
+  let rawLabel = "";
+  let labelEnd = -1;
+  let segmentStart = ++pos;
+  while (pos < max) {
+    if (rawLabel.length + pos - segmentStart > MAX_LABEL_LENGTH * 2) return false;
+    let ch = src.charCodeAt(pos);
+    if (ch === 91) return false;
+    if (ch === 93) {
+      labelEnd = pos;
+      break;
+    }
+    if (ch === 92) ch = src.charCodeAt(++pos);
+    if (ch === 10 && pos < max) {
+      const nextPos = getNextLinePos(state, nextLine);
+      if (nextPos < 0) return false;
+      rawLabel += src.slice(segmentStart, max);
+      pos = segmentStart = nextPos;
+      max = lineEnd(state, nextLine++);
+      continue;
+    }
+    pos++;
+  }
+  if (labelEnd < 0 || src.charCodeAt(labelEnd + 1) !== 58) return false;
+  rawLabel += src.slice(segmentStart, labelEnd);
+  if (rawLabel.length > MAX_LABEL_LENGTH && countCodePoints(rawLabel) > MAX_LABEL_LENGTH) return false;
+  pos = labelEnd + 2;
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (ch === 10) {
+      const nextPos = getNextLinePos(state, nextLine);
+      if (nextPos < 0) break;
+      pos = nextPos;
+      max = lineEnd(state, nextLine++);
+    } else if (isSpace(ch)) pos++;
+    else break;
+  }
+  const destRes = state.md.helpers.parseLinkDestination(src, pos, max);
+  if (!destRes.ok) return false;
+  const href = state.md.normalizeLink(destRes.str);
+  if (!state.md.validateLink(href)) return false;
+  pos = destRes.pos;
+  const destEndPos = pos;
+  const destEndMax = max;
+  const destEndLineNo = nextLine;
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (ch === 10) {
+      const nextPos = getNextLinePos(state, nextLine);
+      if (nextPos < 0) break;
+      pos = nextPos;
+      max = lineEnd(state, nextLine++);
+    } else if (isSpace(ch)) pos++;
+    else break;
+  }
+  const titleStart = pos;
+  let titleRes = state.md.helpers.parseLinkTitle(src, pos, max);
+  while (titleRes.can_continue) {
+    const nextPos = getNextLinePos(state, nextLine);
+    if (nextPos < 0) break;
+    pos = nextPos;
+    max = lineEnd(state, nextLine++);
+    titleRes = state.md.helpers.parseLinkTitle(src, pos, max, titleRes);
+  }
+  let title;
+  if (titleStart !== destEndPos && titleRes.ok) {
+    title = titleRes.str;
+    pos = titleRes.pos;
+  } else {
+    title = "";
+    pos = destEndPos;
+    max = destEndMax;
+    nextLine = destEndLineNo;
+  }
+  while (pos < max) {
+    if (!isSpace(src.charCodeAt(pos))) break;
+    pos++;
+  }
+  if (pos < max && src.charCodeAt(pos) !== 10) {
+    if (title) {
+      title = "";
+      pos = destEndPos;
+      max = destEndMax;
+      nextLine = destEndLineNo;
+      while (pos < max) {
+        if (!isSpace(src.charCodeAt(pos))) break;
+        pos++;
+      }
+    }
+  }
+  if (pos < max && src.charCodeAt(pos) !== 10) return false;
+  const label = normalizeReference(rawLabel);
+  if (!label) return false;
+  if (silent) return true;
+  if (typeof state.env.references === "undefined") state.env.references = {};
+  if (typeof state.env.references[label] === "undefined") state.env.references[label] = {
+    title,
+    href
+  };
+  const token = state.push("reference_definition", "", 0);
+  token.map = [startLine, nextLine];
+  token.hidden = true;
+  const meta = /* @__PURE__ */ Object.create(null);
+  meta.label = label;
+  token.meta = meta;
+  state.line = nextLine;
+  return true;
+}
+var html_blocks_default = [
+  "address",
+  "article",
+  "aside",
+  "base",
+  "basefont",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "col",
+  "colgroup",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hr",
+  "html",
+  "iframe",
+  "legend",
+  "li",
+  "link",
+  "main",
+  "menu",
+  "menuitem",
+  "nav",
+  "noframes",
+  "ol",
+  "optgroup",
+  "option",
+  "p",
+  "param",
+  "search",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "track",
+  "ul"
+];
+var open_tag = `<[A-Za-z][A-Za-z0-9\\-]*(?:\\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)*\\s*\\/?>`;
+var close_tag = "<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>";
+new RegExp(`^(?:${open_tag}|${close_tag}|<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->|<[?][\\s\\S]*?[?]>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`);
+var HTML_OPEN_CLOSE_TAG_RE = new RegExp(`^(?:${open_tag}|${close_tag})`);
+var HTML_SEQUENCES = [
+  [
+    /^<(script|pre|style|textarea)(?=(\s|>|$))/i,
+    /<\/(script|pre|style|textarea)>/i,
+    true
+  ],
+  [
+    /^<!--/,
+    /-->/,
+    true
+  ],
+  [
+    /^<\?/,
+    /\?>/,
+    true
+  ],
+  [
+    /^<![A-Za-z]/,
+    />/,
+    true
+  ],
+  [
+    /^<!\[CDATA\[/,
+    /\]\]>/,
+    true
+  ],
+  [
+    new RegExp(`^</?(${html_blocks_default.join("|")})(?=(\\s|/?>|$))`, "i"),
+    /^$/,
+    true
+  ],
+  [
+    new RegExp(`${HTML_OPEN_CLOSE_TAG_RE.source}\\s*$`),
+    /^$/,
+    false
+  ]
+];
+function html_block(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (!state.md.options.html) return false;
+  if (state.src.charCodeAt(pos) !== 60) return false;
+  let lineText = state.src.slice(pos, max);
+  let i2 = 0;
+  for (; i2 < HTML_SEQUENCES.length; i2++) if (HTML_SEQUENCES[i2][0].test(lineText)) break;
+  if (i2 === HTML_SEQUENCES.length) return false;
+  if (silent) return HTML_SEQUENCES[i2][2];
+  let nextLine = startLine + 1;
+  const endsOnBlankLine = HTML_SEQUENCES[i2][1].test("");
+  if (!HTML_SEQUENCES[i2][1].test(lineText)) for (; nextLine < endLine; nextLine++) {
+    if (state.sCount[nextLine] < state.blkIndent) {
+      if (endsOnBlankLine || !state.isEmpty(nextLine)) break;
+    }
+    pos = state.bMarks[nextLine] + state.tShift[nextLine];
+    max = state.eMarks[nextLine];
+    lineText = state.src.slice(pos, max);
+    if (HTML_SEQUENCES[i2][1].test(lineText)) {
+      if (lineText.length !== 0) nextLine++;
+      break;
+    }
+  }
+  state.line = nextLine;
+  const token = state.push("html_block", "", 0);
+  token.map = [startLine, nextLine];
+  token.content = state.getLines(startLine, nextLine, state.blkIndent, true);
+  return true;
+}
+function heading(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  let ch = state.src.charCodeAt(pos);
+  if (ch !== 35 || pos >= max) return false;
+  let level = 1;
+  ch = state.src.charCodeAt(++pos);
+  while (ch === 35 && pos < max && level <= 6) {
+    level++;
+    ch = state.src.charCodeAt(++pos);
+  }
+  if (level > 6 || pos < max && !isSpace(ch)) return false;
+  if (silent) return true;
+  max = state.skipSpacesBack(max, pos);
+  const tmp = state.skipCharsBack(max, 35, pos);
+  if (tmp > pos && isSpace(state.src.charCodeAt(tmp - 1))) max = tmp;
+  state.line = startLine + 1;
+  const token_o = state.push("heading_open", `h${level}`, 1);
+  token_o.markup = "########".slice(0, level);
+  token_o.map = [startLine, state.line];
+  const token_i = state.push("inline", "", 0);
+  token_i.content = asciiTrim(state.src.slice(pos, max));
+  token_i.map = [startLine, state.line];
+  token_i.children = [];
+  const token_c = state.push("heading_close", `h${level}`, -1);
+  token_c.markup = "########".slice(0, level);
+  return true;
+}
+function lheading(state, startLine, endLine) {
+  const terminatorRules = state.md.block.ruler.getRules("paragraph");
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const oldParentType = state.parentType;
+  state.parentType = "paragraph";
+  let level = 0;
+  let marker;
+  let nextLine = startLine + 1;
+  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+    if (state.sCount[nextLine] - state.blkIndent > 3) continue;
+    if (state.sCount[nextLine] >= state.blkIndent) {
+      let pos = state.bMarks[nextLine] + state.tShift[nextLine];
+      const max = state.eMarks[nextLine];
+      if (pos < max) {
+        marker = state.src.charCodeAt(pos);
+        if (marker === 45 || marker === 61) {
+          pos = state.skipChars(pos, marker);
+          pos = state.skipSpaces(pos);
+          if (pos >= max) {
+            level = marker === 61 ? 1 : 2;
+            break;
+          }
+        }
+      }
+    }
+    if (state.sCount[nextLine] < 0) continue;
+    let terminate = false;
+    for (let i2 = 0, l = terminatorRules.length; i2 < l; i2++) if (terminatorRules[i2](state, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) break;
+  }
+  if (!level) {
+    state.parentType = oldParentType;
+    return false;
+  }
+  const content = asciiTrim(state.getLines(startLine, nextLine, state.blkIndent, false));
+  state.line = nextLine + 1;
+  const token_o = state.push("heading_open", `h${level}`, 1);
+  token_o.markup = String.fromCharCode(marker);
+  token_o.map = [startLine, state.line];
+  const token_i = state.push("inline", "", 0);
+  token_i.content = content;
+  token_i.map = [startLine, state.line - 1];
+  token_i.children = [];
+  const token_c = state.push("heading_close", `h${level}`, -1);
+  token_c.markup = String.fromCharCode(marker);
+  state.parentType = oldParentType;
+  return true;
+}
+function paragraph(state, startLine, endLine) {
+  const terminatorRules = state.md.block.ruler.getRules("paragraph");
+  const oldParentType = state.parentType;
+  let nextLine = startLine + 1;
+  state.parentType = "paragraph";
+  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+    if (state.sCount[nextLine] - state.blkIndent > 3) continue;
+    if (state.sCount[nextLine] < 0) continue;
+    let terminate = false;
+    for (let i2 = 0, l = terminatorRules.length; i2 < l; i2++) if (terminatorRules[i2](state, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) break;
+  }
+  const content = asciiTrim(state.getLines(startLine, nextLine, state.blkIndent, false));
+  state.line = nextLine;
+  const token_o = state.push("paragraph_open", "p", 1);
+  token_o.map = [startLine, state.line];
+  const token_i = state.push("inline", "", 0);
+  token_i.content = content;
+  token_i.map = [startLine, state.line];
+  token_i.children = [];
+  state.push("paragraph_close", "p", -1);
+  state.parentType = oldParentType;
+  return true;
+}
+var _rules$1 = [
+  [
+    "table",
+    table,
+    ["paragraph", "reference"]
+  ],
+  ["code", code],
+  [
+    "fence",
+    fence,
+    [
+      "paragraph",
+      "reference",
+      "blockquote",
+      "list"
+    ]
+  ],
+  [
+    "blockquote",
+    blockquote,
+    [
+      "paragraph",
+      "reference",
+      "blockquote",
+      "list"
+    ]
+  ],
+  [
+    "hr",
+    hr,
+    [
+      "paragraph",
+      "reference",
+      "blockquote",
+      "list"
+    ]
+  ],
+  [
+    "list",
+    list2,
+    [
+      "paragraph",
+      "reference",
+      "blockquote"
+    ]
+  ],
+  ["reference", reference],
+  [
+    "html_block",
+    html_block,
+    [
+      "paragraph",
+      "reference",
+      "blockquote"
+    ]
+  ],
+  [
+    "heading",
+    heading,
+    [
+      "paragraph",
+      "reference",
+      "blockquote"
+    ]
+  ],
+  ["lheading", lheading],
+  ["paragraph", paragraph]
+];
+var ParserBlock = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /**
+      * {@link Ruler} instance. Keep configuration of block rules.
+      */
+      "ruler",
+      new Ruler()
+    );
+    _defineProperty(this, "State", StateBlock);
+    for (let i2 = 0; i2 < _rules$1.length; i2++) this.ruler.push(_rules$1[i2][0], _rules$1[i2][1], { alt: (_rules$1[i2][2] || []).slice() });
+  }
+  tokenize(state, startLine, endLine) {
+    const rules = this.ruler.getRules("");
+    const len = rules.length;
+    const maxNesting = state.md.options.maxNesting;
+    let line = startLine;
+    let hasEmptyLines = false;
+    while (line < endLine) {
+      state.line = line = state.skipEmptyLines(line);
+      if (line >= endLine) break;
+      if (state.sCount[line] < state.blkIndent) break;
+      if (state.level >= maxNesting) {
+        state.line = endLine;
+        break;
+      }
+      const prevLine = state.line;
+      let ok = false;
+      for (let i2 = 0; i2 < len; i2++) {
+        ok = rules[i2](state, line, endLine, false);
+        if (ok) {
+          if (prevLine >= state.line) throw new Error("block rule didn't increment state.line");
+          break;
+        }
+      }
+      if (!ok) throw new Error("none of the block rules matched");
+      state.tight = !hasEmptyLines;
+      if (state.isEmpty(state.line - 1)) hasEmptyLines = true;
+      line = state.line;
+      if (line < endLine && state.isEmpty(line)) {
+        hasEmptyLines = true;
+        line++;
+        state.line = line;
+      }
+    }
+  }
+  /**
+  * Process input string and push block tokens into `outTokens`
+  */
+  parse(src, md2, env, outTokens) {
+    if (!src) return;
+    const state = new this.State(src, md2, env, outTokens);
+    this.tokenize(state, state.line, state.lineMax);
+  }
+};
+var StateInline = class {
+  constructor(src, md2, env, outTokens) {
+    _defineProperty(this, "pos", 0);
+    _defineProperty(this, "level", 0);
+    _defineProperty(this, "pending", "");
+    _defineProperty(this, "pendingLevel", 0);
+    _defineProperty(this, "cache", {});
+    _defineProperty(this, "backticks", {});
+    _defineProperty(this, "backticksScanned", false);
+    _defineProperty(this, "skipHtmlSpecial", false);
+    _defineProperty(this, "linkLevel", 0);
+    _defineProperty(this, "delimiters", []);
+    _defineProperty(this, "_prev_delimiters", []);
+    _defineProperty(this, "Token", Token);
+    this.src = src;
+    this.env = env;
+    this.md = md2;
+    this.tokens = outTokens;
+    this.tokens_meta = Array(outTokens.length);
+    this.posMax = this.src.length;
+  }
+  pushPending() {
+    const token = new Token("text", "", 0);
+    token.content = this.pending;
+    token.level = this.pendingLevel;
+    this.tokens.push(token);
+    this.pending = "";
+    return token;
+  }
+  push(type, tag, nesting) {
+    if (this.pending) this.pushPending();
+    const token = new Token(type, tag, nesting);
+    let token_meta = void 0;
+    if (nesting < 0) {
+      this.level--;
+      this.delimiters = this._prev_delimiters.pop();
+    }
+    token.level = this.level;
+    if (nesting > 0) {
+      this.level++;
+      this._prev_delimiters.push(this.delimiters);
+      this.delimiters = [];
+      token_meta = { delimiters: this.delimiters };
+    }
+    this.pendingLevel = this.level;
+    this.tokens.push(token);
+    this.tokens_meta.push(token_meta);
+    return token;
+  }
+  scanDelims(start2, canSplitWord) {
+    const max = this.posMax;
+    const marker = this.src.charCodeAt(start2);
+    let lastChar;
+    if (start2 === 0) lastChar = 32;
+    else if (start2 === 1) {
+      lastChar = this.src.charCodeAt(0);
+      if ((lastChar & 63488) === 55296) lastChar = 65533;
+    } else {
+      lastChar = this.src.charCodeAt(start2 - 1);
+      if ((lastChar & 64512) === 56320) {
+        const highSurr = this.src.charCodeAt(start2 - 2);
+        lastChar = (highSurr & 64512) === 55296 ? 65536 + (highSurr - 55296 << 10) + (lastChar - 56320) : 65533;
+      } else if ((lastChar & 64512) === 55296) lastChar = 65533;
+    }
+    let pos = start2;
+    while (pos < max && this.src.charCodeAt(pos) === marker) pos++;
+    const count = pos - start2;
+    let nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
+    if ((nextChar & 64512) === 55296) {
+      const lowSurr = this.src.charCodeAt(pos + 1);
+      nextChar = (lowSurr & 64512) === 56320 ? 65536 + (nextChar - 55296 << 10) + (lowSurr - 56320) : 65533;
+    } else if ((nextChar & 64512) === 56320) nextChar = 65533;
+    const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+    const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+    const isLastWhiteSpace = isWhiteSpace(lastChar);
+    const isNextWhiteSpace = isWhiteSpace(nextChar);
+    const left_flanking = !isNextWhiteSpace && (!isNextPunctChar || isLastWhiteSpace || isLastPunctChar);
+    const right_flanking = !isLastWhiteSpace && (!isLastPunctChar || isNextWhiteSpace || isNextPunctChar);
+    return {
+      can_open: left_flanking && (canSplitWord || !right_flanking || isLastPunctChar),
+      can_close: right_flanking && (canSplitWord || !left_flanking || isNextPunctChar),
+      length: count
+    };
+  }
+};
+function isTerminatorChar(ch) {
+  switch (ch) {
+    case 10:
+    case 33:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 42:
+    case 43:
+    case 45:
+    case 58:
+    case 60:
+    case 61:
+    case 62:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function text(state, silent) {
+  let pos = state.pos;
+  while (pos < state.posMax && !isTerminatorChar(state.src.charCodeAt(pos))) pos++;
+  if (pos === state.pos) return false;
+  if (!silent) state.pending += state.src.slice(state.pos, pos);
+  state.pos = pos;
+  return true;
+}
+function isAsciiAlpha(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
+}
+function isSchemeChar(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 45 || code2 === 46;
+}
+function linkify(state, silent) {
+  if (!state.md.options.linkify) return false;
+  if (state.linkLevel > 0) return false;
+  const pos = state.pos;
+  const max = state.posMax;
+  if (pos + 3 > max) return false;
+  if (state.src.charCodeAt(pos) !== 58) return false;
+  if (state.src.charCodeAt(pos + 1) !== 47) return false;
+  if (state.src.charCodeAt(pos + 2) !== 47) return false;
+  const protoMin = pos - Math.min(10, state.pending.length, pos);
+  let protoStart = pos;
+  while (protoStart > protoMin && isSchemeChar(state.src.charCodeAt(protoStart - 1))) protoStart--;
+  if (protoStart === pos || !isAsciiAlpha(state.src.charCodeAt(protoStart))) return false;
+  const protoLength = pos - protoStart;
+  const link2 = state.md.linkify.matchAtStart(state.src.slice(protoStart));
+  if (!link2) return false;
+  let url = link2.url;
+  if (url.length <= protoLength) return false;
+  let urlEnd = url.length;
+  while (urlEnd > 0 && url.charCodeAt(urlEnd - 1) === 42) urlEnd--;
+  if (urlEnd !== url.length) url = url.slice(0, urlEnd);
+  const fullUrl = state.md.normalizeLink(url);
+  if (!state.md.validateLink(fullUrl)) return false;
+  if (!silent) {
+    state.pending = state.pending.slice(0, -protoLength);
+    const token_o = state.push("link_open", "a", 1);
+    token_o.attrs = [["href", fullUrl]];
+    token_o.markup = "linkify";
+    token_o.info = "auto";
+    const token_t = state.push("text", "", 0);
+    token_t.content = state.md.normalizeLinkText(url);
+    const token_c = state.push("link_close", "a", -1);
+    token_c.markup = "linkify";
+    token_c.info = "auto";
+  }
+  state.pos += url.length - protoLength;
+  return true;
+}
+function newline(state, silent) {
+  let pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 10) return false;
+  const pmax = state.pending.length - 1;
+  const max = state.posMax;
+  if (!silent) {
+    if (pmax >= 0 && state.pending.charCodeAt(pmax) === 32) {
+      if (pmax >= 1 && state.pending.charCodeAt(pmax - 1) === 32) {
+        let ws = pmax - 1;
+        while (ws >= 1 && state.pending.charCodeAt(ws - 1) === 32) ws--;
+        state.pending = state.pending.slice(0, ws);
+        state.push("hardbreak", "br", 0);
+      } else {
+        state.pending = state.pending.slice(0, -1);
+        state.push("softbreak", "br", 0);
+      }
+    } else state.push("softbreak", "br", 0);
+  }
+  pos++;
+  while (pos < max && isSpace(state.src.charCodeAt(pos))) pos++;
+  state.pos = pos;
+  return true;
+}
+var ESCAPED = [];
+for (let i2 = 0; i2 < 256; i2++) ESCAPED.push(0);
+"\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
+  ESCAPED[ch.charCodeAt(0)] = 1;
+});
+function escape(state, silent) {
+  let pos = state.pos;
+  const max = state.posMax;
+  if (state.src.charCodeAt(pos) !== 92) return false;
+  pos++;
+  if (pos >= max) return false;
+  let ch1 = state.src.charCodeAt(pos);
+  if (ch1 === 10) {
+    if (!silent) state.push("hardbreak", "br", 0);
+    pos++;
+    while (pos < max) {
+      ch1 = state.src.charCodeAt(pos);
+      if (!isSpace(ch1)) break;
+      pos++;
+    }
+    state.pos = pos;
+    return true;
+  }
+  if (ch1 === 32) {
+    if (!silent) {
+      const token = state.push("text_special", "", 0);
+      token.content = "\\";
+      token.markup = "\\";
+      token.info = "escape";
+    }
+    state.pos = pos;
+    return true;
+  }
+  let escapedStr = state.src[pos];
+  if (ch1 >= 55296 && ch1 <= 56319 && pos + 1 < max) {
+    const ch2 = state.src.charCodeAt(pos + 1);
+    if (ch2 >= 56320 && ch2 <= 57343) {
+      escapedStr += state.src[pos + 1];
+      pos++;
+    }
+  }
+  const origStr = "\\" + escapedStr;
+  if (!silent) {
+    const token = state.push("text_special", "", 0);
+    if (ch1 < 256 && ESCAPED[ch1] !== 0) token.content = escapedStr;
+    else token.content = origStr;
+    token.markup = origStr;
+    token.info = "escape";
+  }
+  state.pos = pos + 1;
+  return true;
+}
+function buildLastRuns(src) {
+  const lastRuns = {};
+  let pos = 0;
+  while ((pos = src.indexOf("`", pos)) !== -1) {
+    const start2 = pos;
+    while (src.charCodeAt(++pos) === 96) ;
+    lastRuns[pos - start2] = start2;
+  }
+  return lastRuns;
+}
+function backtick(state, silent) {
+  var _state$backticks$open;
+  const start2 = state.pos;
+  if (state.src.charCodeAt(start2) !== 96) return false;
+  const max = state.posMax;
+  let pos = start2 + 1;
+  while (pos < max && state.src.charCodeAt(pos) === 96) pos++;
+  const marker = state.src.slice(start2, pos);
+  const openerLength = marker.length;
+  if (!state.backticksScanned) {
+    state.backticks = buildLastRuns(state.src);
+    state.backticksScanned = true;
+  }
+  if (((_state$backticks$open = state.backticks[openerLength]) !== null && _state$backticks$open !== void 0 ? _state$backticks$open : -1) >= pos) {
+    let matchEnd = pos;
+    let matchStart;
+    while ((matchStart = state.src.indexOf("`", matchEnd)) !== -1 && matchStart < max) {
+      matchEnd = matchStart + 1;
+      while (state.src.charCodeAt(matchEnd) === 96) matchEnd++;
+      if (matchEnd > max) break;
+      if (matchEnd - matchStart === openerLength) {
+        if (!silent) {
+          const token = state.push("code_inline", "code", 0);
+          token.markup = marker;
+          let content = state.src.slice(pos, matchStart).replace(/\n/g, " ");
+          if (content.startsWith(" ") && content.endsWith(" ") && /[^ ]/.test(content)) content = content.slice(1, -1);
+          token.content = content;
+        }
+        state.pos = matchEnd;
+        return true;
+      }
+    }
+  }
+  if (!silent) state.pending += marker;
+  state.pos = pos;
+  return true;
+}
+function strikethrough_tokenize(state, silent) {
+  const start2 = state.pos;
+  const marker = state.src.charCodeAt(start2);
+  if (silent) return false;
+  if (marker !== 126) return false;
+  const scanned = state.scanDelims(state.pos, true);
+  let len = scanned.length;
+  const ch = String.fromCharCode(marker);
+  if (len < 2) return false;
+  let token;
+  if (len % 2) {
+    token = state.push("text", "", 0);
+    token.content = ch;
+    len--;
+  }
+  for (let i2 = 0; i2 < len; i2 += 2) {
+    token = state.push("text", "", 0);
+    token.content = ch + ch;
+    state.delimiters.push({
+      marker,
+      length: 0,
+      token: state.tokens.length - 1,
+      end: -1,
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state.pos += scanned.length;
+  return true;
+}
+function postProcess$1(state, delimiters) {
+  let token;
+  const loneMarkers = [];
+  const max = delimiters.length;
+  for (let i2 = 0; i2 < max; i2++) {
+    const startDelim = delimiters[i2];
+    if (startDelim.marker !== 126) continue;
+    if (startDelim.end === -1) continue;
+    const endDelim = delimiters[startDelim.end];
+    token = state.tokens[startDelim.token];
+    token.type = "s_open";
+    token.tag = "s";
+    token.nesting = 1;
+    token.markup = "~~";
+    token.content = "";
+    token = state.tokens[endDelim.token];
+    token.type = "s_close";
+    token.tag = "s";
+    token.nesting = -1;
+    token.markup = "~~";
+    token.content = "";
+    if (state.tokens[endDelim.token - 1].type === "text" && state.tokens[endDelim.token - 1].content === "~") loneMarkers.push(endDelim.token - 1);
+  }
+  while (loneMarkers.length) {
+    const i2 = loneMarkers.pop();
+    let j = i2 + 1;
+    while (j < state.tokens.length && state.tokens[j].type === "s_close") j++;
+    j--;
+    if (i2 !== j) {
+      token = state.tokens[j];
+      state.tokens[j] = state.tokens[i2];
+      state.tokens[i2] = token;
+    }
+  }
+}
+function strikethrough_postProcess(state) {
+  const tokens_meta = state.tokens_meta;
+  const max = state.tokens_meta.length;
+  postProcess$1(state, state.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    var _tokens_meta$curr;
+    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
+    if (delimiters) postProcess$1(state, delimiters);
+  }
+}
+var strikethrough_default = {
+  tokenize: strikethrough_tokenize,
+  postProcess: strikethrough_postProcess
+};
+function emphasis_tokenize(state, silent) {
+  const start2 = state.pos;
+  const marker = state.src.charCodeAt(start2);
+  if (silent) return false;
+  if (marker !== 95 && marker !== 42) return false;
+  const scanned = state.scanDelims(state.pos, marker === 42);
+  for (let i2 = 0; i2 < scanned.length; i2++) {
+    const token = state.push("text", "", 0);
+    token.content = String.fromCharCode(marker);
+    state.delimiters.push({
+      marker,
+      length: scanned.length,
+      token: state.tokens.length - 1,
+      end: -1,
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state.pos += scanned.length;
+  return true;
+}
+function postProcess(state, delimiters) {
+  const max = delimiters.length;
+  for (let i2 = max - 1; i2 >= 0; i2--) {
+    const startDelim = delimiters[i2];
+    if (startDelim.marker !== 95 && startDelim.marker !== 42) continue;
+    if (startDelim.end === -1) continue;
+    const endDelim = delimiters[startDelim.end];
+    const isStrong = i2 > 0 && delimiters[i2 - 1].end === startDelim.end + 1 && delimiters[i2 - 1].marker === startDelim.marker && delimiters[i2 - 1].token === startDelim.token - 1 && delimiters[startDelim.end + 1].token === endDelim.token + 1;
+    const ch = String.fromCharCode(startDelim.marker);
+    const token_o = state.tokens[startDelim.token];
+    token_o.type = isStrong ? "strong_open" : "em_open";
+    token_o.tag = isStrong ? "strong" : "em";
+    token_o.nesting = 1;
+    token_o.markup = isStrong ? ch + ch : ch;
+    token_o.content = "";
+    const token_c = state.tokens[endDelim.token];
+    token_c.type = isStrong ? "strong_close" : "em_close";
+    token_c.tag = isStrong ? "strong" : "em";
+    token_c.nesting = -1;
+    token_c.markup = isStrong ? ch + ch : ch;
+    token_c.content = "";
+    if (isStrong) {
+      state.tokens[delimiters[i2 - 1].token].content = "";
+      state.tokens[delimiters[startDelim.end + 1].token].content = "";
+      i2--;
+    }
+  }
+}
+function emphasis_post_process(state) {
+  const tokens_meta = state.tokens_meta;
+  const max = state.tokens_meta.length;
+  postProcess(state, state.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    var _tokens_meta$curr;
+    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
+    if (delimiters) postProcess(state, delimiters);
+  }
+}
+var emphasis_default = {
+  tokenize: emphasis_tokenize,
+  postProcess: emphasis_post_process
+};
+function link(state, silent) {
+  let code2, label, res, ref;
+  let href = "";
+  let title = "";
+  let start2 = state.pos;
+  let parseReference = true;
+  if (state.src.charCodeAt(state.pos) !== 91) return false;
+  const oldPos = state.pos;
+  const max = state.posMax;
+  const labelStart = state.pos + 1;
+  const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos, true);
+  if (labelEnd < 0) return false;
+  let pos = labelEnd + 1;
+  if (pos < max && state.src.charCodeAt(pos) === 40) {
+    parseReference = false;
+    pos++;
+    for (; pos < max; pos++) {
+      code2 = state.src.charCodeAt(pos);
+      if (!isSpace(code2) && code2 !== 10) break;
+    }
+    if (pos >= max) return false;
+    start2 = pos;
+    res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
+    if (res.ok) {
+      href = state.md.normalizeLink(res.str);
+      if (state.md.validateLink(href)) pos = res.pos;
+      else href = "";
+      start2 = pos;
+      for (; pos < max; pos++) {
+        code2 = state.src.charCodeAt(pos);
+        if (!isSpace(code2) && code2 !== 10) break;
+      }
+      res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
+      if (pos < max && start2 !== pos && res.ok) {
+        title = res.str;
+        pos = res.pos;
+        for (; pos < max; pos++) {
+          code2 = state.src.charCodeAt(pos);
+          if (!isSpace(code2) && code2 !== 10) break;
+        }
+      }
+    }
+    if (pos >= max || state.src.charCodeAt(pos) !== 41) parseReference = true;
+    pos++;
+  }
+  if (parseReference) {
+    if (typeof state.env.references === "undefined") return false;
+    if (pos < max && state.src.charCodeAt(pos) === 91) {
+      start2 = pos + 1;
+      pos = state.md.helpers.parseLinkLabel(state, pos);
+      if (pos >= 0) label = state.src.slice(start2, pos++);
+      else pos = labelEnd + 1;
+    } else pos = labelEnd + 1;
+    if (!label) label = state.src.slice(labelStart, labelEnd);
+    label = normalizeReference(label);
+    ref = state.env.references[label];
+    if (!ref) {
+      state.pos = oldPos;
+      return false;
+    }
+    href = ref.href;
+    title = ref.title;
+  }
+  if (!silent) {
+    state.pos = labelStart;
+    state.posMax = labelEnd;
+    const token_o = state.push("link_open", "a", 1);
+    const attrs = [["href", href]];
+    token_o.attrs = attrs;
+    if (title) attrs.push(["title", title]);
+    if (label) {
+      const meta = /* @__PURE__ */ Object.create(null);
+      meta.label = label;
+      token_o.meta = meta;
+    }
+    state.linkLevel++;
+    state.md.inline.tokenize(state);
+    state.linkLevel--;
+    state.push("link_close", "a", -1);
+  }
+  state.pos = pos;
+  state.posMax = max;
+  return true;
+}
+function image(state, silent) {
+  let code2, content, label, pos, ref, res, title, start2;
+  let href = "";
+  const oldPos = state.pos;
+  const max = state.posMax;
+  if (state.src.charCodeAt(state.pos) !== 33) return false;
+  if (state.src.charCodeAt(state.pos + 1) !== 91) return false;
+  const labelStart = state.pos + 2;
+  const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos + 1, false);
+  if (labelEnd < 0) return false;
+  pos = labelEnd + 1;
+  if (pos < max && state.src.charCodeAt(pos) === 40) {
+    pos++;
+    for (; pos < max; pos++) {
+      code2 = state.src.charCodeAt(pos);
+      if (!isSpace(code2) && code2 !== 10) break;
+    }
+    if (pos >= max) return false;
+    start2 = pos;
+    res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
+    if (res.ok) {
+      href = state.md.normalizeLink(res.str);
+      if (state.md.validateLink(href)) pos = res.pos;
+      else href = "";
+    }
+    start2 = pos;
+    for (; pos < max; pos++) {
+      code2 = state.src.charCodeAt(pos);
+      if (!isSpace(code2) && code2 !== 10) break;
+    }
+    res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
+    if (pos < max && start2 !== pos && res.ok) {
+      title = res.str;
+      pos = res.pos;
+      for (; pos < max; pos++) {
+        code2 = state.src.charCodeAt(pos);
+        if (!isSpace(code2) && code2 !== 10) break;
+      }
+    } else title = "";
+    if (pos >= max || state.src.charCodeAt(pos) !== 41) {
+      state.pos = oldPos;
+      return false;
+    }
+    pos++;
+  } else {
+    if (typeof state.env.references === "undefined") return false;
+    if (pos < max && state.src.charCodeAt(pos) === 91) {
+      start2 = pos + 1;
+      pos = state.md.helpers.parseLinkLabel(state, pos);
+      if (pos >= 0) label = state.src.slice(start2, pos++);
+      else pos = labelEnd + 1;
+    } else pos = labelEnd + 1;
+    if (!label) label = state.src.slice(labelStart, labelEnd);
+    label = normalizeReference(label);
+    ref = state.env.references[label];
+    if (!ref) {
+      state.pos = oldPos;
+      return false;
+    }
+    href = ref.href;
+    title = ref.title;
+  }
+  if (!silent) {
+    content = state.src.slice(labelStart, labelEnd);
+    const tokens = [];
+    state.md.inline.parse(content, state.md, state.env, tokens);
+    const token = state.push("image", "img", 0);
+    const attrs = [["src", href], ["alt", ""]];
+    token.attrs = attrs;
+    token.children = tokens;
+    token.content = content;
+    if (title) attrs.push(["title", title]);
+    if (label) {
+      const meta = /* @__PURE__ */ Object.create(null);
+      meta.label = label;
+      token.meta = meta;
+    }
+  }
+  state.pos = pos;
+  state.posMax = max;
+  return true;
+}
+var EMAIL_RE = /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
+var AUTOLINK_RE = /^([a-zA-Z][a-zA-Z0-9+.-]{1,31}):([^<>\x00-\x20]*)$/;
+function autolink(state, silent) {
+  let pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 60) return false;
+  const start2 = state.pos;
+  const max = state.posMax;
+  for (; ; ) {
+    if (++pos >= max) return false;
+    const ch = state.src.charCodeAt(pos);
+    if (ch === 60) return false;
+    if (ch === 62) break;
+  }
+  const url = state.src.slice(start2 + 1, pos);
+  if (AUTOLINK_RE.test(url)) {
+    const fullUrl = state.md.normalizeLink(url);
+    if (!state.md.validateLink(fullUrl)) return false;
+    if (!silent) {
+      const token_o = state.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state.push("text", "", 0);
+      token_t.content = state.md.normalizeLinkText(url);
+      const token_c = state.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state.pos += url.length + 2;
+    return true;
+  }
+  if (EMAIL_RE.test(url)) {
+    const fullUrl = state.md.normalizeLink(`mailto:${url}`);
+    if (!state.md.validateLink(fullUrl)) return false;
+    if (!silent) {
+      const token_o = state.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state.push("text", "", 0);
+      token_t.content = state.md.normalizeLinkText(url);
+      const token_c = state.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state.pos += url.length + 2;
+    return true;
+  }
+  return false;
+}
+function isLinkOpen(str2) {
+  return /^<a[>\s]/i.test(str2);
+}
+function isLinkClose(str2) {
+  return /^<\/a\s*>/i.test(str2);
+}
+function isLetter(ch) {
+  const lc = ch | 32;
+  return lc >= 97 && lc <= 122;
+}
+function scanSpecial(state, pos) {
+  const src = state.src;
+  let start2;
+  let terminator;
+  if (src.startsWith("<!--", pos)) {
+    if (src.startsWith(">", pos + 4)) return pos + 5;
+    if (src.startsWith("->", pos + 4)) return pos + 6;
+    start2 = pos + 4;
+    terminator = "-->";
+  } else if (src.startsWith("<![CDATA[", pos)) {
+    start2 = pos + 9;
+    terminator = "]]>";
+  } else if (src.charCodeAt(pos + 1) === 63) {
+    start2 = pos + 2;
+    terminator = "?>";
+  } else if (isLetter(src.charCodeAt(pos + 2))) {
+    start2 = pos + 3;
+    terminator = ">";
+  } else return -1;
+  if (state.skipHtmlSpecial) return -1;
+  const end = src.indexOf(terminator, start2);
+  if (end < 0) {
+    state.skipHtmlSpecial = true;
+    return -1;
+  }
+  return end + terminator.length;
+}
+function html_inline(state, silent) {
+  if (!state.md.options.html) return false;
+  const max = state.posMax;
+  const pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 60 || pos + 2 >= max) return false;
+  let end;
+  const ch = state.src.charCodeAt(pos + 1);
+  if (ch === 33 || ch === 63) end = scanSpecial(state, pos);
+  else if (ch === 47 || isLetter(ch)) {
+    const match = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
+    end = match ? pos + match[0].length : -1;
+  } else return false;
+  if (end < 0) return false;
+  if (!silent) {
+    const token = state.push("html_inline", "", 0);
+    token.content = state.src.slice(pos, end);
+    if (isLinkOpen(token.content)) state.linkLevel++;
+    if (isLinkClose(token.content)) state.linkLevel--;
+  }
+  state.pos = end;
+  return true;
+}
+var DIGITAL_RE = /^&#((?:x[a-f0-9]{1,6}|[0-9]{1,7}));/i;
+var NAMED_RE = /^&([a-z][a-z0-9]{1,31});/i;
+function entity(state, silent) {
+  const pos = state.pos;
+  const max = state.posMax;
+  if (state.src.charCodeAt(pos) !== 38) return false;
+  if (pos + 1 >= max) return false;
+  if (state.src.charCodeAt(pos + 1) === 35) {
+    const match = state.src.slice(pos).match(DIGITAL_RE);
+    if (match) {
+      if (!silent) {
+        const code2 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
+        const token = state.push("text_special", "", 0);
+        token.content = isValidEntityCode(code2) ? fromCodePoint(code2) : fromCodePoint(65533);
+        token.markup = match[0];
+        token.info = "entity";
+      }
+      state.pos += match[0].length;
+      return true;
+    }
+  } else {
+    const match = state.src.slice(pos).match(NAMED_RE);
+    if (match) {
+      const decoded = decodeHTMLStrict(match[0]);
+      if (decoded !== match[0]) {
+        if (!silent) {
+          const token = state.push("text_special", "", 0);
+          token.content = decoded;
+          token.markup = match[0];
+          token.info = "entity";
+        }
+        state.pos += match[0].length;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+function processDelimiters(delimiters) {
+  const openersBottom = {};
+  const max = delimiters.length;
+  if (!max) return;
+  let headerIdx = 0;
+  let lastTokenIdx = -2;
+  const jumps = [];
+  for (let closerIdx = 0; closerIdx < max; closerIdx++) {
+    const closer = delimiters[closerIdx];
+    jumps.push(0);
+    if (delimiters[headerIdx].marker !== closer.marker || lastTokenIdx !== closer.token - 1) headerIdx = closerIdx;
+    lastTokenIdx = closer.token;
+    closer.length = closer.length || 0;
+    if (!closer.close) continue;
+    if (!openersBottom.hasOwnProperty(closer.marker)) openersBottom[closer.marker] = [
+      -1,
+      -1,
+      -1,
+      -1,
+      -1,
+      -1
+    ];
+    const minOpenerIdx = openersBottom[closer.marker][(closer.open ? 3 : 0) + closer.length % 3];
+    let openerIdx = headerIdx - jumps[headerIdx] - 1;
+    let newMinOpenerIdx = openerIdx;
+    for (; openerIdx > minOpenerIdx; openerIdx -= jumps[openerIdx] + 1) {
+      const opener = delimiters[openerIdx];
+      if (opener.marker !== closer.marker) continue;
+      if (opener.open && opener.end < 0) {
+        let isOddMatch = false;
+        if (opener.close || closer.open) {
+          if ((opener.length + closer.length) % 3 === 0) {
+            if (opener.length % 3 !== 0 || closer.length % 3 !== 0) isOddMatch = true;
+          }
+        }
+        if (!isOddMatch) {
+          const lastJump = openerIdx > 0 && !delimiters[openerIdx - 1].open ? jumps[openerIdx - 1] + 1 : 0;
+          jumps[closerIdx] = closerIdx - openerIdx + lastJump;
+          jumps[openerIdx] = lastJump;
+          closer.open = false;
+          opener.end = closerIdx;
+          opener.close = false;
+          newMinOpenerIdx = -1;
+          lastTokenIdx = -2;
+          break;
+        }
+      }
+    }
+    if (newMinOpenerIdx !== -1) openersBottom[closer.marker][(closer.open ? 3 : 0) + (closer.length || 0) % 3] = newMinOpenerIdx;
+  }
+}
+function link_pairs(state) {
+  const tokens_meta = state.tokens_meta;
+  const max = state.tokens_meta.length;
+  processDelimiters(state.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    var _tokens_meta$curr;
+    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
+    if (delimiters) processDelimiters(delimiters);
+  }
+}
+function fragments_join(state) {
+  let curr, last;
+  let level = 0;
+  const tokens = state.tokens;
+  const max = state.tokens.length;
+  for (curr = last = 0; curr < max; curr++) {
+    if (tokens[curr].nesting < 0) level--;
+    tokens[curr].level = level;
+    if (tokens[curr].nesting > 0) level++;
+    if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+    else {
+      if (curr !== last) tokens[last] = tokens[curr];
+      last++;
+    }
+  }
+  if (curr !== last) tokens.length = last;
+}
+var _rules = [
+  ["text", text],
+  ["linkify", linkify],
+  ["newline", newline],
+  ["escape", escape],
+  ["backticks", backtick],
+  ["strikethrough", strikethrough_default.tokenize],
+  ["emphasis", emphasis_default.tokenize],
+  ["link", link],
+  ["image", image],
+  ["autolink", autolink],
+  ["html_inline", html_inline],
+  ["entity", entity]
+];
+var _rules2 = [
+  ["balance_pairs", link_pairs],
+  ["strikethrough", strikethrough_default.postProcess],
+  ["emphasis", emphasis_default.postProcess],
+  ["fragments_join", fragments_join]
+];
+var ParserInline = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /**
+      * {@link Ruler} instance. Keep configuration of inline rules.
+      */
+      "ruler",
+      new Ruler()
+    );
+    _defineProperty(
+      this,
+      /**
+      * {@link Ruler} instance. Second ruler used for post-processing
+      * (e.g. in emphasis-like rules).
+      */
+      "ruler2",
+      new Ruler()
+    );
+    _defineProperty(this, "State", StateInline);
+    for (let i2 = 0; i2 < _rules.length; i2++) this.ruler.push(_rules[i2][0], _rules[i2][1]);
+    for (let i2 = 0; i2 < _rules2.length; i2++) this.ruler2.push(_rules2[i2][0], _rules2[i2][1]);
+  }
+  skipToken(state) {
+    const pos = state.pos;
+    const rules = this.ruler.getRules("");
+    const len = rules.length;
+    const maxNesting = state.md.options.maxNesting;
+    const cache = state.cache;
+    if (typeof cache[pos] !== "undefined") {
+      state.pos = cache[pos];
+      return;
+    }
+    let ok = false;
+    if (state.level < maxNesting) for (let i2 = 0; i2 < len; i2++) {
+      state.level++;
+      ok = rules[i2](state, true);
+      state.level--;
+      if (ok) {
+        if (pos >= state.pos) throw new Error("inline rule didn't increment state.pos");
+        break;
+      }
+    }
+    else state.pos = state.posMax;
+    if (!ok) state.pos++;
+    cache[pos] = state.pos;
+  }
+  tokenize(state) {
+    const rules = this.ruler.getRules("");
+    const len = rules.length;
+    const end = state.posMax;
+    const maxNesting = state.md.options.maxNesting;
+    while (state.pos < end) {
+      const prevPos = state.pos;
+      let ok = false;
+      if (state.level < maxNesting) for (let i2 = 0; i2 < len; i2++) {
+        ok = rules[i2](state, false);
+        if (ok) {
+          if (prevPos >= state.pos) throw new Error("inline rule didn't increment state.pos");
+          break;
+        }
+      }
+      if (ok) {
+        if (state.pos >= end) break;
+        continue;
+      }
+      state.pending += state.src[state.pos++];
+    }
+    if (state.pending) state.pushPending();
+  }
+  /**
+  * Process input string and push inline tokens into `outTokens`
+  */
+  parse(str2, md2, env, outTokens) {
+    const state = new this.State(str2, md2, env, outTokens);
+    this.tokenize(state);
+    const rules = this.ruler2.getRules("");
+    const len = rules.length;
+    for (let i2 = 0; i2 < len; i2++) rules[i2](state);
+  }
+};
+var config = {
+  default: {
+    options: {
+      html: false,
+      xhtmlOut: false,
+      breaks: false,
+      langPrefix: "language-",
+      linkify: false,
+      typographer: false,
+      quotes: "\u201C\u201D\u2018\u2019",
+      highlight: null,
+      maxNesting: 100
+    },
+    components: {
+      core: {},
+      block: {},
+      inline: {}
+    }
+  },
+  zero: {
+    options: {
+      html: false,
+      xhtmlOut: false,
+      breaks: false,
+      langPrefix: "language-",
+      linkify: false,
+      typographer: false,
+      quotes: "\u201C\u201D\u2018\u2019",
+      highlight: null,
+      maxNesting: 20
+    },
+    components: {
+      core: { rules: [
+        "normalize",
+        "block",
+        "strip_references",
+        "inline",
+        "text_join"
+      ] },
+      block: { rules: ["paragraph"] },
+      inline: {
+        rules: ["text"],
+        rules2: ["balance_pairs", "fragments_join"]
+      }
+    }
+  },
+  commonmark: {
+    options: {
+      html: true,
+      xhtmlOut: true,
+      breaks: false,
+      langPrefix: "language-",
+      linkify: false,
+      typographer: false,
+      quotes: "\u201C\u201D\u2018\u2019",
+      highlight: null,
+      maxNesting: 20
+    },
+    components: {
+      core: { rules: [
+        "normalize",
+        "block",
+        "strip_references",
+        "inline",
+        "text_join"
+      ] },
+      block: { rules: [
+        "blockquote",
+        "code",
+        "fence",
+        "heading",
+        "hr",
+        "html_block",
+        "lheading",
+        "list",
+        "reference",
+        "paragraph"
+      ] },
+      inline: {
+        rules: [
+          "autolink",
+          "backticks",
+          "emphasis",
+          "entity",
+          "escape",
+          "html_inline",
+          "image",
+          "link",
+          "newline",
+          "text"
+        ],
+        rules2: [
+          "balance_pairs",
+          "emphasis",
+          "fragments_join"
+        ]
+      }
+    }
+  }
+};
+var BAD_PROTO_RE = /^(vbscript|javascript|file|data):/;
+var GOOD_DATA_RE = /^data:image\/(gif|png|jpeg|webp);/;
+var RECODE_HOSTNAME_FOR = [
+  "http:",
+  "https:",
+  "mailto:"
+];
+var MarkdownIt = class {
+  /**
+  * Link validation function. CommonMark allows too much in links. By default
+  * we disable `javascript:`, `vbscript:`, `file:` schemas, and almost all `data:...` schemas
+  * except some embedded image types.
+  *
+  * You can change this behaviour:
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * // enable everything
+  * md.validateLink = function () { return true; }
+  * ```
+  */
+  validateLink(url) {
+    const str2 = url.trim().toLowerCase();
+    return BAD_PROTO_RE.test(str2) ? GOOD_DATA_RE.test(str2) : true;
+  }
+  /**
+  * Function used to encode link url to a machine-readable format,
+  * which includes url-encoding, punycode, etc.
+  */
+  normalizeLink(url) {
+    const parsed = parse_default(url, true);
+    if (parsed.hostname) {
+      if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) try {
+        parsed.hostname = import_punycode.default.toASCII(parsed.hostname);
+      } catch (er) {
+      }
+    }
+    if (parsed.auth) parsed.auth = encode_default(parsed.auth);
+    if (parsed.hostname) parsed.hostname = encode_default(parsed.hostname);
+    if (parsed.pathname) parsed.pathname = encode_default(parsed.pathname);
+    if (parsed.search) parsed.search = encode_default(parsed.search);
+    if (parsed.hash) parsed.hash = encode_default(parsed.hash);
+    return format(parsed);
+  }
+  /**
+  * Function used to decode link url to a human-readable format`
+  */
+  normalizeLinkText(url) {
+    const parsed = parse_default(url, true);
+    if (parsed.hostname) {
+      if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) try {
+        parsed.hostname = import_punycode.default.toUnicode(parsed.hostname);
+      } catch (er) {
+      }
+    }
+    return decode_default(format(parsed), decode_default.defaultChars + "%");
+  }
+  constructor(...args2) {
+    _defineProperty(
+      this,
+      /**
+      * Instance of {@link ParserInline}. You may need it to add new rules when
+      * writing plugins. For simple rules control use {@link MarkdownIt.disable}
+      * and {@link MarkdownIt.enable}.
+      */
+      "inline",
+      new ParserInline()
+    );
+    _defineProperty(
+      this,
+      /**
+      * Instance of {@link ParserBlock}. You may need it to add new rules when
+      * writing plugins. For simple rules control use {@link MarkdownIt.disable}
+      * and {@link MarkdownIt.enable}.
+      */
+      "block",
+      new ParserBlock()
+    );
+    _defineProperty(
+      this,
+      /**
+      * Instance of {@link ParserCore} chain executor. You may need it to add new
+      * rules when writing plugins. For simple rules control use
+      * {@link MarkdownIt.disable} and {@link MarkdownIt.enable}.
+      */
+      "core",
+      new ParserCore()
+    );
+    _defineProperty(
+      this,
+      /**
+      * Instance of {@link Renderer}. Use it to modify output look. Or to add rendering
+      * rules for new token types, generated by plugins.
+      *
+      * See {@link Renderer} docs and
+      * [source code](https://github.com/markdown-it/markdown-it/blob/master/src/renderer.ts).
+      *
+      * @example
+      * ```javascript
+      * import MarkdownIt from 'markdown-it'
+      * const md = new MarkdownIt()
+      *
+      * function myToken(tokens, idx, options, env, self) {
+      *   //...
+      *   return result;
+      * };
+      *
+      * md.renderer.rules['my_token'] = myToken
+      * ```
+      */
+      "renderer",
+      new Renderer()
+    );
+    _defineProperty(
+      this,
+      /**
+      * [linkify-it](https://github.com/markdown-it/linkify-it) instance.
+      * Used by [linkify](https://github.com/markdown-it/markdown-it/blob/master/src/rules_core/linkify.ts)
+      * rule.
+      */
+      "linkify",
+      new LinkifyIt()
+    );
+    _defineProperty(
+      this,
+      /**
+      * Assorted utility functions, useful to write plugins. See details
+      * [here](https://github.com/markdown-it/markdown-it/blob/master/src/common/utils.ts).
+      */
+      "utils",
+      utils_exports
+    );
+    _defineProperty(
+      this,
+      /**
+      * Link components parser functions, useful to write plugins. See details
+      * [here](https://github.com/markdown-it/markdown-it/blob/master/src/helpers).
+      */
+      "helpers",
+      Object.assign({}, helpers_exports)
+    );
+    const [presetNameOrOptions, options] = args2;
+    if (typeof presetNameOrOptions === "string") {
+      this.configure(presetNameOrOptions);
+      if (options) this.set(options);
+    } else {
+      this.configure("default");
+      this.set(presetNameOrOptions || {});
+    }
+  }
+  /**
+  * Set parser options (in the same format as in constructor). Probably, you
+  * will never need it, but you can change options after constructor call.
+  *
+  * __Note:__ To achieve the best possible performance, don't modify a
+  * `markdown-it` instance options on the fly. If you need multiple configurations
+  * it's best to create multiple instances and initialize each with separate
+  * config.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  *
+  * const md = new MarkdownIt()
+  *   .set({ html: true, breaks: true })
+  *   .set({ typographer: true })
+  * ```
+  */
+  set(options) {
+    Object.assign(this.options, options);
+    return this;
+  }
+  /**
+  * Batch load of all options and compenent settings. This is internal method,
+  * and you probably will not need it. But if you will - see available presets
+  * and data structure [here](https://github.com/markdown-it/markdown-it/tree/master/src/presets)
+  *
+  * We strongly recommend to use presets instead of direct config loads. That
+  * will give better compatibility with next versions.
+  */
+  configure(presets) {
+    let p;
+    if (typeof presets === "string") {
+      const presetName = presets;
+      p = config[presetName];
+      if (!p) throw new Error(`Wrong 'markdown-it' preset "${presetName}", check name`);
+    } else p = presets;
+    if (!p) throw new Error("Wrong `markdown-it` preset, can't be empty");
+    if (p.options) this.options = { ...p.options };
+    const components = p.components;
+    if (components) {
+      var _components$inline;
+      [
+        "core",
+        "block",
+        "inline"
+      ].forEach((name2) => {
+        var _components$name;
+        const rules = (_components$name = components[name2]) === null || _components$name === void 0 ? void 0 : _components$name.rules;
+        if (rules) this[name2].ruler.enableOnly(rules);
+      });
+      const rules2 = (_components$inline = components.inline) === null || _components$inline === void 0 ? void 0 : _components$inline.rules2;
+      if (rules2) this.inline.ruler2.enableOnly(rules2);
+    }
+    return this;
+  }
+  /**
+  * Enable list or rules. It will automatically find appropriate components,
+  * containing rules with given names. If rule not found, and `ignoreInvalid`
+  * not set - throws exception.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  *
+  * const md = new MarkdownIt()
+  *   .enable(['sub', 'sup'])
+  *   .disable('smartquotes')
+  * ```
+  */
+  enable(list3, ignoreInvalid = false) {
+    let result = [];
+    if (!Array.isArray(list3)) list3 = [list3];
+    [
+      "core",
+      "block",
+      "inline"
+    ].forEach((chain) => {
+      result = result.concat(this[chain].ruler.enable(list3, true));
+    });
+    result = result.concat(this.inline.ruler2.enable(list3, true));
+    const missed = list3.filter((name2) => result.indexOf(name2) < 0);
+    if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
+    return this;
+  }
+  /**
+  * The same as {@link MarkdownIt.enable}, but turn specified rules off.
+  */
+  disable(list3, ignoreInvalid = false) {
+    let result = [];
+    if (!Array.isArray(list3)) list3 = [list3];
+    [
+      "core",
+      "block",
+      "inline"
+    ].forEach((chain) => {
+      result = result.concat(this[chain].ruler.disable(list3, true));
+    });
+    result = result.concat(this.inline.ruler2.disable(list3, true));
+    const missed = list3.filter((name2) => result.indexOf(name2) < 0);
+    if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
+    return this;
+  }
+  /**
+  * Load specified plugin with given params into current parser instance.
+  * It's just a sugar to call `plugin(md, params)` with curring.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * import iterator from 'markdown-it-for-inline'
+  *
+  * const md = new MarkdownIt()
+  *   .use(iterator, 'foo_replace', 'text', function (tokens, idx) {
+  *     tokens[idx].content = tokens[idx].content.replace(/foo/g, 'bar')
+  *   })
+  * ```
+  */
+  use(plugin, ...params) {
+    plugin.apply(plugin, [this, ...params]);
+    return this;
+  }
+  /**
+  * Parse input string and return list of block tokens (special token type
+  * "inline" will contain list of inline tokens). You should not call this
+  * method directly, until you write custom renderer (for example, to produce
+  * AST).
+  *
+  * `env` is used to pass data between "distributed" rules and return additional
+  * metadata like reference info, needed for the renderer. It also can be used to
+  * inject data in specific cases. Usually, you will be ok to pass `{}`,
+  * and then pass updated object to renderer.
+  */
+  parse(src, env) {
+    if (typeof src !== "string") throw new Error("Input data should be a String");
+    const state = new this.core.State(src, this, env);
+    this.core.process(state);
+    return state.tokens;
+  }
+  /**
+  * Render markdown string into html. It does all magic for you :).
+  *
+  * `env` can be used to inject additional metadata (`{}` by default).
+  * But you will not need it with high probability. See also comment
+  * in {@link MarkdownIt.parse}.
+  */
+  render(src, env = {}) {
+    return this.renderer.render(this.parse(src, env), this.options, env);
+  }
+  /**
+  * The same as {@link MarkdownIt.parse} but skip all block rules. It returns
+  * the block tokens list with the single `inline` element, containing parsed
+  * inline tokens in `children` property. Also updates `env` object.
+  */
+  parseInline(src, env) {
+    const state = new this.core.State(src, this, env);
+    state.inlineMode = true;
+    this.core.process(state);
+    return state.tokens;
+  }
+  /**
+  * Similar to {@link MarkdownIt.render} but for single paragraph content.
+  * Result will NOT be wrapped into `<p>` tags.
+  */
+  renderInline(src, env = {}) {
+    return this.renderer.render(this.parseInline(src, env), this.options, env);
+  }
+};
+_defineProperty(MarkdownIt, "Token", Token);
+_defineProperty(MarkdownIt, "Ruler", Ruler);
+_defineProperty(MarkdownIt, "Renderer", Renderer);
+_defineProperty(MarkdownIt, "ParserCore", ParserCore);
+_defineProperty(MarkdownIt, "StateCore", StateCore);
+_defineProperty(MarkdownIt, "ParserBlock", ParserBlock);
+_defineProperty(MarkdownIt, "StateBlock", StateBlock);
+_defineProperty(MarkdownIt, "ParserInline", ParserInline);
+_defineProperty(MarkdownIt, "StateInline", StateInline);
+var MarkdownItCallable = callable(MarkdownIt);
+
+// src/commands/containers/markdown.ts
+var SHELL = /* @__PURE__ */ new Set(["bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession"]);
+var md = new MarkdownItCallable();
+function offsetsOfLines(text2) {
+  const starts = [0];
+  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
+  starts.push(text2.length + 1);
+  return starts;
+}
+function markdownFences(text2) {
+  const starts = offsetsOfLines(text2);
+  const fences = [];
+  for (const token of md.parse(text2, {})) {
+    if (token.type !== "fence" || !token.map) continue;
+    const [open, close] = token.map;
+    const lastLine = text2.slice(starts[close - 1], Math.max(starts[close] - 1, starts[close - 1]));
+    const marker = token.markup[0];
+    const closed = close - 1 > open && new RegExp(`^\\s*\\${marker}{${token.markup.length},}\\s*$`).test(lastLine);
+    const end = closed ? starts[close - 1] : Math.min(starts[close] ?? text2.length, text2.length);
+    const start2 = Math.min(starts[open + 1] ?? text2.length, text2.length);
+    const raw = text2.slice(start2, end);
+    const rawLines = raw.split("\n").map((l) => l.replace(/\r$/, ""));
+    const contentLines = token.content.split("\n");
+    if (rawLines.length !== contentLines.length) continue;
+    if (!rawLines.every(
+      (l, k) => l.endsWith(contentLines[k]) && /^\s*$/.test(l.slice(0, l.length - contentLines[k].length))
+    ))
+      continue;
+    fences.push({ start: start2, end, lang: token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? "" });
+  }
+  return fences;
+}
+function consoleCommands(block2) {
+  const lines = block2.split("\n");
+  let continued = false;
+  return lines.map((line) => {
+    const prompt = /^(\s*)\$ /.exec(line);
+    if (prompt) {
+      continued = /\\$/.test(line);
+      return `${prompt[1]}  ${line.slice(prompt[0].length)}`;
+    }
+    if (continued) {
+      continued = /\\$/.test(line);
+      return line;
+    }
+    return blank(line);
+  }).join("\n");
+}
+var COMMAND_LINE = /^\s*(\$ )?([A-Za-z_]\w*=\S*\s+)*(python[\d.]*|sh|bash|torchrun|srun|\.?\/?tools\/)\s/m;
+function markdownRegions(text2) {
+  const regions = [];
+  for (const fence2 of markdownFences(text2)) {
+    const content = text2.slice(fence2.start, fence2.end);
+    if (fence2.lang !== "" && !SHELL.has(fence2.lang)) continue;
+    if (fence2.lang === "" && !COMMAND_LINE.test(content)) continue;
+    const prompted = fence2.lang === "console" || /^\s*\$ /m.test(content);
+    regions.push({ start: fence2.start, text: prompted ? consoleCommands(content) : content });
+  }
+  return regions;
+}
+
+// src/commands/containers/makefile.ts
+function makefileRegions(text2) {
+  const regions = [];
+  const lines = text2.split("\n");
+  let offset = 0;
+  let current;
+  let continued = false;
+  for (const line of lines) {
+    if (continued && current) {
+      current.parts.push(line.replace(/^\t/, " "));
+    } else if (line.startsWith("	")) {
+      const m = /^\t([@+\- \t]*)/.exec(line);
+      current = { start: offset, parts: [" " + blank(m[1]) + line.slice(m[0].length)] };
+      regions.push({ start: offset, text: "" });
+    } else {
+      current = void 0;
+    }
+    continued = current !== void 0 && /\\$/.test(line);
+    if (current) regions[regions.length - 1].text = current.parts.join("\n");
+    offset += line.length + 1;
+  }
+  return regions;
+}
+
+// src/commands/containers/notebook.ts
+function notebookCells(text2) {
+  const root = parseJsonSpans(text2);
+  const cells = member(root, "cells");
+  if (!cells || cells.t !== "array") return void 0;
+  const out3 = [];
+  for (const cell of cells.items) {
+    const type = member(cell, "cell_type");
+    if (type?.t !== "string" || type.value !== "code") continue;
+    const source = member(cell, "source");
+    let strings;
+    let array;
+    if (source?.t === "string") strings = [source];
+    else if (source?.t === "array" && source.items.every((i2) => i2.t === "string")) {
+      strings = source.items;
+      array = source;
+    } else continue;
+    const cellText = strings.map((s) => s.value).join("");
+    const shell = shellOfCell(cellText);
+    if (shell.trim() === "") continue;
+    out3.push({ strings, array, text: cellText, shell });
+  }
+  return out3;
+}
+function shellOfCell(text2) {
+  const lines = text2.split("\n");
+  if (/^%%(bash|sh|script (ba)?sh)\s*$/.test(lines[0] ?? "")) {
+    return [blank(lines[0]), ...lines.slice(1)].join("\n");
+  }
+  let continued = false;
+  return lines.map((line) => {
+    const bang = /^(\s*)!/.exec(line);
+    if (bang && !continued) {
+      continued = /\\$/.test(line);
+      return blank(bang[0]) + line.slice(bang[0].length);
+    }
+    if (continued) {
+      continued = /\\$/.test(line);
+      return line;
+    }
+    return blank(line);
+  }).join("\n");
+}
+function sourceLines(text2) {
+  const lines = text2.split(/(?<=\n)/);
+  return lines.length && lines[lines.length - 1] === "" ? lines.slice(0, -1) : lines;
+}
+function replaceCellSource(text2, cell, newText) {
+  if (!cell.array) {
+    const s = cell.strings[0];
+    return text2.slice(0, s.start) + JSON.stringify(newText) + text2.slice(s.end);
+  }
+  const old = cell.strings;
+  const next = sourceLines(newText);
+  if (next.length === old.length) {
+    let out3 = "";
+    let pos = 0;
+    old.forEach((s, k) => {
+      if (s.value === next[k]) return;
+      out3 += text2.slice(pos, s.start) + JSON.stringify(next[k]);
+      pos = s.end;
+    });
+    return out3 + text2.slice(pos);
+  }
+  let first2 = 0;
+  while (first2 < old.length && first2 < next.length && old[first2].value === next[first2]) first2++;
+  let lastOld = old.length - 1;
+  let lastNew = next.length - 1;
+  while (lastOld >= first2 && lastNew >= first2 && old[lastOld].value === next[lastNew]) {
+    lastOld--;
+    lastNew--;
+  }
+  const separator = old.length > 1 ? text2.slice(old[0].end, old[1].start) : ",\n";
+  const middle = next.slice(first2, lastNew + 1).map((l) => JSON.stringify(l));
+  if (lastOld < first2) {
+    const at = first2 > 0 ? old[first2 - 1].end : cell.array.start + 1;
+    const joined = middle.map((m) => first2 > 0 ? separator + m : m + separator).join("");
+    return text2.slice(0, at) + joined + text2.slice(at);
+  }
+  const start2 = old[first2].start;
+  const end = old[lastOld].end;
+  if (middle.length === 0) {
+    const cutStart = first2 > 0 ? old[first2 - 1].end : start2;
+    const cutEnd = first2 > 0 ? end : lastOld + 1 < old.length ? old[lastOld + 1].start : end;
+    return text2.slice(0, cutStart) + text2.slice(cutEnd);
+  }
+  return text2.slice(0, start2) + middle.join(separator) + text2.slice(end);
+}
+function notebookOffset(cell, offset) {
+  let pos = 0;
+  for (const s of cell.strings) {
+    if (offset < pos + s.value.length) return s.start;
+    pos += s.value.length;
+  }
+  return cell.strings[cell.strings.length - 1]?.start ?? 0;
+}
+
+// src/commands/flags.ts
+var flags2 = (entries2) => Object.entries(entries2).map(([name2, arity3]) => ({ name: name2, arity: arity3 }));
+var FLAGS_0X = {
+  train: {
+    positionals: ["config"],
+    flags: flags2({
+      "--work-dir": 1,
+      "--load-from": 1,
+      "--resume-from": 1,
+      "--no-validate": 0,
+      "--gpus": 1,
+      "--gpu-ids": "+",
+      "--gpu-id": 1,
+      "--seed": 1,
+      "--diff_seed": 0,
+      "--deterministic": 0,
+      "--options": "+",
+      "--cfg-options": "+",
+      "--launcher": 1,
+      "--local_rank": 1,
+      "--auto-resume": 0
+    })
+  },
+  test: {
+    positionals: ["config", "checkpoint"],
+    flags: flags2({
+      "--work-dir": 1,
+      "--aug-test": 0,
+      "--out": 1,
+      "--format-only": 0,
+      "--eval": "+",
+      "--show": 0,
+      "--show-dir": 1,
+      "--gpu-collect": 0,
+      "--gpu-id": 1,
+      "--tmpdir": 1,
+      "--options": "+",
+      "--cfg-options": "+",
+      "--eval-options": "+",
+      "--launcher": 1,
+      "--opacity": 1,
+      "--local_rank": 1
+    })
+  }
+};
+var FLAGS_1X = {
+  train: {
+    positionals: ["config"],
+    flags: flags2({
+      "--work-dir": 1,
+      "--resume": 0,
+      "--amp": 0,
+      "--cfg-options": "+",
+      "--launcher": 1,
+      "--local_rank": 1,
+      "--local-rank": 1
+    })
+  },
+  test: {
+    positionals: ["config", "checkpoint"],
+    flags: flags2({
+      "--work-dir": 1,
+      "--out": 1,
+      "--show": 0,
+      "--show-dir": 1,
+      "--wait-time": 1,
+      "--cfg-options": "+",
+      "--launcher": 1,
+      "--tta": 0,
+      "--local_rank": 1,
+      "--local-rank": 1
+    })
+  }
+};
+function expandFlag(name2, spec) {
+  const exact = spec.flags.find((f) => f.name === name2);
+  if (exact) return { kind: "exact", flag: exact };
+  const matches = spec.flags.filter((f) => f.name.startsWith(name2));
+  if (matches.length === 1) return { kind: "prefix", flag: matches[0] };
+  if (matches.length > 1) return { kind: "ambiguous", candidates: matches.map((f) => f.name) };
+  return { kind: "unknown" };
+}
+var ONLY_1X_FLAGS = /* @__PURE__ */ new Set(["--amp", "--tta", "--wait-time", "--local-rank"]);
+
+// src/commands/containers/prose.ts
+var ONLY_0X = [
+  ...new Set(
+    ["train", "test"].flatMap((s) => {
+      const in1x = new Set(FLAGS_1X[s].flags.map((f) => f.name));
+      return FLAGS_0X[s].flags.map((f) => f.name).filter((n) => !in1x.has(n));
+    })
+  ),
+  "--work_dir"
+].sort((a, b) => b.length - a.length);
+var HINTS = {
+  "--load-from": "`--cfg-options load_from=X`",
+  "--resume-from": "`--resume --cfg-options load_from=X`",
+  "--auto-resume": "`--resume`",
+  "--no-validate": "`--cfg-options val_cfg=None val_dataloader=None val_evaluator=None`",
+  "--gpus": "CUDA_VISIBLE_DEVICES",
+  "--gpu-ids": "CUDA_VISIBLE_DEVICES",
+  "--gpu-id": "CUDA_VISIBLE_DEVICES",
+  "--seed": "`--cfg-options randomness.seed=S`",
+  "--diff_seed": "`--cfg-options randomness.diff_rank_seed=True`",
+  "--deterministic": "`--cfg-options randomness.deterministic=True`",
+  "--options": "`--cfg-options`",
+  "--aug-test": "`--tta`",
+  "--format-only": "`--cfg-options test_evaluator.format_only=True test_evaluator.output_dir=D`",
+  "--eval": "the config's `test_evaluator` (`test_evaluator.iou_metrics=[...]`)",
+  "--eval-options": "`test_evaluator.*` options",
+  "--gpu-collect": "`--cfg-options test_evaluator.collect_device=gpu`",
+  "--tmpdir": "nothing (dropped)",
+  "--opacity": "`--cfg-options visualizer.alpha=A`",
+  "--work_dir": "`--work-dir`"
+};
+var FLAG = new RegExp(
+  `(?<![\\w-])(${ONLY_0X.map((f) => f.replace(/-/g, "\\-")).join("|")})(?![\\w-])`,
+  "g"
+);
+var TOOLS = /tools\/(train|test)\.py|(dist|slurm)_(train|test)\.sh|\btrain\.py\b|\btest\.py\b/;
+function proseMentions(text2, fences) {
+  if (!TOOLS.test(text2)) return [];
+  const notes = [];
+  const inFence = (offset) => fences.some((f) => offset >= f.start - 1 && offset < f.end);
+  let lineStart = 0;
+  for (const line of text2.split("\n")) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const m of line.matchAll(FLAG)) {
+      const offset = lineStart + (m.index ?? 0);
+      if (inFence(offset) || seen.has(m[1])) continue;
+      seen.add(m[1]);
+      notes.push({
+        rule: "DET-008",
+        severity: "info",
+        offset,
+        message: `Prose mentions the 0.x flag \`${m[1]}\`, which is ${HINTS[m[1]] ?? "gone"} in 1.x; reword it by hand (prose is not rewritten).`
+      });
+    }
+    lineStart += line.length + 1;
+  }
+  return notes;
+}
+
+// src/commands/containers/workflow.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// rules/config-renames.json
+var config_renames_default = {
+  $comment: "Generated from rules/config-renames.tsv by scripts/rules-from-tsv.mjs: 0.30.0 config path -> 1.1.1 config path (CLI-GEN-003).",
+  renames: {
+    "configs/ann/ann_r101-d8_512x1024_40k_cityscapes.py": "configs/ann/ann_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/ann/ann_r101-d8_512x1024_80k_cityscapes.py": "configs/ann/ann_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/ann/ann_r101-d8_512x512_160k_ade20k.py": "configs/ann/ann_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/ann/ann_r101-d8_512x512_20k_voc12aug.py": "configs/ann/ann_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/ann/ann_r101-d8_512x512_40k_voc12aug.py": "configs/ann/ann_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/ann/ann_r101-d8_512x512_80k_ade20k.py": "configs/ann/ann_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/ann/ann_r101-d8_769x769_40k_cityscapes.py": "configs/ann/ann_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/ann/ann_r101-d8_769x769_80k_cityscapes.py": "configs/ann/ann_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/ann/ann_r50-d8_512x1024_40k_cityscapes.py": "configs/ann/ann_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/ann/ann_r50-d8_512x1024_80k_cityscapes.py": "configs/ann/ann_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/ann/ann_r50-d8_512x512_160k_ade20k.py": "configs/ann/ann_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/ann/ann_r50-d8_512x512_20k_voc12aug.py": "configs/ann/ann_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/ann/ann_r50-d8_512x512_40k_voc12aug.py": "configs/ann/ann_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/ann/ann_r50-d8_512x512_80k_ade20k.py": "configs/ann/ann_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/ann/ann_r50-d8_769x769_40k_cityscapes.py": "configs/ann/ann_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/ann/ann_r50-d8_769x769_80k_cityscapes.py": "configs/ann/ann_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/apcnet/apcnet_r101-d8_512x1024_40k_cityscapes.py": "configs/apcnet/apcnet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/apcnet/apcnet_r101-d8_512x1024_80k_cityscapes.py": "configs/apcnet/apcnet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/apcnet/apcnet_r101-d8_512x512_160k_ade20k.py": "configs/apcnet/apcnet_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/apcnet/apcnet_r101-d8_512x512_80k_ade20k.py": "configs/apcnet/apcnet_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/apcnet/apcnet_r101-d8_769x769_40k_cityscapes.py": "configs/apcnet/apcnet_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/apcnet/apcnet_r101-d8_769x769_80k_cityscapes.py": "configs/apcnet/apcnet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/apcnet/apcnet_r50-d8_512x1024_40k_cityscapes.py": "configs/apcnet/apcnet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/apcnet/apcnet_r50-d8_512x1024_80k_cityscapes.py": "configs/apcnet/apcnet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/apcnet/apcnet_r50-d8_512x512_160k_ade20k.py": "configs/apcnet/apcnet_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/apcnet/apcnet_r50-d8_512x512_80k_ade20k.py": "configs/apcnet/apcnet_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/apcnet/apcnet_r50-d8_769x769_40k_cityscapes.py": "configs/apcnet/apcnet_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/apcnet/apcnet_r50-d8_769x769_80k_cityscapes.py": "configs/apcnet/apcnet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/beit/upernet_beit-base_640x640_160k_ade20k_ms.py": "configs/beit/beit-base_upernet_8xb2-160k_ade20k-640x640_ms.py",
+    "configs/beit/upernet_beit-base_8x2_640x640_160k_ade20k.py": "configs/beit/beit-base_upernet_8xb2-160k_ade20k-640x640.py",
+    "configs/beit/upernet_beit-large_fp16_640x640_160k_ade20k_ms.py": "configs/beit/beit-large_upernet_8xb1-amp-160k_ade20k-640x640_ms.py",
+    "configs/beit/upernet_beit-large_fp16_8x1_640x640_160k_ade20k.py": "configs/beit/beit-large_upernet_8xb1-amp-160k_ade20k-640x640.py",
+    "configs/bisenetv1/bisenetv1_r101-d32_in1k-pre_lr5e-3_4x4_512x512_160k_coco-stuff164k.py": "configs/bisenetv1/bisenetv1_r101-d32-in1k-pre_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/bisenetv1/bisenetv1_r101-d32_lr5e-3_4x4_512x512_160k_coco-stuff164k.py": "configs/bisenetv1/bisenetv1_r101-d32_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/bisenetv1/bisenetv1_r18-d32_4x4_1024x1024_160k_cityscapes.py": "configs/bisenetv1/bisenetv1_r18-d32_4xb4-160k_cityscapes-1024x1024.py",
+    "configs/bisenetv1/bisenetv1_r18-d32_in1k-pre_4x4_1024x1024_160k_cityscapes.py": "configs/bisenetv1/bisenetv1_r18-d32-in1k-pre_4xb4-160k_cityscapes-1024x1024.py",
+    "configs/bisenetv1/bisenetv1_r18-d32_in1k-pre_4x8_1024x1024_160k_cityscapes.py": "configs/bisenetv1/bisenetv1_r18-d32-in1k-pre_4xb8-160k_cityscapes-1024x1024.py",
+    "configs/bisenetv1/bisenetv1_r18-d32_in1k-pre_lr5e-3_4x4_512x512_160k_coco-stuff164k.py": "configs/bisenetv1/bisenetv1_r18-d32-in1k-pre_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/bisenetv1/bisenetv1_r18-d32_lr5e-3_4x4_512x512_160k_coco-stuff164k.py": "configs/bisenetv1/bisenetv1_r18-d32_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/bisenetv1/bisenetv1_r50-d32_4x4_1024x1024_160k_cityscapes.py": "configs/bisenetv1/bisenetv1_r50-d32_4xb4-160k_cityscapes-1024x1024.py",
+    "configs/bisenetv1/bisenetv1_r50-d32_in1k-pre_4x4_1024x1024_160k_cityscapes.py": "configs/bisenetv1/bisenetv1_r50-d32-in1k-pre_4xb4-160k_cityscapes-1024x1024.py",
+    "configs/bisenetv1/bisenetv1_r50-d32_in1k-pre_lr5e-3_4x4_512x512_160k_coco-stuff164k.py": "configs/bisenetv1/bisenetv1_r50-d32-in1k-pre_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/bisenetv1/bisenetv1_r50-d32_lr5e-3_4x4_512x512_160k_coco-stuff164k.py": "configs/bisenetv1/bisenetv1_r50-d32_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/bisenetv2/bisenetv2_fcn_4x4_1024x1024_160k_cityscapes.py": "configs/bisenetv2/bisenetv2_fcn_4xb4-160k_cityscapes-1024x1024.py",
+    "configs/bisenetv2/bisenetv2_fcn_4x8_1024x1024_160k_cityscapes.py": "configs/bisenetv2/bisenetv2_fcn_4xb8-160k_cityscapes-1024x1024.py",
+    "configs/bisenetv2/bisenetv2_fcn_fp16_4x4_1024x1024_160k_cityscapes.py": "configs/bisenetv2/bisenetv2_fcn_4xb4-amp-160k_cityscapes-1024x1024.py",
+    "configs/bisenetv2/bisenetv2_fcn_ohem_4x4_1024x1024_160k_cityscapes.py": "configs/bisenetv2/bisenetv2_fcn_4xb4-ohem-160k_cityscapes-1024x1024.py",
+    "configs/ccnet/ccnet_r101-d8_512x1024_40k_cityscapes.py": "configs/ccnet/ccnet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/ccnet/ccnet_r101-d8_512x1024_80k_cityscapes.py": "configs/ccnet/ccnet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/ccnet/ccnet_r101-d8_512x512_160k_ade20k.py": "configs/ccnet/ccnet_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/ccnet/ccnet_r101-d8_512x512_20k_voc12aug.py": "configs/ccnet/ccnet_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/ccnet/ccnet_r101-d8_512x512_40k_voc12aug.py": "configs/ccnet/ccnet_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/ccnet/ccnet_r101-d8_512x512_80k_ade20k.py": "configs/ccnet/ccnet_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/ccnet/ccnet_r101-d8_769x769_40k_cityscapes.py": "configs/ccnet/ccnet_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/ccnet/ccnet_r101-d8_769x769_80k_cityscapes.py": "configs/ccnet/ccnet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/ccnet/ccnet_r50-d8_512x1024_40k_cityscapes.py": "configs/ccnet/ccnet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/ccnet/ccnet_r50-d8_512x1024_80k_cityscapes.py": "configs/ccnet/ccnet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/ccnet/ccnet_r50-d8_512x512_160k_ade20k.py": "configs/ccnet/ccnet_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/ccnet/ccnet_r50-d8_512x512_20k_voc12aug.py": "configs/ccnet/ccnet_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/ccnet/ccnet_r50-d8_512x512_40k_voc12aug.py": "configs/ccnet/ccnet_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/ccnet/ccnet_r50-d8_512x512_80k_ade20k.py": "configs/ccnet/ccnet_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/ccnet/ccnet_r50-d8_769x769_40k_cityscapes.py": "configs/ccnet/ccnet_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/ccnet/ccnet_r50-d8_769x769_80k_cityscapes.py": "configs/ccnet/ccnet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/cgnet/cgnet_512x1024_60k_cityscapes.py": "configs/cgnet/cgnet_fcn_4xb8-60k_cityscapes-512x1024.py",
+    "configs/cgnet/cgnet_680x680_60k_cityscapes.py": "configs/cgnet/cgnet_fcn_4xb4-60k_cityscapes-680x680.py",
+    "configs/convnext/upernet_convnext_base_fp16_512x512_160k_ade20k.py": "configs/convnext/convnext-base_upernet_8xb2-amp-160k_ade20k-512x512.py",
+    "configs/convnext/upernet_convnext_base_fp16_640x640_160k_ade20k.py": "configs/convnext/convnext-base_upernet_8xb2-amp-160k_ade20k-640x640.py",
+    "configs/convnext/upernet_convnext_large_fp16_640x640_160k_ade20k.py": "configs/convnext/convnext-large_upernet_8xb2-amp-160k_ade20k-640x640.py",
+    "configs/convnext/upernet_convnext_small_fp16_512x512_160k_ade20k.py": "configs/convnext/convnext-small_upernet_8xb2-amp-160k_ade20k-512x512.py",
+    "configs/convnext/upernet_convnext_tiny_fp16_512x512_160k_ade20k.py": "configs/convnext/convnext-tiny_upernet_8xb2-amp-160k_ade20k-512x512.py",
+    "configs/convnext/upernet_convnext_xlarge_fp16_640x640_160k_ade20k.py": "configs/convnext/convnext-xlarge_upernet_8xb2-amp-160k_ade20k-640x640.py",
+    "configs/danet/danet_r101-d8_512x1024_40k_cityscapes.py": "configs/danet/danet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/danet/danet_r101-d8_512x1024_80k_cityscapes.py": "configs/danet/danet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/danet/danet_r101-d8_512x512_160k_ade20k.py": "configs/danet/danet_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/danet/danet_r101-d8_512x512_20k_voc12aug.py": "configs/danet/danet_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/danet/danet_r101-d8_512x512_40k_voc12aug.py": "configs/danet/danet_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/danet/danet_r101-d8_512x512_80k_ade20k.py": "configs/danet/danet_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/danet/danet_r101-d8_769x769_40k_cityscapes.py": "configs/danet/danet_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/danet/danet_r101-d8_769x769_80k_cityscapes.py": "configs/danet/danet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/danet/danet_r50-d8_512x1024_40k_cityscapes.py": "configs/danet/danet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/danet/danet_r50-d8_512x1024_80k_cityscapes.py": "configs/danet/danet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/danet/danet_r50-d8_512x512_160k_ade20k.py": "configs/danet/danet_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/danet/danet_r50-d8_512x512_20k_voc12aug.py": "configs/danet/danet_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/danet/danet_r50-d8_512x512_40k_voc12aug.py": "configs/danet/danet_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/danet/danet_r50-d8_512x512_80k_ade20k.py": "configs/danet/danet_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/danet/danet_r50-d8_769x769_40k_cityscapes.py": "configs/danet/danet_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/danet/danet_r50-d8_769x769_80k_cityscapes.py": "configs/danet/danet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3/deeplabv3_r101-d16-mg124_512x1024_40k_cityscapes.py": "configs/deeplabv3/deeplabv3_r101-d16-mg124_4xb2-40k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r101-d16-mg124_512x1024_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r101-d16-mg124_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_480x480_40k_pascal_context.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-40k_pascal-context-480x480.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_480x480_40k_pascal_context_59.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_480x480_80k_pascal_context.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-80k_pascal-context-480x480.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_480x480_80k_pascal_context_59.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x1024_40k_cityscapes.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x512_160k_ade20k.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x512_20k_voc12aug.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x512_40k_voc12aug.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x512_4x4_160k_coco-stuff164k.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x512_4x4_20k_coco-stuff10k.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-20k_coco-stuff10k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x512_4x4_320k_coco-stuff164k.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-320k_coco-stuff164k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x512_4x4_40k_coco-stuff10k.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-40k_coco-stuff10k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x512_4x4_80k_coco-stuff164k.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-80k_coco-stuff164k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_512x512_80k_ade20k.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_769x769_40k_cityscapes.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_769x769_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3/deeplabv3_r101-d8_fp16_512x1024_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r101-d8_4xb2-amp-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r101b-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r101b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r101b-d8_769x769_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r101b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3/deeplabv3_r18-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r18-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r18-d8_769x769_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r18-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3/deeplabv3_r18b-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r18b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r18b-d8_769x769_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r18b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_480x480_40k_pascal_context.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-40k_pascal-context-480x480.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_480x480_40k_pascal_context_59.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_480x480_80k_pascal_context.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-80k_pascal-context-480x480.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_480x480_80k_pascal_context_59.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x1024_40k_cityscapes.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x512_160k_ade20k.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x512_20k_voc12aug.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x512_40k_voc12aug.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x512_4x4_160k_coco-stuff164k.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x512_4x4_20k_coco-stuff10k.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-20k_coco-stuff10k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x512_4x4_320k_coco-stuff164k.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-320k_coco-stuff164k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x512_4x4_40k_coco-stuff10k.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-40k_coco-stuff10k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x512_4x4_80k_coco-stuff164k.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-80k_coco-stuff164k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_512x512_80k_ade20k.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_769x769_40k_cityscapes.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/deeplabv3/deeplabv3_r50-d8_769x769_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3/deeplabv3_r50b-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r50b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3/deeplabv3_r50b-d8_769x769_80k_cityscapes.py": "configs/deeplabv3/deeplabv3_r50b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d16-mg124_512x1024_40k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r101-d16-mg124_4xb2-40k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d16-mg124_512x1024_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r101-d16-mg124_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_480x480_40k_pascal_context.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-40k_pascal-context-480x480.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_480x480_40k_pascal_context_59.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_480x480_80k_pascal_context.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-80k_pascal-context-480x480.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_480x480_80k_pascal_context_59.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_4x4_512x512_80k_vaihingen.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-80k_vaihingen-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_512x1024_40k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_512x512_160k_ade20k.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_512x512_20k_voc12aug.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_512x512_40k_voc12aug.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_512x512_80k_ade20k.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_512x512_80k_loveda.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-80k_loveda-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_512x512_80k_potsdam.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb4-80k_potsdam-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_769x769_40k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_769x769_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101-d8_fp16_512x1024_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r101-d8_4xb2-amp-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101b-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r101b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r101b-d8_769x769_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r101b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3plus/deeplabv3plus_r18-d8_4x4_512x512_80k_vaihingen.py": "configs/deeplabv3plus/deeplabv3plus_r18-d8_4xb4-80k_vaihingen-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r18-d8_4x4_896x896_80k_isaid.py": "configs/deeplabv3plus/deeplabv3plus_r18-d8_4xb4-80k_isaid-896x896.py",
+    "configs/deeplabv3plus/deeplabv3plus_r18-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r18-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r18-d8_512x512_80k_loveda.py": "configs/deeplabv3plus/deeplabv3plus_r18-d8_4xb4-80k_loveda-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r18-d8_512x512_80k_potsdam.py": "configs/deeplabv3plus/deeplabv3plus_r18-d8_4xb4-80k_potsdam-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r18-d8_769x769_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r18-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3plus/deeplabv3plus_r18b-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r18b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r18b-d8_769x769_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r18b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_480x480_40k_pascal_context.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-40k_pascal-context-480x480.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_480x480_40k_pascal_context_59.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_480x480_80k_pascal_context.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-80k_pascal-context-480x480.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_480x480_80k_pascal_context_59.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_4x4_512x512_80k_vaihingen.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-80k_vaihingen-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_4x4_896x896_80k_isaid.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-80k_isaid-896x896.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_512x1024_40k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_512x512_160k_ade20k.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_512x512_20k_voc12aug.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_512x512_40k_voc12aug.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_512x512_80k_ade20k.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_512x512_80k_loveda.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-80k_loveda-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_512x512_80k_potsdam.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb4-80k_potsdam-512x512.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_769x769_40k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50-d8_769x769_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50b-d8_512x1024_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r50b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/deeplabv3plus/deeplabv3plus_r50b-d8_769x769_80k_cityscapes.py": "configs/deeplabv3plus/deeplabv3plus_r50b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/dmnet/dmnet_r101-d8_512x1024_40k_cityscapes.py": "configs/dmnet/dmnet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/dmnet/dmnet_r101-d8_512x1024_80k_cityscapes.py": "configs/dmnet/dmnet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/dmnet/dmnet_r101-d8_512x512_160k_ade20k.py": "configs/dmnet/dmnet_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/dmnet/dmnet_r101-d8_512x512_80k_ade20k.py": "configs/dmnet/dmnet_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/dmnet/dmnet_r101-d8_769x769_40k_cityscapes.py": "configs/dmnet/dmnet_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/dmnet/dmnet_r101-d8_769x769_80k_cityscapes.py": "configs/dmnet/dmnet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/dmnet/dmnet_r50-d8_512x1024_40k_cityscapes.py": "configs/dmnet/dmnet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/dmnet/dmnet_r50-d8_512x1024_80k_cityscapes.py": "configs/dmnet/dmnet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/dmnet/dmnet_r50-d8_512x512_160k_ade20k.py": "configs/dmnet/dmnet_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/dmnet/dmnet_r50-d8_512x512_80k_ade20k.py": "configs/dmnet/dmnet_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/dmnet/dmnet_r50-d8_769x769_40k_cityscapes.py": "configs/dmnet/dmnet_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/dmnet/dmnet_r50-d8_769x769_80k_cityscapes.py": "configs/dmnet/dmnet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/dnlnet/dnl_r101-d8_512x1024_40k_cityscapes.py": "configs/dnlnet/dnl_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/dnlnet/dnl_r101-d8_512x1024_80k_cityscapes.py": "configs/dnlnet/dnl_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/dnlnet/dnl_r101-d8_512x512_160k_ade20k.py": "configs/dnlnet/dnl_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/dnlnet/dnl_r101-d8_512x512_80k_ade20k.py": "configs/dnlnet/dnl_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/dnlnet/dnl_r101-d8_769x769_40k_cityscapes.py": "configs/dnlnet/dnl_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/dnlnet/dnl_r101-d8_769x769_80k_cityscapes.py": "configs/dnlnet/dnl_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/dnlnet/dnl_r50-d8_512x1024_40k_cityscapes.py": "configs/dnlnet/dnl_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/dnlnet/dnl_r50-d8_512x1024_80k_cityscapes.py": "configs/dnlnet/dnl_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/dnlnet/dnl_r50-d8_512x512_160k_ade20k.py": "configs/dnlnet/dnl_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/dnlnet/dnl_r50-d8_512x512_80k_ade20k.py": "configs/dnlnet/dnl_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/dnlnet/dnl_r50-d8_769x769_40k_cityscapes.py": "configs/dnlnet/dnl_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/dnlnet/dnl_r50-d8_769x769_80k_cityscapes.py": "configs/dnlnet/dnl_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/dpt/dpt_vit-b16_512x512_160k_ade20k.py": "configs/dpt/dpt_vit-b16_8xb2-160k_ade20k-512x512.py",
+    "configs/emanet/emanet_r101-d8_512x1024_80k_cityscapes.py": "configs/emanet/emanet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/emanet/emanet_r101-d8_769x769_80k_cityscapes.py": "configs/emanet/emanet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/emanet/emanet_r50-d8_512x1024_80k_cityscapes.py": "configs/emanet/emanet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/emanet/emanet_r50-d8_769x769_80k_cityscapes.py": "configs/emanet/emanet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/encnet/encnet_r101-d8_512x1024_40k_cityscapes.py": "configs/encnet/encnet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/encnet/encnet_r101-d8_512x1024_80k_cityscapes.py": "configs/encnet/encnet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/encnet/encnet_r101-d8_512x512_160k_ade20k.py": "configs/encnet/encnet_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/encnet/encnet_r101-d8_512x512_20k_voc12aug.py": "configs/encnet/encnet_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/encnet/encnet_r101-d8_512x512_40k_voc12aug.py": "configs/encnet/encnet_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/encnet/encnet_r101-d8_512x512_80k_ade20k.py": "configs/encnet/encnet_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/encnet/encnet_r101-d8_769x769_40k_cityscapes.py": "configs/encnet/encnet_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/encnet/encnet_r101-d8_769x769_80k_cityscapes.py": "configs/encnet/encnet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/encnet/encnet_r50-d8_512x1024_40k_cityscapes.py": "configs/encnet/encnet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/encnet/encnet_r50-d8_512x1024_80k_cityscapes.py": "configs/encnet/encnet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/encnet/encnet_r50-d8_512x512_160k_ade20k.py": "configs/encnet/encnet_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/encnet/encnet_r50-d8_512x512_20k_voc12aug.py": "configs/encnet/encnet_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/encnet/encnet_r50-d8_512x512_40k_voc12aug.py": "configs/encnet/encnet_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/encnet/encnet_r50-d8_512x512_80k_ade20k.py": "configs/encnet/encnet_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/encnet/encnet_r50-d8_769x769_40k_cityscapes.py": "configs/encnet/encnet_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/encnet/encnet_r50-d8_769x769_80k_cityscapes.py": "configs/encnet/encnet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/encnet/encnet_r50s-d8_512x512_80k_ade20k.py": "configs/encnet/encnet_r50s-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/erfnet/erfnet_fcn_4x4_512x1024_160k_cityscapes.py": "configs/erfnet/erfnet_fcn_4xb4-160k_cityscapes-512x1024.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_aspp_4x4_512x1024_80k_cityscapes.py": "configs/fastfcn/fastfcn_r50-d32_jpu_aspp_4xb4-80k_cityscapes-512x1024.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_aspp_512x1024_80k_cityscapes.py": "configs/fastfcn/fastfcn_r50-d32_jpu_aspp_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_aspp_512x512_160k_ade20k.py": "configs/fastfcn/fastfcn_r50-d32_jpu_aspp_4xb4-160k_ade20k-512x512.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_aspp_512x512_80k_ade20k.py": "configs/fastfcn/fastfcn_r50-d32_jpu_aspp_4xb4-80k_ade20k-512x512.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_enc_4x4_512x1024_80k_cityscapes.py": "configs/fastfcn/fastfcn_r50-d32_jpu_enc_4xb4-80k_cityscapes-512x1024.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_enc_512x1024_80k_cityscapes.py": "configs/fastfcn/fastfcn_r50-d32_jpu_enc_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_enc_512x512_160k_ade20k.py": "configs/fastfcn/fastfcn_r50-d32_jpu_enc_4xb4-160k_ade20k-512x512.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_enc_512x512_80k_ade20k.py": "configs/fastfcn/fastfcn_r50-d32_jpu_enc_4xb4-80k_ade20k-512x512.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_psp_4x4_512x1024_80k_cityscapes.py": "configs/fastfcn/fastfcn_r50-d32_jpu_psp_4xb4-80k_cityscapes-512x1024.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_psp_512x1024_80k_cityscapes.py": "configs/fastfcn/fastfcn_r50-d32_jpu_psp_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_psp_512x512_160k_ade20k.py": "configs/fastfcn/fastfcn_r50-d32_jpu_psp_4xb4-160k_ade20k-512x512.py",
+    "configs/fastfcn/fastfcn_r50-d32_jpu_psp_512x512_80k_ade20k.py": "configs/fastfcn/fastfcn_r50-d32_jpu_psp_4xb4-80k_ade20k-512x512.py",
+    "configs/fastscnn/fast_scnn_lr0.12_8x4_160k_cityscapes.py": "configs/fastscnn/fast_scnn_8xb4-160k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_d6_r101-d16_512x1024_40k_cityscapes.py": "configs/fcn/fcn-d6_r101-d16_4xb2-40k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_d6_r101-d16_512x1024_80k_cityscapes.py": "configs/fcn/fcn-d6_r101-d16_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_d6_r101-d16_769x769_40k_cityscapes.py": "configs/fcn/fcn-d6_r101-d16_4xb2-40k_cityscapes-769x769.py",
+    "configs/fcn/fcn_d6_r101-d16_769x769_80k_cityscapes.py": "configs/fcn/fcn-d6_r101-d16_4xb2-80k_cityscapes-769x769.py",
+    "configs/fcn/fcn_d6_r101b-d16_512x1024_80k_cityscapes.py": "configs/fcn/fcn-d6_r101b-d16_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_d6_r101b-d16_769x769_80k_cityscapes.py": "configs/fcn/fcn-d6_r101b-d16_4xb2-80k_cityscapes-769x769.py",
+    "configs/fcn/fcn_d6_r50-d16_512x1024_40k_cityscapes.py": "configs/fcn/fcn-d6_r50-d16_4xb2-40k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_d6_r50-d16_512x1024_80k_cityscapes.py": "configs/fcn/fcn-d6_r50-d16_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_d6_r50-d16_769x769_40k_cityscapes.py": "configs/fcn/fcn-d6_r50-d16_4xb2-40k_cityscapes-769x769.py",
+    "configs/fcn/fcn_d6_r50-d16_769x769_80k_cityscapes.py": "configs/fcn/fcn-d6_r50-d16_4xb2-80k_cityscapes-769x769.py",
+    "configs/fcn/fcn_d6_r50b-d16_512x1024_80k_cityscapes.py": "configs/fcn/fcn-d6_r50b-d16_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_d6_r50b-d16_769x769_80k_cityscapes.py": "configs/fcn/fcn-d6_r50b-d16_4xb2-80k_cityscapes-769x769.py",
+    "configs/fcn/fcn_r101-d8_480x480_40k_pascal_context.py": "configs/fcn/fcn_r101-d8_4xb4-40k_pascal-context-480x480.py",
+    "configs/fcn/fcn_r101-d8_480x480_40k_pascal_context_59.py": "configs/fcn/fcn_r101-d8_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/fcn/fcn_r101-d8_480x480_80k_pascal_context.py": "configs/fcn/fcn_r101-d8_4xb4-80k_pascal-context-480x480.py",
+    "configs/fcn/fcn_r101-d8_480x480_80k_pascal_context_59.py": "configs/fcn/fcn_r101-d8_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/fcn/fcn_r101-d8_512x1024_40k_cityscapes.py": "configs/fcn/fcn_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_r101-d8_512x1024_80k_cityscapes.py": "configs/fcn/fcn_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_r101-d8_512x512_160k_ade20k.py": "configs/fcn/fcn_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/fcn/fcn_r101-d8_512x512_20k_voc12aug.py": "configs/fcn/fcn_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/fcn/fcn_r101-d8_512x512_40k_voc12aug.py": "configs/fcn/fcn_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/fcn/fcn_r101-d8_512x512_80k_ade20k.py": "configs/fcn/fcn_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/fcn/fcn_r101-d8_769x769_40k_cityscapes.py": "configs/fcn/fcn_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/fcn/fcn_r101-d8_769x769_80k_cityscapes.py": "configs/fcn/fcn_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/fcn/fcn_r101-d8_fp16_512x1024_80k_cityscapes.py": "configs/fcn/fcn_r101-d8_4xb2-amp-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_r101b-d8_512x1024_80k_cityscapes.py": "configs/fcn/fcn_r101b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_r101b-d8_769x769_80k_cityscapes.py": "configs/fcn/fcn_r101b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/fcn/fcn_r18-d8_512x1024_80k_cityscapes.py": "configs/fcn/fcn_r18-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_r18-d8_769x769_80k_cityscapes.py": "configs/fcn/fcn_r18-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/fcn/fcn_r18b-d8_512x1024_80k_cityscapes.py": "configs/fcn/fcn_r18b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_r18b-d8_769x769_80k_cityscapes.py": "configs/fcn/fcn_r18b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/fcn/fcn_r50-d8_480x480_40k_pascal_context.py": "configs/fcn/fcn_r50-d8_4xb4-40k_pascal-context-480x480.py",
+    "configs/fcn/fcn_r50-d8_480x480_40k_pascal_context_59.py": "configs/fcn/fcn_r50-d8_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/fcn/fcn_r50-d8_480x480_80k_pascal_context.py": "configs/fcn/fcn_r50-d8_4xb4-80k_pascal-context-480x480.py",
+    "configs/fcn/fcn_r50-d8_480x480_80k_pascal_context_59.py": "configs/fcn/fcn_r50-d8_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/fcn/fcn_r50-d8_512x1024_40k_cityscapes.py": "configs/fcn/fcn_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_r50-d8_512x1024_80k_cityscapes.py": "configs/fcn/fcn_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_r50-d8_512x512_160k_ade20k.py": "configs/fcn/fcn_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/fcn/fcn_r50-d8_512x512_20k_voc12aug.py": "configs/fcn/fcn_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/fcn/fcn_r50-d8_512x512_40k_voc12aug.py": "configs/fcn/fcn_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/fcn/fcn_r50-d8_512x512_80k_ade20k.py": "configs/fcn/fcn_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/fcn/fcn_r50-d8_769x769_40k_cityscapes.py": "configs/fcn/fcn_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/fcn/fcn_r50-d8_769x769_80k_cityscapes.py": "configs/fcn/fcn_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/fcn/fcn_r50b-d8_512x1024_80k_cityscapes.py": "configs/fcn/fcn_r50b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/fcn/fcn_r50b-d8_769x769_80k_cityscapes.py": "configs/fcn/fcn_r50b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/gcnet/gcnet_r101-d8_512x1024_40k_cityscapes.py": "configs/gcnet/gcnet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/gcnet/gcnet_r101-d8_512x1024_80k_cityscapes.py": "configs/gcnet/gcnet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/gcnet/gcnet_r101-d8_512x512_160k_ade20k.py": "configs/gcnet/gcnet_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/gcnet/gcnet_r101-d8_512x512_20k_voc12aug.py": "configs/gcnet/gcnet_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/gcnet/gcnet_r101-d8_512x512_40k_voc12aug.py": "configs/gcnet/gcnet_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/gcnet/gcnet_r101-d8_512x512_80k_ade20k.py": "configs/gcnet/gcnet_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/gcnet/gcnet_r101-d8_769x769_40k_cityscapes.py": "configs/gcnet/gcnet_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/gcnet/gcnet_r101-d8_769x769_80k_cityscapes.py": "configs/gcnet/gcnet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/gcnet/gcnet_r50-d8_512x1024_40k_cityscapes.py": "configs/gcnet/gcnet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/gcnet/gcnet_r50-d8_512x1024_80k_cityscapes.py": "configs/gcnet/gcnet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/gcnet/gcnet_r50-d8_512x512_160k_ade20k.py": "configs/gcnet/gcnet_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/gcnet/gcnet_r50-d8_512x512_20k_voc12aug.py": "configs/gcnet/gcnet_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/gcnet/gcnet_r50-d8_512x512_40k_voc12aug.py": "configs/gcnet/gcnet_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/gcnet/gcnet_r50-d8_512x512_80k_ade20k.py": "configs/gcnet/gcnet_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/gcnet/gcnet_r50-d8_769x769_40k_cityscapes.py": "configs/gcnet/gcnet_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/gcnet/gcnet_r50-d8_769x769_80k_cityscapes.py": "configs/gcnet/gcnet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/hrnet/fcn_hr18_480x480_40k_pascal_context.py": "configs/hrnet/fcn_hr18_4xb4-40k_pascal-context-480x480.py",
+    "configs/hrnet/fcn_hr18_480x480_40k_pascal_context_59.py": "configs/hrnet/fcn_hr18_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/hrnet/fcn_hr18_480x480_80k_pascal_context.py": "configs/hrnet/fcn_hr18_4xb4-80k_pascal-context-480x480.py",
+    "configs/hrnet/fcn_hr18_480x480_80k_pascal_context_59.py": "configs/hrnet/fcn_hr18_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/hrnet/fcn_hr18_4x4_512x512_80k_vaihingen.py": "configs/hrnet/fcn_hr18_4xb4-80k_vaihingen-512x512.py",
+    "configs/hrnet/fcn_hr18_4x4_896x896_80k_isaid.py": "configs/hrnet/fcn_hr18_4xb4-80k_isaid-896x896.py",
+    "configs/hrnet/fcn_hr18_512x1024_160k_cityscapes.py": "configs/hrnet/fcn_hr18_4xb2-160k_cityscapes-512x1024.py",
+    "configs/hrnet/fcn_hr18_512x1024_40k_cityscapes.py": "configs/hrnet/fcn_hr18_4xb2-40k_cityscapes-512x1024.py",
+    "configs/hrnet/fcn_hr18_512x1024_80k_cityscapes.py": "configs/hrnet/fcn_hr18_4xb2-80k_cityscapes-512x1024.py",
+    "configs/hrnet/fcn_hr18_512x512_160k_ade20k.py": "configs/hrnet/fcn_hr18_4xb4-160k_ade20k-512x512.py",
+    "configs/hrnet/fcn_hr18_512x512_20k_voc12aug.py": "configs/hrnet/fcn_hr18_4xb4-20k_voc12aug-512x512.py",
+    "configs/hrnet/fcn_hr18_512x512_40k_voc12aug.py": "configs/hrnet/fcn_hr18_4xb4-40k_voc12aug-512x512.py",
+    "configs/hrnet/fcn_hr18_512x512_80k_ade20k.py": "configs/hrnet/fcn_hr18_4xb4-80k_ade20k-512x512.py",
+    "configs/hrnet/fcn_hr18_512x512_80k_loveda.py": "configs/hrnet/fcn_hr18_4xb4-80k_loveda-512x512.py",
+    "configs/hrnet/fcn_hr18_512x512_80k_potsdam.py": "configs/hrnet/fcn_hr18_4xb4-80k_potsdam-512x512.py",
+    "configs/hrnet/fcn_hr18s_480x480_40k_pascal_context.py": "configs/hrnet/fcn_hr18s_4xb4-40k_pascal-context-480x480.py",
+    "configs/hrnet/fcn_hr18s_480x480_40k_pascal_context_59.py": "configs/hrnet/fcn_hr18s_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/hrnet/fcn_hr18s_480x480_80k_pascal_context.py": "configs/hrnet/fcn_hr18s_4xb4-80k_pascal-context-480x480.py",
+    "configs/hrnet/fcn_hr18s_480x480_80k_pascal_context_59.py": "configs/hrnet/fcn_hr18s_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/hrnet/fcn_hr18s_4x4_512x512_80k_vaihingen.py": "configs/hrnet/fcn_hr18s_4xb4-80k_vaihingen-512x512.py",
+    "configs/hrnet/fcn_hr18s_4x4_896x896_80k_isaid.py": "configs/hrnet/fcn_hr18s_4xb4-80k_isaid-896x896.py",
+    "configs/hrnet/fcn_hr18s_512x1024_160k_cityscapes.py": "configs/hrnet/fcn_hr18s_4xb2-160k_cityscapes-512x1024.py",
+    "configs/hrnet/fcn_hr18s_512x1024_40k_cityscapes.py": "configs/hrnet/fcn_hr18s_4xb2-40k_cityscapes-512x1024.py",
+    "configs/hrnet/fcn_hr18s_512x1024_80k_cityscapes.py": "configs/hrnet/fcn_hr18s_4xb2-80k_cityscapes-512x1024.py",
+    "configs/hrnet/fcn_hr18s_512x512_160k_ade20k.py": "configs/hrnet/fcn_hr18s_4xb4-160k_ade20k-512x512.py",
+    "configs/hrnet/fcn_hr18s_512x512_20k_voc12aug.py": "configs/hrnet/fcn_hr18s_4xb4-20k_voc12aug-512x512.py",
+    "configs/hrnet/fcn_hr18s_512x512_40k_voc12aug.py": "configs/hrnet/fcn_hr18s_4xb4-40k_voc12aug-512x512.py",
+    "configs/hrnet/fcn_hr18s_512x512_80k_ade20k.py": "configs/hrnet/fcn_hr18s_4xb4-80k_ade20k-512x512.py",
+    "configs/hrnet/fcn_hr18s_512x512_80k_loveda.py": "configs/hrnet/fcn_hr18s_4xb4-80k_loveda-512x512.py",
+    "configs/hrnet/fcn_hr18s_512x512_80k_potsdam.py": "configs/hrnet/fcn_hr18s_4xb4-80k_potsdam-512x512.py",
+    "configs/hrnet/fcn_hr48_480x480_40k_pascal_context.py": "configs/hrnet/fcn_hr48_4xb4-40k_pascal-context-480x480.py",
+    "configs/hrnet/fcn_hr48_480x480_40k_pascal_context_59.py": "configs/hrnet/fcn_hr48_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/hrnet/fcn_hr48_480x480_80k_pascal_context.py": "configs/hrnet/fcn_hr48_4xb4-80k_pascal-context-480x480.py",
+    "configs/hrnet/fcn_hr48_480x480_80k_pascal_context_59.py": "configs/hrnet/fcn_hr48_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/hrnet/fcn_hr48_4x4_512x512_80k_vaihingen.py": "configs/hrnet/fcn_hr48_4xb4-80k_vaihingen-512x512.py",
+    "configs/hrnet/fcn_hr48_4x4_896x896_80k_isaid.py": "configs/hrnet/fcn_hr48_4xb4-80k_isaid-896x896.py",
+    "configs/hrnet/fcn_hr48_512x1024_160k_cityscapes.py": "configs/hrnet/fcn_hr48_4xb2-160k_cityscapes-512x1024.py",
+    "configs/hrnet/fcn_hr48_512x1024_40k_cityscapes.py": "configs/hrnet/fcn_hr48_4xb2-40k_cityscapes-512x1024.py",
+    "configs/hrnet/fcn_hr48_512x1024_80k_cityscapes.py": "configs/hrnet/fcn_hr48_4xb2-80k_cityscapes-512x1024.py",
+    "configs/hrnet/fcn_hr48_512x512_160k_ade20k.py": "configs/hrnet/fcn_hr48_4xb4-160k_ade20k-512x512.py",
+    "configs/hrnet/fcn_hr48_512x512_20k_voc12aug.py": "configs/hrnet/fcn_hr48_4xb4-20k_voc12aug-512x512.py",
+    "configs/hrnet/fcn_hr48_512x512_40k_voc12aug.py": "configs/hrnet/fcn_hr48_4xb4-40k_voc12aug-512x512.py",
+    "configs/hrnet/fcn_hr48_512x512_80k_ade20k.py": "configs/hrnet/fcn_hr48_4xb4-80k_ade20k-512x512.py",
+    "configs/hrnet/fcn_hr48_512x512_80k_loveda.py": "configs/hrnet/fcn_hr48_4xb4-80k_loveda-512x512.py",
+    "configs/hrnet/fcn_hr48_512x512_80k_potsdam.py": "configs/hrnet/fcn_hr48_4xb4-80k_potsdam-512x512.py",
+    "configs/icnet/icnet_r101-d8_832x832_160k_cityscapes.py": "configs/icnet/icnet_r101-d8_4xb2-160k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r101-d8_832x832_80k_cityscapes.py": "configs/icnet/icnet_r101-d8_4xb2-80k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r101-d8_in1k-pre_832x832_160k_cityscapes.py": "configs/icnet/icnet_r101-d8-in1k-pre_4xb2-160k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r101-d8_in1k-pre_832x832_80k_cityscapes.py": "configs/icnet/icnet_r101-d8-in1k-pre_4xb2-80k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r18-d8_832x832_160k_cityscapes.py": "configs/icnet/icnet_r18-d8_4xb2-160k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r18-d8_832x832_80k_cityscapes.py": "configs/icnet/icnet_r18-d8_4xb2-80k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r18-d8_in1k-pre_832x832_160k_cityscapes.py": "configs/icnet/icnet_r18-d8-in1k-pre_4xb2-160k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r18-d8_in1k-pre_832x832_80k_cityscapes.py": "configs/icnet/icnet_r18-d8-in1k-pre_4xb2-80k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r50-d8_832x832_160k_cityscapes.py": "configs/icnet/icnet_r50-d8_4xb2-160k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r50-d8_832x832_80k_cityscapes.py": "configs/icnet/icnet_r50-d8_4xb2-80k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r50-d8_in1k-pre_832x832_160k_cityscapes.py": "configs/icnet/icnet_r50-d8-in1k-pre_4xb2-160k_cityscapes-832x832.py",
+    "configs/icnet/icnet_r50-d8_in1k-pre_832x832_80k_cityscapes.py": "configs/icnet/icnet_r50-d8-in1k-pre_4xb2-80k_cityscapes-832x832.py",
+    "configs/isanet/isanet_r101-d8_512x1024_40k_cityscapes.py": "configs/isanet/isanet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/isanet/isanet_r101-d8_512x1024_80k_cityscapes.py": "configs/isanet/isanet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/isanet/isanet_r101-d8_512x512_160k_ade20k.py": "configs/isanet/isanet_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/isanet/isanet_r101-d8_512x512_20k_voc12aug.py": "configs/isanet/isanet_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/isanet/isanet_r101-d8_512x512_40k_voc12aug.py": "configs/isanet/isanet_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/isanet/isanet_r101-d8_512x512_80k_ade20k.py": "configs/isanet/isanet_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/isanet/isanet_r101-d8_769x769_40k_cityscapes.py": "configs/isanet/isanet_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/isanet/isanet_r101-d8_769x769_80k_cityscapes.py": "configs/isanet/isanet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/isanet/isanet_r50-d8_512x1024_40k_cityscapes.py": "configs/isanet/isanet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/isanet/isanet_r50-d8_512x1024_80k_cityscapes.py": "configs/isanet/isanet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/isanet/isanet_r50-d8_512x512_160k_ade20k.py": "configs/isanet/isanet_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/isanet/isanet_r50-d8_512x512_20k_voc12aug.py": "configs/isanet/isanet_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/isanet/isanet_r50-d8_512x512_40k_voc12aug.py": "configs/isanet/isanet_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/isanet/isanet_r50-d8_512x512_80k_ade20k.py": "configs/isanet/isanet_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/isanet/isanet_r50-d8_769x769_40k_cityscapes.py": "configs/isanet/isanet_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/isanet/isanet_r50-d8_769x769_80k_cityscapes.py": "configs/isanet/isanet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/knet/knet_s3_deeplabv3_r50-d8_8x2_512x512_adamw_80k_ade20k.py": "configs/knet/knet-s3_r50-d8_deeplabv3_8xb2-adamw-80k_ade20k-512x512.py",
+    "configs/knet/knet_s3_fcn_r50-d8_8x2_512x512_adamw_80k_ade20k.py": "configs/knet/knet-s3_r50-d8_fcn_8xb2-adamw-80k_ade20k-512x512.py",
+    "configs/knet/knet_s3_pspnet_r50-d8_8x2_512x512_adamw_80k_ade20k.py": "configs/knet/knet-s3_r50-d8_pspnet_8xb2-adamw-80k_ade20k-512x512.py",
+    "configs/knet/knet_s3_upernet_r50-d8_8x2_512x512_adamw_80k_ade20k.py": "configs/knet/knet-s3_r50-d8_upernet_8xb2-adamw-80k_ade20k-512x512.py",
+    "configs/knet/knet_s3_upernet_swin-l_8x2_512x512_adamw_80k_ade20k.py": "configs/knet/knet-s3_swin-l_upernet_8xb2-adamw-80k_ade20k-512x512.py",
+    "configs/knet/knet_s3_upernet_swin-l_8x2_640x640_adamw_80k_ade20k.py": "configs/knet/knet-s3_swin-l_upernet_8xb2-adamw-80k_ade20k-640x640.py",
+    "configs/knet/knet_s3_upernet_swin-t_8x2_512x512_adamw_80k_ade20k.py": "configs/knet/knet-s3_swin-t_upernet_8xb2-adamw-80k_ade20k-512x512.py",
+    "configs/mae/upernet_mae-base_fp16_512x512_160k_ade20k_ms.py": "configs/mae/mae-base_upernet_8xb2-amp-160k_ade20k-512x512-ms.py",
+    "configs/mae/upernet_mae-base_fp16_8x2_512x512_160k_ade20k.py": "configs/mae/mae-base_upernet_8xb2-amp-160k_ade20k-512x512.py",
+    "configs/mobilenet_v2/deeplabv3_m-v2-d8_512x1024_80k_cityscapes.py": "configs/mobilenet_v2/mobilenet-v2-d8_deeplabv3_4xb2-80k_cityscapes-512x1024.py",
+    "configs/mobilenet_v2/deeplabv3_m-v2-d8_512x512_160k_ade20k.py": "configs/mobilenet_v2/mobilenet-v2-d8_deeplabv3_4xb4-160k_ade20k-512x512.py",
+    "configs/mobilenet_v2/deeplabv3plus_m-v2-d8_512x1024_80k_cityscapes.py": "configs/mobilenet_v2/mobilenet-v2-d8_deeplabv3plus_4xb2-80k_cityscapes-512x1024.py",
+    "configs/mobilenet_v2/deeplabv3plus_m-v2-d8_512x512_160k_ade20k.py": "configs/mobilenet_v2/mobilenet-v2-d8_deeplabv3plus_4xb4-160k_ade20k-512x512.py",
+    "configs/mobilenet_v2/fcn_m-v2-d8_512x1024_80k_cityscapes.py": "configs/mobilenet_v2/mobilenet-v2-d8_fcn_4xb2-80k_cityscapes-512x1024.py",
+    "configs/mobilenet_v2/fcn_m-v2-d8_512x512_160k_ade20k.py": "configs/mobilenet_v2/mobilenet-v2-d8_fcn_4xb4-160k_ade20k-512x512.py",
+    "configs/mobilenet_v2/pspnet_m-v2-d8_512x1024_80k_cityscapes.py": "configs/mobilenet_v2/mobilenet-v2-d8_pspnet_4xb2-80k_cityscapes-512x1024.py",
+    "configs/mobilenet_v2/pspnet_m-v2-d8_512x512_160k_ade20k.py": "configs/mobilenet_v2/mobilenet-v2-d8_pspnet_4xb4-160k_ade20k-512x512.py",
+    "configs/mobilenet_v3/lraspp_m-v3-d8_512x1024_320k_cityscapes.py": "configs/mobilenet_v3/mobilenet-v3-d8_lraspp_4xb4-320k_cityscapes-512x1024.py",
+    "configs/mobilenet_v3/lraspp_m-v3-d8_scratch_512x1024_320k_cityscapes.py": "configs/mobilenet_v3/mobilenet-v3-d8-scratch_lraspp_4xb4-320k_cityscapes-512x1024.py",
+    "configs/mobilenet_v3/lraspp_m-v3s-d8_512x1024_320k_cityscapes.py": "configs/mobilenet_v3/mobilenet-v3-d8-s_lraspp_4xb4-320k_cityscapes-512x1024.py",
+    "configs/mobilenet_v3/lraspp_m-v3s-d8_scratch_512x1024_320k_cityscapes.py": "configs/mobilenet_v3/mobilenet-v3-d8-scratch-s_lraspp_4xb4-320k_cityscapes-512x1024.py",
+    "configs/nonlocal_net/nonlocal_r101-d8_512x1024_40k_cityscapes.py": "configs/nonlocal_net/nonlocal_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/nonlocal_net/nonlocal_r101-d8_512x1024_80k_cityscapes.py": "configs/nonlocal_net/nonlocal_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/nonlocal_net/nonlocal_r101-d8_512x512_160k_ade20k.py": "configs/nonlocal_net/nonlocal_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/nonlocal_net/nonlocal_r101-d8_512x512_20k_voc12aug.py": "configs/nonlocal_net/nonlocal_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/nonlocal_net/nonlocal_r101-d8_512x512_40k_voc12aug.py": "configs/nonlocal_net/nonlocal_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/nonlocal_net/nonlocal_r101-d8_512x512_80k_ade20k.py": "configs/nonlocal_net/nonlocal_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/nonlocal_net/nonlocal_r101-d8_769x769_40k_cityscapes.py": "configs/nonlocal_net/nonlocal_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/nonlocal_net/nonlocal_r101-d8_769x769_80k_cityscapes.py": "configs/nonlocal_net/nonlocal_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/nonlocal_net/nonlocal_r50-d8_512x1024_40k_cityscapes.py": "configs/nonlocal_net/nonlocal_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/nonlocal_net/nonlocal_r50-d8_512x1024_80k_cityscapes.py": "configs/nonlocal_net/nonlocal_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/nonlocal_net/nonlocal_r50-d8_512x512_160k_ade20k.py": "configs/nonlocal_net/nonlocal_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/nonlocal_net/nonlocal_r50-d8_512x512_20k_voc12aug.py": "configs/nonlocal_net/nonlocal_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/nonlocal_net/nonlocal_r50-d8_512x512_40k_voc12aug.py": "configs/nonlocal_net/nonlocal_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/nonlocal_net/nonlocal_r50-d8_512x512_80k_ade20k.py": "configs/nonlocal_net/nonlocal_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/nonlocal_net/nonlocal_r50-d8_769x769_40k_cityscapes.py": "configs/nonlocal_net/nonlocal_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/nonlocal_net/nonlocal_r50-d8_769x769_80k_cityscapes.py": "configs/nonlocal_net/nonlocal_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/ocrnet/ocrnet_hr18_512x1024_160k_cityscapes.py": "configs/ocrnet/ocrnet_hr18_4xb2-160k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_hr18_512x1024_40k_cityscapes.py": "configs/ocrnet/ocrnet_hr18_4xb2-40k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_hr18_512x1024_80k_cityscapes.py": "configs/ocrnet/ocrnet_hr18_4xb2-80k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_hr18_512x512_160k_ade20k.py": "configs/ocrnet/ocrnet_hr18_4xb4-160k_ade20k-512x512.py",
+    "configs/ocrnet/ocrnet_hr18_512x512_20k_voc12aug.py": "configs/ocrnet/ocrnet_hr18_4xb4-20k_voc12aug-512x512.py",
+    "configs/ocrnet/ocrnet_hr18_512x512_40k_voc12aug.py": "configs/ocrnet/ocrnet_hr18_4xb4-40k_voc12aug-512x512.py",
+    "configs/ocrnet/ocrnet_hr18_512x512_80k_ade20k.py": "configs/ocrnet/ocrnet_hr18_4xb4-80k_ade20k-512x512.py",
+    "configs/ocrnet/ocrnet_hr18s_512x1024_160k_cityscapes.py": "configs/ocrnet/ocrnet_hr18s_4xb2-160k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_hr18s_512x1024_40k_cityscapes.py": "configs/ocrnet/ocrnet_hr18s_4xb2-40k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_hr18s_512x1024_80k_cityscapes.py": "configs/ocrnet/ocrnet_hr18s_4xb2-80k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_hr18s_512x512_160k_ade20k.py": "configs/ocrnet/ocrnet_hr18s_4xb4-160k_ade20k-512x512.py",
+    "configs/ocrnet/ocrnet_hr18s_512x512_20k_voc12aug.py": "configs/ocrnet/ocrnet_hr18s_4xb4-20k_voc12aug-512x512.py",
+    "configs/ocrnet/ocrnet_hr18s_512x512_40k_voc12aug.py": "configs/ocrnet/ocrnet_hr18s_4xb4-40k_voc12aug-512x512.py",
+    "configs/ocrnet/ocrnet_hr18s_512x512_80k_ade20k.py": "configs/ocrnet/ocrnet_hr18s_4xb4-80k_ade20k-512x512.py",
+    "configs/ocrnet/ocrnet_hr48_512x1024_160k_cityscapes.py": "configs/ocrnet/ocrnet_hr48_4xb2-160k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_hr48_512x1024_40k_cityscapes.py": "configs/ocrnet/ocrnet_hr48_4xb2-40k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_hr48_512x1024_80k_cityscapes.py": "configs/ocrnet/ocrnet_hr48_4xb2-80k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_hr48_512x512_160k_ade20k.py": "configs/ocrnet/ocrnet_hr48_4xb4-160k_ade20k-512x512.py",
+    "configs/ocrnet/ocrnet_hr48_512x512_20k_voc12aug.py": "configs/ocrnet/ocrnet_hr48_4xb4-20k_voc12aug-512x512.py",
+    "configs/ocrnet/ocrnet_hr48_512x512_40k_voc12aug.py": "configs/ocrnet/ocrnet_hr48_4xb4-40k_voc12aug-512x512.py",
+    "configs/ocrnet/ocrnet_hr48_512x512_80k_ade20k.py": "configs/ocrnet/ocrnet_hr48_4xb4-80k_ade20k-512x512.py",
+    "configs/ocrnet/ocrnet_r101-d8_512x1024_40k_b16_cityscapes.py": "configs/ocrnet/ocrnet_r101-d8_8xb2-40k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_r101-d8_512x1024_40k_b8_cityscapes.py": "configs/ocrnet/ocrnet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/ocrnet/ocrnet_r101-d8_512x1024_80k_b16_cityscapes.py": "configs/ocrnet/ocrnet_r101-d8_8xb2-80k_cityscapes-512x1024.py",
+    "configs/point_rend/pointrend_r101_512x1024_80k_cityscapes.py": "configs/point_rend/pointrend_r101_4xb2-80k_cityscapes-512x1024.py",
+    "configs/point_rend/pointrend_r101_512x512_160k_ade20k.py": "configs/point_rend/pointrend_r101_4xb4-160k_ade20k-512x512.py",
+    "configs/point_rend/pointrend_r50_512x1024_80k_cityscapes.py": "configs/point_rend/pointrend_r50_4xb2-80k_cityscapes-512x1024.py",
+    "configs/point_rend/pointrend_r50_512x512_160k_ade20k.py": "configs/point_rend/pointrend_r50_4xb4-160k_ade20k-512x512.py",
+    "configs/poolformer/fpn_poolformer_m36_8x4_512x512_40k_ade20k.py": "configs/poolformer/fpn_poolformer_m36_8xb4-40k_ade20k-512x512.py",
+    "configs/poolformer/fpn_poolformer_m48_8x4_512x512_40k_ade20k.py": "configs/poolformer/fpn_poolformer_m48_8xb4-40k_ade20k-512x512.py",
+    "configs/poolformer/fpn_poolformer_s12_8x4_512x512_40k_ade20k.py": "configs/poolformer/fpn_poolformer_s12_8xb4-40k_ade20k-512x512.py",
+    "configs/poolformer/fpn_poolformer_s24_8x4_512x512_40k_ade20k.py": "configs/poolformer/fpn_poolformer_s24_8xb4-40k_ade20k-512x512.py",
+    "configs/poolformer/fpn_poolformer_s36_8x4_512x512_40k_ade20k.py": "configs/poolformer/fpn_poolformer_s36_8x4_512x512_40k_ade20k.py",
+    "configs/psanet/psanet_r101-d8_512x1024_40k_cityscapes.py": "configs/psanet/psanet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/psanet/psanet_r101-d8_512x1024_80k_cityscapes.py": "configs/psanet/psanet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/psanet/psanet_r101-d8_512x512_160k_ade20k.py": "configs/psanet/psanet_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/psanet/psanet_r101-d8_512x512_20k_voc12aug.py": "configs/psanet/psanet_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/psanet/psanet_r101-d8_512x512_40k_voc12aug.py": "configs/psanet/psanet_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/psanet/psanet_r101-d8_512x512_80k_ade20k.py": "configs/psanet/psanet_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/psanet/psanet_r101-d8_769x769_40k_cityscapes.py": "configs/psanet/psanet_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/psanet/psanet_r101-d8_769x769_80k_cityscapes.py": "configs/psanet/psanet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/psanet/psanet_r50-d8_512x1024_40k_cityscapes.py": "configs/psanet/psanet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/psanet/psanet_r50-d8_512x1024_80k_cityscapes.py": "configs/psanet/psanet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/psanet/psanet_r50-d8_512x512_160k_ade20k.py": "configs/psanet/psanet_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/psanet/psanet_r50-d8_512x512_20k_voc12aug.py": "configs/psanet/psanet_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/psanet/psanet_r50-d8_512x512_40k_voc12aug.py": "configs/psanet/psanet_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/psanet/psanet_r50-d8_512x512_80k_ade20k.py": "configs/psanet/psanet_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/psanet/psanet_r50-d8_769x769_40k_cityscapes.py": "configs/psanet/psanet_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/psanet/psanet_r50-d8_769x769_80k_cityscapes.py": "configs/psanet/psanet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/pspnet/pspnet_r101-d8_480x480_40k_pascal_context.py": "configs/pspnet/pspnet_r101-d8_4xb4-40k_pascal-context-480x480.py",
+    "configs/pspnet/pspnet_r101-d8_480x480_40k_pascal_context_59.py": "configs/pspnet/pspnet_r101-d8_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/pspnet/pspnet_r101-d8_480x480_80k_pascal_context.py": "configs/pspnet/pspnet_r101-d8_4xb4-80k_pascal-context-480x480.py",
+    "configs/pspnet/pspnet_r101-d8_480x480_80k_pascal_context_59.py": "configs/pspnet/pspnet_r101-d8_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/pspnet/pspnet_r101-d8_4x4_512x512_80k_potsdam.py": "configs/pspnet/pspnet_r101-d8_4xb4-80k_potsdam-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_4x4_512x512_80k_vaihingen.py": "configs/pspnet/pspnet_r101-d8_4xb4-80k_vaihingen-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x1024_40k_cityscapes.py": "configs/pspnet/pspnet_r101-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r101-d8_512x1024_40k_dark.py": "configs/pspnet/pspnet_r101-d8_4xb2-40k_cityscapes-512x1024_dark-zurich-1920x1080.py",
+    "configs/pspnet/pspnet_r101-d8_512x1024_40k_night_driving.py": "configs/pspnet/pspnet_r101-d8_4xb2-40k_cityscapes-512x1024_night-driving-1920x1080.py",
+    "configs/pspnet/pspnet_r101-d8_512x1024_80k_cityscapes.py": "configs/pspnet/pspnet_r101-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_160k_ade20k.py": "configs/pspnet/pspnet_r101-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_20k_voc12aug.py": "configs/pspnet/pspnet_r101-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_40k_voc12aug.py": "configs/pspnet/pspnet_r101-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_4x4_160k_coco-stuff164k.py": "configs/pspnet/pspnet_r101-d8_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_4x4_20k_coco-stuff10k.py": "configs/pspnet/pspnet_r101-d8_4xb4-20k_coco-stuff10k-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_4x4_320k_coco-stuff164k.py": "configs/pspnet/pspnet_r101-d8_4xb4-320k_coco-stuff164k-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_4x4_40k_coco-stuff10k.py": "configs/pspnet/pspnet_r101-d8_4xb4-40k_coco-stuff10k-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_4x4_80k_coco-stuff164k.py": "configs/pspnet/pspnet_r101-d8_4xb4-80k_coco-stuff164k-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_80k_ade20k.py": "configs/pspnet/pspnet_r101-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_512x512_80k_loveda.py": "configs/pspnet/pspnet_r101-d8_4xb4-80k_loveda-512x512.py",
+    "configs/pspnet/pspnet_r101-d8_769x769_40k_cityscapes.py": "configs/pspnet/pspnet_r101-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/pspnet/pspnet_r101-d8_769x769_80k_cityscapes.py": "configs/pspnet/pspnet_r101-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/pspnet/pspnet_r101-d8_fp16_512x1024_80k_cityscapes.py": "configs/pspnet/pspnet_r101-d8_4xb2-amp-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r101b-d8_512x1024_80k_cityscapes.py": "configs/pspnet/pspnet_r101b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r101b-d8_512x1024_80k_dark.py": "configs/pspnet/pspnet_r101b-d8_4xb2-80k_cityscapes-512x1024_dark-zurich-1920x1080.py",
+    "configs/pspnet/pspnet_r101b-d8_512x1024_80k_night_driving.py": "configs/pspnet/pspnet_r101b-d8_4xb2-80k_cityscapes-512x1024_night-driving-1920x1080.py",
+    "configs/pspnet/pspnet_r101b-d8_769x769_80k_cityscapes.py": "configs/pspnet/pspnet_r101b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/pspnet/pspnet_r18-d8_4x4_512x512_80k_potsdam.py": "configs/pspnet/pspnet_r18-d8_4xb4-80k_potsdam-512x512.py",
+    "configs/pspnet/pspnet_r18-d8_4x4_512x512_80k_vaihingen.py": "configs/pspnet/pspnet_r18-d8_4xb4-80k_vaihingen-512x512.py",
+    "configs/pspnet/pspnet_r18-d8_4x4_896x896_80k_isaid.py": "configs/pspnet/pspnet_r18-d8_4xb4-80k_isaid-896x896.py",
+    "configs/pspnet/pspnet_r18-d8_512x1024_80k_cityscapes.py": "configs/pspnet/pspnet_r18-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r18-d8_512x512_80k_loveda.py": "configs/pspnet/pspnet_r18-d8_4xb4-80k_loveda-512x512.py",
+    "configs/pspnet/pspnet_r18-d8_769x769_80k_cityscapes.py": "configs/pspnet/pspnet_r18-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/pspnet/pspnet_r18b-d8_512x1024_80k_cityscapes.py": "configs/pspnet/pspnet_r18b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r18b-d8_769x769_80k_cityscapes.py": "configs/pspnet/pspnet_r18b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/pspnet/pspnet_r50-d32_512x1024_80k_cityscapes.py": "configs/pspnet/pspnet_r50-d32_4xb2-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r50-d32_rsb-pretrain_512x1024_adamw_80k_cityscapes.py": "configs/pspnet/pspnet_r50-d32_rsb_4xb2-adamw-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r50-d8_480x480_40k_pascal_context.py": "configs/pspnet/pspnet_r50-d8_4xb4-40k_pascal-context-480x480.py",
+    "configs/pspnet/pspnet_r50-d8_480x480_40k_pascal_context_59.py": "configs/pspnet/pspnet_r50-d8_4xb4-40k_pascal-context-59-480x480.py",
+    "configs/pspnet/pspnet_r50-d8_480x480_80k_pascal_context.py": "configs/pspnet/pspnet_r50-d8_4xb4-80k_pascal-context-480x480.py",
+    "configs/pspnet/pspnet_r50-d8_480x480_80k_pascal_context_59.py": "configs/pspnet/pspnet_r50-d8_4xb4-80k_pascal-context-59-480x480.py",
+    "configs/pspnet/pspnet_r50-d8_4x4_512x512_80k_potsdam.py": "configs/pspnet/pspnet_r50-d8_4xb4-80k_potsdam-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_4x4_512x512_80k_vaihingen.py": "configs/pspnet/pspnet_r50-d8_4xb4-80k_vaihingen-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_4x4_896x896_80k_isaid.py": "configs/pspnet/pspnet_r50-d8_4xb4-80k_isaid-896x896.py",
+    "configs/pspnet/pspnet_r50-d8_512x1024_40k_cityscapes.py": "configs/pspnet/pspnet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r50-d8_512x1024_40k_dark.py": "configs/pspnet/pspnet_r50-d8_4xb2-40k_cityscapes-512x1024_dark-zurich-1920x1080.py",
+    "configs/pspnet/pspnet_r50-d8_512x1024_40k_night_driving.py": "configs/pspnet/pspnet_r50-d8_4xb2-40k_cityscapes-512x1024_night-driving-1920x1080.py",
+    "configs/pspnet/pspnet_r50-d8_512x1024_80k_cityscapes.py": "configs/pspnet/pspnet_r50-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r50-d8_512x1024_80k_dark.py": "configs/pspnet/pspnet_r50-d8_4xb2-80k_cityscapes-512x1024_dark-zurich-1920x1080.py",
+    "configs/pspnet/pspnet_r50-d8_512x1024_80k_night_driving.py": "configs/pspnet/pspnet_r50-d8_4xb2-80k_cityscapes-512x1024_night-driving-1920x1080.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_160k_ade20k.py": "configs/pspnet/pspnet_r50-d8_4xb4-160k_ade20k-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_20k_voc12aug.py": "configs/pspnet/pspnet_r50-d8_4xb4-20k_voc12aug-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_40k_voc12aug.py": "configs/pspnet/pspnet_r50-d8_4xb4-40k_voc12aug-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_4x4_160k_coco-stuff164k.py": "configs/pspnet/pspnet_r50-d8_4xb4-160k_coco-stuff164k-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_4x4_20k_coco-stuff10k.py": "configs/pspnet/pspnet_r50-d8_4xb4-20k_coco-stuff10k-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_4x4_320k_coco-stuff164k.py": "configs/pspnet/pspnet_r50-d8_4xb4-320k_coco-stuff164k-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_4x4_40k_coco-stuff10k.py": "configs/pspnet/pspnet_r50-d8_4xb4-40k_coco-stuff10k-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_4x4_80k_coco-stuff164k.py": "configs/pspnet/pspnet_r50-d8_4xb4-80k_coco-stuff164k-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_80k_ade20k.py": "configs/pspnet/pspnet_r50-d8_4xb4-80k_ade20k-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_512x512_80k_loveda.py": "configs/pspnet/pspnet_r50-d8_4xb4-80k_loveda-512x512.py",
+    "configs/pspnet/pspnet_r50-d8_769x769_40k_cityscapes.py": "configs/pspnet/pspnet_r50-d8_4xb2-40k_cityscapes-769x769.py",
+    "configs/pspnet/pspnet_r50-d8_769x769_80k_cityscapes.py": "configs/pspnet/pspnet_r50-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/pspnet/pspnet_r50-d8_rsb-pretrain_512x1024_adamw_80k_cityscapes.py": "configs/pspnet/pspnet_r50-d8-rsb_4xb2-adamw-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r50b-d32_512x1024_80k_cityscapes.py": "configs/pspnet/pspnet_r50b-d32_4xb2-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r50b-d8_512x1024_80k_cityscapes.py": "configs/pspnet/pspnet_r50b-d8_4xb2-80k_cityscapes-512x1024.py",
+    "configs/pspnet/pspnet_r50b-d8_769x769_80k_cityscapes.py": "configs/pspnet/pspnet_r50b-d8_4xb2-80k_cityscapes-769x769.py",
+    "configs/resnest/deeplabv3_s101-d8_512x1024_80k_cityscapes.py": "configs/resnest/resnest_s101-d8_deeplabv3_4xb2-80k_cityscapes-512x1024.py",
+    "configs/resnest/deeplabv3_s101-d8_512x512_160k_ade20k.py": "configs/resnest/resnest_s101-d8_deeplabv3_4xb4-160k_ade20k-512x512.py",
+    "configs/resnest/deeplabv3plus_s101-d8_512x1024_80k_cityscapes.py": "configs/resnest/resnest_s101-d8_deeplabv3plus_4xb2-80k_cityscapes-512x1024.py",
+    "configs/resnest/deeplabv3plus_s101-d8_512x512_160k_ade20k.py": "configs/resnest/resnest_s101-d8_deeplabv3plus_4xb4-160k_ade20k-512x512.py",
+    "configs/resnest/fcn_s101-d8_512x1024_80k_cityscapes.py": "configs/resnest/resnest_s101-d8_fcn_4xb2-80k_cityscapes-512x1024.py",
+    "configs/resnest/fcn_s101-d8_512x512_160k_ade20k.py": "configs/resnest/resnest_s101-d8_fcn_4xb4-160k_ade20k-512x512.py",
+    "configs/resnest/pspnet_s101-d8_512x1024_80k_cityscapes.py": "configs/resnest/resnest_s101-d8_pspnet_4xb2-80k_cityscapes512x1024.py",
+    "configs/resnest/pspnet_s101-d8_512x512_160k_ade20k.py": "configs/resnest/resnest_s101-d8_pspnet_4xb4-160k_ade20k-512x512.py",
+    "configs/segformer/segformer_mit-b0_512x512_160k_ade20k.py": "configs/segformer/segformer_mit-b0_8xb2-160k_ade20k-512x512.py",
+    "configs/segformer/segformer_mit-b0_8x1_1024x1024_160k_cityscapes.py": "configs/segformer/segformer_mit-b0_8xb1-160k_cityscapes-1024x1024.py",
+    "configs/segformer/segformer_mit-b1_512x512_160k_ade20k.py": "configs/segformer/segformer_mit-b1_8xb2-160k_ade20k-512x512.py",
+    "configs/segformer/segformer_mit-b1_8x1_1024x1024_160k_cityscapes.py": "configs/segformer/segformer_mit-b1_8xb1-160k_cityscapes-1024x1024.py",
+    "configs/segformer/segformer_mit-b2_512x512_160k_ade20k.py": "configs/segformer/segformer_mit-b2_8xb2-160k_ade20k-512x512.py",
+    "configs/segformer/segformer_mit-b2_8x1_1024x1024_160k_cityscapes.py": "configs/segformer/segformer_mit-b2_8xb1-160k_cityscapes-1024x1024.py",
+    "configs/segformer/segformer_mit-b3_512x512_160k_ade20k.py": "configs/segformer/segformer_mit-b3_8xb2-160k_ade20k-512x512.py",
+    "configs/segformer/segformer_mit-b3_8x1_1024x1024_160k_cityscapes.py": "configs/segformer/segformer_mit-b3_8xb1-160k_cityscapes-1024x1024.py",
+    "configs/segformer/segformer_mit-b4_512x512_160k_ade20k.py": "configs/segformer/segformer_mit-b4_8xb2-160k_ade20k-512x512.py",
+    "configs/segformer/segformer_mit-b4_8x1_1024x1024_160k_cityscapes.py": "configs/segformer/segformer_mit-b4_8xb1-160k_cityscapes-1024x1024.py",
+    "configs/segformer/segformer_mit-b5_512x512_160k_ade20k.py": "configs/segformer/segformer_mit-b5_8xb2-160k_ade20k-512x512.py",
+    "configs/segformer/segformer_mit-b5_640x640_160k_ade20k.py": "configs/segformer/segformer_mit-b5_8xb2-160k_ade20k-640x640.py",
+    "configs/segformer/segformer_mit-b5_8x1_1024x1024_160k_cityscapes.py": "configs/segformer/segformer_mit-b5_8xb1-160k_cityscapes-1024x1024.py",
+    "configs/segmenter/segmenter_vit-b_mask_8x1_512x512_160k_ade20k.py": "configs/segmenter/segmenter_vit-b_mask_8xb1-160k_ade20k-512x512.py",
+    "configs/segmenter/segmenter_vit-l_mask_8x1_640x640_160k_ade20k.py": "configs/segmenter/segmenter_vit-l_mask_8xb1-160k_ade20k-512x512.py",
+    "configs/segmenter/segmenter_vit-s_linear_8x1_512x512_160k_ade20k.py": "configs/segmenter/segmenter_vit-s_fcn_8xb1-160k_ade20k-512x512.py",
+    "configs/segmenter/segmenter_vit-s_mask_8x1_512x512_160k_ade20k.py": "configs/segmenter/segmenter_vit-s_mask_8xb1-160k_ade20k-512x512.py",
+    "configs/segmenter/segmenter_vit-t_mask_8x1_512x512_160k_ade20k.py": "configs/segmenter/segmenter_vit-t_mask_8xb1-160k_ade20k-512x512.py",
+    "configs/sem_fpn/fpn_r101_512x1024_80k_cityscapes.py": "configs/sem_fpn/fpn_r101_4xb2-80k_cityscapes-512x1024.py",
+    "configs/sem_fpn/fpn_r101_512x512_160k_ade20k.py": "configs/sem_fpn/fpn_r101_4xb4-160k_ade20k-512x512.py",
+    "configs/sem_fpn/fpn_r50_512x1024_80k_cityscapes.py": "configs/sem_fpn/fpn_r50_4xb2-80k_cityscapes-512x1024.py",
+    "configs/sem_fpn/fpn_r50_512x512_160k_ade20k.py": "configs/sem_fpn/fpn_r50_4xb4-160k_ade20k-512x512.py",
+    "configs/setr/setr_mla_512x512_160k_b16_ade20k.py": "configs/setr/setr_vit-l_mla_8xb2-160k_ade20k-512x512.py",
+    "configs/setr/setr_mla_512x512_160k_b8_ade20k.py": "configs/setr/setr_vit-l-mla_8xb1-160k_ade20k-512x512.py",
+    "configs/setr/setr_naive_512x512_160k_b16_ade20k.py": "configs/setr/setr_vit-l_naive_8xb2-160k_ade20k-512x512.py",
+    "configs/setr/setr_pup_512x512_160k_b16_ade20k.py": "configs/setr/setr_vit-l_pup_8xb2-160k_ade20k-512x512.py",
+    "configs/setr/setr_vit-large_mla_8x1_768x768_80k_cityscapes.py": "configs/setr/setr_vit-l_mla_8xb1-80k_cityscapes-768x768.py",
+    "configs/setr/setr_vit-large_naive_8x1_768x768_80k_cityscapes.py": "configs/setr/setr_vit-l_naive_8xb1-80k_cityscapes-768x768.py",
+    "configs/setr/setr_vit-large_pup_8x1_768x768_80k_cityscapes.py": "configs/setr/setr_vit-l_pup_8xb1-80k_cityscapes-768x768.py",
+    "configs/stdc/stdc1_512x1024_80k_cityscapes.py": "configs/stdc/stdc1_4xb12-80k_cityscapes-512x1024.py",
+    "configs/stdc/stdc1_in1k-pre_512x1024_80k_cityscapes.py": "configs/stdc/stdc1_in1k-pre_4xb12-80k_cityscapes-512x1024.py",
+    "configs/stdc/stdc2_512x1024_80k_cityscapes.py": "configs/stdc/stdc2_4xb12-80k_cityscapes-512x1024.py",
+    "configs/stdc/stdc2_in1k-pre_512x1024_80k_cityscapes.py": "configs/stdc/stdc2_in1k-pre_4xb12-80k_cityscapes-512x1024.py",
+    "configs/swin/upernet_swin_base_patch4_window12_512x512_160k_ade20k_pretrain_384x384_1K.py": "configs/swin/swin-base-patch4-window12-in1k-384x384-pre_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/swin/upernet_swin_base_patch4_window12_512x512_160k_ade20k_pretrain_384x384_22K.py": "configs/swin/swin-base-patch4-window12-in22k-384x384-pre_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/swin/upernet_swin_base_patch4_window7_512x512_160k_ade20k_pretrain_224x224_1K.py": "configs/swin/swin-base-patch4-window7-in1k-pre_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/swin/upernet_swin_base_patch4_window7_512x512_160k_ade20k_pretrain_224x224_22K.py": "configs/swin/swin-base-patch4-window7-in22k-pre_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/swin/upernet_swin_large_patch4_window12_512x512_pretrain_384x384_22K_160k_ade20k.py": "configs/swin/swin-large-patch4-window12-in22k-384x384-pre_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/swin/upernet_swin_large_patch4_window7_512x512_pretrain_224x224_22K_160k_ade20k.py": "configs/swin/swin-large-patch4-window7-in22k-pre_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/swin/upernet_swin_small_patch4_window7_512x512_160k_ade20k_pretrain_224x224_1K.py": "configs/swin/swin-small-patch4-window7-in1k-pre_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/swin/upernet_swin_tiny_patch4_window7_512x512_160k_ade20k_pretrain_224x224_1K.py": "configs/swin/swin-tiny-patch4-window7-in1k-pre_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/twins/twins_pcpvt-b_fpn_fpnhead_8x4_512x512_80k_ade20k.py": "configs/twins/twins_pcpvt-b_fpn_fpnhead_8xb4-80k_ade20k-512x512.py",
+    "configs/twins/twins_pcpvt-b_uperhead_8x2_512x512_160k_ade20k.py": "configs/twins/twins_pcpvt-b_uperhead_8xb2-160k_ade20k-512x512.py",
+    "configs/twins/twins_pcpvt-l_fpn_fpnhead_8x4_512x512_80k_ade20k.py": "configs/twins/twins_pcpvt-l_fpn_fpnhead_8xb4-80k_ade20k-512x512.py",
+    "configs/twins/twins_pcpvt-l_uperhead_8x2_512x512_160k_ade20k.py": "configs/twins/twins_pcpvt-l_uperhead_8xb2-160k_ade20k-512x512.py",
+    "configs/twins/twins_pcpvt-s_fpn_fpnhead_8x4_512x512_80k_ade20k.py": "configs/twins/twins_pcpvt-s_fpn_fpnhead_8xb4-80k_ade20k-512x512.py",
+    "configs/twins/twins_pcpvt-s_uperhead_8x4_512x512_160k_ade20k.py": "configs/twins/twins_pcpvt-s_uperhead_8xb4-160k_ade20k-512x512.py",
+    "configs/twins/twins_svt-b_fpn_fpnhead_8x4_512x512_80k_ade20k.py": "configs/twins/twins_svt-b_fpn_fpnhead_8xb4-80k_ade20k-512x512.py",
+    "configs/twins/twins_svt-b_uperhead_8x2_512x512_160k_ade20k.py": "configs/twins/twins_svt-b_uperhead_8xb2-160k_ade20k-512x512.py",
+    "configs/twins/twins_svt-l_fpn_fpnhead_8x4_512x512_80k_ade20k.py": "configs/twins/twins_svt-l_fpn_fpnhead_8xb4-80k_ade20k-512x512.py",
+    "configs/twins/twins_svt-l_uperhead_8x2_512x512_160k_ade20k.py": "configs/twins/twins_svt-l_uperhead_8xb2-160k_ade20k-512x512.py",
+    "configs/twins/twins_svt-s_fpn_fpnhead_8x4_512x512_80k_ade20k.py": "configs/twins/twins_svt-s_fpn_fpnhead_8xb4-80k_ade20k-512x512.py",
+    "configs/twins/twins_svt-s_uperhead_8x2_512x512_160k_ade20k.py": "configs/twins/twins_svt-s_uperhead_8xb2-160k_ade20k-512x512.py",
+    "configs/unet/deeplabv3_unet_s5-d16_128x128_40k_chase_db1.py": "configs/unet/unet_s5-d16_deeplabv3_4xb4-40k_chase-db1-128x128.py",
+    "configs/unet/deeplabv3_unet_s5-d16_128x128_40k_stare.py": "configs/unet/unet-s5-d16_deeplabv3_4xb4-40k_stare-128x128.py",
+    "configs/unet/deeplabv3_unet_s5-d16_256x256_40k_hrf.py": "configs/unet/unet-s5-d16_deeplabv3_4xb4-40k_hrf-256x256.py",
+    "configs/unet/deeplabv3_unet_s5-d16_64x64_40k_drive.py": "configs/unet/unet-s5-d16_deeplabv3_4xb4-40k_drive-64x64.py",
+    "configs/unet/deeplabv3_unet_s5-d16_ce-1.0-dice-3.0_128x128_40k_chase-db1.py": "configs/unet/unet-s5-d16_deeplabv3_4xb4-ce-1.0-dice-3.0-40k_chase-db1-128x128.py",
+    "configs/unet/deeplabv3_unet_s5-d16_ce-1.0-dice-3.0_128x128_40k_stare.py": "configs/unet/unet-s5-d16_deeplabv3_4xb4-ce-1.0-dice-3.0-40k_stare-128x128.py",
+    "configs/unet/deeplabv3_unet_s5-d16_ce-1.0-dice-3.0_256x256_40k_hrf.py": "configs/unet/unet-s5-d16_deeplabv3_4xb4-ce-1.0-dice-3.0-40k_hrf-256x256.py",
+    "configs/unet/deeplabv3_unet_s5-d16_ce-1.0-dice-3.0_64x64_40k_drive.py": "configs/unet/unet-s5-d16_deeplabv3_4xb4-ce-1.0-dice-3.0-40k_drive-64x64.py",
+    "configs/unet/fcn_unet_s5-d16_128x128_40k_chase_db1.py": "configs/unet/unet-s5-d16_fcn_4xb4-40k_chase-db1-128x128.py",
+    "configs/unet/fcn_unet_s5-d16_128x128_40k_stare.py": "configs/unet/unet-s5-d16_fcn_4xb4-40k_stare-128x128.py",
+    "configs/unet/fcn_unet_s5-d16_256x256_40k_hrf.py": "configs/unet/unet-s5-d16_fcn_4xb4-40k_hrf-256x256.py",
+    "configs/unet/fcn_unet_s5-d16_4x4_512x1024_160k_cityscapes.py": "configs/unet/unet-s5-d16_fcn_4xb4-160k_cityscapes-512x1024.py",
+    "configs/unet/fcn_unet_s5-d16_64x64_40k_drive.py": "configs/unet/unet-s5-d16_fcn_4xb4-40k_drive-64x64.py",
+    "configs/unet/fcn_unet_s5-d16_ce-1.0-dice-3.0_128x128_40k_chase-db1.py": "configs/unet/unet-s5-d16_fcn_4xb4-ce-1.0-dice-3.0-40k_chase-db1-128x128.py",
+    "configs/unet/fcn_unet_s5-d16_ce-1.0-dice-3.0_128x128_40k_stare.py": "configs/unet/unet-s5-d16_fcn_4xb4-ce-1.0-dice-3.0-40k_stare-128x128.py",
+    "configs/unet/fcn_unet_s5-d16_ce-1.0-dice-3.0_256x256_40k_hrf.py": "configs/unet/unet-s5-d16_fcn_4xb4-ce-1.0-dice-3.0-40k_hrf-256x256.py",
+    "configs/unet/fcn_unet_s5-d16_ce-1.0-dice-3.0_64x64_40k_drive.py": "configs/unet/unet-s5-d16_fcn_4xb4-ce-1.0-dice-3.0-40k_drive-64x64.py",
+    "configs/unet/pspnet_unet_s5-d16_128x128_40k_chase_db1.py": "configs/unet/unet-s5-d16_pspnet_4xb4-40k_chase-db1-128x128.py",
+    "configs/unet/pspnet_unet_s5-d16_128x128_40k_stare.py": "configs/unet/unet-s5-d16_pspnet_4xb4-40k_stare-128x128.py",
+    "configs/unet/pspnet_unet_s5-d16_256x256_40k_hrf.py": "configs/unet/unet-s5-d16_pspnet_4xb4-40k_hrf-256x256.py",
+    "configs/unet/pspnet_unet_s5-d16_64x64_40k_drive.py": "configs/unet/unet-s5-d16_pspnet_4xb4-40k_drive-64x64.py",
+    "configs/unet/pspnet_unet_s5-d16_ce-1.0-dice-3.0_128x128_40k_chase-db1.py": "configs/unet/unet-s5-d16_pspnet_4xb4-ce-1.0-dice-3.0-40k_chase-db1-128x128.py",
+    "configs/unet/pspnet_unet_s5-d16_ce-1.0-dice-3.0_128x128_40k_stare.py": "configs/unet/unet-s5-d16_pspnet_4xb4-ce-1.0-dice-3.0-40k_stare-128x128.py",
+    "configs/unet/pspnet_unet_s5-d16_ce-1.0-dice-3.0_256x256_40k_hrf.py": "configs/unet/unet-s5-d16_pspnet_4xb4-ce-1.0-dice-3.0-40k_hrf-256x256.py",
+    "configs/unet/pspnet_unet_s5-d16_ce-1.0-dice-3.0_64x64_40k_drive.py": "configs/unet/unet-s5-d16_pspnet_4xb4-ce-1.0-dice-3.0-40k_drive-64x64.py",
+    "configs/upernet/upernet_r101_512x1024_40k_cityscapes.py": "configs/upernet/upernet_r101_4xb2-40k_cityscapes-512x1024.py",
+    "configs/upernet/upernet_r101_512x1024_80k_cityscapes.py": "configs/upernet/upernet_r101_4xb2-80k_cityscapes-512x1024.py",
+    "configs/upernet/upernet_r101_512x512_160k_ade20k.py": "configs/upernet/upernet_r101_4xb4-160k_ade20k-512x512.py",
+    "configs/upernet/upernet_r101_512x512_20k_voc12aug.py": "configs/upernet/upernet_r101_4xb4-20k_voc12aug-512x512.py",
+    "configs/upernet/upernet_r101_512x512_40k_voc12aug.py": "configs/upernet/upernet_r101_4xb4-40k_voc12aug-512x512.py",
+    "configs/upernet/upernet_r101_512x512_80k_ade20k.py": "configs/upernet/upernet_r101_4xb4-80k_ade20k-512x512.py",
+    "configs/upernet/upernet_r101_769x769_40k_cityscapes.py": "configs/upernet/upernet_r101_4xb2-40k_cityscapes-769x769.py",
+    "configs/upernet/upernet_r101_769x769_80k_cityscapes.py": "configs/upernet/upernet_r101_4xb2-80k_cityscapes-769x769.py",
+    "configs/upernet/upernet_r18_512x1024_40k_cityscapes.py": "configs/upernet/upernet_r18_4xb2-40k_cityscapes-512x1024.py",
+    "configs/upernet/upernet_r18_512x1024_80k_cityscapes.py": "configs/upernet/upernet_r18_4xb2-80k_cityscapes-512x1024.py",
+    "configs/upernet/upernet_r18_512x512_160k_ade20k.py": "configs/upernet/upernet_r18_4xb4-160k_ade20k-512x512.py",
+    "configs/upernet/upernet_r18_512x512_20k_voc12aug.py": "configs/upernet/upernet_r18_4xb4-20k_voc12aug-512x512.py",
+    "configs/upernet/upernet_r18_512x512_40k_voc12aug.py": "configs/upernet/upernet_r18_4xb4-40k_voc12aug-512x512.py",
+    "configs/upernet/upernet_r18_512x512_80k_ade20k.py": "configs/upernet/upernet_r18_4xb4-80k_ade20k-512x512.py",
+    "configs/upernet/upernet_r50_512x1024_40k_cityscapes.py": "configs/upernet/upernet_r50_4xb2-40k_cityscapes-512x1024.py",
+    "configs/upernet/upernet_r50_512x1024_80k_cityscapes.py": "configs/upernet/upernet_r50_4xb2-80k_cityscapes-512x1024.py",
+    "configs/upernet/upernet_r50_512x512_160k_ade20k.py": "configs/upernet/upernet_r50_4xb4-160k_ade20k-512x512.py",
+    "configs/upernet/upernet_r50_512x512_20k_voc12aug.py": "configs/upernet/upernet_r50_4xb4-20k_voc12aug-512x512.py",
+    "configs/upernet/upernet_r50_512x512_40k_voc12aug.py": "configs/upernet/upernet_r50_4xb4-40k_voc12aug-512x512.py",
+    "configs/upernet/upernet_r50_512x512_80k_ade20k.py": "configs/upernet/upernet_r50_4xb4-80k_ade20k-512x512.py",
+    "configs/upernet/upernet_r50_769x769_40k_cityscapes.py": "configs/upernet/upernet_r50_4xb2-40k_cityscapes-769x769.py",
+    "configs/upernet/upernet_r50_769x769_80k_cityscapes.py": "configs/upernet/upernet_r50_4xb2-80k_cityscapes-769x769.py",
+    "configs/vit/upernet_deit-b16_512x512_160k_ade20k.py": "configs/vit/vit_deit-b16_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/vit/upernet_deit-b16_512x512_80k_ade20k.py": "configs/vit/vit_deit-b16_upernet_8xb2-80k_ade20k-512x512.py",
+    "configs/vit/upernet_deit-b16_ln_mln_512x512_160k_ade20k.py": "configs/vit/vit_deit-b16-ln_mln_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/vit/upernet_deit-b16_mln_512x512_160k_ade20k.py": "configs/vit/vit_deit-b16_mln_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/vit/upernet_deit-s16_512x512_160k_ade20k.py": "configs/vit/vit_deit-s16_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/vit/upernet_deit-s16_512x512_80k_ade20k.py": "configs/vit/vit_deit-s16_upernet_8xb2-80k_ade20k-512x512.py",
+    "configs/vit/upernet_deit-s16_ln_mln_512x512_160k_ade20k.py": "configs/vit/vit_deit-s16-ln_mln_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/vit/upernet_deit-s16_mln_512x512_160k_ade20k.py": "configs/vit/vit_deit-s16_mln_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/vit/upernet_vit-b16_ln_mln_512x512_160k_ade20k.py": "configs/vit/vit_vit-b16-ln_mln_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/vit/upernet_vit-b16_mln_512x512_160k_ade20k.py": "configs/vit/vit_vit-b16_mln_upernet_8xb2-160k_ade20k-512x512.py",
+    "configs/vit/upernet_vit-b16_mln_512x512_80k_ade20k.py": "configs/vit/vit_vit-b16_mln_upernet_8xb2-80k_ade20k-512x512.py"
+  }
+};
+
+// rules/cli.json
+var cli_default = {
+  $comment: "CLI: tools/train.py, tools/test.py, the launchers and the other tools on command lines (MIGRATION-SPEC section 13). 'tools' and 'toolDirs' are the CLI-TOOL-001 path renames (null: removed in 1.x).",
+  tools: {
+    "tools/analyze_logs.py": "tools/analysis_tools/analyze_logs.py",
+    "tools/benchmark.py": "tools/analysis_tools/benchmark.py",
+    "tools/confusion_matrix.py": "tools/analysis_tools/confusion_matrix.py",
+    "tools/get_flops.py": "tools/analysis_tools/get_flops.py",
+    "tools/browse_dataset.py": "tools/analysis_tools/browse_dataset.py",
+    "tools/print_config.py": "tools/misc/print_config.py",
+    "tools/publish_model.py": "tools/misc/publish_model.py",
+    "tools/pytorch2torchscript.py": "tools/deployment/pytorch2torchscript.py",
+    "tools/pytorch2onnx.py": null,
+    "tools/onnx2tensorrt.py": null,
+    "tools/deploy_test.py": null,
+    "tools/model_ensemble.py": null
+  },
+  toolDirs: {
+    "tools/convert_datasets/": "tools/dataset_converters/"
+  },
+  rules: {
+    "CLI-GEN-001": {
+      severity: "warning",
+      summary: "A train/test/launcher command lies in shell text with a parse error, so it is not rewritten.",
+      why: "Without a reliable parse the arguments cannot be told apart; guessing could break the command.",
+      example: 'python tools/train.py cfg.py --seed 0 "unterminated',
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-002": {
+      severity: "error",
+      summary: "Flag abbreviations are spelled out (info); an ambiguous abbreviation or a flag 0.x did not have is left as written (error).",
+      why: "argparse accepts unique prefixes, so `--resume x` meant `--resume-from x`; an ambiguous one failed in 0.x as well.",
+      example: "--work w \u2192 --work-dir w; --gpu 1 (ambiguous: --gpus, --gpu-ids, --gpu-id)",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-003": {
+      severity: "error",
+      summary: "An upstream 0.30 config path that is not in the repository is renamed to its 1.1.1 name (info); one without a 1.x counterpart is an error.",
+      why: "1.x renamed most config files (e.g. batch layout and crop size moved in the name).",
+      example: "configs/pspnet/pspnet_r50-d8_512x1024_40k_cityscapes.py \u2192 configs/pspnet/pspnet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-004": {
+      severity: "warning",
+      summary: "`--options` becomes `--cfg-options`; several option lists on one line are reported.",
+      why: "1.x has only `--cfg-options`, and a second `--cfg-options` replaces the first instead of adding to it.",
+      example: "--options a=1 \u2192 --cfg-options a=1",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-005": {
+      severity: "info",
+      summary: "`--cfg-options` values are read as mmcv/mmengine read them (int, float, bool, None, lists, tuples, strings); values with brackets are quoted.",
+      why: "Translating a value (a metric into a list, a scheduler end) needs its parsed type; brackets would be globs in the shell.",
+      example: 'evaluation.metric=mIoU,mDice \u2192 "val_evaluator.iou_metrics=[mIoU,mDice]"',
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-006": {
+      severity: "warning",
+      summary: "An optional `[...]` group of a usage synopsis needs more than a rename; it is left as written with the 1.x form in the message.",
+      why: "A synopsis is documentation: moving its placeholders into --cfg-options would lose what it tells the reader.",
+      example: "python tools/test.py CONFIG CKPT [--eval METRICS] \u2192 (reported: --eval has no 1.x flag)",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-007": {
+      severity: "warning",
+      summary: "A command line mixes 0.x-only and 1.x-only arguments; it is left as written.",
+      why: "Half-migrated lines cannot be read with either version's argument table, so the intent is unclear.",
+      example: "python tools/test.py cfg.py ckpt.pth --eval mIoU --tta",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-008": {
+      severity: "warning",
+      summary: "A rule needs a literal value, but the command has a shell variable there; left as written.",
+      why: "The value decides the 1.x form (e.g. metric names, option keys), and it is only known when the command runs.",
+      example: "python tools/test.py cfg.py ckpt.pth --eval $METRIC",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-009": {
+      severity: "warning",
+      summary: "An extra bare word after the script's positionals is reported and left as written.",
+      why: "argparse rejected it in 0.x and rejects it in 1.x; it is usually a work directory missing its `--work-dir`.",
+      example: "python tools/train.py cfg.py work_dirs/x",
+      spec: "\xA713.1"
+    },
+    "CLI-LAUNCH-001": {
+      severity: "warning",
+      summary: "`dist_train.sh CONFIG GPUS ...`: arguments from the 3rd on are train.py arguments and are translated; an extra bare word is reported.",
+      why: "The launcher has the same positional layout in 0.30.0 and 1.1.1 and passes the rest to tools/train.py.",
+      example: "sh tools/dist_train.sh cfg.py 8 --seed 0 \u2192 sh tools/dist_train.sh cfg.py 8 --cfg-options randomness.seed=0",
+      spec: "\xA713.2"
+    },
+    "CLI-LAUNCH-002": {
+      severity: "warning",
+      summary: "`dist_test.sh CONFIG CHECKPOINT GPUS ...`: arguments from the 4th on are test.py arguments and are translated.",
+      why: "The launcher has the same positional layout in both versions.",
+      example: "sh tools/dist_test.sh cfg.py ckpt.pth 4 --out r.pkl \u2192 sh tools/dist_test.sh cfg.py ckpt.pth 4",
+      spec: "\xA713.2"
+    },
+    "CLI-LAUNCH-003": {
+      severity: "warning",
+      summary: "`slurm_train.sh PARTITION JOB_NAME CONFIG ...`: arguments from the 4th on are train.py arguments; an extra bare word (a work dir written without --work-dir) is reported.",
+      why: "The launcher has the same positional layout in both versions; a bare 4th word was an argparse error in both.",
+      example: "sh tools/slurm_train.sh dev job cfg.py work_dirs/x \u2192 (warning)",
+      spec: "\xA713.2"
+    },
+    "CLI-LAUNCH-004": {
+      severity: "warning",
+      summary: "`slurm_test.sh PARTITION JOB_NAME CONFIG CHECKPOINT ...`: arguments from the 5th on are test.py arguments.",
+      why: "The launcher has the same positional layout in both versions.",
+      example: "sh tools/slurm_test.sh dev job cfg.py ckpt.pth --eval mIoU",
+      spec: "\xA713.2"
+    },
+    "CLI-TRAIN-001": {
+      severity: "info",
+      summary: "`config`, `--work-dir`, `--launcher` and `--local_rank` are unchanged.",
+      why: "1.1.1 tools/train.py accepts them as 0.x did.",
+      example: "python tools/train.py cfg.py --work-dir w \u2192 (unchanged)",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-002": {
+      severity: "info",
+      summary: "`--work_dir` becomes `--work-dir`.",
+      why: "The 0.x docs wrote `--work_dir`, which argparse rejected in 0.x too.",
+      example: "--work_dir w \u2192 --work-dir w",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-003": {
+      severity: "info",
+      summary: "`--load-from X` becomes `--cfg-options load_from=X`.",
+      why: "1.1.1 tools/train.py has no --load-from.",
+      example: "--load-from a.pth \u2192 --cfg-options load_from=a.pth",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-004": {
+      severity: "info",
+      summary: "`--resume-from X` (or its prefix `--resume X`) becomes `--resume --cfg-options load_from=X`; with `--load-from` only the resume is kept.",
+      why: "1.1.1 `--resume` is a flag without a value; mmengine resumes from load_from.",
+      example: "--resume-from a.pth \u2192 --resume --cfg-options load_from=a.pth",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-005": {
+      severity: "warning",
+      summary: "`--auto-resume` becomes `--resume`; if the config sets load_from, `load_from=None` is added and the lost fallback is reported.",
+      why: "mmengine resumes from load_from when it is set, whereas 0.x looked for the latest checkpoint and fell back to load_from.",
+      example: "--auto-resume \u2192 --resume (--cfg-options load_from=None)",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-006": {
+      severity: "info",
+      summary: "`--no-validate` becomes `--cfg-options val_cfg=None val_dataloader=None val_evaluator=None`.",
+      why: "mmengine needs all three validation keys set or all unset.",
+      example: "--no-validate \u2192 --cfg-options val_cfg=None val_dataloader=None val_evaluator=None",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-007": {
+      severity: "info",
+      summary: "`--gpus`, `--gpu-ids`, `--gpu-id` are dropped.",
+      why: "1.x picks devices from CUDA_VISIBLE_DEVICES and the launcher.",
+      example: "--gpu-id 1 \u2192 (dropped; use CUDA_VISIBLE_DEVICES=1)",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-008": {
+      severity: "info",
+      summary: "`--seed S` becomes `--cfg-options randomness.seed=S`.",
+      why: "mmengine reads the seed from randomness.",
+      example: "--seed 0 \u2192 --cfg-options randomness.seed=0",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-009": {
+      severity: "info",
+      summary: "`--diff_seed` becomes `--cfg-options randomness.diff_rank_seed=True`.",
+      why: "mmengine reads it from randomness; the guide's `--diff-seed` spelling was rejected by 0.x.",
+      example: "--diff_seed \u2192 --cfg-options randomness.diff_rank_seed=True",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-010": {
+      severity: "info",
+      summary: "`--deterministic` becomes `--cfg-options randomness.deterministic=True`.",
+      why: "mmengine reads it from randomness.",
+      example: "--deterministic \u2192 --cfg-options randomness.deterministic=True",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-011": {
+      severity: "info",
+      summary: "`--options` / `--cfg-options` items are translated key by key (KEY-*).",
+      why: "Many 0.x keys moved; mmengine would silently add an unknown key.",
+      example: "--options dist_params.port=29501 \u2192 --cfg-options env_cfg.dist_cfg.port=29501",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-012": {
+      severity: "info",
+      summary: "`--amp` is new in 1.x; a command line that has it is already 1.x and is left alone.",
+      why: "0.x had no such flag, so it marks a migrated command.",
+      example: "python tools/train.py cfg.py --amp \u2192 (unchanged)",
+      spec: "\xA713.3"
+    },
+    "CLI-TEST-001": {
+      severity: "info",
+      summary: "`--eval mIoU ...` is dropped when the config's test_evaluator already computes those metrics, else becomes `test_evaluator.iou_metrics=[...]`.",
+      why: "1.x always evaluates with test_evaluator; its type does not select metrics, iou_metrics does.",
+      example: '--eval mIoU mDice \u2192 --cfg-options "test_evaluator.iou_metrics=[mIoU,mDice]"',
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-002": {
+      severity: "error",
+      summary: "`--eval cityscapes` becomes `test_evaluator.type=CityscapesMetric test_evaluator.output_dir=D` (info); mixed with IoU metrics it is an error.",
+      why: "The Cityscapes evaluation is its own evaluator in 1.x; two evaluators cannot be written as --cfg-options.",
+      example: "--eval cityscapes \u2192 --cfg-options test_evaluator.type=CityscapesMetric test_evaluator.output_dir=.format_cityscapes",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-003": {
+      severity: "error",
+      summary: "`--eval` with a metric that is not a segmentation metric (e.g. mAP) is dropped.",
+      why: "0.x failed on it too; there is no 1.x counterpart.",
+      example: "--eval mAP \u2192 (dropped)",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-004": {
+      severity: "info",
+      summary: "`--format-only` becomes `test_evaluator.format_only=True test_evaluator.output_dir=D`.",
+      why: "Without output_dir the 1.x IoUMetric writes nothing.",
+      example: "--format-only --eval-options imgfile_prefix=out \u2192 --cfg-options test_evaluator.format_only=True test_evaluator.output_dir=out",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-005": {
+      severity: "info",
+      summary: "`--eval-options imgfile_prefix=D` becomes `test_evaluator.output_dir=D`.",
+      why: "The evaluator writes formatted results to output_dir in 1.x.",
+      example: "--eval-options imgfile_prefix=out \u2192 --cfg-options test_evaluator.output_dir=out",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-006": {
+      severity: "info",
+      summary: "`--eval-options efficient_test=True` is dropped.",
+      why: "It has been a no-op since 0.17.",
+      example: "--eval-options efficient_test=True \u2192 (dropped)",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-007": {
+      severity: "warning",
+      summary: "Other `--eval-options`: `nan_to_num` and `beta` become `test_evaluator.<same>`; `to_label_id` and unknown options are dropped with a warning.",
+      why: "IoUMetric takes nan_to_num and beta; the rest has no 1.x counterpart.",
+      example: "--eval-options nan_to_num=0 \u2192 --cfg-options test_evaluator.nan_to_num=0",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-008": {
+      severity: "warning",
+      summary: "`--out R.pkl` is dropped.",
+      why: "1.x has no pickle output; its `--out DIR` writes PNG predictions instead.",
+      example: "--out results.pkl \u2192 (dropped)",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-009": {
+      severity: "error",
+      summary: "`--aug-test` becomes `--tta`; without a MultiScaleFlipAug in the 0.x test pipeline it is an error.",
+      why: "1.x test-time augmentation needs tta_pipeline and tta_model, which are converted from MultiScaleFlipAug.",
+      example: "--aug-test \u2192 --tta",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-010": {
+      severity: "info",
+      summary: "`--show` / `--show-dir D` are kept, plus `default_hooks.visualization.interval=1`.",
+      why: "The 1.x visualization hook draws only every 50th sample by default, 0.x drew every image.",
+      example: "--show-dir vis \u2192 --show-dir vis --cfg-options default_hooks.visualization.interval=1",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-011": {
+      severity: "info",
+      summary: "`--opacity A` becomes `visualizer.alpha=A`; without it, the changed default (0.5 \u2192 0.8) is reported.",
+      why: "The overlay opacity is a visualizer setting in 1.x, and its default changed.",
+      example: "--opacity 1 \u2192 --cfg-options visualizer.alpha=1",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-012": {
+      severity: "info",
+      summary: "`--gpu-collect` becomes `test_evaluator.collect_device=gpu`.",
+      why: "Result collection is an evaluator setting in 1.x.",
+      example: "--gpu-collect \u2192 --cfg-options test_evaluator.collect_device=gpu",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-013": {
+      severity: "warning",
+      summary: "`--tmpdir D` (warning) and `--gpu-id I` (info) are dropped.",
+      why: "1.x has neither; devices come from CUDA_VISIBLE_DEVICES.",
+      example: "--tmpdir /tmp/x \u2192 (dropped)",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-014": {
+      severity: "info",
+      summary: "`--options`/`--cfg-options`, `--work-dir`, `--launcher`, `--local_rank` are handled as for train.py.",
+      why: "tools/test.py shares these arguments with tools/train.py.",
+      example: "--options dist_params.port=1 \u2192 --cfg-options env_cfg.dist_cfg.port=1",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-015": {
+      severity: "info",
+      summary: "A test command with `--show`/`--show-dir`/`--out` but no `--eval`/`--format-only` now evaluates too.",
+      why: "1.x always runs the test evaluator, so the test set needs ground truth unless format_only is set.",
+      example: "python tools/test.py cfg.py ckpt.pth --show-dir vis",
+      spec: "\xA713.4"
+    },
+    "CLI-TOOL-001": {
+      severity: "info",
+      summary: "Other tools moved (analysis_tools, misc, dataset_converters, deployment); removed ones (ONNX/TensorRT, deploy_test, model_ensemble) are errors.",
+      why: "1.x reorganised tools/; their arguments were not verified.",
+      example: "python tools/print_config.py cfg.py \u2192 python tools/misc/print_config.py cfg.py",
+      spec: "\xA713.4"
+    },
+    "DET-008": {
+      severity: "info",
+      summary: "A 0.x train/test flag mentioned in prose (outside a command) is reported, not rewritten.",
+      why: "Sentences are not commands; a human should reword them.",
+      example: "- `--no-validate` (not suggested): ...",
+      spec: "\xA72"
+    }
+  }
+};
+
+// src/commands/config-paths.ts
+var CONFIG_RENAMES = config_renames_default.renames;
+var UPSTREAM_DIRS = new Set(Object.keys(CONFIG_RENAMES).map((p) => p.split("/")[1]));
+var TOOLS2 = cli_default.tools;
+var TOOL_DIRS = cli_default.toolDirs;
+function configPathRename(path, inRepo) {
+  if (inRepo) return void 0;
+  const m = /(?:^|\/)(configs\/([^/]+)\/[^/]+\.py)$/.exec(path);
+  if (!m) return void 0;
+  const to = CONFIG_RENAMES[m[1]];
+  if (to !== void 0) return to === m[1] ? void 0 : { from: m[1], to };
+  return inRepo === false && UPSTREAM_DIRS.has(m[2]) ? { from: m[1] } : void 0;
+}
+function toolRename(path) {
+  for (const [from, to] of Object.entries(TOOLS2)) {
+    if (path === from || path.endsWith(`/${from}`)) return { from, to };
+  }
+  for (const [from, to] of Object.entries(TOOL_DIRS)) {
+    const at = path.indexOf(from);
+    if (at === 0 || at > 0 && path[at - 1] === "/") {
+      const file = path.slice(at);
+      return { from: file, to: to + file.slice(from.length) };
+    }
+  }
+  return void 0;
+}
+
+// src/commands/edits.ts
+function planEdits(words, plan, style) {
+  const edits = [];
+  const renderAll = (args2) => {
+    const parts2 = args2.map((a) => style.render(a));
+    return parts2.some((p) => p === void 0) ? void 0 : parts2.join(style.separator);
+  };
+  const removed = (i2) => plan.replace.get(i2)?.length === 0;
+  for (let i2 = 1; i2 < words.length; i2++) {
+    if (removed(i2)) {
+      let j = i2;
+      while (j + 1 < words.length && removed(j + 1)) j++;
+      edits.push({ start: words[i2 - 1].end, end: words[j].end, text: "" });
+      i2 = j;
+      continue;
+    }
+    const replacement = plan.replace.get(i2);
+    if (replacement) {
+      const text2 = renderAll(replacement);
+      if (text2 === void 0) return void 0;
+      if (text2 !== words[i2].text) edits.push({ start: words[i2].start, end: words[i2].end, text: text2 });
+    }
+  }
+  const inserts = /* @__PURE__ */ new Map();
+  const insert = (at, args2) => {
+    if (args2.length === 0) return true;
+    const text2 = renderAll(args2);
+    if (text2 === void 0) return false;
+    inserts.set(at, (inserts.get(at) ?? "") + style.separator + text2);
+    return true;
+  };
+  const last = words[words.length - 1].end;
+  if (plan.cfgAnchor !== void 0) {
+    if (!insert(words[plan.cfgAnchor].end, plan.cfgItems)) return void 0;
+    if (!insert(last, plan.append)) return void 0;
+  } else {
+    const tail = plan.cfgItems.length ? [...plan.append, [{ lit: "--cfg-options" }], ...plan.cfgItems] : plan.append;
+    if (!insert(last, tail)) return void 0;
+  }
+  for (const [at, text2] of inserts) edits.push({ start: at, end: at, text: text2 });
+  return edits;
+}
+function applyEdits2(text2, edits) {
+  const sorted = [...edits].sort(
+    (a, b) => a.start - b.start || (a.end - a.start === 0 ? -1 : 0) - (b.end - b.start === 0 ? -1 : 0)
+  );
+  let out3 = "";
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) continue;
+    out3 += text2.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out3 + text2.slice(pos);
+}
+
+// src/commands/invocation.ts
+var LAUNCHERS = {
+  dist_train: { script: "train", rule: "CLI-LAUNCH-001", positionals: ["CONFIG", "GPUS"] },
+  dist_test: {
+    script: "test",
+    rule: "CLI-LAUNCH-002",
+    positionals: ["CONFIG", "CHECKPOINT", "GPUS"]
+  },
+  slurm_train: {
+    script: "train",
+    rule: "CLI-LAUNCH-003",
+    positionals: ["PARTITION", "JOB_NAME", "CONFIG"]
+  },
+  slurm_test: {
+    script: "test",
+    rule: "CLI-LAUNCH-004",
+    positionals: ["PARTITION", "JOB_NAME", "CONFIG", "CHECKPOINT"]
+  }
+};
+var WRAPPERS = /^(python[\d.]*|python[\d.]*m?|torchrun|sh|bash|zsh|dash|srun|nohup|time|env|exec|sudo|stdbuf|mpirun|ipython|conda|uv|poetry|pdm|xargs|command|setsid|taskset|numactl|timeout)$/;
+var PYTHON = /^(python[\d.]*|torchrun|ipython)$/;
+var basename = (path) => path.slice(path.lastIndexOf("/") + 1);
+function isVarargs(word) {
+  return word.value === void 0 && /^"?\$(\{?[@*]|\{[A-Za-z_]\w*\[[@*]\]\})/.test(word.text);
+}
+function recognise(words) {
+  if (words.length === 0) return void 0;
+  const head = words[0].value;
+  const headName = head === void 0 ? void 0 : basename(head);
+  for (let i2 = 0; i2 < words.length; i2++) {
+    const value = words[i2].value;
+    if (value === void 0) continue;
+    const launcher = /(^|\/)(dist_train|dist_test|slurm_train|slurm_test)\.sh$/.exec(value);
+    const script = /(^|\/)tools\/(train|test)\.py$/.exec(value);
+    const tool = /(^|\/)tools\/[\w/]+\.py$/.exec(value);
+    if (!launcher && !script && !tool) continue;
+    const wrapped = i2 > 0 && headName !== void 0 && WRAPPERS.test(headName);
+    if (launcher) {
+      if (i2 !== 0 && !wrapped) return void 0;
+      const name2 = launcher[2];
+      const spec = LAUNCHERS[name2];
+      const slot = (label) => {
+        const k = spec.positionals.indexOf(label);
+        return k < 0 ? void 0 : i2 + 1 + k;
+      };
+      return {
+        kind: "script",
+        script: spec.script,
+        at: i2,
+        launcher: name2,
+        argsFrom: i2 + 1 + spec.positionals.length,
+        filled: { config: slot("CONFIG"), checkpoint: slot("CHECKPOINT") }
+      };
+    }
+    const python2 = words.slice(0, i2).some((w) => w.value !== void 0 && PYTHON.test(basename(w.value)));
+    if (!wrapped || !python2) return void 0;
+    if (script) {
+      return {
+        kind: "script",
+        script: script[2],
+        at: i2,
+        argsFrom: i2 + 1,
+        filled: {}
+      };
+    }
+    return { kind: "tool", at: i2, path: value };
+  }
+  return void 0;
+}
+
+// src/commands/words.ts
+var lit = (text2) => [{ lit: text2 }];
+function shellLiteral(text2) {
+  let out3 = "";
+  let i2 = 0;
+  while (i2 < text2.length) {
+    const c = text2[i2];
+    if (c === "'") {
+      const close = text2.indexOf("'", i2 + 1);
+      if (close < 0) return void 0;
+      out3 += text2.slice(i2 + 1, close);
+      i2 = close + 1;
+    } else if (c === '"') {
+      i2++;
+      while (i2 < text2.length && text2[i2] !== '"') {
+        const d = text2[i2];
+        if (d === "$" || d === "`") return void 0;
+        if (d === "\\" && i2 + 1 < text2.length && '$`"\\\n'.includes(text2[i2 + 1])) {
+          if (text2[i2 + 1] !== "\n") out3 += text2[i2 + 1];
+          i2 += 2;
+        } else {
+          out3 += d;
+          i2++;
+        }
+      }
+      if (i2 >= text2.length) return void 0;
+      i2++;
+    } else if (c === "\\") {
+      if (i2 + 1 < text2.length && text2[i2 + 1] !== "\n") out3 += text2[i2 + 1];
+      i2 += 2;
+    } else if (c === "$" || c === "`") {
+      return void 0;
+    } else {
+      out3 += c;
+      i2++;
+    }
+  }
+  return out3;
+}
+var SAFE_SHELL = /^[\w.,:/=@%+-]+$/;
+function shellQuote(value, quote = '"') {
+  if (value !== "" && SAFE_SHELL.test(value)) return value;
+  if (quote === "'" && !value.includes("'")) return `'${value}'`;
+  return `"${value.replace(/[\\"$`]/g, (m) => `\\${m}`)}"`;
+}
+function renderShellArg(arg2, quote = '"') {
+  let out3 = "";
+  let run2 = "";
+  const flush = () => {
+    if (run2 !== "") out3 += shellQuote(run2, quote);
+    run2 = "";
+  };
+  for (const piece of arg2) {
+    if ("lit" in piece) run2 += piece.lit;
+    else {
+      flush();
+      out3 += piece.raw;
+    }
+  }
+  flush();
+  return out3;
+}
+function argLiteral(arg2) {
+  let out3 = "";
+  for (const piece of arg2) {
+    if ("raw" in piece) return void 0;
+    out3 += piece.lit;
+  }
+  return out3;
+}
+function wordPiece(word) {
+  return word.value !== void 0 ? { lit: word.value } : { raw: word.text };
+}
+
+// src/commands/shell-commands.ts
+var NOT_ARGUMENTS = /* @__PURE__ */ new Set([
+  "variable_assignment",
+  "file_redirect",
+  "heredoc_redirect",
+  "herestring_redirect",
+  "comment"
+]);
+function wordOf(node) {
+  const text2 = node.text;
+  return { start: node.startIndex, end: node.endIndex, text: text2, value: shellLiteral(text2) };
+}
+function scanShell(source) {
+  const tree = parseBash(source);
+  try {
+    const commands = [];
+    const errors = [];
+    const visit2 = (node, broken) => {
+      if (node.type === "ERROR" || node.isMissing) {
+        errors.push({ start: node.startIndex, end: node.endIndex });
+      }
+      const inBroken = broken || node.hasError;
+      if (node.type === "command") {
+        const assignments = [];
+        const words = [];
+        for (const child of node.namedChildren) {
+          if (!child) continue;
+          if (child.type === "variable_assignment") assignments.push(wordOf(child));
+          else if (child.type === "command_name") words.push(wordOf(child));
+          else if (!NOT_ARGUMENTS.has(child.type)) words.push(wordOf(child));
+        }
+        commands.push({
+          start: node.startIndex,
+          end: node.endIndex,
+          assignments,
+          words,
+          broken: inBroken
+        });
+      }
+      for (const child of node.children) if (child) visit2(child, inBroken);
+    };
+    for (const top of tree.rootNode.children) if (top) visit2(top, false);
+    const lineStart = (at) => source.lastIndexOf("\n", at - 1) + 1;
+    const lineEnd2 = (at) => {
+      const nl = source.indexOf("\n", at);
+      return nl < 0 ? source.length : nl;
+    };
+    for (const error of errors) {
+      const from = lineStart(error.start);
+      const to = lineEnd2(error.end);
+      for (const c of commands) if (c.start <= to && from <= c.end) c.broken = true;
+    }
+    return { commands, errors };
+  } finally {
+    tree.delete();
+  }
+}
+
+// src/commands/argv.ts
+var stripBrackets = (text2) => text2.replace(/^\[+/, "").replace(/\]+$/, "");
+function isFlagWord(word) {
+  const v = word.value;
+  if (v === void 0) return false;
+  const t = stripBrackets(v);
+  return t.startsWith("-") && !/^-\d/.test(t) && t !== "-";
+}
+function parseArgs(words, from, script) {
+  const args2 = [];
+  let group2 = false;
+  const spec0 = FLAGS_0X[script];
+  let i2 = from;
+  while (i2 < words.length) {
+    const word = words[i2];
+    const opens = word.text.startsWith("[");
+    if (opens) group2 = true;
+    const synopsis = group2;
+    const closes = (w) => w.text.endsWith("]");
+    if (!isFlagWord(word)) {
+      args2.push({ kind: "positional", at: i2, synopsis, varargs: isVarargs(word) });
+      if (synopsis && closes(word)) group2 = false;
+      i2++;
+      continue;
+    }
+    const text2 = stripBrackets(word.value);
+    const eq = text2.indexOf("=");
+    const given2 = eq < 0 ? text2 : text2.slice(0, eq);
+    const flag = { kind: "flag", at: i2, given: given2, values: [], synopsis };
+    if (eq >= 0) {
+      const rawAt = word.text.indexOf(`${given2}=`);
+      flag.inline = {
+        value: text2.slice(eq + 1),
+        raw: rawAt === 0 ? word.text.slice(given2.length + 1) : void 0
+      };
+    }
+    i2++;
+    const groupEnd = (w) => synopsis && closes(w);
+    if (groupEnd(word)) group2 = false;
+    const next = () => words[i2];
+    const canTake = (w) => w !== void 0 && !isFlagWord(w) && !isVarargs(w) && !w.text.startsWith("[");
+    if (script === "train" && given2 === "--resume" && !flag.inline && !canTake(next())) {
+      flag.only1x = true;
+    } else if (ONLY_1X_FLAGS.has(given2)) {
+      flag.only1x = true;
+    } else {
+      const expansion = expandFlag(given2, spec0);
+      if (expansion.kind === "ambiguous") flag.ambiguous = expansion.candidates;
+      else if (expansion.kind !== "unknown") flag.spec = expansion.flag;
+    }
+    const arity3 = flag.spec?.arity ?? (given2 === "--work_dir" ? 1 : 0);
+    if (!flag.inline && !groupEnd(word)) {
+      if (arity3 === 1 && canTake(next())) {
+        flag.values.push(i2);
+        if (groupEnd(words[i2])) group2 = false;
+        i2++;
+      } else if (arity3 === "+") {
+        while (canTake(next())) {
+          flag.values.push(i2);
+          i2++;
+          if (groupEnd(words[i2 - 1])) {
+            group2 = false;
+            break;
+          }
+        }
+      }
+    }
+    args2.push(flag);
+  }
+  return args2;
+}
+
+// rules/key.json
+var key_default = {
+  $comment: "KEY: 0.x --cfg-options / --options key paths -> 1.x key paths (MIGRATION-SPEC section 13.5). 'renames' apply to a key prefix (longest match wins) and carry the rest of the path over; 'drops' and 'errors' also match by prefix. Rows that need the config itself (pipeline indices, schedulers, the AMP wrapper) are resolved by converting the config with and without the item.",
+  renames: [
+    { from: "dist_params", to: ["env_cfg.dist_cfg"], rule: "KEY-001" },
+    { from: "checkpoint_config", to: ["default_hooks.checkpoint"], rule: "KEY-002" },
+    { from: "evaluation.interval", to: ["train_cfg.val_interval"], rule: "KEY-003" },
+    {
+      from: "evaluation.save_best",
+      to: ["default_hooks.checkpoint.save_best"],
+      rule: "KEY-005"
+    },
+    { from: "evaluation.rule", to: ["default_hooks.checkpoint.rule"], rule: "KEY-005" },
+    { from: "evaluation.start", to: ["train_cfg.val_begin"], rule: "KEY-006" },
+    { from: "data.samples_per_gpu", to: ["train_dataloader.batch_size"], rule: "KEY-009" },
+    {
+      from: "data.workers_per_gpu",
+      to: [
+        "train_dataloader.num_workers",
+        "val_dataloader.num_workers",
+        "test_dataloader.num_workers"
+      ],
+      rule: "KEY-010"
+    },
+    { from: "optimizer", to: ["optim_wrapper.optimizer"], rule: "KEY-017" },
+    { from: "optimizer.paramwise_cfg", to: ["optim_wrapper.paramwise_cfg"], rule: "KEY-018" },
+    { from: "optimizer.constructor", to: ["optim_wrapper.constructor"], rule: "KEY-018" },
+    { from: "optimizer_config.grad_clip", to: ["optim_wrapper.clip_grad"], rule: "KEY-019" },
+    {
+      from: "optimizer_config.cumulative_iters",
+      to: ["optim_wrapper.accumulative_counts"],
+      rule: "KEY-021"
+    },
+    { from: "log_config.interval", to: ["default_hooks.logger.interval"], rule: "KEY-028" },
+    { from: "load_from", to: ["load_from"], rule: "KEY-030" },
+    { from: "work_dir", to: ["work_dir"], rule: "KEY-030" },
+    { from: "log_level", to: ["log_level"], rule: "KEY-030" },
+    { from: "find_unused_parameters", to: ["find_unused_parameters"], rule: "KEY-030" },
+    { from: "custom_hooks", to: ["custom_hooks"], rule: "KEY-030" },
+    { from: "cudnn_benchmark", to: ["env_cfg.cudnn_benchmark"], rule: "KEY-033" },
+    { from: "mp_start_method", to: ["env_cfg.mp_cfg.mp_start_method"], rule: "KEY-033" },
+    {
+      from: "opencv_num_threads",
+      to: ["env_cfg.mp_cfg.opencv_num_threads"],
+      rule: "KEY-033"
+    },
+    { from: "seed", to: ["randomness.seed"], rule: "KEY-034" },
+    { from: "deterministic", to: ["randomness.deterministic"], rule: "KEY-034" }
+  ],
+  drops: [
+    {
+      key: "checkpoint_config.meta",
+      rule: "KEY-002",
+      reason: "mmengine's CheckpointHook has no `meta`"
+    },
+    {
+      key: "checkpoint_config.create_symlink",
+      rule: "KEY-002",
+      reason: "mmengine's CheckpointHook creates no symlink"
+    },
+    {
+      key: "evaluation.pre_eval",
+      rule: "KEY-007",
+      reason: "1.x evaluators always process results per batch"
+    },
+    {
+      key: "evaluation.efficient_test",
+      rule: "KEY-007",
+      reason: "a no-op since 0.17"
+    },
+    {
+      key: "evaluation.by_epoch",
+      rule: "KEY-007",
+      reason: "the validation unit follows the train loop in 1.x"
+    },
+    {
+      key: "gpu_ids",
+      rule: "KEY-035",
+      reason: "1.x selects devices through CUDA_VISIBLE_DEVICES and the launcher"
+    },
+    { key: "workflow", rule: "KEY-035", reason: "1.x loops replace the workflow" }
+  ],
+  errors: [
+    {
+      key: "runner",
+      rule: "KEY-015",
+      reason: "the runner type has no --cfg-options counterpart; change train_cfg in the config"
+    },
+    {
+      key: "optimizer_config",
+      rule: "KEY-022",
+      reason: "the optimizer hook has no --cfg-options counterpart; change optim_wrapper in the config"
+    },
+    {
+      key: "lr_config.policy",
+      rule: "KEY-027",
+      reason: "a policy change rewrites param_scheduler; change the config"
+    },
+    {
+      key: "lr_config.warmup",
+      rule: "KEY-027",
+      reason: "a warmup change rewrites param_scheduler; change the config"
+    },
+    {
+      key: "momentum_config",
+      rule: "KEY-027",
+      reason: "momentum schedules become param_scheduler entries; change the config"
+    },
+    {
+      key: "log_config",
+      rule: "KEY-029",
+      reason: "logger hooks become default_hooks.logger and vis_backends; change the config"
+    }
+  ],
+  datasetKeys: {
+    img_dir: "data_prefix.img_path",
+    ann_dir: "data_prefix.seg_map_path",
+    split: "ann_file",
+    classes: "metainfo.classes",
+    palette: "metainfo.palette"
+  },
+  dataloaderKeys: {
+    samples_per_gpu: "batch_size",
+    workers_per_gpu: "num_workers",
+    shuffle: "sampler.shuffle"
+  },
+  lrConfigRules: {
+    min_lr: "KEY-023",
+    power: "KEY-023",
+    gamma: "KEY-023",
+    step: "KEY-023",
+    min_lr_ratio: "KEY-023",
+    warmup_iters: "KEY-024",
+    warmup_ratio: "KEY-025",
+    by_epoch: "KEY-026"
+  },
+  helperVariables: [
+    "img_norm_cfg",
+    "crop_size",
+    "img_scale",
+    "dataset_type",
+    "data_root",
+    "norm_cfg",
+    "backbone_norm_cfg",
+    "checkpoint",
+    "checkpoint_file",
+    "pretrained",
+    "train_pipeline",
+    "test_pipeline",
+    "num_classes",
+    "class_weight"
+  ],
+  keys0x: [
+    "dist_params",
+    "checkpoint_config",
+    "evaluation",
+    "data",
+    "runner",
+    "total_iters",
+    "optimizer",
+    "optimizer_config",
+    "fp16",
+    "lr_config",
+    "momentum_config",
+    "log_config",
+    "resume_from",
+    "auto_resume",
+    "cudnn_benchmark",
+    "mp_start_method",
+    "opencv_num_threads",
+    "seed",
+    "deterministic",
+    "gpu_ids",
+    "workflow",
+    "img_norm_cfg"
+  ],
+  keys1x: [
+    "train_dataloader",
+    "val_dataloader",
+    "test_dataloader",
+    "optim_wrapper",
+    "param_scheduler",
+    "val_evaluator",
+    "test_evaluator",
+    "default_hooks",
+    "default_scope",
+    "env_cfg",
+    "visualizer",
+    "vis_backends",
+    "log_processor",
+    "tta_pipeline",
+    "tta_model",
+    "randomness",
+    "model_wrapper_cfg",
+    "auto_scale_lr",
+    "resume",
+    "val_cfg"
+  ],
+  loopKeys: ["type", "max_iters", "max_epochs", "val_interval", "val_begin", "dynamic_intervals"],
+  rules: {
+    "KEY-001": {
+      severity: "info",
+      summary: "`dist_params.<k>` becomes `env_cfg.dist_cfg.<k>`.",
+      why: "mmengine reads the distributed settings from env_cfg.dist_cfg; a dist_params key would be added and ignored.",
+      example: "--cfg-options dist_params.port=29501 \u2192 --cfg-options env_cfg.dist_cfg.port=29501",
+      spec: "\xA713.5"
+    },
+    "KEY-002": {
+      severity: "info",
+      summary: "`checkpoint_config.<k>` becomes `default_hooks.checkpoint.<k>`; `meta` and `create_symlink` are dropped.",
+      why: "The checkpoint hook moved into default_hooks; mmengine's CheckpointHook has no meta or symlink options.",
+      example: "checkpoint_config.max_keep_ckpts=1 \u2192 default_hooks.checkpoint.max_keep_ckpts=1",
+      spec: "\xA713.5"
+    },
+    "KEY-003": {
+      severity: "info",
+      summary: "`evaluation.interval` becomes `train_cfg.val_interval`.",
+      why: "The train loop runs validation in 1.x.",
+      example: "evaluation.interval=500 \u2192 train_cfg.val_interval=500",
+      spec: "\xA713.5"
+    },
+    "KEY-004": {
+      severity: "error",
+      summary: "`evaluation.metric` becomes `val_evaluator.iou_metrics` (as a list); `cityscapes` or an unknown metric cannot be set this way.",
+      why: "IoUMetric selects metrics with iou_metrics; the Cityscapes metric is another evaluator type, a config change.",
+      example: 'evaluation.metric=mDice \u2192 "val_evaluator.iou_metrics=[mDice]"',
+      spec: "\xA713.5"
+    },
+    "KEY-005": {
+      severity: "info",
+      summary: "`evaluation.save_best` / `.rule` become `default_hooks.checkpoint.save_best` / `.rule`.",
+      why: "Keeping the best checkpoint is the checkpoint hook's job in 1.x.",
+      example: "evaluation.save_best=mIoU \u2192 default_hooks.checkpoint.save_best=mIoU",
+      spec: "\xA713.5"
+    },
+    "KEY-006": {
+      severity: "info",
+      summary: "`evaluation.start` becomes `train_cfg.val_begin`.",
+      why: "The train loop decides when validation starts in 1.x.",
+      example: "evaluation.start=1000 \u2192 train_cfg.val_begin=1000",
+      spec: "\xA713.5"
+    },
+    "KEY-007": {
+      severity: "info",
+      summary: "`evaluation.pre_eval`, `.efficient_test` and `.by_epoch` are dropped.",
+      why: "They have no 1.x counterpart and no effect on results.",
+      example: "evaluation.efficient_test=True \u2192 (dropped)",
+      spec: "\xA713.5"
+    },
+    "KEY-008": {
+      severity: "info",
+      summary: "`evaluation.gpu_collect=True` becomes `val_evaluator.collect_device=gpu`.",
+      why: "Result collection is an evaluator setting in 1.x.",
+      example: "evaluation.gpu_collect=True \u2192 val_evaluator.collect_device=gpu",
+      spec: "\xA713.5"
+    },
+    "KEY-009": {
+      severity: "info",
+      summary: "`data.samples_per_gpu` becomes `train_dataloader.batch_size`.",
+      why: "0.x validation and testing always used batch 1, so only the train loader changes.",
+      example: "data.samples_per_gpu=4 \u2192 train_dataloader.batch_size=4",
+      spec: "\xA713.5"
+    },
+    "KEY-010": {
+      severity: "info",
+      summary: "`data.workers_per_gpu` becomes three items, one per dataloader.",
+      why: "0.x used one worker count for every loader; 1.x configures each loader.",
+      example: "data.workers_per_gpu=2 \u2192 train_dataloader.num_workers=2 val_dataloader.num_workers=2 test_dataloader.num_workers=2",
+      spec: "\xA713.5"
+    },
+    "KEY-011": {
+      severity: "error",
+      summary: "`data.{train,val,test}.<k>` becomes `<split>_dataloader.dataset.<k'>` with the dataset key renames; a whole pipeline cannot be set.",
+      why: "Datasets moved into dataloaders and renamed img_dir/ann_dir/split/classes/palette.",
+      example: "data.train.img_dir=img/train \u2192 train_dataloader.dataset.data_prefix.img_path=img/train",
+      spec: "\xA713.5"
+    },
+    "KEY-012": {
+      severity: "error",
+      summary: "`data.<split>.pipeline.<i>.<arg>` is resolved against the config: the converted transform's index and argument, or the data preprocessor for Normalize/Pad.",
+      why: "Transforms are renamed, removed and reordered by the conversion, so the index and argument change.",
+      example: 'data.train.pipeline.2.img_scale=(1024,512) \u2192 "train_dataloader.dataset.pipeline.2.scale=(1024,512)"',
+      spec: "\xA713.5"
+    },
+    "KEY-013": {
+      severity: "info",
+      summary: "`data.<split>_dataloader.<k>` becomes `<split>_dataloader.<k'>`.",
+      why: "The per-loader overrides of 0.x are the 1.x dataloader dicts, with batch_size, num_workers and sampler.shuffle.",
+      example: "data.val_dataloader.workers_per_gpu=1 \u2192 val_dataloader.num_workers=1",
+      spec: "\xA713.5"
+    },
+    "KEY-014": {
+      severity: "error",
+      summary: "`runner.max_iters` / `max_epochs` become `train_cfg.max_iters` / `max_epochs` plus every scheduler end that followed them.",
+      why: "Scheduler ends are written explicitly in 1.x; changing only the loop length would leave the schedule at the old length.",
+      example: "runner.max_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
+      spec: "\xA713.5"
+    },
+    "KEY-015": {
+      severity: "error",
+      summary: "`runner.type` (and other runner keys) cannot be set on the command line in 1.x.",
+      why: "The loop type lives in train_cfg; changing it needs a config change.",
+      example: "runner.type=EpochBasedRunner \u2192 (error)",
+      spec: "\xA713.5"
+    },
+    "KEY-016": {
+      severity: "error",
+      summary: "`total_iters` becomes `train_cfg.max_iters` (and scheduler ends) when the config has no runner.",
+      why: "0.x built an iteration runner from total_iters only when runner was absent.",
+      example: "total_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
+      spec: "\xA713.5"
+    },
+    "KEY-017": {
+      severity: "info",
+      summary: "`optimizer.<k>` becomes `optim_wrapper.optimizer.<k>`.",
+      why: "The top-level optimizer variable is inert in 1.x; the wrapper holds the optimizer.",
+      example: "optimizer.lr=0.02 \u2192 optim_wrapper.optimizer.lr=0.02",
+      spec: "\xA713.5"
+    },
+    "KEY-018": {
+      severity: "info",
+      summary: "`optimizer.paramwise_cfg` / `optimizer.constructor` move to `optim_wrapper`.",
+      why: "1.x reads parameter-wise settings and the constructor from the wrapper.",
+      example: "optimizer.paramwise_cfg.norm_decay_mult=0 \u2192 optim_wrapper.paramwise_cfg.norm_decay_mult=0",
+      spec: "\xA713.5"
+    },
+    "KEY-019": {
+      severity: "info",
+      summary: "`optimizer_config.grad_clip` becomes `optim_wrapper.clip_grad`.",
+      why: "Gradient clipping is a wrapper setting in 1.x.",
+      example: "optimizer_config.grad_clip.max_norm=1 \u2192 optim_wrapper.clip_grad.max_norm=1",
+      spec: "\xA713.5"
+    },
+    "KEY-020": {
+      severity: "error",
+      summary: "`optimizer_config.loss_scale` / `fp16.loss_scale` become `optim_wrapper.loss_scale` only when the wrapper is AmpOptimWrapper.",
+      why: "Only the AMP wrapper scales the loss; cfg.fp16 was unused in 0.30 training.",
+      example: "optimizer_config.loss_scale=512.0 \u2192 optim_wrapper.loss_scale=512.0",
+      spec: "\xA713.5"
+    },
+    "KEY-021": {
+      severity: "info",
+      summary: "`optimizer_config.cumulative_iters` becomes `optim_wrapper.accumulative_counts`.",
+      why: "Gradient accumulation is a wrapper setting in 1.x.",
+      example: "optimizer_config.cumulative_iters=4 \u2192 optim_wrapper.accumulative_counts=4",
+      spec: "\xA713.5"
+    },
+    "KEY-022": {
+      severity: "error",
+      summary: "`optimizer_config.type` (and other optimizer hook keys) have no command-line counterpart.",
+      why: "The optimizer hook became the wrapper type, a config change.",
+      example: "optimizer_config.type=Fp16OptimizerHook \u2192 (error)",
+      spec: "\xA713.5"
+    },
+    "KEY-023": {
+      severity: "error",
+      summary: "`lr_config.min_lr` / `power` / `gamma` / `step` / `min_lr_ratio` become arguments of the main scheduler (resolved against the config).",
+      why: "The policy became a param_scheduler entry whose index and argument names depend on the config.",
+      example: "lr_config.min_lr=1e-5 \u2192 param_scheduler.1.eta_min=1e-05",
+      spec: "\xA713.5"
+    },
+    "KEY-024": {
+      severity: "error",
+      summary: "`lr_config.warmup_iters` becomes the warmup scheduler's end and the main scheduler's begin (resolved).",
+      why: "The warmup is its own scheduler in 1.x.",
+      example: "lr_config.warmup_iters=500 \u2192 param_scheduler.0.end=500 param_scheduler.1.begin=500",
+      spec: "\xA713.5"
+    },
+    "KEY-025": {
+      severity: "error",
+      summary: "`lr_config.warmup_ratio` becomes the warmup scheduler's `start_factor` (`factor` for ConstantLR), resolved.",
+      why: "The warmup is its own scheduler in 1.x.",
+      example: "lr_config.warmup_ratio=0.01 \u2192 param_scheduler.0.start_factor=0.01",
+      spec: "\xA713.5"
+    },
+    "KEY-026": {
+      severity: "error",
+      summary: "`lr_config.by_epoch` becomes `by_epoch` of each scheduler (resolved).",
+      why: "Each 1.x scheduler states its own unit.",
+      example: "lr_config.by_epoch=True \u2192 param_scheduler.0.by_epoch=True",
+      spec: "\xA713.5"
+    },
+    "KEY-027": {
+      severity: "error",
+      summary: "`lr_config.policy`, `lr_config.warmup`, momentum schedules and unresolvable `lr_config` keys cannot be set on the command line.",
+      why: "They change which schedulers exist; the param_scheduler list has to be rewritten in the config.",
+      example: "lr_config.policy=step \u2192 (error: change the config)",
+      spec: "\xA713.5"
+    },
+    "KEY-028": {
+      severity: "info",
+      summary: "`log_config.interval` becomes `default_hooks.logger.interval`.",
+      why: "The logger hook moved into default_hooks.",
+      example: "log_config.interval=10 \u2192 default_hooks.logger.interval=10",
+      spec: "\xA713.5"
+    },
+    "KEY-029": {
+      severity: "error",
+      summary: "`log_config.hooks` (and other log_config keys) have no command-line counterpart.",
+      why: "Logger hooks became vis_backends and default_hooks.logger; a config change.",
+      example: "log_config.hooks.1.type=TensorboardLoggerHook \u2192 (error)",
+      spec: "\xA713.5"
+    },
+    "KEY-030": {
+      severity: "info",
+      summary: "`load_from`, `work_dir`, `log_level`, `find_unused_parameters` and `custom_hooks` keep their key.",
+      why: "mmengine reads the same top-level keys.",
+      example: "load_from=ckpt.pth \u2192 load_from=ckpt.pth",
+      spec: "\xA713.5"
+    },
+    "KEY-031": {
+      severity: "info",
+      summary: "`resume_from=X` becomes `load_from=X` plus the flag `--resume`.",
+      why: "mmengine resumes from load_from when resume is set; tools/train.py sets resume from the flag.",
+      example: "--cfg-options resume_from=a.pth \u2192 --resume --cfg-options load_from=a.pth",
+      spec: "\xA713.5"
+    },
+    "KEY-032": {
+      severity: "info",
+      summary: "`auto_resume=True` becomes the flag `--resume`.",
+      why: "With no load_from, mmengine's resume finds the latest checkpoint, as auto_resume did.",
+      example: "--cfg-options auto_resume=True \u2192 --resume",
+      spec: "\xA713.5"
+    },
+    "KEY-033": {
+      severity: "info",
+      summary: "`cudnn_benchmark`, `mp_start_method`, `opencv_num_threads` move into `env_cfg`.",
+      why: "mmengine sets up the environment from env_cfg.",
+      example: "mp_start_method=spawn \u2192 env_cfg.mp_cfg.mp_start_method=spawn",
+      spec: "\xA713.5"
+    },
+    "KEY-034": {
+      severity: "info",
+      summary: "`seed` / `deterministic` become `randomness.seed` / `randomness.deterministic`.",
+      why: "mmengine reads the random settings from randomness.",
+      example: "seed=0 \u2192 randomness.seed=0",
+      spec: "\xA713.5"
+    },
+    "KEY-035": {
+      severity: "info",
+      summary: "`gpu_ids` and `workflow` are dropped.",
+      why: "1.x selects devices through the launcher and runs loops instead of a workflow.",
+      example: "gpu_ids=[0] \u2192 (dropped)",
+      spec: "\xA713.5"
+    },
+    "KEY-036": {
+      severity: "info",
+      summary: "`model.<...>` keeps its key; `mmcls.` type names become `mmpretrain.`.",
+      why: "The model dict has the same layout in 1.x; mmcls became mmpretrain.",
+      example: "model.backbone.type=mmcls.ConvNeXt \u2192 model.backbone.type=mmpretrain.ConvNeXt",
+      spec: "\xA713.5"
+    },
+    "KEY-037": {
+      severity: "info",
+      summary: "A legacy top-level `train_cfg.<k>` / `test_cfg.<k>` becomes `model.train_cfg.<k>` / `model.test_cfg.<k>`.",
+      why: "In 1.x the top-level train_cfg/test_cfg are loops; the model's settings live in model.",
+      example: "test_cfg.mode=slide \u2192 model.test_cfg.mode=slide",
+      spec: "\xA713.5"
+    },
+    "KEY-038": {
+      severity: "info",
+      summary: "Helper variables are kept (inert in both versions); `img_norm_cfg.*` is dropped.",
+      why: "Changing a helper variable on the command line never changed the dicts built from it; normalisation is model.data_preprocessor in 1.x.",
+      example: "crop_size=(256,256) \u2192 crop_size=(256,256) (info: has no effect)",
+      spec: "\xA713.5"
+    },
+    "KEY-039": {
+      severity: "info",
+      summary: "`custom_imports.imports` keeps its key; `mmcls` modules become `mmpretrain`.",
+      why: "mmcls became mmpretrain for the 1.x generation.",
+      example: 'custom_imports.imports=[mmcls.models] \u2192 "custom_imports.imports=[mmpretrain.models]"',
+      spec: "\xA713.5"
+    },
+    "KEY-040": {
+      severity: "warning",
+      summary: "An unknown 0.x key is dropped.",
+      why: "mmengine would add it silently as an unused key, so the option would do nothing.",
+      example: "foo.bar=1 \u2192 (dropped)",
+      spec: "\xA713.5"
+    }
+  }
+};
+
+// src/commands/cfg-values.ts
+var INT = /^[+-]?\d+(_\d+)*$/;
+var FLOAT = /^[+-]?((\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?|inf(inity)?|nan)$/i;
+function scalar(text2) {
+  if (INT.test(text2)) return { t: "int", text: text2 };
+  if (FLOAT.test(text2)) return { t: "float", text: text2 };
+  const lower = text2.toLowerCase();
+  if (lower === "true" || lower === "false") return { t: "bool", v: lower === "true" };
+  if (text2 === "None") return { t: "none" };
+  return { t: "str", text: text2 };
+}
+function nextComma(text2) {
+  let depth = 0;
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === "," && depth === 0) return i2;
+  }
+  return text2.length;
+}
+function parseIterable(raw) {
+  let text2 = raw.replace(/^['"]+|['"]+$/g, "").replace(/ /g, "");
+  let kind = "list";
+  if (text2.startsWith("(") && text2.endsWith(")")) {
+    kind = "tuple";
+    text2 = text2.slice(1, -1);
+  } else if (text2.startsWith("[") && text2.endsWith("]")) {
+    text2 = text2.slice(1, -1);
+  } else if (!text2.includes(",")) {
+    return scalar(text2);
+  }
+  const items2 = [];
+  while (text2.length > 0) {
+    const comma = nextComma(text2);
+    items2.push(parseIterable(text2.slice(0, comma)));
+    text2 = text2.slice(comma + 1);
+  }
+  return { t: kind, items: items2 };
+}
+function parseCfgValue(text2) {
+  return parseIterable(text2);
+}
+function formatCfgValue(value) {
+  switch (value.t) {
+    case "int":
+    case "float":
+    case "str":
+      return value.text;
+    case "bool":
+      return value.v ? "True" : "False";
+    case "none":
+      return "None";
+    case "list":
+      return `[${value.items.map(formatCfgValue).join(",")}]`;
+    case "tuple":
+      return `(${value.items.map(formatCfgValue).join(",")})`;
+  }
+}
+function asItems(value) {
+  return value.t === "list" || value.t === "tuple" ? value.items : [value];
+}
+var cfgStr = (text2) => ({ t: "str", text: text2 });
+var cfgList = (items2) => ({ t: "list", items: items2 });
+
+// src/commands/resolved.ts
+function valueOfCfg(v) {
+  switch (v.t) {
+    case "int":
+      return int(Number(v.text.replace(/_/g, "")));
+    case "float":
+      return float(Number(v.text.replace(/_/g, "")));
+    case "str":
+      return str(v.text);
+    case "bool":
+      return bool(v.v);
+    case "none":
+      return none();
+    case "list":
+      return list(v.items.map(valueOfCfg));
+    case "tuple":
+      return tuple(v.items.map(valueOfCfg));
+  }
+}
+function valueAt(root, path) {
+  let cur = root;
+  for (const key of path) {
+    if (cur === void 0) return void 0;
+    if (isDict(cur)) cur = cur.entries.get(key) ?? cur.entries.get(Number(key));
+    else if ((cur.t === "list" || cur.t === "tuple") && /^\d+$/.test(key)) cur = cur.items[+key];
+    else return void 0;
+  }
+  return cur;
+}
+function withPath2(root, path, value) {
+  if (path.length === 0) return value;
+  const [key, ...rest] = path;
+  if (isDict(root)) {
+    const child = root.entries.get(key) ?? dict();
+    const next = withPath2(child, rest, value);
+    return next && withEntry(root, key, next);
+  }
+  if ((root.t === "list" || root.t === "tuple") && /^\d+$/.test(key) && +key < root.items.length) {
+    const next = withPath2(root.items[+key], rest, value);
+    if (!next) return void 0;
+    const items2 = root.items.slice();
+    items2[+key] = next;
+    return { ...root, items: items2 };
+  }
+  return void 0;
+}
+function naiveText(v) {
+  switch (v.t) {
+    case "int":
+      return String(v.v);
+    case "float":
+      return pyFloatRepr(v.v);
+    case "bool":
+      return v.v ? "True" : "False";
+    case "none":
+      return "None";
+    case "str":
+      return v.v;
+    case "list":
+    case "tuple": {
+      const parts2 = v.items.map(naiveText);
+      if (parts2.some((p) => p === void 0)) return void 0;
+      const body2 = parts2.join(",");
+      return v.t === "list" ? `[${body2}]` : `(${body2})`;
+    }
+    default:
+      return void 0;
+  }
+}
+function cfgText(v) {
+  const text2 = naiveText(v);
+  if (text2 === void 0) return void 0;
+  return valueEquals(valueOfCfg(parseCfgValue(text2)), v) ? text2 : void 0;
+}
+function differences(before, after, prefix) {
+  if (before !== void 0 && valueEquals(before, after)) return [];
+  const join6 = (k) => prefix ? `${prefix}.${k}` : k;
+  if (isDict(after) && (before === void 0 || isDict(before))) {
+    const out3 = [];
+    for (const [k, v] of after.entries) {
+      out3.push(...differences(before?.entries.get(k), v, join6(String(k))));
+    }
+    const removed = before ? [...before.entries.keys()].filter((k) => !after.entries.has(k)) : [];
+    for (const k of removed) out3.push({ key: join6(String(k)) });
+    return out3;
+  }
+  if (before !== void 0 && (after.t === "list" || after.t === "tuple") && before.t === after.t && before.items.length === after.items.length && after.items.some((item) => isDict(item))) {
+    return after.items.flatMap((item, i2) => differences(before.items[i2], item, join6(String(i2))));
+  }
+  const holdsDicts = (v) => (v?.t === "list" || v?.t === "tuple") && v.items.some((item) => isDict(item));
+  if (holdsDicts(before) || holdsDicts(after)) return [{ key: prefix }];
+  return [{ key: prefix, text: cfgText(after) }];
+}
+function reconvert(old, path, value, file) {
+  const changed = withPath2(old, path, value);
+  if (!changed || !isDict(changed)) {
+    return { ok: false, reason: `the config has no \`${path.join(".")}\` to set` };
+  }
+  try {
+    const before = convertConfig(old, { file });
+    const after = convertConfig(changed, { file });
+    const known = new Set(before.findings.map((f) => `${f.rule}|${f.message}`));
+    const fresh = after.findings.filter(
+      (f) => f.severity === "error" && !known.has(`${f.rule}|${f.message}`)
+    );
+    if (fresh.length > 0) {
+      return {
+        ok: false,
+        reason: `with it the config does not convert (${fresh.map((f) => `${f.rule}: ${f.message}`).join("; ")})`
+      };
+    }
+    return { ok: true, items: differences(before.value, after.value, "") };
+  } catch (e) {
+    return { ok: false, reason: `the config could not be converted (${e.message})` };
+  }
+}
+
+// src/commands/keys.ts
+var RENAMES2 = key_default.renames;
+var DROPS = key_default.drops;
+var ERRORS = key_default.errors;
+var DATASET_KEYS = key_default.datasetKeys;
+var DATALOADER_KEYS = key_default.dataloaderKeys;
+var LR_RULES = key_default.lrConfigRules;
+var HELPERS = new Set(key_default.helperVariables);
+var KEYS_0X = new Set(key_default.keys0x);
+var KEYS_1X = new Set(key_default.keys1x);
+var LOOP_KEYS2 = new Set(key_default.loopKeys);
+var IOU_METRICS = /* @__PURE__ */ new Set(["mIoU", "mDice", "mFscore"]);
+var SPLITS2 = /* @__PURE__ */ new Set(["train", "val", "test"]);
+var segments = (key) => key.split(".");
+function startsWith(path, prefix) {
+  const p = segments(prefix);
+  return p.length <= path.length && p.every((s, i2) => s === path[i2]);
+}
+function longest(rows, path) {
+  let best;
+  let bestLength = -1;
+  for (const row of rows) {
+    const prefix = row.from ?? row.key ?? "";
+    if (startsWith(path, prefix) && segments(prefix).length > bestLength) {
+      best = row;
+      bestLength = segments(prefix).length;
+    }
+  }
+  return best;
+}
+function keyVersion(key) {
+  const path = segments(key);
+  const top = path[0];
+  if (KEYS_1X.has(top)) return "1.x";
+  if ((top === "train_cfg" || top === "test_cfg") && path.length > 1) {
+    return LOOP_KEYS2.has(path[1]) ? "1.x" : "0.x";
+  }
+  if (KEYS_0X.has(top)) return "0.x";
+  return "both";
+}
+var out2 = (items2, ...notes) => ({ items: items2, notes });
+var kept = (...notes) => ({ items: [], keep: true, notes });
+var note = (rule, severity, message) => ({
+  rule,
+  severity,
+  message
+});
+function needsValue(item, rule) {
+  return kept(
+    note(
+      "CLI-GEN-008",
+      "warning",
+      `\`${item.key}\` needs its value to be translated (${rule}), but the value is a shell variable; left as written.`
+    )
+  );
+}
+function translateKey(item, ctx) {
+  const path = segments(item.key);
+  const top = path[0];
+  const join6 = (prefix, tail) => [prefix, ...tail].filter((s) => s !== "").join(".");
+  if (keyVersion(item.key) === "1.x") return out2([{ key: item.key }]);
+  switch (top) {
+    case "data":
+      return translateData(item, path, ctx);
+    case "evaluation":
+      if (path[1] === "metric") return translateMetric(item);
+      if (path[1] === "gpu_collect") return translateGpuCollect(item);
+      break;
+    case "runner":
+      if (path.length === 2 && (path[1] === "max_iters" || path[1] === "max_epochs")) {
+        return resolvedItem(item, path, ctx, "KEY-014", `train_cfg.${path[1]}=N`);
+      }
+      break;
+    case "total_iters":
+      if (path.length === 1)
+        return resolvedItem(item, path, ctx, "KEY-016", "train_cfg.max_iters=N");
+      break;
+    case "fp16":
+    case "optimizer_config":
+      if (path[1] === "loss_scale" && path.length === 2) {
+        const outcome = resolvedItem(item, path, ctx, "KEY-020", "optim_wrapper.loss_scale=V");
+        if (top === "fp16") {
+          outcome.notes.push(
+            note(
+              "KEY-020",
+              "warning",
+              "`fp16.loss_scale` had no effect in 0.30 training (only the optimizer hook enabled AMP); check the 1.x result."
+            )
+          );
+        }
+        return outcome;
+      }
+      break;
+    case "lr_config": {
+      const rule = LR_RULES[path[1]];
+      if (rule && path.length === 2) {
+        return resolvedItem(item, path, ctx, rule, "param_scheduler.<i>.<arg>=V");
+      }
+      break;
+    }
+    case "resume_from":
+      if (ctx.script === "test") {
+        return out2(
+          [],
+          note("KEY-031", "info", "`resume_from` has no meaning for testing; dropped.")
+        );
+      }
+      return {
+        items: [{ key: "load_from" }],
+        resume: true,
+        notes: [note("KEY-031", "info", "`resume_from=X` \u2192 `--resume` and `load_from=X`.")]
+      };
+    case "auto_resume":
+      return translateAutoResume(item, ctx);
+    case "model":
+      return renameMmcls(item, item.key, "KEY-036", /\bmmcls\./g, "mmpretrain.");
+    case "custom_imports":
+      return renameMmcls(item, item.key, "KEY-039", /\bmmcls\b/g, "mmpretrain");
+    case "train_cfg":
+    case "test_cfg":
+      if (path.length > 1) {
+        const key = `model.${item.key}`;
+        return out2(
+          [{ key }],
+          note("KEY-037", "info", `Top-level \`${top}\` is the model's in 0.x: \`${key}\`.`)
+        );
+      }
+      break;
+  }
+  const error = longest(ERRORS, path);
+  if (error && !longest(RENAMES2, path)?.from.startsWith(error.key + ".")) {
+    return out2([], note(error.rule, "error", `\`${item.key}\`: ${error.reason}; dropped.`));
+  }
+  const drop = longest(DROPS, path);
+  if (drop) return out2([], note(drop.rule, "info", `\`${item.key}\`: ${drop.reason}; dropped.`));
+  const rename = longest(RENAMES2, path);
+  if (rename) {
+    const tail = path.slice(segments(rename.from).length);
+    const keys2 = rename.to.map((to) => join6(to, tail));
+    if (keys2.length === 1 && keys2[0] === item.key) return out2([{ key: item.key }]);
+    return out2(
+      keys2.map((key) => ({ key })),
+      note(rename.rule, "info", `\`${item.key}\` \u2192 ${keys2.map((k) => `\`${k}\``).join(", ")}.`)
+    );
+  }
+  if (top === "img_norm_cfg") {
+    return out2(
+      [],
+      note(
+        "KEY-038",
+        "info",
+        "`img_norm_cfg` is inert in both versions; set `model.data_preprocessor.mean`/`std`/`bgr_to_rgb` to change normalisation. Dropped."
+      )
+    );
+  }
+  const old = ctx.config?.old;
+  if (HELPERS.has(top) || old && old.entries.has(top) && !KEYS_0X.has(top)) {
+    return out2(
+      [{ key: item.key }],
+      note(
+        "KEY-038",
+        "info",
+        `\`${top}\` is a helper variable: setting it changes no dict built from it, in 0.x as in 1.x.`
+      )
+    );
+  }
+  return out2([], note("KEY-040", "warning", `\`${item.key}\` is not a known 0.x key; dropped.`));
+}
+function translateData(item, path, ctx) {
+  const [, second, ...tail] = path;
+  const split = second?.replace(/_dataloader$/, "");
+  if (second && second.endsWith("_dataloader") && SPLITS2.has(split) && tail.length > 0) {
+    const key2 = [`${split}_dataloader`, DATALOADER_KEYS[tail[0]] ?? tail[0], ...tail.slice(1)].join(
+      "."
+    );
+    return out2([{ key: key2 }], note("KEY-013", "info", `\`${item.key}\` \u2192 \`${key2}\`.`));
+  }
+  if (!second || !SPLITS2.has(second)) {
+    const rename = longest(RENAMES2, path);
+    if (rename) {
+      const rest = path.slice(segments(rename.from).length);
+      const keys2 = rename.to.map((to) => [to, ...rest].join("."));
+      return out2(
+        keys2.map((key2) => ({ key: key2 })),
+        note(rename.rule, "info", `\`${item.key}\` \u2192 ${keys2.map((k) => `\`${k}\``).join(", ")}.`)
+      );
+    }
+    return out2([], note("KEY-040", "warning", `\`${item.key}\` is not a known 0.x key; dropped.`));
+  }
+  const loader = `${second}_dataloader.dataset`;
+  const wrapped = tail[0] === "dataset";
+  const inner = wrapped ? tail.slice(1) : tail;
+  const prefix = wrapped ? `${loader}.dataset` : loader;
+  if (inner.length === 0) {
+    return out2([], note("KEY-011", "error", `\`${item.key}\` replaces a whole dataset; dropped.`));
+  }
+  if (!wrapped && inner[0] === "times") {
+    return out2(
+      [{ key: `${loader}.times` }],
+      note("KEY-011", "info", `\`${item.key}\` \u2192 \`${loader}.times\`.`)
+    );
+  }
+  if (inner[0] === "pipeline") {
+    if (inner.length === 1) {
+      return out2(
+        [],
+        note(
+          "KEY-011",
+          "error",
+          `\`${item.key}\` replaces a whole pipeline; change the config. Dropped.`
         )
       );
     }
+    return resolvedItem(item, path, ctx, "KEY-012", `${prefix}.pipeline.<j>.<arg>=V`);
   }
+  const key = [prefix, DATASET_KEYS[inner[0]] ?? inner[0], ...inner.slice(1)].join(".");
+  return out2([{ key }], note("KEY-011", "info", `\`${item.key}\` \u2192 \`${key}\`.`));
 }
-function reportOnceAlongChains(plans) {
-  const said = (path) => new Set((plans.get(path)?.findings ?? []).map((f) => `${f.rule}\0${f.message}`));
-  const own = new Map([...plans.keys()].map((path) => [path, said(path)]));
-  for (const plan of plans.values()) {
-    const inherited = new Set(plan.resolved.chain.slice(1).flatMap((b) => [...own.get(b) ?? []]));
-    plan.findings = plan.findings.filter(
-      (f) => !(f.file === plan.path && f.line === 0 && inherited.has(`${f.rule}\0${f.message}`))
+function translateMetric(item) {
+  if (item.value === void 0) return needsValue(item, "KEY-004");
+  const metrics = asItems(parseCfgValue(item.value)).map(formatCfgValue);
+  const bad = metrics.filter((m) => !IOU_METRICS.has(m));
+  if (bad.length > 0) {
+    return out2(
+      [],
+      note(
+        "KEY-004",
+        "error",
+        `\`${item.key}=${item.value}\`: ${bad.join(", ")} cannot be selected through val_evaluator.iou_metrics (cityscapes needs a CityscapesMetric evaluator in the config); dropped.`
+      )
     );
   }
+  const value = formatCfgValue(cfgList(metrics.map(cfgStr)));
+  return out2(
+    [{ key: "val_evaluator.iou_metrics", value }],
+    note("KEY-004", "info", `\`${item.key}\` \u2192 \`val_evaluator.iou_metrics=${value}\`.`)
+  );
 }
-function resolveSiblingCollisions(plans) {
-  for (const plan of plans.values()) {
-    const members = plan.resolved.bases.map((b) => plans.get(b)).filter((p) => p !== void 0);
-    if (members.length < 2) continue;
-    const holders = /* @__PURE__ */ new Map();
-    for (const member of members) {
-      for (const key of member.target.entries.keys()) {
-        holders.set(String(key), [...holders.get(String(key)) ?? [], member]);
+function translateGpuCollect(item) {
+  if (item.value === void 0) return needsValue(item, "KEY-008");
+  const value = parseCfgValue(item.value);
+  const gpu = value.t === "bool" ? value.v : void 0;
+  if (gpu === void 0) return needsValue(item, "KEY-008");
+  const device = gpu ? "gpu" : "cpu";
+  return out2(
+    [{ key: "val_evaluator.collect_device", value: device }],
+    note("KEY-008", "info", `\`${item.key}\` \u2192 \`val_evaluator.collect_device=${device}\`.`)
+  );
+}
+function translateAutoResume(item, ctx) {
+  if (ctx.script === "test") {
+    return out2([], note("KEY-032", "info", "`auto_resume` has no meaning for testing; dropped."));
+  }
+  if (item.value === void 0) return needsValue(item, "KEY-032");
+  const value = parseCfgValue(item.value);
+  const on = value.t === "bool" ? value.v : value.t === "none" ? false : void 0;
+  if (on === void 0) return needsValue(item, "KEY-032");
+  return {
+    items: [],
+    resume: on,
+    notes: [
+      note(
+        "KEY-032",
+        "info",
+        on ? "`auto_resume=True` \u2192 `--resume`." : "`auto_resume=False` is the default; dropped."
+      )
+    ]
+  };
+}
+function renameMmcls(item, key, rule, pattern, replacement) {
+  if (item.value === void 0 || !pattern.test(item.value)) return out2([{ key }]);
+  pattern.lastIndex = 0;
+  const value = item.value.replace(pattern, replacement);
+  return out2(
+    [{ key, value }],
+    note(rule, "info", `\`mmcls\` became \`mmpretrain\`: \`${key}=${value}\`.`)
+  );
+}
+function resolvedItem(item, path, ctx, rule, suggestion) {
+  if (item.value === void 0) return needsValue(item, rule);
+  const old = ctx.config?.old;
+  if (!old) {
+    return out2(
+      [],
+      note(
+        rule,
+        "error",
+        `\`${item.key}\` depends on the config, which is not in the repository; write the 1.x keys by hand (e.g. \`${suggestion}\`). Dropped.`
+      )
+    );
+  }
+  const result = reconvert(old, path, valueOfCfg(parseCfgValue(item.value)), ctx.file);
+  if (!result.ok) {
+    return out2([], note(rule, "error", `\`${item.key}\`: ${result.reason}; dropped.`));
+  }
+  const changes = result.items.filter((d) => !KEYS_0X.has(segments(d.key)[0]));
+  const unwritable = changes.filter((d) => d.text === void 0);
+  if (unwritable.length > 0) {
+    return out2(
+      [],
+      note(
+        rule,
+        "error",
+        `\`${item.key}=${item.value}\` changes ${unwritable.map((d) => `\`${d.key}\``).join(", ")} in a way --cfg-options cannot express; change the config. Dropped.`
+      )
+    );
+  }
+  if (changes.length === 0) {
+    return out2(
+      [],
+      note(
+        rule,
+        "warning",
+        `\`${item.key}=${item.value}\` changes nothing in the converted config; dropped.`
+      )
+    );
+  }
+  const items2 = changes.map((d) => ({ key: d.key, value: d.text }));
+  return out2(
+    items2,
+    note(
+      rule,
+      "info",
+      `\`${item.key}=${item.value}\` \u2192 ${items2.map((i2) => `\`${i2.key}=${i2.value}\``).join(" ")} (from the config).`
+    )
+  );
+}
+function testIouMetrics(converted) {
+  const evaluator = converted && valueAt(converted, ["test_evaluator"]);
+  if (!isDict(evaluator) || strOf(evaluator.entries.get("type")) !== "IoUMetric") return void 0;
+  const metrics = evaluator.entries.get("iou_metrics");
+  if (!metrics || metrics.t !== "list" && metrics.t !== "tuple") return void 0;
+  const names = metrics.items.map(strOf);
+  return names.every((n) => n !== void 0) ? names : void 0;
+}
+
+// src/commands/translate.ts
+var IOU_METRICS2 = /* @__PURE__ */ new Set(["mIoU", "mDice", "mFscore"]);
+var CFG_FLAGS = /* @__PURE__ */ new Set(["--cfg-options", "--options"]);
+var names1x = (script) => new Set(FLAGS_1X[script].flags.map((f) => f.name));
+function repoPath(value) {
+  if (value === void 0 || value.startsWith("/") || value.startsWith("~")) return void 0;
+  const path = value.replace(/^(\.\/)+/, "");
+  return path.split("/").includes("..") ? void 0 : path;
+}
+function withKey(word, oldKey, newKey) {
+  const m = /^(['"]?)/.exec(word.text);
+  const quote = m ? m[1] : "";
+  if (word.text.startsWith(`${quote}${oldKey}=`)) {
+    return [{ raw: `${quote}${newKey}=${word.text.slice(quote.length + oldKey.length + 1)}` }];
+  }
+  if (word.value !== void 0) return lit(`${newKey}=${word.value.slice(oldKey.length + 1)}`);
+  return void 0;
+}
+function planInvocation(words, inv, ctx) {
+  const plan = { replace: /* @__PURE__ */ new Map(), cfgItems: [], append: [], notes: [] };
+  const script = inv.script;
+  const notes = plan.notes;
+  const say = (word, rule, severity, message) => {
+    notes.push({ word, rule, severity, message });
+  };
+  const args2 = parseArgs(words, inv.argsFrom, script);
+  const positionals = args2.filter((a) => a.kind === "positional" && !a.synopsis);
+  let configAt = inv.filled.config;
+  const slots = script === "train" ? 1 : 2;
+  const filled = (inv.filled.config !== void 0 ? 1 : 0) + (inv.filled.checkpoint !== void 0 ? 1 : 0);
+  const extra = [];
+  let free = slots - filled;
+  let seenVarargs = false;
+  for (const p of positionals) {
+    if (p.kind !== "positional") continue;
+    if (p.varargs) {
+      seenVarargs = true;
+      continue;
+    }
+    if (free > 0 && !seenVarargs) {
+      if (configAt === void 0) configAt = p.at;
+      free--;
+    } else if (!seenVarargs) extra.push(p.at);
+  }
+  if (inv.launcher && configAt !== void 0 && configAt >= words.length) configAt = void 0;
+  for (const at of extra) {
+    const rule = inv.launcher ? LAUNCHERS[inv.launcher].rule : "CLI-GEN-009";
+    say(
+      at,
+      rule,
+      "warning",
+      `\`${words[at].text}\` is an extra argument${inv.launcher ? " after the launcher positionals" : ""}: argparse rejects it in 0.x and 1.x (a work directory is \`--work-dir DIR\`). Left as written.`
+    );
+  }
+  const configWord = configAt !== void 0 ? words[configAt] : void 0;
+  const path = repoPath(configWord?.value);
+  const config2 = path !== void 0 ? ctx.configFor?.(path) : void 0;
+  if (configWord?.value !== void 0 && configAt !== void 0) {
+    const known = path === void 0 ? false : ctx.configFor ? config2 !== void 0 : void 0;
+    const rename = configPathRename(configWord.value, known);
+    if (rename?.to) {
+      const text2 = configWord.text.includes(rename.from) ? [{ raw: configWord.text.replace(rename.from, rename.to) }] : lit(configWord.value.replace(rename.from, rename.to));
+      plan.replace.set(configAt, [text2]);
+      notes.push({
+        word: configAt,
+        rule: "CLI-GEN-003",
+        severity: "info",
+        message: `Upstream config \`${rename.from}\` is \`${rename.to}\` in 1.x.`,
+        before: rename.from,
+        after: rename.to
+      });
+    } else if (rename) {
+      say(
+        configAt,
+        "CLI-GEN-003",
+        "error",
+        `\`${configWord.value}\` is not in the repository and has no 1.x counterpart upstream; choose a 1.x config by hand.`
+      );
+    }
+  }
+  const flags3 = args2.filter((a) => a.kind === "flag");
+  const ambiguous = flags3.find((f) => f.ambiguous);
+  if (ambiguous) {
+    return {
+      replace: /* @__PURE__ */ new Map(),
+      cfgItems: [],
+      append: [],
+      notes: [
+        {
+          word: ambiguous.at,
+          rule: "CLI-GEN-002",
+          severity: "error",
+          message: `\`${ambiguous.given}\` is ambiguous (${ambiguous.ambiguous.join(", ")}): argparse rejected it; the command is left as written.`
+        }
+      ]
+    };
+  }
+  const only1x = names1x(script);
+  const cfgItemWords = flags3.filter((f) => f.spec && CFG_FLAGS.has(f.spec.name)).flatMap((f) => f.values);
+  const keyOf = (w) => w.value !== void 0 ? /^([A-Za-z_][\w.-]*)=/.exec(w.value)?.[1] : void 0;
+  const keyVersions = cfgItemWords.map((i2) => keyOf(words[i2])).filter((k) => !!k).map(keyVersion);
+  const outKind = (f) => {
+    const value = f.inline ? f.inline.value : f.values.length ? words[f.values[0]].value : void 0;
+    if (value === void 0) return void 0;
+    return /\.(pkl|pickle)$/.test(value) ? "pickle" : "dir";
+  };
+  const outs = script === "test" ? flags3.filter((f) => f.spec?.name === "--out") : [];
+  const is1x = flags3.some((f) => f.only1x) || keyVersions.includes("1.x") || outs.some((f) => outKind(f) === "dir");
+  const is0x = flags3.some((f) => f.spec && !only1x.has(f.spec.name)) || keyVersions.includes("0.x") || outs.some((f) => outKind(f) === "pickle");
+  if (is1x) {
+    if (is0x) {
+      return {
+        replace: /* @__PURE__ */ new Map(),
+        cfgItems: [],
+        append: [],
+        notes: [
+          {
+            word: inv.at,
+            rule: "CLI-GEN-007",
+            severity: "warning",
+            message: "The command mixes 0.x and 1.x arguments; it is left as written. Fix it by hand."
+          }
+        ]
+      };
+    }
+    return { replace: /* @__PURE__ */ new Map(), cfgItems: [], append: [], notes: [] };
+  }
+  const items2 = /* @__PURE__ */ new Map();
+  const addItem = (key, value) => {
+    if (!items2.has(key)) items2.set(key, [{ lit: `${key}=` }, ...value]);
+  };
+  const remove = (f) => {
+    plan.replace.set(f.at, []);
+    for (const v of f.values) plan.replace.set(v, []);
+  };
+  let resumeAt;
+  const wantResume = (at, replaceWord) => {
+    if (resumeAt !== void 0) {
+      if (replaceWord) plan.replace.set(at, []);
+      return;
+    }
+    resumeAt = at;
+    if (replaceWord) plan.replace.set(at, [lit("--resume")]);
+    else plan.append.push(lit("--resume"));
+  };
+  const valueOf = (f) => {
+    if (f.inline) {
+      if (f.inline.raw !== void 0)
+        return f.inline.value !== void 0 ? [{ lit: f.inline.value }] : [{ raw: f.inline.raw }];
+      return f.inline.value !== void 0 ? [{ lit: f.inline.value }] : void 0;
+    }
+    return f.values.length ? [wordPiece(words[f.values[0]])] : void 0;
+  };
+  const literals = (f) => {
+    const vs = f.inline ? [f.inline.value] : f.values.map((i2) => words[i2].value);
+    return vs.every((v) => v !== void 0) ? vs.map((v) => v.replace(/\]+$/, "")) : void 0;
+  };
+  const synopsisHint = (f, hint) => {
+    if (!f.synopsis) return false;
+    say(
+      f.at,
+      "CLI-GEN-006",
+      "warning",
+      `Usage synopsis: \`${f.given}\` ${hint}. Left as written; rewrite the synopsis by hand.`
+    );
+    return true;
+  };
+  const renameFlag = (f, to) => {
+    const word = words[f.at];
+    const text2 = word.text.replace(f.given, to);
+    plan.replace.set(f.at, [[{ raw: text2 }]]);
+  };
+  const byName = (name2) => flags3.filter((f) => f.spec?.name === name2);
+  for (const f of flags3) {
+    if (f.spec || f.only1x) continue;
+    if (f.given === "--work_dir") {
+      renameFlag(f, "--work-dir");
+      say(
+        f.at,
+        "CLI-TRAIN-002",
+        "info",
+        "`--work_dir` \u2192 `--work-dir` (argparse rejected `--work_dir` in 0.x too)."
+      );
+    } else {
+      say(
+        f.at,
+        "CLI-GEN-002",
+        "error",
+        `\`${f.given}\` is not an argument of 0.x tools/${script}.py; left as written.`
+      );
+    }
+  }
+  for (const f of flags3) {
+    if (f.spec && f.given !== f.spec.name) {
+      say(
+        f.at,
+        "CLI-GEN-002",
+        "info",
+        `\`${f.given}\` is argparse's abbreviation of \`${f.spec.name}\`.`
+      );
+      if (only1x.has(f.spec.name)) renameFlag(f, f.spec.name);
+    }
+  }
+  const cfgFlags = flags3.filter((f) => f.spec && CFG_FLAGS.has(f.spec.name));
+  if (cfgFlags.length > 1) {
+    say(
+      cfgFlags[1].at,
+      "CLI-GEN-004",
+      "warning",
+      "Several option lists: 0.x refused `--options` with `--cfg-options`, and 1.x keeps only the last `--cfg-options`. Merge them by hand."
+    );
+  }
+  let keptItems = 0;
+  for (const f of cfgFlags) {
+    if (f.synopsis) {
+      if (f.spec.name === "--options") {
+        renameFlag(f, "--cfg-options");
+        say(f.at, "CLI-GEN-004", "info", "`--options` \u2192 `--cfg-options`.");
+      }
+      if (f.values.some((i2) => words[i2].value !== void 0))
+        synopsisHint(f, "needs its keys translated");
+      keptItems++;
+      continue;
+    }
+    if (f.spec.name === "--options" || f.given !== "--cfg-options" || f.inline) {
+      plan.replace.set(f.at, [lit("--cfg-options")]);
+    }
+    if (f.spec.name === "--options")
+      say(f.at, "CLI-GEN-004", "info", "`--options` \u2192 `--cfg-options`.");
+    const itemWords = f.values.map((i2) => ({
+      word: words[i2],
+      at: i2
+    }));
+    if (f.inline) {
+      const raw = f.inline.raw;
+      const piece = {
+        start: words[f.at].start,
+        end: words[f.at].end,
+        text: raw ?? "",
+        value: f.inline.value
+      };
+      itemWords.unshift({ word: piece, at: f.at });
+    }
+    for (const { word, at } of itemWords) {
+      const inlineItem = at === f.at;
+      const set = (replacement) => {
+        if (inlineItem) plan.replace.set(f.at, [lit("--cfg-options"), ...replacement]);
+        else plan.replace.set(at, replacement);
+      };
+      const key = word.value !== void 0 ? /^([A-Za-z_][\w.-]*)=/.exec(word.value)?.[1] : /^['"]?([A-Za-z_][\w.-]*)=/.exec(word.text)?.[1];
+      if (!key) {
+        keptItems++;
+        if (inlineItem) plan.replace.set(f.at, [lit("--cfg-options"), [{ raw: word.text }]]);
+        say(
+          at,
+          "CLI-GEN-008",
+          "warning",
+          `\`${word.text}\` is not a literal \`key=value\` item, so its key cannot be translated; left as written.`
+        );
+        continue;
+      }
+      const value = word.value?.slice(key.length + 1);
+      const outcome = translateKey({ key, value }, { script, file: ctx.file, config: config2 });
+      for (const n of outcome.notes) say(at, n.rule, n.severity, n.message);
+      if (outcome.keep) {
+        keptItems++;
+        if (inlineItem) plan.replace.set(f.at, [lit("--cfg-options"), [{ raw: word.text }]]);
+        continue;
+      }
+      if (outcome.resume) {
+        if (script === "train") wantResume(at, false);
+      }
+      const rendered = [];
+      let failed = false;
+      for (const item of outcome.items) {
+        const arg2 = renderItem(word, key, item);
+        if (arg2) rendered.push(arg2);
+        else failed = true;
+      }
+      if (failed) {
+        keptItems++;
+        say(
+          at,
+          "CLI-GEN-008",
+          "warning",
+          `\`${key}\` cannot be rewritten because its value is not literal; left as written.`
+        );
+        continue;
+      }
+      keptItems += rendered.length;
+      const same = rendered.length === 1 && !inlineItem && "raw" in rendered[0][0] && rendered[0].length === 1 && rendered[0][0].raw === word.text;
+      if (!same) set(rendered);
+    }
+  }
+  const lastCfg = cfgFlags[cfgFlags.length - 1];
+  if (lastCfg && !lastCfg.synopsis) {
+    plan.cfgAnchor = lastCfg.values.length ? lastCfg.values[lastCfg.values.length - 1] : lastCfg.at;
+  }
+  if (script === "train") planTrain();
+  else planTest();
+  plan.cfgItems = [...items2.values()];
+  if (lastCfg && !lastCfg.synopsis && keptItems === 0 && plan.cfgItems.length === 0) {
+    remove(lastCfg);
+    for (const f of cfgFlags) remove(f);
+  }
+  if (lastCfg?.synopsis) plan.cfgAnchor = void 0;
+  return plan;
+  function planTrain() {
+    const resumeFrom = byName("--resume-from");
+    const loadFrom = byName("--load-from");
+    for (const f of resumeFrom) {
+      if (synopsisHint(f, "is `--resume --cfg-options load_from=X` in 1.x")) continue;
+      const value = valueOf(f);
+      if (!value) continue;
+      wantResume(f.at, true);
+      for (const v of f.values) plan.replace.set(v, []);
+      addItem("load_from", value);
+      say(
+        f.at,
+        "CLI-TRAIN-004",
+        "info",
+        "`--resume-from X` \u2192 `--resume --cfg-options load_from=X` (1.x `--resume` takes no value)."
+      );
+    }
+    for (const f of loadFrom) {
+      if (synopsisHint(f, "is `--cfg-options load_from=X` in 1.x")) continue;
+      if (resumeFrom.length > 0) {
+        remove(f);
+        say(
+          f.at,
+          "CLI-TRAIN-004",
+          "info",
+          "`--load-from` with `--resume-from`: 0.x resumed and ignored load_from; only the resume is kept."
+        );
+        continue;
+      }
+      const value = valueOf(f);
+      if (!value) continue;
+      remove(f);
+      addItem("load_from", value);
+      say(f.at, "CLI-TRAIN-003", "info", "`--load-from X` \u2192 `--cfg-options load_from=X`.");
+    }
+    for (const f of byName("--auto-resume")) {
+      if (synopsisHint(f, "is `--resume` in 1.x")) continue;
+      if (resumeFrom.length > 0) {
+        remove(f);
+        say(
+          f.at,
+          "CLI-TRAIN-005",
+          "info",
+          "`--auto-resume` with `--resume-from`: 0.x resumed from the given checkpoint; one `--resume` is kept."
+        );
+        continue;
+      }
+      wantResume(f.at, true);
+      say(
+        f.at,
+        "CLI-TRAIN-005",
+        "info",
+        "`--auto-resume` \u2192 `--resume` (mmengine finds the latest checkpoint in the work dir)."
+      );
+      const loadFromSet = config2 && valueAt(config2.old, ["load_from"]);
+      if (loadFromSet && loadFromSet.t !== "none" && loadFrom.length === 0) {
+        addItem("load_from", [{ lit: "None" }]);
+        say(
+          f.at,
+          "CLI-TRAIN-005",
+          "warning",
+          "`--auto-resume` \u2192 `--resume --cfg-options load_from=None`: the config sets load_from, which 1.x would resume from; 0.x's fallback to load_from when no checkpoint exists is lost."
+        );
       }
     }
-    for (const [key, holding] of holders) {
-      if (holding.length < 2) continue;
-      const owners = COLLISION_OWNERS[key] ?? [];
-      const owner = holding.find((m) => owners.some((o) => m.resolved.value.entries.has(o))) ?? holding[0];
-      for (const member of holding) {
-        if (member === owner) continue;
-        for (const path of member.resolved.chain) {
-          const holder = plans.get(path);
-          if (!holder?.target.entries.has(key)) continue;
-          holder.target = withoutKeys(holder.target, [key]);
-          holder.findings.push(
-            finding(
-              "INH-011",
-              "info",
-              holder.path,
-              0,
-              `\`${key}\` is kept only in ${owner.path}, which ${plan.path} also inherits`
-            )
+    for (const f of byName("--no-validate")) {
+      if (synopsisHint(
+        f,
+        "is `--cfg-options val_cfg=None val_dataloader=None val_evaluator=None` in 1.x"
+      ))
+        continue;
+      remove(f);
+      for (const key of ["val_cfg", "val_dataloader", "val_evaluator"])
+        addItem(key, [{ lit: "None" }]);
+      say(
+        f.at,
+        "CLI-TRAIN-006",
+        "info",
+        "`--no-validate` \u2192 `val_cfg=None val_dataloader=None val_evaluator=None` (mmengine needs all three)."
+      );
+    }
+    for (const name2 of ["--gpus", "--gpu-ids", "--gpu-id"]) {
+      for (const f of byName(name2)) {
+        if (synopsisHint(f, "has no 1.x counterpart (use CUDA_VISIBLE_DEVICES)")) continue;
+        remove(f);
+        say(
+          f.at,
+          "CLI-TRAIN-007",
+          "info",
+          `\`${name2}\` is dropped: select GPUs with \`CUDA_VISIBLE_DEVICES=...\`.`
+        );
+      }
+    }
+    for (const f of byName("--seed")) {
+      if (synopsisHint(f, "is `--cfg-options randomness.seed=S` in 1.x")) continue;
+      const value = valueOf(f);
+      if (!value) continue;
+      remove(f);
+      addItem("randomness.seed", value);
+      say(f.at, "CLI-TRAIN-008", "info", "`--seed S` \u2192 `--cfg-options randomness.seed=S`.");
+    }
+    for (const f of byName("--diff_seed")) {
+      if (synopsisHint(f, "is `--cfg-options randomness.diff_rank_seed=True` in 1.x")) continue;
+      remove(f);
+      addItem("randomness.diff_rank_seed", [{ lit: "True" }]);
+      say(
+        f.at,
+        "CLI-TRAIN-009",
+        "info",
+        "`--diff_seed` \u2192 `--cfg-options randomness.diff_rank_seed=True`."
+      );
+    }
+    for (const f of byName("--deterministic")) {
+      if (synopsisHint(f, "is `--cfg-options randomness.deterministic=True` in 1.x")) continue;
+      remove(f);
+      addItem("randomness.deterministic", [{ lit: "True" }]);
+      say(
+        f.at,
+        "CLI-TRAIN-010",
+        "info",
+        "`--deterministic` \u2192 `--cfg-options randomness.deterministic=True`."
+      );
+    }
+  }
+  function planTest() {
+    const evalOptions = byName("--eval-options");
+    const formatOnly = byName("--format-only");
+    const evals = byName("--eval");
+    let outputDir;
+    for (const f of evalOptions) {
+      for (const i2 of f.values) {
+        const v = words[i2].value;
+        if (v?.startsWith("imgfile_prefix="))
+          outputDir = [{ lit: v.slice("imgfile_prefix=".length) }];
+      }
+    }
+    const dirOrDefault = () => outputDir ?? [{ lit: ".format_cityscapes" }];
+    for (const f of evals) {
+      if (synopsisHint(f, "has no 1.x flag: 1.x evaluates with the config's test_evaluator"))
+        continue;
+      const metrics = literals(f);
+      if (!metrics) {
+        say(
+          f.at,
+          "CLI-GEN-008",
+          "warning",
+          "`--eval` needs its metric names to be translated (CLI-TEST-001), but they are shell variables; left as written."
+        );
+        continue;
+      }
+      const iou = metrics.filter((m) => IOU_METRICS2.has(m));
+      const city = metrics.includes("cityscapes");
+      const bad = metrics.filter((m) => !IOU_METRICS2.has(m) && m !== "cityscapes");
+      if (city && iou.length > 0) {
+        say(
+          f.at,
+          "CLI-TEST-002",
+          "error",
+          `\`--eval ${metrics.join(" ")}\` needs two evaluators (IoUMetric and CityscapesMetric), which --cfg-options cannot express; set test_evaluator in the config. Left as written.`
+        );
+        continue;
+      }
+      remove(f);
+      if (bad.length > 0) {
+        say(
+          f.at,
+          "CLI-TEST-003",
+          "error",
+          `\`--eval ${bad.join(" ")}\`: not a segmentation metric (0.x failed too); dropped.`
+        );
+      }
+      if (city) {
+        addItem("test_evaluator.type", [{ lit: "CityscapesMetric" }]);
+        addItem("test_evaluator.output_dir", dirOrDefault());
+        say(
+          f.at,
+          "CLI-TEST-002",
+          "info",
+          "`--eval cityscapes` \u2192 `test_evaluator.type=CityscapesMetric` with an `output_dir`."
+        );
+      }
+      if (iou.length > 0) {
+        const current = testIouMetrics(config2?.converted);
+        if (current && current.length === iou.length && current.every((m, k) => m === iou[k])) {
+          say(
+            f.at,
+            "CLI-TEST-001",
+            "info",
+            `\`--eval ${iou.join(" ")}\` is what the config's test_evaluator computes already; dropped.`
+          );
+        } else {
+          addItem("test_evaluator.iou_metrics", [{ lit: `[${iou.join(",")}]` }]);
+          say(
+            f.at,
+            "CLI-TEST-001",
+            "info",
+            `\`--eval ${iou.join(" ")}\` \u2192 \`test_evaluator.iou_metrics=[${iou.join(",")}]\`${current ? ` (the config computes [${current.join(", ")}])` : ""}.`
           );
         }
       }
     }
-  }
-}
-function emitAll(plans, original, read, evaluations) {
-  const texts = /* @__PURE__ */ new Map();
-  const blocked = /* @__PURE__ */ new Set();
-  const findings = [];
-  const encoder = new TextEncoder();
-  const overlay = {
-    read: (path) => {
-      const text = texts.get(path);
-      return text === void 0 ? original.read(path) : encoder.encode(text);
-    }
-  };
-  const verifier = createResolver(overlay, {
-    evaluated: (path) => {
-      const text = texts.get(path);
-      return text === void 0 || text === read(path) ? evaluations.get(path) : void 0;
-    }
-  });
-  for (const path of basesFirst(plans)) {
-    const plan = plans.get(path);
-    if (!plan.resolved.ok) continue;
-    const failedBase = plan.resolved.chain.slice(1).find((b) => blocked.has(b));
-    if (failedBase) {
-      blocked.add(path);
-      findings.push(
-        finding(
-          "INH-013",
-          "error",
-          path,
-          0,
-          `not rewritten: its base ${failedBase} did not verify`
-        )
+    for (const f of formatOnly) {
+      if (synopsisHint(
+        f,
+        "is `--cfg-options test_evaluator.format_only=True test_evaluator.output_dir=D` in 1.x"
+      ))
+        continue;
+      remove(f);
+      addItem("test_evaluator.format_only", [{ lit: "True" }]);
+      addItem("test_evaluator.output_dir", dirOrDefault());
+      say(
+        f.at,
+        "CLI-TEST-004",
+        "info",
+        `\`--format-only\` \u2192 \`test_evaluator.format_only=True\` with \`test_evaluator.output_dir\`${outputDir ? "" : " (`.format_cityscapes`, the 0.x default)"}; without output_dir nothing would be written.`
       );
-      continue;
     }
-    const siblings = plan.resolved.bases.map((b) => ({
-      file: b,
-      value: verifier.resolve(b).value
-    }));
-    const base = mergeSiblingBases(siblings, { file: path, line: 0 });
-    for (const key of unremovableKeys(plan.target, base.value)) {
-      plan.target = withEntry(plan.target, key, base.value.entries.get(key));
-      findings.push(
-        finding(
-          "EMIT-002",
+    for (const f of evalOptions) {
+      if (synopsisHint(f, "options become `test_evaluator.*` items in 1.x")) continue;
+      const values = f.values.map((i2) => ({ i: i2, v: words[i2].value }));
+      if (values.some((x) => x.v === void 0)) {
+        say(
+          f.at,
+          "CLI-GEN-008",
           "warning",
-          path,
-          0,
-          `\`${key}\` is inherited from the converted bases although this config's conversion has none; check that it still fits`
-        )
+          "`--eval-options` needs its keys to be translated (CLI-TEST-005\u2026007), but they are shell variables; left as written."
+        );
+        continue;
+      }
+      remove(f);
+      for (const { i: i2, v } of values) {
+        const eq = v.indexOf("=");
+        const key = eq < 0 ? v : v.slice(0, eq);
+        const value = v.slice(eq + 1);
+        if (key === "imgfile_prefix") {
+          addItem("test_evaluator.output_dir", [{ lit: value }]);
+          say(i2, "CLI-TEST-005", "info", "`imgfile_prefix=D` \u2192 `test_evaluator.output_dir=D`.");
+        } else if (key === "efficient_test")
+          say(i2, "CLI-TEST-006", "info", "`efficient_test` has been a no-op since 0.17; dropped.");
+        else if (key === "nan_to_num" || key === "beta") {
+          addItem(`test_evaluator.${key}`, [{ lit: value }]);
+          say(i2, "CLI-TEST-007", "info", `\`${key}\` \u2192 \`test_evaluator.${key}\`.`);
+        } else if (key === "to_label_id")
+          say(
+            i2,
+            "CLI-TEST-007",
+            "warning",
+            "`to_label_id` has no 1.x counterpart (CityscapesMetric always writes label IDs); dropped."
+          );
+        else
+          say(
+            i2,
+            "CLI-TEST-007",
+            "warning",
+            `\`--eval-options ${key}\` has no 1.x counterpart; dropped.`
+          );
+      }
+    }
+    for (const f of byName("--out")) {
+      if (synopsisHint(f, "writes a pickle in 0.x; 1.x `--out DIR` writes PNG predictions"))
+        continue;
+      remove(f);
+      say(
+        f.at,
+        "CLI-TEST-008",
+        "warning",
+        "`--out` (a pickle of results) is dropped: 1.x has no pickle output; its `--out DIR` writes PNG predictions."
       );
     }
-    const emitted = emitConfig({
-      file: path,
-      source: read(path),
-      own: plan.resolved.own,
-      base: base.value,
-      target: plan.target
-    });
-    findings.push(...emitted.findings);
-    if (emitted.findings.some((f) => f.severity === "error") || base.findings.length > 0) {
-      findings.push(...base.findings);
-      blocked.add(path);
-      continue;
-    }
-    texts.set(path, emitted.text);
-    const check = verifier.resolve(path);
-    const differences = check.ok ? diffPaths(check.value, plan.target) : ["(does not resolve)"];
-    if (differences.length > 0) {
-      blocked.add(path);
-      const shown = differences.slice(0, 8).join(", ");
-      const more = differences.length > 8 ? ` and ${differences.length - 8} more` : "";
-      findings.push(
-        finding(
-          "INH-013",
+    for (const f of byName("--aug-test")) {
+      const pipeline = config2 && valueAt(config2.old, ["data", "test", "pipeline"]);
+      const hasMsfa = pipeline && (pipeline.t === "list" || pipeline.t === "tuple") ? pipeline.items.some(
+        (t) => isDict(t) && strOf(t.entries.get("type")) === "MultiScaleFlipAug"
+      ) : void 0;
+      if (hasMsfa === false) {
+        say(
+          f.at,
+          "CLI-TEST-009",
           "error",
-          path,
-          0,
-          `not rewritten: the new chain differs from the conversion at ${shown}${more}`
-        ),
-        ...check.findings.filter((f) => f.severity === "error")
+          "`--aug-test` needs a MultiScaleFlipAug in the 0.x test pipeline, and this config has none (so it has no tta_pipeline in 1.x); left as written."
+        );
+        continue;
+      }
+      renameFlag(f, "--tta");
+      say(
+        f.at,
+        "CLI-TEST-009",
+        "info",
+        "`--aug-test` \u2192 `--tta` (uses the converted tta_pipeline and tta_model)."
+      );
+    }
+    const show = [...byName("--show"), ...byName("--show-dir")];
+    const opacity = byName("--opacity");
+    const realShow = show.filter((f) => !f.synopsis);
+    if (realShow.length > 0) {
+      addItem("default_hooks.visualization.interval", [{ lit: "1" }]);
+      const dir = byName("--show-dir")[0];
+      const dirText = dir?.inline?.raw ?? (dir?.values.length ? words[dir.values[0]].text : void 0);
+      const where = dirText ? `images go to \`${dirText}/vis_data/vis_image/\`` : "images are shown in a window";
+      say(
+        realShow[0].at,
+        "CLI-TEST-010",
+        "info",
+        `Added \`default_hooks.visualization.interval=1\`: the 1.x hook draws every 50th image by default, 0.x drew all; ${where}.`
+      );
+    }
+    for (const f of show.filter((s) => s.synopsis)) {
+      synopsisHint(
+        f,
+        "also needs `--cfg-options default_hooks.visualization.interval=1` in 1.x to draw every image"
+      );
+    }
+    for (const f of opacity) {
+      if (synopsisHint(f, "is `--cfg-options visualizer.alpha=A` in 1.x")) continue;
+      const value = valueOf(f);
+      if (!value) continue;
+      remove(f);
+      addItem("visualizer.alpha", value);
+      say(f.at, "CLI-TEST-011", "info", "`--opacity A` \u2192 `--cfg-options visualizer.alpha=A`.");
+    }
+    if (realShow.length > 0 && opacity.length === 0) {
+      say(
+        realShow[0].at,
+        "CLI-TEST-011",
+        "info",
+        "The overlay opacity default changed from 0.5 to 0.8; add `visualizer.alpha=0.5` to keep the 0.x look."
+      );
+    }
+    for (const f of byName("--gpu-collect")) {
+      if (synopsisHint(f, "is `--cfg-options test_evaluator.collect_device=gpu` in 1.x")) continue;
+      remove(f);
+      addItem("test_evaluator.collect_device", [{ lit: "gpu" }]);
+      say(
+        f.at,
+        "CLI-TEST-012",
+        "info",
+        "`--gpu-collect` \u2192 `--cfg-options test_evaluator.collect_device=gpu`."
+      );
+    }
+    for (const f of byName("--tmpdir")) {
+      if (synopsisHint(f, "has no 1.x counterpart")) continue;
+      remove(f);
+      say(
+        f.at,
+        "CLI-TEST-013",
+        "warning",
+        "`--tmpdir` is dropped: 1.x collects results without a user temporary directory."
+      );
+    }
+    for (const f of byName("--gpu-id")) {
+      if (synopsisHint(f, "has no 1.x counterpart (use CUDA_VISIBLE_DEVICES)")) continue;
+      remove(f);
+      say(
+        f.at,
+        "CLI-TEST-013",
+        "info",
+        "`--gpu-id` is dropped: select the GPU with `CUDA_VISIBLE_DEVICES=...`."
+      );
+    }
+    const evaluates = evals.length > 0 || formatOnly.length > 0;
+    const outputs = [...show, ...byName("--out")].filter((f) => !f.synopsis);
+    if (!evaluates && outputs.length > 0) {
+      say(
+        outputs[0].at,
+        "CLI-TEST-015",
+        "info",
+        "1.x always evaluates, so the test set needs ground truth; otherwise add `test_evaluator.format_only=True` (with `test_evaluator.output_dir`)."
       );
     }
   }
-  return { texts, blocked, findings };
 }
-function basesFirst(plans) {
-  const order = [];
-  const state = /* @__PURE__ */ new Map();
-  const visit = (path) => {
-    if (state.has(path)) return;
-    state.set(path, "visiting");
-    for (const base of plans.get(path)?.resolved.bases ?? []) if (plans.has(base)) visit(base);
-    state.set(path, "done");
-    order.push(path);
+function renderItem(word, oldKey, item) {
+  if (item.value !== void 0) return lit(`${item.key}=${item.value}`);
+  if (item.key === oldKey && word.text !== "") return [{ raw: word.text }];
+  return withKey(word, oldKey, item.key);
+}
+function isEmptyPlan(plan) {
+  return plan.replace.size === 0 && plan.cfgItems.length === 0 && plan.append.length === 0;
+}
+
+// src/commands/engine.ts
+var emptyStats = () => ({ found: 0, changed: 0, reported: 0 });
+function addStats(into, more) {
+  into.found += more.found;
+  into.changed += more.changed;
+  into.reported += more.reported;
+}
+function shellStyle(quote = '"', forbidden) {
+  return {
+    separator: " ",
+    render(arg2) {
+      const text2 = renderShellArg(arg2, quote);
+      return forbidden && forbidden.test(text2) ? void 0 : text2;
+    }
   };
-  for (const path of [...plans.keys()].sort()) visit(path);
-  return order;
 }
-
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options = {}) {
-    let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
+var MENTIONS_ALL = /tools\/(train|test)\.py|(dist|slurm)_(train|test)\.sh/g;
+function rewriteArgv(words, broken, ctx, style) {
+  const inv = recognise(words);
+  if (!inv) return void 0;
+  const stats = emptyStats();
+  const notes = [];
+  if (inv.kind === "tool") {
+    if (broken) return { edits: [], notes, stats };
+    const rename = toolRename(inv.path);
+    if (!rename) return void 0;
+    const word = words[inv.at];
+    if (rename.to === null) {
+      notes.push({
+        rule: "CLI-TOOL-001",
+        severity: "error",
+        offset: word.start,
+        message: `\`${rename.from}\` was removed in 1.x (deployment moved to MMDeploy); left as written.`
+      });
+      return { edits: [], notes, stats };
     }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    const to = rename.to;
+    const text2 = word.text.includes(rename.from) ? word.text.replace(rename.from, to) : void 0;
+    notes.push({
+      rule: "CLI-TOOL-001",
+      severity: "info",
+      offset: word.start,
+      message: `\`${rename.from}\` is \`${to}\` in 1.x; its arguments were not checked.`,
+      before: rename.from,
+      after: to
+    });
+    const edits2 = text2 === void 0 ? [] : [{ start: word.start, end: word.end, text: text2 }];
+    return { edits: edits2, notes, stats };
   }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-    var _a;
-    const done = (value) => {
-      value = this.postProcess(value, options);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
+  stats.found = 1;
+  if (broken) {
+    stats.reported = 1;
+    notes.push({
+      rule: "CLI-GEN-001",
+      severity: "warning",
+      offset: words[0].start,
+      message: "This command is in shell text with a parse error, so it is not rewritten; check it by hand."
+    });
+    return { edits: [], notes, stats };
   }
-  addToPath(path, added, removed, oldPosInc, options) {
-    const last = path.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
+  const plan = planInvocation(words, inv, ctx);
+  for (const n of plan.notes) {
+    notes.push({
+      rule: n.rule,
+      severity: n.severity,
+      message: n.message,
+      offset: words[n.word].start,
+      before: n.before,
+      after: n.after
+    });
   }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
+  let edits = [];
+  if (!isEmptyPlan(plan)) {
+    const planned = planEdits(words, plan, style);
+    if (planned === void 0) {
+      notes.push({
+        rule: "CLI-GEN-008",
+        severity: "warning",
+        offset: words[0].start,
+        message: "The 1.x form of this command cannot be written in this place (quoting); left as written."
+      });
+    } else edits = planned;
   }
-  equals(left, right, options) {
-    if (options.comparator) {
-      return options.comparator(left, right);
-    } else {
-      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret = [];
-    for (let i2 = 0; i2 < array.length; i2++) {
-      if (array[i2]) {
-        ret.push(array[i2]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options) {
-    return Array.from(value);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i2) {
-            const oldValue = oldTokens[oldPos + i2];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
+  if (edits.length > 0) stats.changed = 1;
+  if (notes.some((n) => n.severity !== "info")) stats.reported = 1;
+  return { edits, notes, stats };
 }
-function tokenize(value, options) {
-  if (options.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
+function rewriteShell(source, ctx, style) {
+  const scan = scanShell(source);
+  const result = { edits: [], notes: [], stats: emptyStats() };
+  const recognised = [];
+  for (const command of scan.commands) {
+    const done = rewriteArgv(command.words, command.broken, ctx, style);
+    if (!done) continue;
+    recognised.push(command);
+    result.edits.push(...done.edits);
+    result.notes.push(...done.notes);
+    addStats(result.stats, done.stats);
   }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
-    const line = linesAndNewlines[i2];
-    if (i2 % 2 && !options.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-
-// node_modules/diff/libesm/patch/create.js
-var INCLUDE_HEADERS = {
-  includeIndex: true,
-  includeUnderline: true,
-  includeFileHeaders: true
-};
-var FILE_HEADERS_ONLY = {
-  includeIndex: false,
-  includeUnderline: false,
-  includeFileHeaders: true
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  let optionsObj;
-  if (!options) {
-    optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
-  } else {
-    optionsObj = options;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
+  const reportedLines = /* @__PURE__ */ new Set();
+  for (const error of scan.errors) {
+    const text2 = source.slice(error.start, error.end);
+    if (recognised.some((c) => c.start < error.end && error.start < c.end)) continue;
+    for (const m of text2.matchAll(MENTIONS_ALL)) {
+      const at = error.start + (m.index ?? 0);
+      const lineStart = source.lastIndexOf("\n", at - 1) + 1;
+      if (reportedLines.has(lineStart)) continue;
+      reportedLines.add(lineStart);
+      result.stats.found++;
+      result.stats.reported++;
+      result.notes.push({
+        rule: "CLI-GEN-001",
+        severity: "warning",
+        offset: at,
+        message: "A train/test command here could not be parsed as shell, so it is not rewritten; check it by hand."
       });
     }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i2 = 0; i2 < diff.length; i2++) {
-      const current = diff[i2], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i2 - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context * 2 && i2 < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
-        if (hunk.lines[i2].endsWith("\n")) {
-          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
-        } else {
-          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
-          i2++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function formatPatch(patch, headerOptions) {
-  if (!headerOptions) {
-    headerOptions = INCLUDE_HEADERS;
-  }
-  if (Array.isArray(patch)) {
-    if (patch.length > 1 && !headerOptions.includeFileHeaders) {
-      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
-    }
-    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
-  }
-  const ret = [];
-  if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName) {
-    ret.push("Index: " + patch.oldFileName);
-  }
-  if (headerOptions.includeUnderline) {
-    ret.push("===================================================================");
-  }
-  if (headerOptions.includeFileHeaders) {
-    ret.push("--- " + patch.oldFileName + (typeof patch.oldHeader === "undefined" ? "" : "	" + patch.oldHeader));
-    ret.push("+++ " + patch.newFileName + (typeof patch.newHeader === "undefined" ? "" : "	" + patch.newHeader));
-  }
-  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
-    const hunk = patch.hunks[i2];
-    if (hunk.oldLines === 0) {
-      hunk.oldStart -= 1;
-    }
-    if (hunk.newLines === 0) {
-      hunk.newStart -= 1;
-    }
-    ret.push("@@ -" + hunk.oldStart + "," + hunk.oldLines + " +" + hunk.newStart + "," + hunk.newLines + " @@");
-    for (const line of hunk.lines) {
-      ret.push(line);
-    }
-  }
-  return ret.join("\n") + "\n";
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  if (typeof options === "function") {
-    options = { callback: options };
-  }
-  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-    if (!patchObj) {
-      return;
-    }
-    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-  } else {
-    const { callback } = options;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
-      if (!patchObj) {
-        callback(void 0);
-      } else {
-        callback(formatPatch(patchObj, options.headerOptions));
-      }
-    } }));
-  }
-}
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
   }
   return result;
 }
-
-// src/report/summary.ts
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function countSeverities(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
-}
-function isSerious(f) {
-  return f.severity !== "info";
-}
-function needsAttention(file) {
-  return file.status === "blocked" || file.findings.some(isSerious);
-}
-function summarize(report2) {
-  const attention = /* @__PURE__ */ new Set();
-  let changed = 0;
-  let unchanged = 0;
-  let blocked = 0;
-  let configsConverted = 0;
-  const findings = countSeverities(report2.findings);
-  for (const file of report2.files) {
-    if (file.status === "changed") {
-      changed += 1;
-      if (file.role === "config" || file.role === "base-config") configsConverted += 1;
-    } else if (file.status === "unchanged") {
-      unchanged += 1;
-    } else {
-      blocked += 1;
+function rewriteRegions(regions, ctx, style) {
+  const result = { edits: [], notes: [], stats: emptyStats() };
+  for (const region of regions) {
+    if (!MENTIONS_ANY.test(region.text)) continue;
+    const done = rewriteShell(region.text, ctx, region.style ?? style);
+    for (const e of done.edits) {
+      result.edits.push({ start: e.start + region.start, end: e.end + region.start, text: e.text });
     }
-    if (needsAttention(file)) attention.add(file.path);
-    for (const f of file.findings) findings[f.severity] += 1;
+    for (const n of done.notes) result.notes.push({ ...n, offset: n.offset + region.start });
+    addStats(result.stats, done.stats);
   }
-  for (const f of report2.findings) if (isSerious(f) && f.file !== "") attention.add(f.file);
-  return {
-    files: report2.files.length,
-    changed,
-    unchanged,
-    blocked,
-    configsConverted,
-    findings,
-    needAttention: attention.size
-  };
+  return result;
 }
-function plural(count, one, many) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-function severityPhrase(counts) {
-  return [
-    plural(counts.error, "error", "errors"),
-    plural(counts.warning, "warning", "warnings"),
-    `${counts.info} info`
-  ].join(", ");
-}
-function summaryPhrase(summary) {
-  const parts2 = [plural(summary.changed, "file converted", "files converted")];
-  if (summary.blocked > 0) parts2.push(`${summary.blocked} blocked`);
-  parts2.push(
-    `${summary.needAttention} ${summary.needAttention === 1 ? "needs" : "need"} attention`
-  );
-  return `${parts2.join(", ")} (${severityPhrase(summary.findings)})`;
-}
-function presentSeverities(counts) {
-  const parts2 = [];
-  if (counts.error > 0) parts2.push(plural(counts.error, "error", "errors"));
-  if (counts.warning > 0) parts2.push(plural(counts.warning, "warning", "warnings"));
-  if (counts.info > 0) parts2.push(`${counts.info} info`);
-  return parts2.join(", ");
-}
-function indent(lines) {
-  return lines.replace(/^(?=.)/gm, "  ");
-}
-function renderText(report2) {
-  const files = report2.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).sort((a, b) => comparePaths(a.path, b.path));
-  const sections = files.map((f) => {
-    const counts = presentSeverities(countSeverities(f.findings));
-    const header2 = `${f.path}: ${f.status}${counts ? ` (${counts})` : ""}
-`;
-    return header2 + indent(formatFindingsText(f.findings));
+var MENTIONS_ANY = /tools\/|(dist|slurm)_(train|test)\.sh/;
+
+// src/commands/containers/workflow.ts
+var MENTIONS = /tools\/(train|test)\.py|(dist|slurm)_(train|test)\.sh/;
+function workflowRegions(text2) {
+  const regions = [];
+  const notes = [];
+  const doc = (0, import_yaml2.parseDocument)(text2);
+  if (doc.errors.length > 0) return { regions, notes };
+  (0, import_yaml2.visit)(doc, {
+    Pair(_key, pair, path) {
+      if (!(0, import_yaml2.isScalar)(pair.key) || pair.key.value !== "run" || !(0, import_yaml2.isScalar)(pair.value)) return;
+      const parent = path[path.length - 1];
+      const shell = (0, import_yaml2.isMap)(parent) ? parent.get("shell") : void 0;
+      if (typeof shell === "string" && !/^(bash|sh)\b/.test(shell)) return;
+      const scalar2 = pair.value;
+      const value = String(scalar2.value);
+      const [start2, end] = scalar2.range ?? [0, 0];
+      const source = text2.slice(start2, end);
+      if (scalar2.type === import_yaml2.Scalar.BLOCK_LITERAL) {
+        const body2 = text2.indexOf("\n", start2) + 1;
+        if (body2 > 0 && body2 <= end) regions.push({ start: body2, text: text2.slice(body2, end) });
+        return;
+      }
+      if (scalar2.type === import_yaml2.Scalar.PLAIN && source === value && !value.includes("\n")) {
+        regions.push({ start: start2, text: source });
+        return;
+      }
+      const inner = source.slice(1, -1);
+      if (scalar2.type === import_yaml2.Scalar.QUOTE_SINGLE && inner === value && !value.includes("\n")) {
+        regions.push({ start: start2 + 1, text: inner, style: shellStyle('"', /'/) });
+        return;
+      }
+      if (scalar2.type === import_yaml2.Scalar.QUOTE_DOUBLE && inner === value && !value.includes("\n")) {
+        regions.push({ start: start2 + 1, text: inner, style: shellStyle("'", /["\\]/) });
+        return;
+      }
+      if (MENTIONS.test(value)) {
+        notes.push({
+          rule: "CLI-GEN-001",
+          severity: "warning",
+          offset: start2,
+          message: "A command in a folded or escaped YAML scalar is not rewritten; use a literal block (`run: |`) or fix it by hand."
+        });
+      }
+    }
   });
-  if (report2.findings.length > 0) {
-    sections.push(`run findings:
-${indent(formatFindingsText(report2.findings))}`);
+  return { regions, notes };
+}
+
+// src/commands/index.ts
+var jsonStyle = {
+  separator: ", ",
+  render(arg2) {
+    if (arg2.length === 1 && "raw" in arg2[0]) return arg2[0].raw;
+    const value = argLiteral(arg2);
+    return value === void 0 ? void 0 : JSON.stringify(value);
   }
-  const verdict2 = `mmseg-migrate: ${summaryPhrase(summarize(report2))}
-`;
-  return sections.length > 0 ? `${sections.join("")}
-${verdict2}` : verdict2;
+};
+function toFindings(notes, path, lineOf2) {
+  return notes.map((n) => {
+    const f = {
+      rule: n.rule,
+      severity: n.severity,
+      file: path,
+      line: lineOf2(n.offset),
+      message: n.message
+    };
+    if (n.before !== void 0) f.before = n.before;
+    if (n.after !== void 0) f.after = n.after;
+    return f;
+  });
 }
-
-// src/report/diff.ts
-var CONTEXT = 3;
-function changedFiles(report2) {
-  return report2.files.filter((f) => f.status === "changed" && f.before !== f.after).sort((a, b) => comparePaths(a.path, b.path));
+function rewriteFileCommandsWithStats(path, text2, role, ctx = {}) {
+  const tctx = { file: path, configFor: ctx.configFor };
+  const starts = lineStarts(text2);
+  const lineOf2 = (offset) => lineAt3(starts, offset);
+  const done = (edits, notes, stats) => ({
+    text: edits.length ? applyEdits2(text2, edits) : text2,
+    findings: toFindings(notes, path, lineOf2),
+    stats
+  });
+  switch (role) {
+    case "shell": {
+      const r = rewriteShell(text2, tctx, shellStyle());
+      return done(r.edits, r.notes, r.stats);
+    }
+    case "markdown": {
+      const r = rewriteRegions(markdownRegions(text2), tctx, shellStyle());
+      const prose = proseMentions(text2, markdownFences(text2));
+      return done(r.edits, [...r.notes, ...prose], r.stats);
+    }
+    case "workflow": {
+      const { regions, notes } = workflowRegions(text2);
+      const r = rewriteRegions(regions, tctx, shellStyle());
+      return done(r.edits, [...notes, ...r.notes], r.stats);
+    }
+    case "makefile": {
+      const r = rewriteRegions(makefileRegions(text2), tctx, shellStyle());
+      return done(r.edits, r.notes, r.stats);
+    }
+    case "dockerfile": {
+      const { regions, execForms } = dockerfileRegions(text2);
+      const r = rewriteRegions(regions, tctx, shellStyle());
+      for (const form of execForms) {
+        const words = form.array.items.map((i2) => ({
+          start: i2.start,
+          end: i2.end,
+          text: text2.slice(i2.start, i2.end),
+          value: i2.t === "string" ? i2.value : void 0
+        }));
+        const argv = rewriteArgv(words, false, tctx, jsonStyle);
+        if (!argv) continue;
+        r.edits.push(...argv.edits);
+        r.notes.push(...argv.notes);
+        addStats(r.stats, argv.stats);
+      }
+      return done(r.edits, r.notes, r.stats);
+    }
+    case "notebook":
+      return rewriteNotebook(path, text2, tctx, lineOf2);
+    default:
+      return { text: text2, findings: [], stats: emptyStats() };
+  }
 }
-function renderFileDiff(file) {
-  const patch = createTwoFilesPatch(
-    `a/${file.path}`,
-    `b/${file.path}`,
-    file.before,
-    file.after,
-    void 0,
-    void 0,
-    { context: CONTEXT, headerOptions: FILE_HEADERS_ONLY }
-  );
-  return `diff --git a/${file.path} b/${file.path}
-${patch}`;
+function rewriteNotebook(path, text2, tctx, lineOf2) {
+  const stats = emptyStats();
+  const cells = notebookCells(text2);
+  if (!cells) return { text: text2, findings: [], stats };
+  const findings = [];
+  let out3 = text2;
+  for (const cell of [...cells].reverse()) {
+    const r = rewriteRegions([{ start: 0, text: cell.shell }], tctx, shellStyle());
+    addStats(stats, r.stats);
+    findings.unshift(
+      ...toFindings(r.notes, path, (offset) => lineOf2(notebookOffset(cell, offset)))
+    );
+    if (r.edits.length === 0) continue;
+    out3 = replaceCellSource(out3, cell, applyEdits2(cell.text, r.edits));
+  }
+  return { text: out3, findings, stats };
 }
-function renderDiff(report2) {
-  return changedFiles(report2).map(renderFileDiff).join("");
+function rewriteFileCommands(path, text2, role, ctx) {
+  const { text: out3, findings } = rewriteFileCommandsWithStats(path, text2, role, ctx);
+  return { text: out3, findings };
 }
-
-// src/report/json.ts
-function renderJson(report2, options = {}) {
-  const files = [...report2.files].sort((a, b) => comparePaths(a.path, b.path)).map((f) => ({
-    path: f.path,
-    role: f.role,
-    status: f.status,
-    findings: sortFindings(f.findings),
-    ...options.includeText ? { before: f.before, after: f.after } : {}
-  }));
+function rewriteCommandLine(command, ctx = {}) {
+  const path = ctx.path ?? "";
+  const r = rewriteShell(command, { file: path, configFor: ctx.configFor }, shellStyle());
+  const starts = lineStarts(command);
+  const first2 = ctx.line ?? 1;
   return {
-    version: 1,
-    summary: summarize(report2),
-    files,
-    findings: sortFindings(report2.findings)
+    text: r.edits.length ? applyEdits2(command, r.edits) : command,
+    findings: toFindings(r.notes, path, (offset) => first2 + lineAt3(starts, offset) - 1)
   };
+}
+
+// src/commands/python-api-names.ts
+var IMPORTS = /* @__PURE__ */ new Set(["import_statement", "import_from_statement", "future_import_statement"]);
+var BINDERS = /* @__PURE__ */ new Set([
+  "parameters",
+  "lambda_parameters",
+  "typed_parameter",
+  "list_splat_pattern",
+  "dictionary_splat_pattern",
+  "global_statement",
+  "nonlocal_statement",
+  "as_pattern_target"
+]);
+var TARGET_WRAPPERS = /* @__PURE__ */ new Set([
+  "pattern_list",
+  "tuple_pattern",
+  "list_pattern",
+  "tuple",
+  "list",
+  "parenthesized_expression",
+  "list_splat_pattern"
+]);
+var sameNode = (a, b) => !!a && !!b && a.id === b.id;
+function descendants(node) {
+  const out3 = [];
+  const visit2 = (n) => {
+    out3.push(n);
+    for (const c of n.children) if (c) visit2(c);
+  };
+  visit2(node);
+  return out3;
+}
+function insideImport(node) {
+  for (let p = node.parent; p; p = p.parent) if (IMPORTS.has(p.type)) return true;
+  return false;
+}
+function isFieldName(node) {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === "attribute") return sameNode(parent.childForFieldName("attribute"), node);
+  if (parent.type === "keyword_argument") return sameNode(parent.childForFieldName("name"), node);
+  return false;
+}
+function isBinding(node) {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (BINDERS.has(parent.type)) return true;
+  if ((parent.type === "default_parameter" || parent.type === "typed_default_parameter") && sameNode(parent.childForFieldName("name"), node))
+    return true;
+  if ((parent.type === "function_definition" || parent.type === "class_definition") && sameNode(parent.childForFieldName("name"), node))
+    return true;
+  if (parent.type === "named_expression" && sameNode(parent.childForFieldName("name"), node))
+    return true;
+  let child = node;
+  let up = parent;
+  while (up && TARGET_WRAPPERS.has(up.type)) {
+    child = up;
+    up = up.parent;
+  }
+  if (!up) return false;
+  if (["assignment", "augmented_assignment", "for_statement", "for_in_clause"].includes(up.type) && sameNode(up.childForFieldName("left"), child))
+    return true;
+  if ((up.type === "except_clause" || up.type === "with_item") && child.type === "identifier") {
+    const prev = child.previousSibling;
+    return prev?.type === "as";
+  }
+  return false;
+}
+function variableOccurrences(all, name2) {
+  return all.filter(
+    (n) => n.type === "identifier" && n.text === name2 && !isFieldName(n) && !insideImport(n)
+  );
+}
+function enclosingFunction(node) {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === "function_definition" || p.type === "lambda") return p;
+  }
+  return void 0;
+}
+var contains2 = (outer, inner) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+var lineOf = (node) => node.startPosition.row + 1;
+
+// src/commands/python-api-context.ts
+function report2(ctx, rule, severity, at, message, change) {
+  const line = typeof at === "number" ? at : lineOf(at);
+  const existing = ctx.findings.find(
+    (f2) => f2.rule === rule && f2.line === line && f2.message === message
+  );
+  if (existing) return existing;
+  const f = { rule, severity, file: ctx.path, line, message };
+  if (change) {
+    f.before = change.before;
+    f.after = change.after;
+  }
+  ctx.findings.push(f);
+  return f;
+}
+var withHint = (message, hint) => hint ? `${message} ${hint}` : message;
+
+// src/commands/python-api-edits.ts
+function applyEdits3(text2, edits) {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out3 = text2;
+  let limit = Infinity;
+  for (const e of sorted) {
+    if (e.end > limit) throw new Error(`overlapping edits at ${e.start}..${e.end}`);
+    out3 = out3.slice(0, e.start) + e.text + out3.slice(e.end);
+    limit = e.start;
+  }
+  return out3;
+}
+function overlap(a, b) {
+  if (a.start === a.end) return b.start < a.start && a.start < b.end;
+  if (b.start === b.end) return a.start < b.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+function withoutOverlaps(edits) {
+  const kept2 = [];
+  for (const e of edits) {
+    const same = (k) => k.start === e.start && k.end === e.end && k.text === e.text;
+    if (!kept2.some((k) => overlap(k, e) || same(k))) kept2.push(e);
+  }
+  return kept2;
+}
+function indentBefore(text2, offset) {
+  const lineStart = text2.lastIndexOf("\n", offset - 1) + 1;
+  const prefix = text2.slice(lineStart, offset);
+  return /^[ \t]*$/.test(prefix) ? prefix : void 0;
+}
+function wholeLines(text2, start2, end) {
+  const lineStart = text2.lastIndexOf("\n", start2 - 1) + 1;
+  if (!/^[ \t]*$/.test(text2.slice(lineStart, start2))) return void 0;
+  const newline2 = text2.indexOf("\n", end);
+  const lineEnd2 = newline2 === -1 ? text2.length : newline2 + 1;
+  const rest = text2.slice(end, newline2 === -1 ? text2.length : newline2);
+  if (!/^[ \t]*(#.*)?\r?$/.test(rest)) return void 0;
+  return { start: lineStart, end: lineEnd2, text: "" };
 }
 
 // rules/api.json
@@ -29092,6 +37533,1832 @@ var api_default = {
   }
 };
 
+// src/commands/python-api-table.ts
+var ENTRIES = api_default.names;
+var REMOVED = new Set(api_default.modules.removed);
+var REDUCED = new Set(api_default.modules.reduced);
+var KEPT = new Set(api_default.modules.kept);
+var RULES = api_default.rules;
+var ROOTS = /* @__PURE__ */ new Set(["mmcv", "mmseg"]);
+var MODULES = /* @__PURE__ */ new Set();
+for (const path of [...REMOVED, ...REDUCED, ...KEPT, ...ENTRIES.flatMap((e) => e.from)]) {
+  const parts2 = path.split(".");
+  for (let i2 = 1; i2 <= parts2.length; i2++) MODULES.add(parts2.slice(0, i2).join("."));
+}
+var BY_NAME = /* @__PURE__ */ new Map();
+for (const entry of ENTRIES) {
+  const names = entry.names === "*" ? ["*"] : Array.isArray(entry.names) ? entry.names : Object.keys(entry.names);
+  for (const module2 of entry.from) {
+    for (const name2 of names) {
+      const key = `${module2}:${name2}`;
+      if (!BY_NAME.has(key)) BY_NAME.set(key, entry);
+    }
+  }
+}
+var rootOf = (path) => path.split(".")[0];
+var isModule = (path) => MODULES.has(path);
+function isRemovedModule(path) {
+  const parts2 = path.split(".");
+  for (let i2 = parts2.length; i2 >= 2; i2--) {
+    if (REMOVED.has(parts2.slice(0, i2).join("."))) return true;
+  }
+  return false;
+}
+function severityOf(entry, fallback) {
+  const s = entry.severity ?? (entry.rule ? RULES[entry.rule]?.severity : void 0) ?? fallback;
+  return s;
+}
+function outcomeOf(entry, name2) {
+  if (entry.keep) return { kind: "keep" };
+  const rule = entry.rule ?? "API-040";
+  if (entry.to === void 0) {
+    return { kind: "report", rule, severity: severityOf(entry, "warning"), hint: entry.hint };
+  }
+  const renamed = entry.names !== "*" && !Array.isArray(entry.names) ? entry.names[name2] ?? name2 : name2;
+  return {
+    kind: "move",
+    rule,
+    severity: entry.severity ? entry.severity : "info",
+    module: entry.to,
+    name: renamed,
+    hint: entry.hint
+  };
+}
+function lookupName(module2, name2) {
+  if (!ROOTS.has(rootOf(module2))) return void 0;
+  const sub = `${module2}.${name2}`;
+  if (KEPT.has(sub)) return { kind: "keep" };
+  if (isModule(sub) && isRemovedModule(sub)) return missing(sub);
+  const parts2 = module2.split(".");
+  for (let i2 = parts2.length; i2 >= Math.min(2, parts2.length); i2--) {
+    const candidate = parts2.slice(0, i2).join(".");
+    const entry = BY_NAME.get(`${candidate}:${name2}`) ?? BY_NAME.get(`${candidate}:*`);
+    if (entry) return outcomeOf(entry, name2);
+  }
+  if (isRemovedModule(module2) || REDUCED.has(module2)) return missing(module2);
+  return void 0;
+}
+function missing(module2) {
+  return { kind: "missing", rule: "API-040", severity: "warning", module: module2 };
+}
+
+// src/commands/python-api-imports.ts
+var render2 = (n) => n.alias ? `${n.name} as ${n.alias}` : n.name;
+function nameParts(statement) {
+  const out3 = [];
+  for (const child of statement.childrenForFieldName("name")) {
+    if (!child) continue;
+    if (child.type === "aliased_import") {
+      const name2 = child.childForFieldName("name")?.text ?? "";
+      out3.push({ name: name2, alias: child.childForFieldName("alias")?.text, node: child });
+    } else if (child.type === "dotted_name") {
+      out3.push({ name: child.text, node: child });
+    }
+  }
+  return out3;
+}
+function fromModule(statement) {
+  const m = statement.childForFieldName("module_name");
+  return m?.type === "dotted_name" ? m.text : void 0;
+}
+var isWildcard = (statement) => statement.namedChildren.some((c) => c?.type === "wildcard_import");
+var hasComment = (node) => node.descendantsOfType("comment").some((c) => c !== null);
+var inRoots = (module2) => ROOTS.has(module2.split(".")[0]);
+function collectImports(ctx) {
+  const plan = { plans: [], bindings: [], names: /* @__PURE__ */ new Map(), importLocals: /* @__PURE__ */ new Map() };
+  for (const node of ctx.all) {
+    if (node.type === "import_statement") {
+      const parts2 = nameParts(node);
+      for (const p of parts2) {
+        const local = p.alias ?? p.name.split(".")[0];
+        const module2 = p.alias ? p.name : p.name.split(".")[0];
+        addLocal(plan, local, module2, "");
+        if (inRoots(p.name))
+          plan.bindings.push({ local, module: module2, imports: p.name, statement: node });
+      }
+      plan.plans.push({
+        node,
+        kind: "import",
+        modules: parts2.map((p) => ({ name: p.name, alias: p.alias })),
+        groups: [],
+        changed: false,
+        hostable: false
+      });
+    } else if (node.type === "import_from_statement") {
+      const module2 = fromModule(node);
+      const parts2 = nameParts(node);
+      for (const p of parts2) {
+        const local = p.alias ?? p.name;
+        addLocal(plan, local, module2 ?? ".", p.name);
+        if (module2 && inRoots(module2)) {
+          plan.names.set(local, { module: module2, name: p.name });
+          if (isModule(`${module2}.${p.name}`)) {
+            const path = `${module2}.${p.name}`;
+            plan.bindings.push({ local, module: path, imports: path, statement: node });
+          }
+        }
+      }
+      plan.plans.push({
+        node,
+        kind: "from",
+        module: module2,
+        modules: [],
+        groups: module2 && !isWildcard(node) ? [
+          {
+            module: module2,
+            names: parts2.map((p) => ({ name: p.name, alias: p.alias })),
+            original: true
+          }
+        ] : [],
+        changed: false,
+        hostable: !!module2 && !isWildcard(node) && !hasComment(node)
+      });
+    }
+  }
+  return plan;
+}
+function addLocal(plan, local, module2, name2) {
+  const list3 = plan.importLocals.get(local) ?? [];
+  list3.push({ module: module2, name: name2 });
+  plan.importLocals.set(local, list3);
+}
+function canRename(ctx, plan, from, to) {
+  if (variableOccurrences(ctx.all, from).some(isBinding)) return false;
+  const sources = plan.importLocals.get(from) ?? [];
+  if (new Set(sources.map((s) => `${s.module}:${s.name}`)).size > 1) return false;
+  return variableOccurrences(ctx.all, to).length === 0 && !plan.importLocals.has(to);
+}
+function describe(module2, name2) {
+  return `\`${module2}.${name2}\``;
+}
+function reportOutcome(ctx, outcome, module2, name2, at) {
+  if (outcome.kind === "report") {
+    report2(
+      ctx,
+      outcome.rule,
+      outcome.severity,
+      at,
+      withHint(`${describe(module2, name2)} does not exist in mmseg 1.x / mmcv 2.x.`, outcome.hint)
+    );
+  } else if (outcome.kind === "missing") {
+    report2(
+      ctx,
+      outcome.rule,
+      outcome.severity,
+      at,
+      outcome.module === `${module2}.${name2}` ? `Module \`${outcome.module}\` does not exist in mmseg 1.x / mmcv 2.x.` : `${describe(module2, name2)}: \`${outcome.module}\` does not have this name in mmseg 1.x / mmcv 2.x, and the tool knows no new place for it.`
+    );
+  }
+}
+function planFromImports(ctx, plan) {
+  const renamed = /* @__PURE__ */ new Set();
+  for (const p of plan.plans) {
+    if (p.kind !== "from" || !p.module || !inRoots(p.module)) continue;
+    const module2 = p.module;
+    if (isWildcard(p.node)) {
+      if (isRemovedModule(module2)) {
+        report2(
+          ctx,
+          "API-040",
+          "warning",
+          p.node,
+          `Module \`${module2}\` does not exist in mmseg 1.x / mmcv 2.x.`
+        );
+      }
+      continue;
+    }
+    const out3 = [];
+    const groupFor = (target, original) => {
+      let g = out3.find((x) => x.module === target && x.original === original);
+      if (!g) {
+        g = { module: target, names: [], original };
+        out3.push(g);
+      }
+      return g;
+    };
+    let moved = false;
+    for (const part of nameParts(p.node)) {
+      const outcome = lookupName(module2, part.name);
+      if (!outcome || outcome.kind !== "move") {
+        groupFor(module2, true).names.push({ name: part.name, alias: part.alias });
+        if (outcome && !isModule(`${module2}.${part.name}`)) {
+          reportOutcome(ctx, outcome, module2, part.name, part.node);
+        }
+        continue;
+      }
+      moved = true;
+      const target = outcome.name;
+      let alias = part.alias;
+      if (alias === target) alias = void 0;
+      else if (!alias && target !== part.name) {
+        if (renamed.has(part.name) || canRename(ctx, plan, part.name, target)) {
+          if (!renamed.has(part.name)) {
+            renamed.add(part.name);
+            for (const use of variableOccurrences(ctx.all, part.name)) {
+              ctx.edits.push({ start: use.startIndex, end: use.endIndex, text: target });
+            }
+          }
+        } else {
+          alias = part.name;
+        }
+      }
+      groupFor(outcome.module, outcome.module === module2).names.push({ name: target, alias });
+      report2(
+        ctx,
+        outcome.rule,
+        outcome.severity,
+        part.node,
+        withHint(
+          `${describe(module2, part.name)} is ${describe(outcome.module, target)} in mmseg 1.x / mmcv 2.x / mmengine.`,
+          outcome.hint
+        )
+      );
+    }
+    if (moved) {
+      p.groups = out3;
+      p.changed = true;
+    }
+  }
+}
+function addImport(plan, anchor, module2, name2) {
+  const p = plan.plans.find((x) => x.node.id === anchor.id);
+  if (!p) return;
+  let g = p.groups.find((x) => x.module === module2 && !x.original);
+  if (!g) {
+    g = { module: module2, names: [], original: false };
+    p.groups.push(g);
+  }
+  if (!g.names.some((n) => n.name === name2 && !n.alias)) g.names.push({ name: name2 });
+  p.changed = true;
+}
+function keepsOtherContent(plan, binding) {
+  const p = plan.plans.find((x) => x.node.id === binding.statement.id);
+  if (!p) return false;
+  if (p.groups.some((g) => !g.original)) return true;
+  if (p.kind === "import") {
+    return p.modules.some((m) => (m.alias ?? m.name.split(".")[0]) !== binding.local);
+  }
+  return p.groups.some((g) => g.names.some((n) => (n.alias ?? n.name) !== binding.local));
+}
+function dropBinding(plan, binding) {
+  const p = plan.plans.find((x) => x.node.id === binding.statement.id);
+  if (!p) return;
+  if (p.kind === "import") {
+    p.modules = p.modules.filter((m) => (m.alias ?? m.name.split(".")[0]) !== binding.local);
+  } else {
+    for (const g of p.groups) {
+      if (g.original) g.names = g.names.filter((n) => (n.alias ?? n.name) !== binding.local);
+    }
+    p.groups = p.groups.filter((g) => !g.original || g.names.length > 0);
+  }
+  p.changed = true;
+}
+function removable(ctx, node) {
+  if (!wholeLines(ctx.text, node.startIndex, node.endIndex)) return false;
+  const parent = node.parent;
+  if (!parent) return false;
+  const statements2 = parent.namedChildren.filter((c) => c && c.type !== "comment");
+  return statements2.length > 1;
+}
+function renderFrom(module2, names, indent2, eol) {
+  const items2 = names.map(render2);
+  const flat2 = `from ${module2} import ${items2.join(", ")}`;
+  if (indent2.length + flat2.length <= 79) return flat2;
+  const head = `from ${module2} import (`;
+  const pad3 = indent2 + " ".repeat(head.length);
+  const lines = [];
+  let line = head;
+  let width = indent2.length + head.length;
+  let fresh = true;
+  items2.forEach((item, i2) => {
+    const piece = item + (i2 === items2.length - 1 ? ")" : ",");
+    if (!fresh && width + 1 + piece.length > 79) {
+      lines.push(line);
+      line = pad3 + piece;
+      width = pad3.length + piece.length;
+    } else {
+      line += (fresh ? "" : " ") + piece;
+      width += (fresh ? 0 : 1) + piece.length;
+    }
+    fresh = false;
+  });
+  lines.push(line);
+  return lines.join(eol);
+}
+function mergeIntoHosts(ctx, plans) {
+  const byBlock = /* @__PURE__ */ new Map();
+  for (const p of plans) {
+    const key = p.node.parent?.id ?? -1;
+    byBlock.set(key, [...byBlock.get(key) ?? [], p]);
+  }
+  for (const block2 of byBlock.values()) {
+    block2.sort((a, b) => a.node.startIndex - b.node.startIndex);
+    const hosts = /* @__PURE__ */ new Map();
+    const hostPlan = /* @__PURE__ */ new Map();
+    for (const p of block2) {
+      if (!p.changed) {
+        if (p.kind === "from" && p.hostable && p.module && !hosts.has(p.module)) {
+          hosts.set(p.module, p.groups[0]);
+          hostPlan.set(p.groups[0], p);
+        }
+        continue;
+      }
+      const mayMerge = removable(ctx, p.node) || p.groups.some((g) => g.original) || p.kind === "import" && p.modules.length > 0;
+      const kept2 = [];
+      for (const g of p.groups) {
+        const host = g.original || !mayMerge ? void 0 : hosts.get(g.module);
+        const hp = host ? hostPlan.get(host) : void 0;
+        if (host && hp && hp !== p) {
+          for (const n of g.names) {
+            if (!host.names.some((h) => h.name === n.name && h.alias === n.alias))
+              host.names.push(n);
+          }
+          hp.changed = true;
+          continue;
+        }
+        kept2.push(g);
+        if (!hosts.has(g.module) && !g.original) {
+          hosts.set(g.module, g);
+          hostPlan.set(g, p);
+        }
+      }
+      p.groups = kept2;
+    }
+  }
+}
+function emitImports(ctx, plan) {
+  mergeIntoHosts(ctx, plan.plans);
+  const eol = ctx.text.includes("\r\n") ? "\r\n" : "\n";
+  for (const p of plan.plans) {
+    if (!p.changed) continue;
+    const original = p.node.text;
+    const indent2 = indentBefore(ctx.text, p.node.startIndex);
+    const lines = [];
+    if (p.kind === "import" && p.modules.length > 0) {
+      const untouched = nameParts(p.node).length === p.modules.length;
+      lines.push(untouched ? original : `import ${p.modules.map(render2).join(", ")}`);
+    }
+    for (const g of p.groups) lines.push(renderFrom(g.module, g.names, indent2 ?? "", eol));
+    const comments = p.kind === "from" ? p.node.descendantsOfType("comment") : [];
+    const trailing = comments.map((c) => c?.text ?? "").filter((c) => c.length > 0);
+    if (trailing.length > 0 && lines.length > 0) {
+      if (!lines[0].includes(eol)) lines[0] += `  ${trailing.join(" ")}`;
+      else lines.unshift(...trailing);
+    }
+    let text2;
+    if (lines.length === 0) {
+      const range = removable(ctx, p.node) ? wholeLines(ctx.text, p.node.startIndex, p.node.endIndex) : void 0;
+      ctx.edits.push(range ?? { start: p.node.startIndex, end: p.node.endIndex, text: "pass" });
+      text2 = "";
+    } else {
+      text2 = indent2 === void 0 ? lines.join("; ") : lines.join(`${eol}${indent2}`);
+      if (text2 === original) continue;
+      ctx.edits.push({ start: p.node.startIndex, end: p.node.endIndex, text: text2 });
+    }
+    for (const f of ctx.findings) {
+      const inside = f.line >= lineOf(p.node) && f.line <= p.node.endPosition.row + 1;
+      if (f.before === void 0 && inside) {
+        f.before = original;
+        f.after = text2;
+      }
+    }
+  }
+}
+
+// src/commands/python-api-attributes.ts
+function bindingFor(bindings, local, use) {
+  let best;
+  let bestDepth = -1;
+  for (const b of bindings) {
+    if (b.local !== local) continue;
+    const scope = enclosingFunction(b.statement);
+    if (scope && !contains2(scope, use)) continue;
+    const depth = scope ? scope.startIndex + 1 : 0;
+    if (depth > bestDepth) {
+      best = b;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
+function resolveUse(plan, root) {
+  if (root.type !== "identifier" || isFieldName(root) || insideImport(root)) return void 0;
+  const binding = bindingFor(plan.bindings, root.text, root);
+  if (!binding) return void 0;
+  const chain = [];
+  let cur = root;
+  while (cur.parent?.type === "attribute" && sameNode(cur.parent.childForFieldName("object"), cur)) {
+    const field = cur.parent.childForFieldName("attribute");
+    if (!field) break;
+    chain.push({ name: field.text, node: cur.parent, field });
+    cur = cur.parent;
+  }
+  if (chain.length === 0) return void 0;
+  let module2 = binding.module;
+  let k = 0;
+  while (k < chain.length - 1 && isModule(`${module2}.${chain[k].name}`)) {
+    module2 = `${module2}.${chain[k].name}`;
+    k++;
+  }
+  return { binding, module: module2, name: chain[k].name, node: chain[k].node, field: chain[k].field, root };
+}
+function bareNameFree(ctx, plan, planned, module2, name2) {
+  const sources = plan.importLocals.get(name2) ?? [];
+  if (sources.some((s) => s.module !== module2 || s.name !== name2)) return false;
+  const uses = variableOccurrences(ctx.all, name2);
+  if (uses.some(isBinding)) return false;
+  if (uses.length > 0 && sources.length === 0 && !planned.has(name2)) return false;
+  const other = planned.get(name2);
+  return other === void 0 || other === module2;
+}
+function planAttributeUses(ctx, plan) {
+  const locals = new Set(plan.bindings.map((b) => b.local));
+  const planned = /* @__PURE__ */ new Map();
+  const replaced = /* @__PURE__ */ new Set();
+  const used = /* @__PURE__ */ new Map();
+  for (const node of ctx.all) {
+    if (node.type !== "identifier" || !locals.has(node.text)) continue;
+    const use = resolveUse(plan, node);
+    if (!use) continue;
+    used.set(use.binding, (used.get(use.binding) ?? 0) + 1);
+    const outcome = lookupName(use.module, use.name);
+    if (!outcome || outcome.kind === "keep") continue;
+    if (outcome.kind !== "move") {
+      reportOutcome(ctx, outcome, use.module, use.name, use.node);
+      continue;
+    }
+    const before = use.node.text;
+    const message = withHint(
+      `\`${use.module}.${use.name}\` is \`${outcome.module}.${outcome.name}\` in mmseg 1.x / mmcv 2.x / mmengine.`,
+      outcome.hint
+    );
+    if (outcome.module === use.module) {
+      ctx.edits.push({ start: use.field.startIndex, end: use.field.endIndex, text: outcome.name });
+      const after = before.slice(0, use.field.startIndex - use.node.startIndex) + outcome.name;
+      report2(ctx, outcome.rule, outcome.severity, use.node, message, { before, after });
+      continue;
+    }
+    if (!bareNameFree(ctx, plan, planned, outcome.module, outcome.name)) {
+      report2(
+        ctx,
+        "API-041",
+        "warning",
+        use.node,
+        `${message} Not rewritten: \`${outcome.name}\` already names something else in this file; import it under another name.`
+      );
+      continue;
+    }
+    planned.set(outcome.name, outcome.module);
+    ctx.edits.push({ start: use.node.startIndex, end: use.node.endIndex, text: outcome.name });
+    replaced.add(node.id);
+    addImport(plan, use.binding.statement, outcome.module, outcome.name);
+    report2(ctx, outcome.rule, outcome.severity, use.node, message, {
+      before,
+      after: outcome.name
+    });
+  }
+  for (const binding of plan.bindings) {
+    const remaining = variableOccurrences(ctx.all, binding.local).filter(
+      (n) => !replaced.has(n.id) && !isBinding(n)
+    ).length;
+    const hadUses = (used.get(binding) ?? 0) > 0;
+    if (hadUses && remaining === 0 && (keepsOtherContent(plan, binding) || removable(ctx, binding.statement))) {
+      dropBinding(plan, binding);
+    } else if (isRemovedModule(binding.imports)) {
+      report2(
+        ctx,
+        "API-040",
+        "warning",
+        binding.statement,
+        `Module \`${binding.imports}\` does not exist in mmseg 1.x / mmcv 2.x.`
+      );
+    }
+  }
+}
+
+// src/commands/python-api-calls.ts
+function calleeOf(plan, call) {
+  const fn = call.childForFieldName("function");
+  if (!fn) return void 0;
+  if (fn.type === "identifier") return plan.names.get(fn.text);
+  if (fn.type !== "attribute") return void 0;
+  let root = fn;
+  while (root.type === "attribute") {
+    const object = root.childForFieldName("object");
+    if (!object) return void 0;
+    root = object;
+  }
+  const use = resolveUse(plan, root);
+  return use && sameNode(use.node, fn) ? { module: use.module, name: use.name } : void 0;
+}
+var isMmsegApi = (c) => !!c && (c.module === "mmseg.apis" || c.module.startsWith("mmseg.apis."));
+var ARRAY_ATTRIBUTES = /* @__PURE__ */ new Set(["shape", "dtype", "ndim", "astype", "squeeze", "tolist"]);
+function arrayUse(u) {
+  const p = u.parent;
+  if (!p) return false;
+  if (p.type === "subscript") return sameNode(p.childForFieldName("value"), u);
+  if (p.type === "attribute" && sameNode(p.childForFieldName("object"), u)) {
+    return ARRAY_ATTRIBUTES.has(p.childForFieldName("attribute")?.text ?? "");
+  }
+  return false;
+}
+var RESULT_HINT = "1.x returns a `SegDataSample` (a list of them for a list input); the mask is `result.pred_sem_seg.data`.";
+function checkInferenceResult(ctx, call) {
+  const parent = call.parent;
+  if (!parent) return;
+  if (parent.type === "subscript" && sameNode(parent.childForFieldName("value"), call)) {
+    report2(
+      ctx,
+      "API-002",
+      "warning",
+      parent,
+      `The result of \`inference_segmentor\` is indexed. ${RESULT_HINT}`
+    );
+    return;
+  }
+  const left = parent.childForFieldName("left");
+  if (parent.type !== "assignment" || !sameNode(parent.childForFieldName("right"), call)) return;
+  if (left?.type !== "identifier") return;
+  const scope = enclosingFunction(call) ?? ctx.root;
+  for (const u of ctx.all) {
+    if (u.startIndex <= call.endIndex || !contains2(scope, u)) continue;
+    if (u.type !== "identifier" || u.text !== left.text || isFieldName(u)) continue;
+    if (isBinding(u)) break;
+    if (arrayUse(u)) {
+      report2(
+        ctx,
+        "API-002",
+        "warning",
+        u,
+        `\`${left.text}\` (from \`inference_segmentor\`, line ${lineOf(call)}) is used as the 0.x list of masks. ${RESULT_HINT}`
+      );
+    }
+  }
+}
+var LEGACY_POSITIONAL = [
+  { drop: "`palette` (4th positional)" },
+  { drop: "`fig_size` (5th positional)" },
+  { keyword: "opacity" },
+  { keyword: "title" },
+  { drop: "`block` (8th positional)" },
+  { keyword: "out_file" }
+];
+var DROPPED_KEYWORDS = /* @__PURE__ */ new Set(["palette", "fig_size", "block"]);
+function deletions(items2, drop) {
+  const edits = [];
+  const sorted = [...drop].sort((a, b) => a - b);
+  let i2 = 0;
+  while (i2 < sorted.length) {
+    let j = i2;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    const first2 = sorted[i2];
+    const last = sorted[j];
+    if (last + 1 < items2.length) {
+      edits.push({ start: items2[first2].startIndex, end: items2[last + 1].startIndex, text: "" });
+    } else if (first2 > 0) {
+      edits.push({ start: items2[first2 - 1].endIndex, end: items2[last].endIndex, text: "" });
+    } else {
+      edits.push({ start: items2[first2].startIndex, end: items2[last].endIndex, text: "" });
+    }
+    i2 = j + 1;
+  }
+  return edits;
+}
+var isNumber2 = (n) => n.type === "float" || n.type === "integer";
+function rewriteShowResult(ctx, call, legacy) {
+  const args2 = call.childForFieldName("arguments");
+  if (args2?.type !== "argument_list") return;
+  const items2 = args2.namedChildren.filter((c) => !!c && c.type !== "comment");
+  const positional = items2.filter(
+    (c) => !["keyword_argument", "list_splat", "dictionary_splat"].includes(c.type)
+  );
+  const drop = /* @__PURE__ */ new Set();
+  const edits = [];
+  const dropped = [];
+  items2.forEach((item, i2) => {
+    const name2 = item.type === "keyword_argument" ? item.childForFieldName("name")?.text : void 0;
+    if (name2 && DROPPED_KEYWORDS.has(name2)) {
+      drop.add(i2);
+      dropped.push(`\`${name2}\``);
+    }
+  });
+  if (positional.length > 3) {
+    if (isNumber2(positional[3])) {
+    } else if (!legacy) {
+      report2(
+        ctx,
+        "API-003",
+        "warning",
+        positional[3],
+        "The fourth positional argument of `show_result_pyplot` was `palette` in 0.x and is `opacity` in 1.x; check this call."
+      );
+    } else {
+      positional.slice(3).forEach((arg2, k) => {
+        const param = LEGACY_POSITIONAL[k];
+        if (!param) return;
+        if ("drop" in param) {
+          drop.add(items2.indexOf(arg2));
+          dropped.push(param.drop);
+        } else {
+          edits.push({ start: arg2.startIndex, end: arg2.startIndex, text: `${param.keyword}=` });
+        }
+      });
+    }
+  }
+  if (legacy && items2.some((c) => c.type === "list_splat" || c.type === "dictionary_splat")) {
+    report2(
+      ctx,
+      "API-003",
+      "warning",
+      call,
+      "`show_result_pyplot` gets arguments through `*`/`**`; 1.x no longer accepts `palette`, `fig_size` or `block`."
+    );
+  }
+  if (drop.size === 0 && edits.length === 0) return;
+  edits.push(...deletions(items2, drop));
+  ctx.edits.push(...edits);
+  const local = edits.map((e) => ({
+    ...e,
+    start: e.start - call.startIndex,
+    end: e.end - call.startIndex
+  }));
+  report2(
+    ctx,
+    "API-003",
+    "warning",
+    call,
+    `\`show_result_pyplot\` no longer takes ${dropped.join(", ")}: dropped. 1.x takes the palette from \`model.dataset_meta\` and shows with \`show=\`/\`wait_time=\`.`,
+    { before: call.text, after: applyEdits3(call.text, local) }
+  );
+}
+function checkCalls(ctx, plan, legacy) {
+  const usesMmseg = [...plan.names.values()].some((n) => n.module.split(".")[0] === "mmseg") || plan.bindings.some((b) => b.module.split(".")[0] === "mmseg");
+  for (const node of ctx.all) {
+    if (node.type !== "call") continue;
+    const callee = calleeOf(plan, node);
+    if (isMmsegApi(callee) && callee?.name === "inference_segmentor") {
+      checkInferenceResult(ctx, node);
+    } else if (isMmsegApi(callee) && callee?.name === "show_result_pyplot") {
+      rewriteShowResult(ctx, node, legacy);
+    } else if (usesMmseg && !callee) {
+      const fn = node.childForFieldName("function");
+      if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "show_result") {
+        report2(
+          ctx,
+          "API-004",
+          "error",
+          node,
+          "`show_result` no longer exists on 1.x segmentors: draw with `SegLocalVisualizer.add_datasample(name, image, data_sample)` (or `show_result_pyplot`)."
+        );
+      }
+    }
+  }
+}
+
+// src/commands/python-api-commands.ts
+var RUNNERS2 = {
+  subprocess: /* @__PURE__ */ new Set([
+    "run",
+    "call",
+    "check_call",
+    "check_output",
+    "Popen",
+    "getoutput",
+    "getstatusoutput"
+  ]),
+  os: /* @__PURE__ */ new Set(["system", "popen"])
+};
+var MMSEG_TOOL = /(?:^|[\s/'"])(?:train|test)\.py\b|\b(?:dist|slurm)_(?:train|test)\.sh\b|\bmim\s+(?:train|test)\b/;
+function isCommandRunner(plan, fn) {
+  if (fn.type === "attribute") {
+    const object = fn.childForFieldName("object");
+    const name2 = fn.childForFieldName("attribute")?.text ?? "";
+    return object?.type === "identifier" && (RUNNERS2[object.text]?.has(name2) ?? false);
+  }
+  if (fn.type === "identifier") {
+    return (plan.importLocals.get(fn.text) ?? []).some(
+      (s) => RUNNERS2[s.module]?.has(s.name) ?? false
+    );
+  }
+  return false;
+}
+function commandArgument(call) {
+  const args2 = call.childForFieldName("arguments");
+  if (args2?.type !== "argument_list") return void 0;
+  for (const c of args2.namedChildren) {
+    if (!c || c.type === "comment") continue;
+    if (c.type === "keyword_argument") {
+      const name2 = c.childForFieldName("name")?.text;
+      if (name2 === "args" || name2 === "cmd" || name2 === "command") {
+        return c.childForFieldName("value") ?? void 0;
+      }
+      continue;
+    }
+    return c.type === "list_splat" || c.type === "dictionary_splat" ? void 0 : c;
+  }
+  return void 0;
+}
+function plainString(node) {
+  if (node.type !== "string") return void 0;
+  const start2 = node.namedChildren.find((c) => c?.type === "string_start");
+  if (!start2) return void 0;
+  const prefix = start2.text.replace(/['"]+$/, "").toLowerCase();
+  if (/[bf]/.test(prefix)) {
+    if (prefix.includes("b")) return void 0;
+    if (node.namedChildren.some((c) => c?.type === "interpolation")) return void 0;
+  }
+  const contents = node.namedChildren.filter((c) => c?.type === "string_content");
+  if (contents.some((c) => c.namedChildren.length > 0)) return void 0;
+  const quote = start2.text.slice(prefix.length);
+  const end = node.namedChildren.find((c) => c?.type === "string_end");
+  if (!end) return void 0;
+  const value = node.text.slice(start2.endIndex - node.startIndex, end.startIndex - node.startIndex);
+  if (prefix.includes("f") && /[{}]/.test(value)) return void 0;
+  return { node, quote, raw: prefix.includes("r"), value };
+}
+function pythonString(value, like) {
+  const head = like.node.namedChildren.find((c) => c?.type === "string_start").text;
+  const q = like.quote;
+  if (/f/i.test(head.slice(0, head.length - q.length)) && /[{}]/.test(value)) return void 0;
+  if (like.raw) {
+    if (value.includes(q[0]) || q.length === 1 && value.includes("\n")) return void 0;
+    return `${head}${value}${q}`;
+  }
+  let body2 = value.replace(/\\/g, "\\\\");
+  if (q.length === 1) body2 = body2.replaceAll(q, `\\${q}`).replace(/\n/g, "\\n");
+  else if (body2.includes(q) || body2.endsWith(q[0])) return void 0;
+  return `${head}${body2}${q}`;
+}
+function literalText2(node) {
+  return node.descendantsOfType("string_content").map((c) => c?.text ?? "").join(" ");
+}
+function rewriteString(ctx, s, rewrite) {
+  const out3 = rewrite(s.value, { path: ctx.path, line: lineOf(s.node) });
+  ctx.findings.push(...out3.findings);
+  if (out3.text === s.value) return;
+  const text2 = pythonString(out3.text, s);
+  if (text2 === void 0) {
+    report2(
+      ctx,
+      "API-042",
+      "warning",
+      s.node,
+      "The rewritten command line cannot be written back into this string literal; change it by hand.",
+      { before: s.value, after: out3.text }
+    );
+    return;
+  }
+  ctx.edits.push({ start: s.node.startIndex, end: s.node.endIndex, text: text2 });
+}
+function pythonStyle(quote) {
+  return {
+    separator: ", ",
+    render(arg2) {
+      if (arg2.length === 1 && "raw" in arg2[0]) return arg2[0].raw;
+      const value = argLiteral(arg2);
+      if (value === void 0) return void 0;
+      const body2 = value.replace(/\\/g, "\\\\").replaceAll(quote, `\\${quote}`).replace(/\n/g, "\\n");
+      return `${quote}${body2}${quote}`;
+    }
+  };
+}
+function rewriteArgvList(ctx, list3, rules) {
+  const elements = list3.namedChildren.filter((c) => !!c && c.type !== "comment");
+  if (elements.length === 0 || elements.some((e) => e.type === "list_splat")) return false;
+  const strings = elements.map(plainString);
+  const words = elements.map((e, i2) => ({
+    start: e.startIndex,
+    end: e.endIndex,
+    text: e.text,
+    value: strings[i2]?.value
+  }));
+  const quote = strings.find((x) => x && x.quote.length === 1 && !x.raw)?.quote ?? "'";
+  const done = rewriteArgv(
+    words,
+    false,
+    { file: ctx.path, configFor: rules.context?.configFor },
+    pythonStyle(quote)
+  );
+  if (!done) return strings.every((x) => x !== void 0);
+  const starts = lineStarts(ctx.text);
+  for (const n of done.notes) {
+    const f = {
+      rule: n.rule,
+      severity: n.severity,
+      file: ctx.path,
+      line: lineAt3(starts, n.offset),
+      message: n.message
+    };
+    if (n.before !== void 0) f.before = n.before;
+    if (n.after !== void 0) f.after = n.after;
+    ctx.findings.push(f);
+  }
+  ctx.edits.push(...done.edits);
+  return true;
+}
+function rewriteCommands(ctx, plan, rules) {
+  for (const call of ctx.all) {
+    if (call.type !== "call") continue;
+    const fn = call.childForFieldName("function");
+    if (!fn || !isCommandRunner(plan, fn)) continue;
+    const arg2 = commandArgument(call);
+    if (!arg2) continue;
+    const single = plainString(arg2);
+    if (single) {
+      rewriteString(ctx, single, rules.rewriteLine);
+      continue;
+    }
+    if ((arg2.type === "list" || arg2.type === "tuple") && rewriteArgvList(ctx, arg2, rules)) continue;
+    if (MMSEG_TOOL.test(literalText2(arg2))) {
+      report2(
+        ctx,
+        "API-042",
+        "warning",
+        arg2,
+        "This command line is built at run time (variables, f-string, `+`, `%`, `.format` or `*args`), so its mmseg 0.x flags are not rewritten; check it against the 1.x command-line rules."
+      );
+    }
+  }
+}
+
+// src/commands/python-api-script.ts
+function firstErrorLine(root) {
+  for (const n of descendants(root)) {
+    if (n.type === "ERROR" || n.isMissing) return n.startPosition.row + 1;
+  }
+  return 0;
+}
+var byLine = (a, b) => a.line - b.line || a.rule.localeCompare(b.rule);
+function rewriteScriptWith(path, text2, commands) {
+  const tree = parsePython(text2);
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) {
+      return {
+        text: text2,
+        findings: [
+          finding(
+            "PY-001",
+            "error",
+            path,
+            firstErrorLine(root),
+            "Syntax error: the script is not rewritten."
+          )
+        ]
+      };
+    }
+    const ctx = {
+      path,
+      text: text2,
+      root,
+      all: descendants(root),
+      edits: [],
+      findings: []
+    };
+    const plan = collectImports(ctx);
+    planFromImports(ctx, plan);
+    planAttributeUses(ctx, plan);
+    checkCalls(ctx, plan, ctx.findings.length > 0);
+    rewriteCommands(ctx, plan, commands);
+    emitImports(ctx, plan);
+    const out3 = applyEdits3(text2, withoutOverlaps(ctx.edits));
+    if (out3 !== text2 && !parses(out3)) {
+      return {
+        text: text2,
+        findings: [
+          ...ctx.findings.sort(byLine),
+          finding(
+            "API-043",
+            "error",
+            path,
+            0,
+            "The rewritten script would not parse, so it is left unchanged; port it by hand."
+          )
+        ]
+      };
+    }
+    return { text: out3, findings: ctx.findings.sort(byLine) };
+  } finally {
+    tree.delete();
+  }
+}
+function parses(text2) {
+  const tree = parsePython(text2);
+  try {
+    return !tree.rootNode.hasError;
+  } finally {
+    tree.delete();
+  }
+}
+
+// src/commands/python-api.ts
+function rewritePythonScript(path, text2, ctx = {}) {
+  return rewriteScriptWith(path, text2, {
+    rewriteLine: (command, at) => rewriteCommandLine(command, { ...ctx, ...at }),
+    context: ctx
+  });
+}
+
+// src/migrate.ts
+var COLLISION_OWNERS = emit_default.collisionOwners;
+var CONSENSUS = emit_default.consensusPaths.map((p) => p.split("."));
+var NULLABLE = new Set(emit_default.nullable);
+async function migrateRepository(root, options = {}) {
+  await initParsers();
+  const scan = await scanRepository(root, options);
+  const texts = /* @__PURE__ */ new Map();
+  const decoder = new TextDecoder();
+  const read = (path) => {
+    let text2 = texts.get(path);
+    if (text2 === void 0) {
+      const bytes = scan.source.read(path);
+      text2 = bytes === void 0 ? "" : decoder.decode(bytes).replace(/^\uFEFF/, "");
+      texts.set(path, text2);
+    }
+    return text2;
+  };
+  const configs = scan.files.filter(
+    (f) => (f.role === "config" || f.role === "base-config") && f.version === "0.x" && f.path.endsWith(".py")
+  );
+  const allConfigs = scan.files.filter((f) => f.role === "config" || f.role === "base-config");
+  const plans = planConversions(configs, allConfigs, scan.resolver, read);
+  const evaluations = new Map(
+    scan.files.flatMap((f) => f.evaluation ? [[f.path, f.evaluation]] : [])
+  );
+  const written = emitAll(plans, scan.source, read, evaluations);
+  const scripts = await rewriteScripts(scan.files, read, plans);
+  for (const [path, rewrite] of scripts) written.texts.set(path, rewrite.text);
+  const outcomes = /* @__PURE__ */ new Map();
+  for (const file of scan.files) {
+    const text2 = written.texts.get(file.path);
+    const before = text2 === void 0 ? "" : read(file.path);
+    const blocked = written.blocked.has(file.path);
+    const changed = text2 !== void 0 && !blocked && text2 !== before;
+    outcomes.set(file.path, {
+      path: file.path,
+      role: file.role,
+      status: blocked ? "blocked" : changed ? "changed" : "unchanged",
+      before,
+      after: changed ? text2 : before,
+      findings: []
+    });
+  }
+  const findings = [...scan.findings];
+  const seen = /* @__PURE__ */ new Set();
+  const allFindings = [
+    ...scan.files.flatMap((f) => f.findings),
+    ...[...plans.values()].flatMap((p) => p.findings),
+    ...written.findings,
+    ...[...scripts.values()].flatMap((r) => r.findings)
+  ];
+  for (const f of allFindings) {
+    const key = `${f.file}\0${f.line}\0${f.rule}\0${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const outcome = outcomes.get(f.file);
+    if (outcome) outcome.findings.push(f);
+    else findings.push(f);
+  }
+  for (const outcome of outcomes.values()) outcome.findings = sortFindings(outcome.findings);
+  return { root: scan.root, files: [...outcomes.values()], findings: sortFindings(findings) };
+}
+var COMMAND_ROLES = /* @__PURE__ */ new Set([
+  "shell",
+  "markdown",
+  "workflow",
+  "makefile",
+  "dockerfile",
+  "notebook"
+]);
+async function rewriteScripts(files, read, plans) {
+  const rewrites = /* @__PURE__ */ new Map();
+  const targets = files.filter((f) => COMMAND_ROLES.has(f.role) || f.role === "python");
+  if (targets.length === 0) return rewrites;
+  await initParsers({ bash: true });
+  const ctx = {
+    configFor: (path) => {
+      const plan = plans.get(path);
+      if (!plan || plan.hold === "unresolved") return void 0;
+      return { old: plan.resolved.value, converted: plan.hold ? void 0 : plan.target };
+    }
+  };
+  for (const file of targets) {
+    const text2 = read(file.path);
+    const rewrite = file.role === "python" ? rewritePythonScript(file.path, text2, ctx) : rewriteFileCommands(file.path, text2, file.role, ctx);
+    rewrites.set(file.path, rewrite);
+  }
+  return rewrites;
+}
+function planConversions(configs, allConfigs, resolver, read) {
+  const plans = /* @__PURE__ */ new Map();
+  const keepsNormCfg = allConfigs.some((c) => /_base_\s*\.\s*img_norm_cfg/.test(read(c.path)));
+  const versions = new Map(allConfigs.map((c) => [c.path, c.version]));
+  for (const config2 of configs) {
+    const path = config2.path;
+    const resolved = resolver.resolve(path);
+    const findings = [...resolved.findings];
+    if (!resolved.ok) {
+      plans.set(path, { path, resolved, target: resolved.value, findings, hold: "unresolved" });
+      continue;
+    }
+    const newer = resolved.chain.find(
+      (b) => b !== path && /1\.x|mixed/.test(versions.get(b) ?? "")
+    );
+    if (newer !== void 0) {
+      findings.push(
+        finding(
+          "DET-009",
+          "warning",
+          path,
+          0,
+          `this 0.x config inherits from ${newer}, which is already 1.x: migrate it by hand`
+        )
+      );
+      plans.set(path, { path, resolved, target: resolved.value, findings, hold: "mixed-chain" });
+      continue;
+    }
+    const conversion = convertConfig(resolved.value, { file: path });
+    findings.push(...conversion.findings);
+    const target = keepsNormCfg ? conversion.value : withoutKeys(conversion.value, ["img_norm_cfg"]);
+    const failed = conversion.findings.some((f) => f.severity === "error");
+    plans.set(path, {
+      path,
+      resolved,
+      target,
+      findings,
+      ...failed ? { hold: "conversion-error" } : {}
+    });
+  }
+  applyConsensus(plans);
+  resolveSiblingCollisions(plans);
+  reportOnceAlongChains(plans);
+  return plans;
+}
+function applyConsensus(plans) {
+  const runnable = [...plans.values()].filter((p) => !p.hold && isRunnable(p.resolved.value));
+  for (const plan of plans.values()) {
+    if (plan.hold || isRunnable(plan.resolved.value)) continue;
+    const users = runnable.filter((u) => u.resolved.chain.slice(1).includes(plan.path));
+    if (users.length === 0) continue;
+    const agreed = [];
+    for (const path of CONSENSUS) {
+      if (!isDict(getPath(plan.target, path.slice(0, -1))) || getPath(plan.target, path)) continue;
+      const values = users.map((u) => getPath(u.target, path));
+      const first2 = values[0];
+      if (first2 === void 0 || !values.every((v) => v !== void 0 && valueEquals(v, first2))) {
+        continue;
+      }
+      plan.target = withPath(plan.target, path, first2);
+      agreed.push(`\`${path.join(".")}\``);
+    }
+    if (agreed.length > 0) {
+      plan.findings.push(
+        finding(
+          "INH-012",
+          "info",
+          plan.path,
+          0,
+          `${agreed.join(", ")} written here: every config that inherits this file agrees on ${agreed.length > 1 ? "them" : "it"}`
+        )
+      );
+    }
+  }
+}
+function reportOnceAlongChains(plans) {
+  const said = (path) => new Set((plans.get(path)?.findings ?? []).map((f) => `${f.rule}\0${f.message}`));
+  const own = new Map([...plans.keys()].map((path) => [path, said(path)]));
+  for (const plan of plans.values()) {
+    const inherited = new Set(plan.resolved.chain.slice(1).flatMap((b) => [...own.get(b) ?? []]));
+    plan.findings = plan.findings.filter(
+      (f) => !(f.file === plan.path && f.line === 0 && inherited.has(`${f.rule}\0${f.message}`))
+    );
+  }
+}
+function resolveSiblingCollisions(plans) {
+  for (const plan of plans.values()) {
+    if (plan.hold) continue;
+    const members = plan.resolved.bases.map((b) => plans.get(b)).filter((p) => p !== void 0 && !p.hold);
+    if (members.length < 2) continue;
+    const holders = /* @__PURE__ */ new Map();
+    for (const member2 of members) {
+      for (const key of member2.target.entries.keys()) {
+        holders.set(String(key), [...holders.get(String(key)) ?? [], member2]);
+      }
+    }
+    for (const [key, holding] of holders) {
+      if (holding.length < 2) continue;
+      const owners = COLLISION_OWNERS[key] ?? [];
+      const owner = holding.find((m) => owners.some((o) => m.resolved.value.entries.has(o))) ?? holding[0];
+      for (const member2 of holding) {
+        if (member2 === owner) continue;
+        for (const path of member2.resolved.chain) {
+          const holder = plans.get(path);
+          if (!holder?.target.entries.has(key)) continue;
+          holder.target = withoutKeys(holder.target, [key]);
+          holder.findings.push(
+            finding(
+              "INH-011",
+              "info",
+              holder.path,
+              0,
+              `\`${key}\` is kept only in ${owner.path}, which ${plan.path} also inherits`
+            )
+          );
+        }
+      }
+    }
+  }
+}
+function emitAll(plans, original, read, evaluations) {
+  const texts = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Set();
+  const findings = [];
+  const encoder = new TextEncoder();
+  const overlay = {
+    read: (path) => {
+      const text2 = texts.get(path);
+      return text2 === void 0 ? original.read(path) : encoder.encode(text2);
+    }
+  };
+  const verifier = createResolver(overlay, {
+    evaluated: (path) => {
+      const text2 = texts.get(path);
+      return text2 === void 0 || text2 === read(path) ? evaluations.get(path) : void 0;
+    }
+  });
+  for (const path of basesFirst(plans)) {
+    const plan = plans.get(path);
+    if (plan.hold === "unresolved" || plan.hold === "mixed-chain") continue;
+    if (plan.hold === "conversion-error") {
+      blocked.add(path);
+      findings.push(
+        finding(
+          "EMIT-004",
+          "error",
+          path,
+          0,
+          "not rewritten: its conversion reports an error; fix it by hand and run again"
+        )
+      );
+      continue;
+    }
+    const failedBase = plan.resolved.chain.slice(1).find((b) => blocked.has(b));
+    if (failedBase) {
+      blocked.add(path);
+      findings.push(
+        finding(
+          "INH-013",
+          "error",
+          path,
+          0,
+          `not rewritten: its base ${failedBase} did not verify`
+        )
+      );
+      continue;
+    }
+    const siblings = plan.resolved.bases.map((b) => ({
+      file: b,
+      value: verifier.resolve(b).value
+    }));
+    const base = mergeSiblingBases(siblings, { file: path, line: 0 });
+    for (const key of unremovableKeys(plan.target, base.value)) {
+      if (NULLABLE.has(key)) {
+        plan.target = withEntry(plan.target, key, none());
+        findings.push(
+          finding(
+            "EMIT-003",
+            "info",
+            path,
+            0,
+            `\`${key} = None\`: this config has no ${key.split("_")[0]} split, but its bases define \`${key}\``
+          )
+        );
+        continue;
+      }
+      plan.target = withEntry(plan.target, key, base.value.entries.get(key));
+      findings.push(
+        finding(
+          "EMIT-002",
+          "warning",
+          path,
+          0,
+          `\`${key}\` is inherited from the converted bases although this config's conversion has none; check that it still fits`
+        )
+      );
+    }
+    const emitted = emitConfig({
+      file: path,
+      source: read(path),
+      own: plan.resolved.own,
+      base: base.value,
+      target: plan.target
+    });
+    findings.push(...emitted.findings);
+    if (emitted.findings.some((f) => f.severity === "error") || base.findings.length > 0) {
+      findings.push(...base.findings);
+      blocked.add(path);
+      continue;
+    }
+    texts.set(path, emitted.text);
+    const check = verifier.resolve(path);
+    const differences2 = check.ok ? diffPaths(check.value, plan.target) : ["(does not resolve)"];
+    if (differences2.length > 0) {
+      blocked.add(path);
+      const shown = differences2.slice(0, 8).join(", ");
+      const more = differences2.length > 8 ? ` and ${differences2.length - 8} more` : "";
+      findings.push(
+        finding(
+          "INH-013",
+          "error",
+          path,
+          0,
+          `not rewritten: the new chain differs from the conversion at ${shown}${more}`
+        ),
+        ...check.findings.filter((f) => f.severity === "error")
+      );
+    }
+  }
+  return { texts, blocked, findings };
+}
+function basesFirst(plans) {
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit2 = (path) => {
+    if (state.has(path)) return;
+    state.set(path, "visiting");
+    for (const base of plans.get(path)?.resolved.bases ?? []) if (plans.has(base)) visit2(base);
+    state.set(path, "done");
+    order.push(path);
+  };
+  for (const path of [...plans.keys()].sort()) visit2(path);
+  return order;
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path, added, removed, oldPosInc, options) {
+    const last = path.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i2 = 0; i2 < array.length; i2++) {
+      if (array[i2]) {
+        ret.push(array[i2]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i2) {
+            const oldValue = oldTokens[oldPos + i2];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+var FILE_HEADERS_ONLY = {
+  includeIndex: false,
+  includeUnderline: false,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i2 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i2 < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
+        } else {
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName) {
+    ret.push("Index: " + patch.oldFileName);
+  }
+  if (headerOptions.includeUnderline) {
+    ret.push("===================================================================");
+  }
+  if (headerOptions.includeFileHeaders) {
+    ret.push("--- " + patch.oldFileName + (typeof patch.oldHeader === "undefined" ? "" : "	" + patch.oldHeader));
+    ret.push("+++ " + patch.newFileName + (typeof patch.newHeader === "undefined" ? "" : "	" + patch.newHeader));
+  }
+  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
+    const hunk = patch.hunks[i2];
+    if (hunk.oldLines === 0) {
+      hunk.oldStart -= 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart -= 1;
+    }
+    ret.push("@@ -" + hunk.oldStart + "," + hunk.oldLines + " +" + hunk.newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/report/summary.ts
+function comparePaths(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function countSeverities(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+function isSerious(f) {
+  return f.severity !== "info";
+}
+function needsAttention(file) {
+  return file.status === "blocked" || file.findings.some(isSerious);
+}
+function summarize(report3) {
+  const attention = /* @__PURE__ */ new Set();
+  let changed = 0;
+  let unchanged = 0;
+  let blocked = 0;
+  let configsConverted = 0;
+  const findings = countSeverities(report3.findings);
+  for (const file of report3.files) {
+    if (file.status === "changed") {
+      changed += 1;
+      if (file.role === "config" || file.role === "base-config") configsConverted += 1;
+    } else if (file.status === "unchanged") {
+      unchanged += 1;
+    } else {
+      blocked += 1;
+    }
+    if (needsAttention(file)) attention.add(file.path);
+    for (const f of file.findings) findings[f.severity] += 1;
+  }
+  for (const f of report3.findings) if (isSerious(f) && f.file !== "") attention.add(f.file);
+  return {
+    files: report3.files.length,
+    changed,
+    unchanged,
+    blocked,
+    configsConverted,
+    findings,
+    needAttention: attention.size
+  };
+}
+function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+function severityPhrase(counts) {
+  return [
+    plural(counts.error, "error", "errors"),
+    plural(counts.warning, "warning", "warnings"),
+    `${counts.info} info`
+  ].join(", ");
+}
+function summaryPhrase(summary) {
+  const parts2 = [plural(summary.changed, "file converted", "files converted")];
+  if (summary.blocked > 0) parts2.push(`${summary.blocked} blocked`);
+  parts2.push(
+    `${summary.needAttention} ${summary.needAttention === 1 ? "needs" : "need"} attention`
+  );
+  return `${parts2.join(", ")} (${severityPhrase(summary.findings)})`;
+}
+function presentSeverities(counts) {
+  const parts2 = [];
+  if (counts.error > 0) parts2.push(plural(counts.error, "error", "errors"));
+  if (counts.warning > 0) parts2.push(plural(counts.warning, "warning", "warnings"));
+  if (counts.info > 0) parts2.push(`${counts.info} info`);
+  return parts2.join(", ");
+}
+function indent(lines) {
+  return lines.replace(/^(?=.)/gm, "  ");
+}
+function renderText(report3) {
+  const files = report3.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).sort((a, b) => comparePaths(a.path, b.path));
+  const sections = files.map((f) => {
+    const counts = presentSeverities(countSeverities(f.findings));
+    const header2 = `${f.path}: ${f.status}${counts ? ` (${counts})` : ""}
+`;
+    return header2 + indent(formatFindingsText(f.findings));
+  });
+  if (report3.findings.length > 0) {
+    sections.push(`run findings:
+${indent(formatFindingsText(report3.findings))}`);
+  }
+  const verdict2 = `mmseg-migrate: ${summaryPhrase(summarize(report3))}
+`;
+  return sections.length > 0 ? `${sections.join("")}
+${verdict2}` : verdict2;
+}
+
+// src/report/diff.ts
+var CONTEXT = 3;
+function changedFiles(report3) {
+  return report3.files.filter((f) => f.status === "changed" && f.before !== f.after).sort((a, b) => comparePaths(a.path, b.path));
+}
+function renderFileDiff(file) {
+  const patch = createTwoFilesPatch(
+    `a/${file.path}`,
+    `b/${file.path}`,
+    file.before,
+    file.after,
+    void 0,
+    void 0,
+    { context: CONTEXT, headerOptions: FILE_HEADERS_ONLY }
+  );
+  return `diff --git a/${file.path} b/${file.path}
+${patch}`;
+}
+function renderDiff(report3) {
+  return changedFiles(report3).map(renderFileDiff).join("");
+}
+
+// src/report/json.ts
+function renderJson(report3, options = {}) {
+  const files = [...report3.files].sort((a, b) => comparePaths(a.path, b.path)).map((f) => ({
+    path: f.path,
+    role: f.role,
+    status: f.status,
+    findings: sortFindings(f.findings),
+    ...options.includeText ? { before: f.before, after: f.after } : {}
+  }));
+  return {
+    version: 1,
+    summary: summarize(report3),
+    files,
+    findings: sortFindings(report3.findings)
+  };
+}
+
 // rules/detect.json
 var detect_default = {
   $comment: "Detection (spec \xA72): what a file is and which MMSegmentation version it is written for.",
@@ -29115,6 +39382,13 @@ var detect_default = {
       summary: "A neutral config (no version signal of its own) inherited by both 0.x and 1.x chains; left as it is.",
       why: "Rewriting it for one chain would break the other.",
       example: "_base_/models/fcn_r50.py named by a 0.x leaf and by a 1.x leaf",
+      spec: "\xA72"
+    },
+    "DET-009": {
+      severity: "warning",
+      summary: "A 0.x config inherits from configs that are already 1.x; it is left as it is.",
+      why: "A half-migrated chain has no 0.x meaning to convert from; converting it would mix the two versions' semantics.",
+      example: "a 0.x leaf whose _base_ was migrated earlier while the leaf was not",
       spec: "\xA72"
     }
   }
@@ -29205,492 +39479,10 @@ var input_default = {
   }
 };
 
-// rules/key.json
-var key_default = {
-  $comment: "KEY: 0.x --cfg-options / --options key paths -> 1.x key paths (MIGRATION-SPEC section 13.5). 'renames' apply to a key prefix (longest match wins) and carry the rest of the path over; 'drops' and 'errors' also match by prefix. Rows that need the config itself (pipeline indices, schedulers, the AMP wrapper) are resolved by converting the config with and without the item.",
-  renames: [
-    { from: "dist_params", to: ["env_cfg.dist_cfg"], rule: "KEY-001" },
-    { from: "checkpoint_config", to: ["default_hooks.checkpoint"], rule: "KEY-002" },
-    { from: "evaluation.interval", to: ["train_cfg.val_interval"], rule: "KEY-003" },
-    {
-      from: "evaluation.save_best",
-      to: ["default_hooks.checkpoint.save_best"],
-      rule: "KEY-005"
-    },
-    { from: "evaluation.rule", to: ["default_hooks.checkpoint.rule"], rule: "KEY-005" },
-    { from: "evaluation.start", to: ["train_cfg.val_begin"], rule: "KEY-006" },
-    { from: "data.samples_per_gpu", to: ["train_dataloader.batch_size"], rule: "KEY-009" },
-    {
-      from: "data.workers_per_gpu",
-      to: [
-        "train_dataloader.num_workers",
-        "val_dataloader.num_workers",
-        "test_dataloader.num_workers"
-      ],
-      rule: "KEY-010"
-    },
-    { from: "optimizer", to: ["optim_wrapper.optimizer"], rule: "KEY-017" },
-    { from: "optimizer.paramwise_cfg", to: ["optim_wrapper.paramwise_cfg"], rule: "KEY-018" },
-    { from: "optimizer.constructor", to: ["optim_wrapper.constructor"], rule: "KEY-018" },
-    { from: "optimizer_config.grad_clip", to: ["optim_wrapper.clip_grad"], rule: "KEY-019" },
-    {
-      from: "optimizer_config.cumulative_iters",
-      to: ["optim_wrapper.accumulative_counts"],
-      rule: "KEY-021"
-    },
-    { from: "log_config.interval", to: ["default_hooks.logger.interval"], rule: "KEY-028" },
-    { from: "load_from", to: ["load_from"], rule: "KEY-030" },
-    { from: "work_dir", to: ["work_dir"], rule: "KEY-030" },
-    { from: "log_level", to: ["log_level"], rule: "KEY-030" },
-    { from: "find_unused_parameters", to: ["find_unused_parameters"], rule: "KEY-030" },
-    { from: "custom_hooks", to: ["custom_hooks"], rule: "KEY-030" },
-    { from: "cudnn_benchmark", to: ["env_cfg.cudnn_benchmark"], rule: "KEY-033" },
-    { from: "mp_start_method", to: ["env_cfg.mp_cfg.mp_start_method"], rule: "KEY-033" },
-    {
-      from: "opencv_num_threads",
-      to: ["env_cfg.mp_cfg.opencv_num_threads"],
-      rule: "KEY-033"
-    },
-    { from: "seed", to: ["randomness.seed"], rule: "KEY-034" },
-    { from: "deterministic", to: ["randomness.deterministic"], rule: "KEY-034" }
-  ],
-  drops: [
-    {
-      key: "checkpoint_config.meta",
-      rule: "KEY-002",
-      reason: "mmengine's CheckpointHook has no `meta`"
-    },
-    {
-      key: "checkpoint_config.create_symlink",
-      rule: "KEY-002",
-      reason: "mmengine's CheckpointHook creates no symlink"
-    },
-    {
-      key: "evaluation.pre_eval",
-      rule: "KEY-007",
-      reason: "1.x evaluators always process results per batch"
-    },
-    {
-      key: "evaluation.efficient_test",
-      rule: "KEY-007",
-      reason: "a no-op since 0.17"
-    },
-    {
-      key: "evaluation.by_epoch",
-      rule: "KEY-007",
-      reason: "the validation unit follows the train loop in 1.x"
-    },
-    {
-      key: "gpu_ids",
-      rule: "KEY-035",
-      reason: "1.x selects devices through CUDA_VISIBLE_DEVICES and the launcher"
-    },
-    { key: "workflow", rule: "KEY-035", reason: "1.x loops replace the workflow" }
-  ],
-  errors: [
-    {
-      key: "runner",
-      rule: "KEY-015",
-      reason: "the runner type has no --cfg-options counterpart; change train_cfg in the config"
-    },
-    {
-      key: "optimizer_config",
-      rule: "KEY-022",
-      reason: "the optimizer hook has no --cfg-options counterpart; change optim_wrapper in the config"
-    },
-    {
-      key: "lr_config.policy",
-      rule: "KEY-027",
-      reason: "a policy change rewrites param_scheduler; change the config"
-    },
-    {
-      key: "lr_config.warmup",
-      rule: "KEY-027",
-      reason: "a warmup change rewrites param_scheduler; change the config"
-    },
-    {
-      key: "momentum_config",
-      rule: "KEY-027",
-      reason: "momentum schedules become param_scheduler entries; change the config"
-    },
-    {
-      key: "log_config",
-      rule: "KEY-029",
-      reason: "logger hooks become default_hooks.logger and vis_backends; change the config"
-    }
-  ],
-  datasetKeys: {
-    img_dir: "data_prefix.img_path",
-    ann_dir: "data_prefix.seg_map_path",
-    split: "ann_file",
-    classes: "metainfo.classes",
-    palette: "metainfo.palette"
-  },
-  dataloaderKeys: {
-    samples_per_gpu: "batch_size",
-    workers_per_gpu: "num_workers",
-    shuffle: "sampler.shuffle"
-  },
-  lrConfigRules: {
-    min_lr: "KEY-023",
-    power: "KEY-023",
-    gamma: "KEY-023",
-    step: "KEY-023",
-    min_lr_ratio: "KEY-023",
-    warmup_iters: "KEY-024",
-    warmup_ratio: "KEY-025",
-    by_epoch: "KEY-026"
-  },
-  helperVariables: [
-    "img_norm_cfg",
-    "crop_size",
-    "img_scale",
-    "dataset_type",
-    "data_root",
-    "norm_cfg",
-    "backbone_norm_cfg",
-    "checkpoint",
-    "checkpoint_file",
-    "pretrained",
-    "train_pipeline",
-    "test_pipeline",
-    "num_classes",
-    "class_weight"
-  ],
-  keys0x: [
-    "dist_params",
-    "checkpoint_config",
-    "evaluation",
-    "data",
-    "runner",
-    "total_iters",
-    "optimizer",
-    "optimizer_config",
-    "fp16",
-    "lr_config",
-    "momentum_config",
-    "log_config",
-    "resume_from",
-    "auto_resume",
-    "cudnn_benchmark",
-    "mp_start_method",
-    "opencv_num_threads",
-    "seed",
-    "deterministic",
-    "gpu_ids",
-    "workflow",
-    "img_norm_cfg"
-  ],
-  keys1x: [
-    "train_dataloader",
-    "val_dataloader",
-    "test_dataloader",
-    "optim_wrapper",
-    "param_scheduler",
-    "val_evaluator",
-    "test_evaluator",
-    "default_hooks",
-    "default_scope",
-    "env_cfg",
-    "visualizer",
-    "vis_backends",
-    "log_processor",
-    "tta_pipeline",
-    "tta_model",
-    "randomness",
-    "model_wrapper_cfg",
-    "auto_scale_lr",
-    "resume",
-    "val_cfg"
-  ],
-  loopKeys: ["type", "max_iters", "max_epochs", "val_interval", "val_begin", "dynamic_intervals"],
-  rules: {
-    "KEY-001": {
-      severity: "info",
-      summary: "`dist_params.<k>` becomes `env_cfg.dist_cfg.<k>`.",
-      why: "mmengine reads the distributed settings from env_cfg.dist_cfg; a dist_params key would be added and ignored.",
-      example: "--cfg-options dist_params.port=29501 \u2192 --cfg-options env_cfg.dist_cfg.port=29501",
-      spec: "\xA713.5"
-    },
-    "KEY-002": {
-      severity: "info",
-      summary: "`checkpoint_config.<k>` becomes `default_hooks.checkpoint.<k>`; `meta` and `create_symlink` are dropped.",
-      why: "The checkpoint hook moved into default_hooks; mmengine's CheckpointHook has no meta or symlink options.",
-      example: "checkpoint_config.max_keep_ckpts=1 \u2192 default_hooks.checkpoint.max_keep_ckpts=1",
-      spec: "\xA713.5"
-    },
-    "KEY-003": {
-      severity: "info",
-      summary: "`evaluation.interval` becomes `train_cfg.val_interval`.",
-      why: "The train loop runs validation in 1.x.",
-      example: "evaluation.interval=500 \u2192 train_cfg.val_interval=500",
-      spec: "\xA713.5"
-    },
-    "KEY-004": {
-      severity: "error",
-      summary: "`evaluation.metric` becomes `val_evaluator.iou_metrics` (as a list); `cityscapes` or an unknown metric cannot be set this way.",
-      why: "IoUMetric selects metrics with iou_metrics; the Cityscapes metric is another evaluator type, a config change.",
-      example: 'evaluation.metric=mDice \u2192 "val_evaluator.iou_metrics=[mDice]"',
-      spec: "\xA713.5"
-    },
-    "KEY-005": {
-      severity: "info",
-      summary: "`evaluation.save_best` / `.rule` become `default_hooks.checkpoint.save_best` / `.rule`.",
-      why: "Keeping the best checkpoint is the checkpoint hook's job in 1.x.",
-      example: "evaluation.save_best=mIoU \u2192 default_hooks.checkpoint.save_best=mIoU",
-      spec: "\xA713.5"
-    },
-    "KEY-006": {
-      severity: "info",
-      summary: "`evaluation.start` becomes `train_cfg.val_begin`.",
-      why: "The train loop decides when validation starts in 1.x.",
-      example: "evaluation.start=1000 \u2192 train_cfg.val_begin=1000",
-      spec: "\xA713.5"
-    },
-    "KEY-007": {
-      severity: "info",
-      summary: "`evaluation.pre_eval`, `.efficient_test` and `.by_epoch` are dropped.",
-      why: "They have no 1.x counterpart and no effect on results.",
-      example: "evaluation.efficient_test=True \u2192 (dropped)",
-      spec: "\xA713.5"
-    },
-    "KEY-008": {
-      severity: "info",
-      summary: "`evaluation.gpu_collect=True` becomes `val_evaluator.collect_device=gpu`.",
-      why: "Result collection is an evaluator setting in 1.x.",
-      example: "evaluation.gpu_collect=True \u2192 val_evaluator.collect_device=gpu",
-      spec: "\xA713.5"
-    },
-    "KEY-009": {
-      severity: "info",
-      summary: "`data.samples_per_gpu` becomes `train_dataloader.batch_size`.",
-      why: "0.x validation and testing always used batch 1, so only the train loader changes.",
-      example: "data.samples_per_gpu=4 \u2192 train_dataloader.batch_size=4",
-      spec: "\xA713.5"
-    },
-    "KEY-010": {
-      severity: "info",
-      summary: "`data.workers_per_gpu` becomes three items, one per dataloader.",
-      why: "0.x used one worker count for every loader; 1.x configures each loader.",
-      example: "data.workers_per_gpu=2 \u2192 train_dataloader.num_workers=2 val_dataloader.num_workers=2 test_dataloader.num_workers=2",
-      spec: "\xA713.5"
-    },
-    "KEY-011": {
-      severity: "error",
-      summary: "`data.{train,val,test}.<k>` becomes `<split>_dataloader.dataset.<k'>` with the dataset key renames; a whole pipeline cannot be set.",
-      why: "Datasets moved into dataloaders and renamed img_dir/ann_dir/split/classes/palette.",
-      example: "data.train.img_dir=img/train \u2192 train_dataloader.dataset.data_prefix.img_path=img/train",
-      spec: "\xA713.5"
-    },
-    "KEY-012": {
-      severity: "error",
-      summary: "`data.<split>.pipeline.<i>.<arg>` is resolved against the config: the converted transform's index and argument, or the data preprocessor for Normalize/Pad.",
-      why: "Transforms are renamed, removed and reordered by the conversion, so the index and argument change.",
-      example: 'data.train.pipeline.2.img_scale=(1024,512) \u2192 "train_dataloader.dataset.pipeline.2.scale=(1024,512)"',
-      spec: "\xA713.5"
-    },
-    "KEY-013": {
-      severity: "info",
-      summary: "`data.<split>_dataloader.<k>` becomes `<split>_dataloader.<k'>`.",
-      why: "The per-loader overrides of 0.x are the 1.x dataloader dicts, with batch_size, num_workers and sampler.shuffle.",
-      example: "data.val_dataloader.workers_per_gpu=1 \u2192 val_dataloader.num_workers=1",
-      spec: "\xA713.5"
-    },
-    "KEY-014": {
-      severity: "error",
-      summary: "`runner.max_iters` / `max_epochs` become `train_cfg.max_iters` / `max_epochs` plus every scheduler end that followed them.",
-      why: "Scheduler ends are written explicitly in 1.x; changing only the loop length would leave the schedule at the old length.",
-      example: "runner.max_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
-      spec: "\xA713.5"
-    },
-    "KEY-015": {
-      severity: "error",
-      summary: "`runner.type` (and other runner keys) cannot be set on the command line in 1.x.",
-      why: "The loop type lives in train_cfg; changing it needs a config change.",
-      example: "runner.type=EpochBasedRunner \u2192 (error)",
-      spec: "\xA713.5"
-    },
-    "KEY-016": {
-      severity: "error",
-      summary: "`total_iters` becomes `train_cfg.max_iters` (and scheduler ends) when the config has no runner.",
-      why: "0.x built an iteration runner from total_iters only when runner was absent.",
-      example: "total_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
-      spec: "\xA713.5"
-    },
-    "KEY-017": {
-      severity: "info",
-      summary: "`optimizer.<k>` becomes `optim_wrapper.optimizer.<k>`.",
-      why: "The top-level optimizer variable is inert in 1.x; the wrapper holds the optimizer.",
-      example: "optimizer.lr=0.02 \u2192 optim_wrapper.optimizer.lr=0.02",
-      spec: "\xA713.5"
-    },
-    "KEY-018": {
-      severity: "info",
-      summary: "`optimizer.paramwise_cfg` / `optimizer.constructor` move to `optim_wrapper`.",
-      why: "1.x reads parameter-wise settings and the constructor from the wrapper.",
-      example: "optimizer.paramwise_cfg.norm_decay_mult=0 \u2192 optim_wrapper.paramwise_cfg.norm_decay_mult=0",
-      spec: "\xA713.5"
-    },
-    "KEY-019": {
-      severity: "info",
-      summary: "`optimizer_config.grad_clip` becomes `optim_wrapper.clip_grad`.",
-      why: "Gradient clipping is a wrapper setting in 1.x.",
-      example: "optimizer_config.grad_clip.max_norm=1 \u2192 optim_wrapper.clip_grad.max_norm=1",
-      spec: "\xA713.5"
-    },
-    "KEY-020": {
-      severity: "error",
-      summary: "`optimizer_config.loss_scale` / `fp16.loss_scale` become `optim_wrapper.loss_scale` only when the wrapper is AmpOptimWrapper.",
-      why: "Only the AMP wrapper scales the loss; cfg.fp16 was unused in 0.30 training.",
-      example: "optimizer_config.loss_scale=512.0 \u2192 optim_wrapper.loss_scale=512.0",
-      spec: "\xA713.5"
-    },
-    "KEY-021": {
-      severity: "info",
-      summary: "`optimizer_config.cumulative_iters` becomes `optim_wrapper.accumulative_counts`.",
-      why: "Gradient accumulation is a wrapper setting in 1.x.",
-      example: "optimizer_config.cumulative_iters=4 \u2192 optim_wrapper.accumulative_counts=4",
-      spec: "\xA713.5"
-    },
-    "KEY-022": {
-      severity: "error",
-      summary: "`optimizer_config.type` (and other optimizer hook keys) have no command-line counterpart.",
-      why: "The optimizer hook became the wrapper type, a config change.",
-      example: "optimizer_config.type=Fp16OptimizerHook \u2192 (error)",
-      spec: "\xA713.5"
-    },
-    "KEY-023": {
-      severity: "error",
-      summary: "`lr_config.min_lr` / `power` / `gamma` / `step` / `min_lr_ratio` become arguments of the main scheduler (resolved against the config).",
-      why: "The policy became a param_scheduler entry whose index and argument names depend on the config.",
-      example: "lr_config.min_lr=1e-5 \u2192 param_scheduler.1.eta_min=1e-05",
-      spec: "\xA713.5"
-    },
-    "KEY-024": {
-      severity: "error",
-      summary: "`lr_config.warmup_iters` becomes the warmup scheduler's end and the main scheduler's begin (resolved).",
-      why: "The warmup is its own scheduler in 1.x.",
-      example: "lr_config.warmup_iters=500 \u2192 param_scheduler.0.end=500 param_scheduler.1.begin=500",
-      spec: "\xA713.5"
-    },
-    "KEY-025": {
-      severity: "error",
-      summary: "`lr_config.warmup_ratio` becomes the warmup scheduler's `start_factor` (`factor` for ConstantLR), resolved.",
-      why: "The warmup is its own scheduler in 1.x.",
-      example: "lr_config.warmup_ratio=0.01 \u2192 param_scheduler.0.start_factor=0.01",
-      spec: "\xA713.5"
-    },
-    "KEY-026": {
-      severity: "error",
-      summary: "`lr_config.by_epoch` becomes `by_epoch` of each scheduler (resolved).",
-      why: "Each 1.x scheduler states its own unit.",
-      example: "lr_config.by_epoch=True \u2192 param_scheduler.0.by_epoch=True",
-      spec: "\xA713.5"
-    },
-    "KEY-027": {
-      severity: "error",
-      summary: "`lr_config.policy`, `lr_config.warmup`, momentum schedules and unresolvable `lr_config` keys cannot be set on the command line.",
-      why: "They change which schedulers exist; the param_scheduler list has to be rewritten in the config.",
-      example: "lr_config.policy=step \u2192 (error: change the config)",
-      spec: "\xA713.5"
-    },
-    "KEY-028": {
-      severity: "info",
-      summary: "`log_config.interval` becomes `default_hooks.logger.interval`.",
-      why: "The logger hook moved into default_hooks.",
-      example: "log_config.interval=10 \u2192 default_hooks.logger.interval=10",
-      spec: "\xA713.5"
-    },
-    "KEY-029": {
-      severity: "error",
-      summary: "`log_config.hooks` (and other log_config keys) have no command-line counterpart.",
-      why: "Logger hooks became vis_backends and default_hooks.logger; a config change.",
-      example: "log_config.hooks.1.type=TensorboardLoggerHook \u2192 (error)",
-      spec: "\xA713.5"
-    },
-    "KEY-030": {
-      severity: "info",
-      summary: "`load_from`, `work_dir`, `log_level`, `find_unused_parameters` and `custom_hooks` keep their key.",
-      why: "mmengine reads the same top-level keys.",
-      example: "load_from=ckpt.pth \u2192 load_from=ckpt.pth",
-      spec: "\xA713.5"
-    },
-    "KEY-031": {
-      severity: "info",
-      summary: "`resume_from=X` becomes `load_from=X` plus the flag `--resume`.",
-      why: "mmengine resumes from load_from when resume is set; tools/train.py sets resume from the flag.",
-      example: "--cfg-options resume_from=a.pth \u2192 --resume --cfg-options load_from=a.pth",
-      spec: "\xA713.5"
-    },
-    "KEY-032": {
-      severity: "info",
-      summary: "`auto_resume=True` becomes the flag `--resume`.",
-      why: "With no load_from, mmengine's resume finds the latest checkpoint, as auto_resume did.",
-      example: "--cfg-options auto_resume=True \u2192 --resume",
-      spec: "\xA713.5"
-    },
-    "KEY-033": {
-      severity: "info",
-      summary: "`cudnn_benchmark`, `mp_start_method`, `opencv_num_threads` move into `env_cfg`.",
-      why: "mmengine sets up the environment from env_cfg.",
-      example: "mp_start_method=spawn \u2192 env_cfg.mp_cfg.mp_start_method=spawn",
-      spec: "\xA713.5"
-    },
-    "KEY-034": {
-      severity: "info",
-      summary: "`seed` / `deterministic` become `randomness.seed` / `randomness.deterministic`.",
-      why: "mmengine reads the random settings from randomness.",
-      example: "seed=0 \u2192 randomness.seed=0",
-      spec: "\xA713.5"
-    },
-    "KEY-035": {
-      severity: "info",
-      summary: "`gpu_ids` and `workflow` are dropped.",
-      why: "1.x selects devices through the launcher and runs loops instead of a workflow.",
-      example: "gpu_ids=[0] \u2192 (dropped)",
-      spec: "\xA713.5"
-    },
-    "KEY-036": {
-      severity: "info",
-      summary: "`model.<...>` keeps its key; `mmcls.` type names become `mmpretrain.`.",
-      why: "The model dict has the same layout in 1.x; mmcls became mmpretrain.",
-      example: "model.backbone.type=mmcls.ConvNeXt \u2192 model.backbone.type=mmpretrain.ConvNeXt",
-      spec: "\xA713.5"
-    },
-    "KEY-037": {
-      severity: "info",
-      summary: "A legacy top-level `train_cfg.<k>` / `test_cfg.<k>` becomes `model.train_cfg.<k>` / `model.test_cfg.<k>`.",
-      why: "In 1.x the top-level train_cfg/test_cfg are loops; the model's settings live in model.",
-      example: "test_cfg.mode=slide \u2192 model.test_cfg.mode=slide",
-      spec: "\xA713.5"
-    },
-    "KEY-038": {
-      severity: "info",
-      summary: "Helper variables are kept (inert in both versions); `img_norm_cfg.*` is dropped.",
-      why: "Changing a helper variable on the command line never changed the dicts built from it; normalisation is model.data_preprocessor in 1.x.",
-      example: "crop_size=(256,256) \u2192 crop_size=(256,256) (info: has no effect)",
-      spec: "\xA713.5"
-    },
-    "KEY-039": {
-      severity: "info",
-      summary: "`custom_imports.imports` keeps its key; `mmcls` modules become `mmpretrain`.",
-      why: "mmcls became mmpretrain for the 1.x generation.",
-      example: 'custom_imports.imports=[mmcls.models] \u2192 "custom_imports.imports=[mmpretrain.models]"',
-      spec: "\xA713.5"
-    },
-    "KEY-040": {
-      severity: "warning",
-      summary: "An unknown 0.x key is dropped.",
-      why: "mmengine would add it silently as an unused key, so the option would do nothing.",
-      example: "foo.bar=1 \u2192 (dropped)",
-      spec: "\xA713.5"
-    }
-  }
-};
-
 // src/report/rule-docs.ts
 var ruleFiles = [
   api_default,
+  cli_default,
   data_default,
   detect_default,
   emit_default,
@@ -29738,21 +39530,21 @@ var STATUS_LABEL = {
   unchanged: "unchanged",
   blocked: "\u26D4 blocked"
 };
-function escapeCell(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>");
+function escapeCell(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>");
 }
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;").replace(/\s+/g, " ");
+function escapeHtml2(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;").replace(/\s+/g, " ");
 }
 function pathCell(path, fileUrl) {
-  const code = /[`\r\n]/.test(path) ? escapeCell(path) : `\`${path.replace(/\|/g, "\\|")}\``;
-  return fileUrl ? `[${code}](${linkTarget(fileUrl(path))})` : code;
+  const code2 = /[`\r\n]/.test(path) ? escapeCell(path) : `\`${path.replace(/\|/g, "\\|")}\``;
+  return fileUrl ? `[${code2}](${linkTarget(fileUrl(path))})` : code2;
 }
 function linkTarget(url) {
   return `<${url.replace(/[<>\s|]/g, (c) => encodeURIComponent(c))}>`;
 }
-function trustedCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\s+/g, " ");
+function trustedCell(text2) {
+  return text2.replace(/\|/g, "\\|").replace(/\s+/g, " ");
 }
 function thousands(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -29762,7 +39554,7 @@ function countOf2(n, one, many) {
 }
 function ruleCell(id) {
   const doc = ruleDoc(id);
-  return doc ? `<abbr title="${escapeHtml(doc.summary)}">${escapeHtml(id)}</abbr>` : escapeCell(id);
+  return doc ? `<abbr title="${escapeHtml2(doc.summary)}">${escapeHtml2(id)}</abbr>` : escapeCell(id);
 }
 function lineCell(line) {
   return line > 0 ? String(line) : "";
@@ -29805,14 +39597,14 @@ function findingsBody(findings, info2, withFile) {
   const parts2 = [];
   if (serious.length > 0) parts2.push(findingsTable(serious, withFile));
   if (infos.length > 0) {
-    const table = info2 === "rows" ? findingsTable(infos, withFile) : groupedInfoTable(infos);
-    parts2.push(details(plural(infos.length, "info finding", "info findings"), table));
+    const table2 = info2 === "rows" ? findingsTable(infos, withFile) : groupedInfoTable(infos);
+    parts2.push(details(plural(infos.length, "info finding", "info findings"), table2));
   }
   return parts2.join("\n");
 }
 function fileDetails(entry, info2) {
   const label = `${STATUS_LABEL[entry.status]}: ${presentSeverities(entry.counts)}`;
-  const summary = `<code>${escapeHtml(entry.path)}</code> \u2014 ${label}`;
+  const summary = `<code>${escapeHtml2(entry.path)}</code> \u2014 ${label}`;
   return details(summary, findingsBody(entry.findings, info2, false));
 }
 function runDetails(findings, info2) {
@@ -29826,8 +39618,8 @@ function tableRow(entry, fileUrl) {
   return `| ${cells.join(" | ")} |
 `;
 }
-function header(report2, title) {
-  const s = summarize(report2);
+function header(report3, title) {
+  const s = summarize(report3);
   const lines = [];
   if (title) lines.push(`## ${escapeCell(title)}
 
@@ -29847,8 +39639,8 @@ function attentionRank(entry) {
   if (entry.counts.warning > 0) return 2;
   return 3;
 }
-function entries(report2) {
-  return report2.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).map((f) => ({
+function entries(report3) {
+  return report3.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).map((f) => ({
     path: f.path,
     status: f.status,
     findings: sortFindings(f.findings),
@@ -29868,60 +39660,60 @@ function join4(blocks) {
 function joinedLength(blocks) {
   return blocks.reduce((n, b) => n + b.length, 0) + Math.max(0, blocks.length - 1);
 }
-function renderMarkdown(report2, options = {}) {
+function renderMarkdown(report3, options = {}) {
   const maxChars = options.maxChars ?? GITHUB_BODY_LIMIT;
   const limitText = `${thousands(maxChars)} characters`;
-  const rows = entries(report2);
+  const rows = entries(report3);
   const withFindings = rows.filter((e) => e.findings.length > 0);
-  const runFindings = sortFindings(report2.findings);
-  const head = header(report2, options.title);
-  const table = rows.length > 0 ? TABLE_HEAD + rows.map((e) => tableRow(e, options.fileUrl)).join("") : "No file needed a change.\n";
+  const runFindings = sortFindings(report3.findings);
+  const head = header(report3, options.title);
+  const table2 = rows.length > 0 ? TABLE_HEAD + rows.map((e) => tableRow(e, options.fileUrl)).join("") : "No file needed a change.\n";
   const detailBlocks = (info2) => [
     ...runFindings.length > 0 ? [runDetails(runFindings, info2)] : [],
     ...withFindings.map((e) => fileDetails(e, info2))
   ];
-  const full = join4([head, table, ...detailBlocks("rows")]);
+  const full = join4([head, table2, ...detailBlocks("rows")]);
   if (full.length <= maxChars) return full;
   const grouped = detailBlocks("grouped");
   const groupedNote = `**Shortened** to stay within ${limitText}: info findings are counted per rule; ${pointer(options)}.
 `;
-  const stageInfo = join4([head, table, ...grouped, groupedNote]);
+  const stageInfo = join4([head, table2, ...grouped, groupedNote]);
   if (stageInfo.length <= maxChars) return stageInfo;
   const detailNote = (omittedFiles, runOmitted) => `**Shortened** to stay within ${limitText}: info findings are counted per rule and the findings of ${countOf2(omittedFiles, "file", "files")}${runOmitted ? " and of the run" : ""} are not shown (the table keeps each file's counts); ${pointer(options)}.
 `;
   const hasRunBlock = runFindings.length > 0;
   const reserve = detailNote(withFindings.length, hasRunBlock).length;
-  let used = joinedLength([head, table]) + 1 + reserve;
+  let used = joinedLength([head, table2]) + 1 + reserve;
   if (used <= maxChars) {
-    const kept = [];
-    for (const block of grouped) {
-      if (used + block.length + 1 > maxChars) break;
-      kept.push(block);
-      used += block.length + 1;
+    const kept2 = [];
+    for (const block2 of grouped) {
+      if (used + block2.length + 1 > maxChars) break;
+      kept2.push(block2);
+      used += block2.length + 1;
     }
-    const runOmitted = hasRunBlock && kept.length === 0;
-    const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
-    const note = detailNote(withFindings.length - keptFiles, runOmitted);
-    return join4([head, table, ...kept, note]);
+    const runOmitted = hasRunBlock && kept2.length === 0;
+    const keptFiles = kept2.length - (hasRunBlock && !runOmitted ? 1 : 0);
+    const note2 = detailNote(withFindings.length - keptFiles, runOmitted);
+    return join4([head, table2, ...kept2, note2]);
   }
   const tableNote = (omitted) => `**Truncated** to stay within ${limitText}: ${countOf2(omitted, "more file is", "more files are")} not listed and no findings are shown; ${pointer(options)}.
 `;
   const tableReserve = tableNote(rows.length).length;
   let tableUsed = joinedLength([head, TABLE_HEAD]) + 1 + tableReserve;
   if (tableUsed <= maxChars) {
-    const kept = [];
+    const kept2 = [];
     for (const entry of rows) {
       const row = tableRow(entry, options.fileUrl);
       if (tableUsed + row.length > maxChars) break;
-      kept.push(row);
+      kept2.push(row);
       tableUsed += row.length;
     }
-    const omitted = rows.length - kept.length;
-    const note = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
+    const omitted = rows.length - kept2.length;
+    const note2 = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
 `;
-    return join4([head, TABLE_HEAD + kept.join(""), note]);
+    return join4([head, TABLE_HEAD + kept2.join(""), note2]);
   }
-  return `mmseg-migrate: ${summaryPhrase(summarize(report2))}
+  return `mmseg-migrate: ${summaryPhrase(summarize(report3))}
 `.slice(0, maxChars);
 }
 
@@ -29971,8 +39763,8 @@ function sarifResult(f, ruleIndex) {
   }
   return result;
 }
-function renderSarif(report2, options = {}) {
-  const findings = sortFindings([...report2.findings, ...report2.files.flatMap((f) => f.findings)]);
+function renderSarif(report3, options = {}) {
+  const findings = sortFindings([...report3.findings, ...report3.files.flatMap((f) => f.findings)]);
   const ids = [...new Set(findings.map((f) => f.rule))].sort();
   const index = new Map(ids.map((id, i2) => [id, i2]));
   return {
@@ -30000,42 +39792,42 @@ var FAIL_LEVELS = {
   error: ["error"],
   warning: ["error", "warning"]
 };
-async function runMigrate(dir, flags2, io) {
-  const failOn = FAIL_LEVELS[flags2["fail-on"] ?? "error"];
+async function runMigrate(dir, flags3, io) {
+  const failOn = FAIL_LEVELS[flags3["fail-on"] ?? "error"];
   if (failOn === void 0) {
     io.err(`mmseg-migrate: --fail-on takes never, error or warning
 `);
     return 2;
   }
   const root = resolve4(dir);
-  const report2 = await migrateRepository(root, { include: flags2.include, exclude: flags2.exclude });
-  const changed = report2.files.filter((f) => f.status === "changed");
-  if (flags2.write) writeChanges(report2);
-  if (flags2.report) writeOut(flags2.report, renderMarkdown(report2, { maxChars: Infinity }));
-  if (flags2.sarif) writeOut(flags2.sarif, JSON.stringify(renderSarif(report2), null, 2) + "\n");
-  if (flags2.json) {
-    io.out(JSON.stringify(renderJson(report2), null, 2) + "\n");
+  const report3 = await migrateRepository(root, { include: flags3.include, exclude: flags3.exclude });
+  const changed = report3.files.filter((f) => f.status === "changed");
+  if (flags3.write) writeChanges(report3);
+  if (flags3.report) writeOut(flags3.report, renderMarkdown(report3, { maxChars: Infinity }));
+  if (flags3.sarif) writeOut(flags3.sarif, JSON.stringify(renderSarif(report3), null, 2) + "\n");
+  if (flags3.json) {
+    io.out(JSON.stringify(renderJson(report3), null, 2) + "\n");
   } else {
-    if (!flags2.write || flags2.diff) io.out(renderDiff(report2));
-    io.out(renderText(report2));
-    if (flags2.write && changed.length > 0) io.out(`${changed.length} files written
+    if (!flags3.write || flags3.diff) io.out(renderDiff(report3));
+    io.out(renderText(report3));
+    if (flags3.write && changed.length > 0) io.out(`${changed.length} files written
 `);
   }
-  const failing = [...report2.findings, ...report2.files.flatMap((f) => f.findings)].some(
+  const failing = [...report3.findings, ...report3.files.flatMap((f) => f.findings)].some(
     (f) => failOn.includes(f.severity)
   );
-  if (flags2.check && changed.length > 0 && !flags2.write) return 1;
+  if (flags3.check && changed.length > 0 && !flags3.write) return 1;
   return failing ? 1 : 0;
 }
-function writeChanges(report2) {
-  for (const file of report2.files) {
+function writeChanges(report3) {
+  for (const file of report3.files) {
     if (file.status !== "changed") continue;
-    writeFileSync(join5(report2.root, file.path), file.after);
+    writeFileSync(join5(report3.root, file.path), file.after);
   }
 }
-function writeOut(path, text) {
+function writeOut(path, text2) {
   mkdirSync(dirname2(resolve4(path)), { recursive: true });
-  writeFileSync(path, text);
+  writeFileSync(path, text2);
 }
 
 // src/cli.ts
@@ -30078,7 +39870,7 @@ var defaultIo = {
 async function main(argv, io = defaultIo) {
   let parsed;
   try {
-    parsed = parseArgs({
+    parsed = parseArgs2({
       args: argv,
       allowPositionals: true,
       options: {
@@ -30138,27 +39930,27 @@ ${USAGE}`);
   }
 }
 var VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
-async function runScan(dir, flags2, io) {
+async function runScan(dir, flags3, io) {
   if (!existsSync2(dir) || !statSync3(dir).isDirectory()) {
     io.err(`mmseg-migrate scan: '${dir}' is not a directory
 `);
     return 2;
   }
   const result = await scanRepository(resolve5(dir), {
-    include: flags2.include,
-    exclude: flags2.exclude
+    include: flags3.include,
+    exclude: flags3.exclude
   });
-  io.out(flags2.json ? JSON.stringify(scanToJson(result), null, 2) + "\n" : formatScanText(result));
+  io.out(flags3.json ? JSON.stringify(scanToJson(result), null, 2) + "\n" : formatScanText(result));
   return 0;
 }
-function runResolve(file, flags2, io) {
+function runResolve(file, flags3, io) {
   const absolute = resolve5(file);
   if (!existsSync2(absolute) || !statSync3(absolute).isFile()) {
     io.err(`mmseg-migrate resolve: '${file}' is not a file
 `);
     return 2;
   }
-  const root = flags2.root ? resolve5(flags2.root) : findRoot(absolute, dirname3(absolute));
+  const root = flags3.root ? resolve5(flags3.root) : findRoot(absolute, dirname3(absolute));
   const path = relative2(root, absolute).split(sep2).join("/");
   if (path.startsWith("../") || path === "..") {
     io.err(`mmseg-migrate resolve: '${file}' is outside the root '${root}'
@@ -30166,15 +39958,15 @@ function runResolve(file, flags2, io) {
     return 2;
   }
   const resolved = createResolver(diskSource(root)).resolve(path);
-  io.out(flags2.json ? toJsonText(resolved.value) + "\n" : printConfig(path, resolved.value));
+  io.out(flags3.json ? toJsonText(resolved.value) + "\n" : printConfig(path, resolved.value));
   if (resolved.findings.length > 0) io.err(formatFindingsText(resolved.findings));
   return resolved.ok ? 0 : 1;
 }
-async function runResolveAll(dir, flags2, io) {
+async function runResolveAll(dir, flags3, io) {
   const absolute = resolve5(dir);
-  const root = flags2.root ? resolve5(flags2.root) : absolute;
-  const include = flags2.include ?? ["**/*.py"];
-  const scan = await scanRepository(absolute, { include, exclude: flags2.exclude });
+  const root = flags3.root ? resolve5(flags3.root) : absolute;
+  const include = flags3.include ?? ["**/*.py"];
+  const scan = await scanRepository(absolute, { include, exclude: flags3.exclude });
   const prefix = relative2(root, absolute).split(sep2).join("/");
   const configs = scan.files.filter((f) => f.role === "config" || f.role === "base-config").map((f) => prefix ? `${prefix}/${f.path}` : f.path);
   const resolver = root === absolute ? scan.resolver : createResolver(diskSource(root));
@@ -30185,7 +39977,7 @@ async function runResolveAll(dir, flags2, io) {
   });
   progress.done();
   const failed = results.filter((r) => !r.ok);
-  if (flags2.json) {
+  if (flags3.json) {
     const body2 = results.map((r) => `${JSON.stringify(r.file)}: ${toJsonText(r.value, 0)}`);
     io.out(`{${body2.join(",\n")}}
 `);

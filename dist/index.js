@@ -40327,7 +40327,11 @@ function baseAccesses(root) {
   const found = [];
   for (const node of root.descendantsOfType("attribute")) {
     if (!node || node.childForFieldName("object")?.text !== "_base_") continue;
-    const parent = node.parent;
+    let outer = node;
+    while (outer.parent?.type === "attribute" && outer.parent.childForFieldName("object")?.id === outer.id) {
+      outer = outer.parent;
+    }
+    const parent = outer.parent;
     if (parent?.type === "set" && parent.parent?.type === "set") continue;
     const name2 = node.childForFieldName("attribute")?.text ?? "";
     found.push({ name: name2, line: node.startPosition.row + 1 });

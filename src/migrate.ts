@@ -21,6 +21,7 @@ import { initParsers } from './python/parse.js';
 import {
   getPath,
   isDict,
+  none,
   valueEquals,
   withEntry,
   withoutKeys,
@@ -31,12 +32,15 @@ import { isRunnable } from './convert/hooks.js';
 import { unremovableKeys } from './emit/delta.js';
 import { finding, sortFindings, type Finding } from './report/findings.js';
 import type { FileOutcome, MigrationReport } from './report/model.js';
-import type { Classified } from './scan/classify.js';
+import type { Classified, Role } from './scan/classify.js';
+import { rewriteFileCommands, type CommandContext, type TextRewrite } from './commands/index.js';
+import { rewritePythonScript } from './commands/python-api.js';
 import type { DiscoverOptions } from './scan/discover.js';
 import { scanRepository } from './scan/scan.js';
 
 const COLLISION_OWNERS: Record<string, string[]> = layout.collisionOwners;
 const CONSENSUS: string[][] = layout.consensusPaths.map((p) => p.split('.'));
+const NULLABLE: ReadonlySet<string> = new Set(layout.nullable);
 
 export type MigrateOptions = DiscoverOptions;
 
@@ -45,6 +49,8 @@ interface ConfigPlan {
   resolved: ResolvedConfig;
   target: DictValue;
   findings: Finding[];
+  /** Why this config is not written, when it is not: it keeps its 0.x text. */
+  hold?: 'unresolved' | 'mixed-chain' | 'conversion-error';
 }
 
 export async function migrateRepository(
@@ -66,13 +72,20 @@ export async function migrateRepository(
   };
 
   const configs = scan.files.filter(
-    (f) => (f.role === 'config' || f.role === 'base-config') && f.version === '0.x',
+    (f) =>
+      (f.role === 'config' || f.role === 'base-config') &&
+      f.version === '0.x' &&
+      f.path.endsWith('.py'),
   );
-  const plans = planConversions(configs, scan.resolver, read);
+  const allConfigs = scan.files.filter((f) => f.role === 'config' || f.role === 'base-config');
+  const plans = planConversions(configs, allConfigs, scan.resolver, read);
   const evaluations = new Map(
     scan.files.flatMap((f) => (f.evaluation ? [[f.path, f.evaluation] as const] : [])),
   );
   const written = emitAll(plans, scan.source, read, evaluations);
+
+  const scripts = await rewriteScripts(scan.files, read, plans);
+  for (const [path, rewrite] of scripts) written.texts.set(path, rewrite.text);
 
   const outcomes = new Map<string, FileOutcome>();
   for (const file of scan.files) {
@@ -95,6 +108,7 @@ export async function migrateRepository(
     ...scan.files.flatMap((f) => f.findings),
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
+    ...[...scripts.values()].flatMap((r) => r.findings),
   ];
   for (const f of allFindings) {
     const key = `${f.file}\0${f.line}\0${f.rule}\0${f.message}`;
@@ -108,28 +122,97 @@ export async function migrateRepository(
   return { root: scan.root, files: [...outcomes.values()], findings: sortFindings(findings) };
 }
 
+const COMMAND_ROLES: ReadonlySet<Role> = new Set([
+  'shell',
+  'markdown',
+  'workflow',
+  'makefile',
+  'dockerfile',
+  'notebook',
+]);
+
+/**
+ * Command lines (spec §13) in scripts, docs, workflows, Makefiles,
+ * Dockerfiles and notebooks, and 0.x APIs in Python scripts (§14). A command
+ * that names a config of this repository sees its 0.x and 1.x values.
+ */
+async function rewriteScripts(
+  files: readonly Classified[],
+  read: (path: string) => string,
+  plans: ReadonlyMap<string, ConfigPlan>,
+): Promise<Map<string, TextRewrite>> {
+  const rewrites = new Map<string, TextRewrite>();
+  const targets = files.filter((f) => COMMAND_ROLES.has(f.role) || f.role === 'python');
+  if (targets.length === 0) return rewrites;
+  await initParsers({ bash: true });
+  const ctx: CommandContext = {
+    configFor: (path) => {
+      const plan = plans.get(path);
+      if (!plan || plan.hold === 'unresolved') return undefined;
+      return { old: plan.resolved.value, converted: plan.hold ? undefined : plan.target };
+    },
+  };
+  for (const file of targets) {
+    const text = read(file.path);
+    const rewrite =
+      file.role === 'python'
+        ? rewritePythonScript(file.path, text, ctx)
+        : rewriteFileCommands(file.path, text, file.role, ctx);
+    rewrites.set(file.path, rewrite);
+  }
+  return rewrites;
+}
+
 /** T(F) = convert(M0(F)) for every 0.x config, with repo-wide adjustments (INH-011, INH-014). */
 function planConversions(
   configs: readonly Classified[],
+  allConfigs: readonly Classified[],
   resolver: Resolver,
   read: (path: string) => string,
 ): Map<string, ConfigPlan> {
   const plans = new Map<string, ConfigPlan>();
-  // img_norm_cfg is removed everywhere unless some file still reads it from its bases.
-  const keepsNormCfg = configs.some((c) => /_base_\s*\.\s*img_norm_cfg/.test(read(c.path)));
+  // img_norm_cfg is removed everywhere unless some config still reads it from its bases.
+  const keepsNormCfg = allConfigs.some((c) => /_base_\s*\.\s*img_norm_cfg/.test(read(c.path)));
+  const versions = new Map(allConfigs.map((c) => [c.path, c.version]));
   for (const config of configs) {
-    const resolved = resolver.resolve(config.path);
+    const path = config.path;
+    const resolved = resolver.resolve(path);
     const findings = [...resolved.findings];
     if (!resolved.ok) {
-      plans.set(config.path, { path: config.path, resolved, target: resolved.value, findings });
+      plans.set(path, { path, resolved, target: resolved.value, findings, hold: 'unresolved' });
       continue;
     }
-    const conversion = convertConfig(resolved.value, { file: config.path });
+    // A 0.x file on 1.x bases (a half-migrated chain) has no 0.x meaning to convert.
+    const newer = resolved.chain.find(
+      (b) => b !== path && /1\.x|mixed/.test(versions.get(b) ?? ''),
+    );
+    if (newer !== undefined) {
+      findings.push(
+        finding(
+          'DET-009',
+          'warning',
+          path,
+          0,
+          `this 0.x config inherits from ${newer}, which is already 1.x: migrate it by hand`,
+        ),
+      );
+      plans.set(path, { path, resolved, target: resolved.value, findings, hold: 'mixed-chain' });
+      continue;
+    }
+    const conversion = convertConfig(resolved.value, { file: path });
     findings.push(...conversion.findings);
     const target = keepsNormCfg
       ? conversion.value
       : withoutKeys(conversion.value, ['img_norm_cfg']);
-    plans.set(config.path, { path: config.path, resolved, target, findings });
+    // Do no harm: a config with a construct that has no faithful 1.x form stays as it was.
+    const failed = conversion.findings.some((f) => f.severity === 'error');
+    plans.set(path, {
+      path,
+      resolved,
+      target,
+      findings,
+      ...(failed ? { hold: 'conversion-error' as const } : {}),
+    });
   }
   applyConsensus(plans);
   resolveSiblingCollisions(plans);
@@ -145,9 +228,9 @@ function planConversions(
  * do; otherwise each config writes its own.
  */
 function applyConsensus(plans: Map<string, ConfigPlan>): void {
-  const runnable = [...plans.values()].filter((p) => p.resolved.ok && isRunnable(p.resolved.value));
+  const runnable = [...plans.values()].filter((p) => !p.hold && isRunnable(p.resolved.value));
   for (const plan of plans.values()) {
-    if (!plan.resolved.ok || isRunnable(plan.resolved.value)) continue;
+    if (plan.hold || isRunnable(plan.resolved.value)) continue;
     const users = runnable.filter((u) => u.resolved.chain.slice(1).includes(plan.path));
     if (users.length === 0) continue;
     const agreed: string[] = [];
@@ -201,9 +284,10 @@ function reportOnceAlongChains(plans: Map<string, ConfigPlan>): void {
  */
 function resolveSiblingCollisions(plans: Map<string, ConfigPlan>): void {
   for (const plan of plans.values()) {
+    if (plan.hold) continue;
     const members = plan.resolved.bases
       .map((b) => plans.get(b))
-      .filter((p): p is ConfigPlan => p !== undefined);
+      .filter((p): p is ConfigPlan => p !== undefined && !p.hold);
     if (members.length < 2) continue;
     const holders = new Map<string, ConfigPlan[]>();
     for (const member of members) {
@@ -265,7 +349,20 @@ function emitAll(
 
   for (const path of basesFirst(plans)) {
     const plan = plans.get(path)!;
-    if (!plan.resolved.ok) continue;
+    if (plan.hold === 'unresolved' || plan.hold === 'mixed-chain') continue;
+    if (plan.hold === 'conversion-error') {
+      blocked.add(path);
+      findings.push(
+        finding(
+          'EMIT-004',
+          'error',
+          path,
+          0,
+          'not rewritten: its conversion reports an error; fix it by hand and run again',
+        ),
+      );
+      continue;
+    }
     const failedBase = plan.resolved.chain.slice(1).find((b) => blocked.has(b));
     if (failedBase) {
       blocked.add(path);
@@ -285,8 +382,23 @@ function emitAll(
       value: verifier.resolve(b).value,
     }));
     const base = mergeSiblingBases(siblings, { file: path, line: 0 });
-    // A config cannot remove a top-level key its bases define: it inherits it.
+    // A config cannot remove a top-level key its bases define: a val/test
+    // part it lacks is set to None (mmengine wants loader, loop and
+    // evaluator together or none); anything else is inherited.
     for (const key of unremovableKeys(plan.target, base.value)) {
+      if (NULLABLE.has(key)) {
+        plan.target = withEntry(plan.target, key, none());
+        findings.push(
+          finding(
+            'EMIT-003',
+            'info',
+            path,
+            0,
+            `\`${key} = None\`: this config has no ${key.split('_')[0]} split, but its bases define \`${key}\``,
+          ),
+        );
+        continue;
+      }
       plan.target = withEntry(plan.target, key, base.value.entries.get(key)!);
       findings.push(
         finding(

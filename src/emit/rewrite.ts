@@ -186,7 +186,10 @@ export function emitConfig(input: EmitInput): EmitResult {
     }
     const printed = dependenciesFirst(slot.keys, write).map((key) => {
       const value = write.get(key)!;
-      const text = printAssignment(key, value, { nameFor: nameFor(key, defined, identity) });
+      const text = printAssignment(key, value, {
+        nameFor: nameFor(key, defined, identity),
+        sourceFor: numberAsWritten(file, source),
+      });
       define(key, value);
       return text;
     });
@@ -231,6 +234,19 @@ function nameFor(
       if (value !== undefined && valueEquals(value, v)) return name;
     }
     return undefined;
+  };
+}
+
+const NUMBER = /^(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?$/;
+
+/** A number moved from this file keeps the way its author wrote it (`6e-5`, `512.`). */
+function numberAsWritten(file: string, source: string): (v: Value) => string | undefined {
+  return (v) => {
+    if ((v.t !== 'int' && v.t !== 'float') || v.at?.file !== file) return undefined;
+    const text = source.slice(v.at.start, v.at.end);
+    if (!NUMBER.test(text) || Number(text.replaceAll('_', '')) !== v.v) return undefined;
+    const looksFloat = /[.eE]/.test(text);
+    return looksFloat === (v.t === 'float') ? text : undefined;
   };
 }
 

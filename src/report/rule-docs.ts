@@ -5,6 +5,7 @@
  * A new rules file must be added to the imports below (a test checks).
  */
 import api from '../../rules/api.json' with { type: 'json' };
+import cli from '../../rules/cli.json' with { type: 'json' };
 import data from '../../rules/data.json' with { type: 'json' };
 import detect from '../../rules/detect.json' with { type: 'json' };
 import emit from '../../rules/emit.json' with { type: 'json' };
@@ -41,6 +42,7 @@ interface RuleDocJson {
 
 const ruleFiles: { rules?: Record<string, RuleDocJson> }[] = [
   api,
+  cli,
   data,
   detect,
   emit,

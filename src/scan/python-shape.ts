@@ -126,7 +126,15 @@ function baseAccesses(root: SyntaxNode): { name: string; line: number }[] {
   const found: { name: string; line: number }[] = [];
   for (const node of root.descendantsOfType('attribute')) {
     if (!node || node.childForFieldName('object')?.text !== '_base_') continue;
-    const parent = node.parent;
+    // `{{_base_.a.b}}` is the placeholder both versions support, not a Python read.
+    let outer = node;
+    while (
+      outer.parent?.type === 'attribute' &&
+      outer.parent.childForFieldName('object')?.id === outer.id
+    ) {
+      outer = outer.parent;
+    }
+    const parent = outer.parent;
     if (parent?.type === 'set' && parent.parent?.type === 'set') continue;
     const name = node.childForFieldName('attribute')?.text ?? '';
     found.push({ name, line: node.startPosition.row + 1 });

@@ -1,0 +1,86 @@
+/**
+ * Text edits: a plan for one command becomes span replacements in the text
+ * it was found in. Removing a word removes the separator before it, so the
+ * author's line breaks and indentation stay with the words that remain.
+ */
+import type { CommandPlan } from './translate.js';
+import type { NewArg, Word } from './words.js';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** How a container writes arguments: shell words, or JSON strings of an exec-form array. */
+export interface ArgStyle {
+  /** The text of a new argument, or undefined when this container cannot hold it. */
+  render(arg: NewArg): string | undefined;
+  /** What separates two arguments. */
+  separator: string;
+}
+
+/** The edits that apply `plan` to the command whose words are `words`; undefined if one cannot be written. */
+export function planEdits(
+  words: readonly Word[],
+  plan: CommandPlan,
+  style: ArgStyle,
+): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  const renderAll = (args: NewArg[]): string | undefined => {
+    const parts = args.map((a) => style.render(a));
+    return parts.some((p) => p === undefined) ? undefined : parts.join(style.separator);
+  };
+  const removed = (i: number): boolean => plan.replace.get(i)?.length === 0;
+  for (let i = 1; i < words.length; i++) {
+    if (removed(i)) {
+      let j = i;
+      while (j + 1 < words.length && removed(j + 1)) j++;
+      edits.push({ start: words[i - 1].end, end: words[j].end, text: '' });
+      i = j;
+      continue;
+    }
+    const replacement = plan.replace.get(i);
+    if (replacement) {
+      const text = renderAll(replacement);
+      if (text === undefined) return undefined;
+      if (text !== words[i].text) edits.push({ start: words[i].start, end: words[i].end, text });
+    }
+  }
+  const inserts = new Map<number, string>();
+  const insert = (at: number, args: NewArg[]): boolean => {
+    if (args.length === 0) return true;
+    const text = renderAll(args);
+    if (text === undefined) return false;
+    inserts.set(at, (inserts.get(at) ?? '') + style.separator + text);
+    return true;
+  };
+  const last = words[words.length - 1].end;
+  if (plan.cfgAnchor !== undefined) {
+    if (!insert(words[plan.cfgAnchor].end, plan.cfgItems)) return undefined;
+    if (!insert(last, plan.append)) return undefined;
+  } else {
+    const tail = plan.cfgItems.length
+      ? [...plan.append, [{ lit: '--cfg-options' }], ...plan.cfgItems]
+      : plan.append;
+    if (!insert(last, tail)) return undefined;
+  }
+  for (const [at, text] of inserts) edits.push({ start: at, end: at, text });
+  return edits;
+}
+
+/** Applies non-overlapping edits; an insertion goes before a removal that starts at the same place. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort(
+    (a, b) =>
+      a.start - b.start || (a.end - a.start === 0 ? -1 : 0) - (b.end - b.start === 0 ? -1 : 0),
+  );
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) continue;
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}

@@ -1,0 +1,3 @@
+# Four images per GPU on the 80 GB cards.
+_base_ = './fcn_r18_512x1024_20k_streets.py'
+data = dict(samples_per_gpu=4)

@@ -1,0 +1,1 @@
+_base_ = './fcn_r18_20k_tiles.py'

@@ -1,0 +1,6 @@
+_base_ = './fcn_r18_20k_tiles.py'
+custom_hooks = [
+    dict(type='EmptyCacheHook', after_iter=True),
+    dict(type='SyncBuffersHook'),
+    dict(type='EMAHook', momentum=0.0002, interval=1, priority='ABOVE_NORMAL')
+]

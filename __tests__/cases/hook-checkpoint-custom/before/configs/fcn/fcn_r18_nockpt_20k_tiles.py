@@ -1,0 +1,2 @@
+_base_ = './fcn_r18_20k_tiles.py'
+checkpoint_config = None

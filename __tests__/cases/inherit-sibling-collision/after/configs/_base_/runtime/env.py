@@ -1,0 +1,2 @@
+load_from = None
+resume = False

@@ -1,0 +1,7 @@
+_base_ = [
+    '../_base_/models/fcn_r18.py', '../_base_/datasets/streets.py',
+    '../_base_/default_runtime.py', '../_base_/schedules/schedule_20k.py'
+]
+data_preprocessor = dict(size=(512, 1024))
+model = dict(
+    data_preprocessor=data_preprocessor, decode_head=dict(num_classes=8))

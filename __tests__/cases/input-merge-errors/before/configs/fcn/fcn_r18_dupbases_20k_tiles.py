@@ -1,0 +1,1 @@
+_base_ = ['../_base_/datasets/tiles.py', './fcn_r18_20k_tiles.py']

@@ -1,0 +1,5 @@
+_base_ = [
+    '../_base_/models/fcn_r50-d8.py', '../_base_/datasets/tiles.py',
+    '../_base_/default_runtime.py', '../_base_/schedules/sgd_poly_20k.py'
+]
+model = dict(decode_head=dict(num_classes=4))

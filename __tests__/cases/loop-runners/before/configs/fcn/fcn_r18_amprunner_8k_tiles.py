@@ -1,0 +1,20 @@
+_base_ = ['../_base_/datasets/tiles.py', '../_base_/default_runtime.py']
+norm_cfg = dict(type='BN', requires_grad=True)
+model = dict(
+    type='EncoderDecoder',
+    backbone=dict(type='ResNetV1c', depth=18, norm_cfg=norm_cfg),
+    decode_head=dict(
+        type='FCNHead',
+        in_channels=512,
+        channels=128,
+        num_classes=4,
+        norm_cfg=norm_cfg,
+        loss_decode=dict(type='CrossEntropyLoss', loss_weight=1.0)),
+    train_cfg=dict(),
+    test_cfg=dict(mode='whole'))
+optimizer = dict(type='SGD', lr=0.01, momentum=0.9, weight_decay=0.0005)
+optimizer_config = dict()
+lr_config = dict(policy='poly', power=0.9, min_lr=0.0, by_epoch=False)
+# Our fork's runner with apex AMP built in.
+runner = dict(type='IterBasedRunnerAmp', max_iters=8000)
+evaluation = dict(interval=800, metric='mIoU')

@@ -1,0 +1,2 @@
+_base_ = './fcn_r18_20k_tiles.py'
+evaluation = dict(start=3000)

@@ -1,0 +1,2 @@
+_base_ = './fcn_r18_20k_tiles.py'
+workflow = [('train', 1), ('val', 1)]

@@ -1,0 +1,3 @@
+_base_ = './fcn_r18_20k_tiles.py'
+# Static loss scale (the hook's default of 512).
+optimizer_config = dict(type='Fp16OptimizerHook')

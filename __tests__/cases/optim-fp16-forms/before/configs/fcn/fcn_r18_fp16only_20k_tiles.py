@@ -1,0 +1,3 @@
+_base_ = './fcn_r18_20k_tiles.py'
+# Mixed precision, as we thought it worked.
+fp16 = dict(loss_scale=512.0)

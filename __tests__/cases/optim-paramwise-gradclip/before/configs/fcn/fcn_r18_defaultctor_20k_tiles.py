@@ -1,0 +1,5 @@
+_base_ = './fcn_r18_20k_tiles.py'
+optimizer = dict(
+    constructor='DefaultOptimizerConstructor',
+    paramwise_cfg=dict(norm_decay_mult=0.0, bias_lr_mult=2.0))
+optimizer_config = dict(grad_clip=None)

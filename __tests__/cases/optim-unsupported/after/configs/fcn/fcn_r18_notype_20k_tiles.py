@@ -1,0 +1,11 @@
+_base_ = [
+    '../_base_/datasets/tiles.py', '../_base_/default_runtime.py',
+    '../_base_/schedules/notype_20k.py'
+]
+norm_cfg = dict(type='BN', requires_grad=True)
+model = dict(
+    type='EncoderDecoder',
+    backbone=dict(type='ResNetV1c', depth=18, norm_cfg=norm_cfg),
+    decode_head=dict(
+        type='FCNHead', in_channels=512, channels=128, num_classes=4,
+        norm_cfg=norm_cfg))

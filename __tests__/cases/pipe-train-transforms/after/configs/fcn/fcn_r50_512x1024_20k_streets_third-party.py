@@ -1,0 +1,16 @@
+_base_ = './fcn_r50_512x1024_20k_streets.py'
+crop_size = (512, 1024)
+train_pipeline = [
+    dict(type='LoadImageFromFile'),
+    dict(type='LoadAnnotations'),
+    dict(
+        type='AlignedResize',
+        img_scale=(2048, 1024),
+        ratio_range=(0.5, 2.0),
+        size_divisor=32),
+    dict(type='RandomCrop', crop_size=crop_size, cat_max_ratio=0.75),
+    dict(type='RandomFlip', prob=0.5),
+    dict(type='ToMask'),
+    dict(type='PackSegInputs')
+]
+train_dataloader = dict(dataset=dict(pipeline=train_pipeline))

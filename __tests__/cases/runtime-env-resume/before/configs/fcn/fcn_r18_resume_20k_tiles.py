@@ -1,0 +1,3 @@
+_base_ = './fcn_r18_20k_tiles.py'
+load_from = 'checkpoints/fcn_r18_init.pth'
+resume_from = 'work_dirs/fcn_r18_20k_tiles/iter_8000.pth'

@@ -1,0 +1,3 @@
+_base_ = './fcn_r18_20k_tiles.py'
+# by_epoch=True copied from an epoch-based config by mistake.
+param_scheduler = []

@@ -1,0 +1,5 @@
+_base_ = './fcn_r18_20k_tiles.py'
+param_scheduler = [
+    dict(
+        type='ExponentialLR', gamma=0.9999, begin=0, end=20000, by_epoch=False)
+]

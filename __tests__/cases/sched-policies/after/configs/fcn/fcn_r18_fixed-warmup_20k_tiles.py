@@ -1,0 +1,4 @@
+_base_ = './fcn_r18_20k_tiles.py'
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.1, by_epoch=False, begin=0, end=500)
+]

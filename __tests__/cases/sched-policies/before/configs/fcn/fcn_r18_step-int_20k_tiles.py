@@ -1,0 +1,2 @@
+_base_ = './fcn_r18_20k_tiles.py'
+lr_config = dict(_delete_=True, policy='step', step=5000, min_lr=0.0001, by_epoch=False)

@@ -1,0 +1,2 @@
+_base_ = './fcn_r18_20k_tiles.py'
+lr_config = dict(warmup='exp', warmup_iters=1000, warmup_ratio=0.1)

@@ -40603,6 +40603,7 @@ function classifyModule(mod, context) {
     return { path, role: "python", version: "not-a-config", signals: [], findings, bases };
   }
   const role = context.namedAsBase || inBaseFolder(path) ? "base-config" : "config";
+  findings.push(...declFindings);
   const evaluated = evaluateModule(mod, { predefined: fileNameParts(path) });
   const lineOf = (key) => evaluated.assignments.get(key)?.line ?? shape.assigned.get(key) ?? 0;
   const signals = valueSignals({ names: evaluated.names, lineOf });

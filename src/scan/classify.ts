@@ -116,6 +116,7 @@ function classifyModule(mod: ParsedModule, context: ClassifyContext): Classified
   }
 
   const role: Role = context.namedAsBase || inBaseFolder(path) ? 'base-config' : 'config';
+  findings.push(...declFindings);
   const evaluated = evaluateModule(mod, { predefined: fileNameParts(path) });
   const lineOf = (key: string) =>
     evaluated.assignments.get(key)?.line ?? shape.assigned.get(key) ?? 0;

@@ -32611,6 +32611,7 @@ var MarkdownItCallable = callable(MarkdownIt);
 // src/commands/containers/markdown.ts
 var SHELL = /* @__PURE__ */ new Set(["bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession"]);
 var md = new MarkdownItCallable();
+md.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
 function offsetsOfLines(text2) {
   const starts = [0];
   for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
@@ -38523,6 +38524,8 @@ async function migrateRepository(root, options = {}) {
   for (const outcome of outcomes.values()) outcome.findings = sortFindings(outcome.findings);
   return { root: scan.root, files: [...outcomes.values()], findings: sortFindings(findings) };
 }
+var MENTIONS_TOOL = /(?:train|test)\.py|dist_(?:train|test)|slurm_(?:train|test)|tools\/|--(?:load-from|resume|auto-resume|no-validate|gpu|seed|deterministic|diff_seed|options|cfg-options|eval|aug-test|format-only|show|opacity|tmpdir|work_dir|launcher)/;
+var MENTIONS_LIBRARY = /\b(?:mmseg|mmcv)\b/;
 var COMMAND_ROLES = /* @__PURE__ */ new Set([
   "shell",
   "markdown",
@@ -38545,6 +38548,7 @@ async function rewriteScripts(files, read, plans) {
   };
   for (const file of targets) {
     const text2 = read(file.path);
+    if (!(file.role === "python" ? MENTIONS_LIBRARY : MENTIONS_TOOL).test(text2)) continue;
     const rewrite = file.role === "python" ? rewritePythonScript(file.path, text2, ctx) : rewriteFileCommands(file.path, text2, file.role, ctx);
     rewrites.set(file.path, rewrite);
   }

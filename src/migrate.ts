@@ -122,6 +122,10 @@ export async function migrateRepository(
   return { root: scan.root, files: [...outcomes.values()], findings: sortFindings(findings) };
 }
 
+const MENTIONS_TOOL =
+  /(?:train|test)\.py|dist_(?:train|test)|slurm_(?:train|test)|tools\/|--(?:load-from|resume|auto-resume|no-validate|gpu|seed|deterministic|diff_seed|options|cfg-options|eval|aug-test|format-only|show|opacity|tmpdir|work_dir|launcher)/;
+const MENTIONS_LIBRARY = /\b(?:mmseg|mmcv)\b/;
+
 const COMMAND_ROLES: ReadonlySet<Role> = new Set([
   'shell',
   'markdown',
@@ -154,6 +158,8 @@ async function rewriteScripts(
   };
   for (const file of targets) {
     const text = read(file.path);
+    // Most docs and scripts never mention a tool, a flag or the libraries: skip their parse.
+    if (!(file.role === 'python' ? MENTIONS_LIBRARY : MENTIONS_TOOL).test(text)) continue;
     const rewrite =
       file.role === 'python'
         ? rewritePythonScript(file.path, text, ctx)

@@ -9,7 +9,9 @@ import { blank } from '../lines.js';
 import type { ShellRegion } from '../engine.js';
 
 const SHELL = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession']);
+// Only block structure matters (fences); inline parsing of tables and links is skipped.
 const md = new MarkdownIt();
+md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 export interface Fence {
   /** Offsets of the block's content (between the fence lines). */

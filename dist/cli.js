@@ -35841,9 +35841,10 @@ function planInvocation(words, inv, ctx) {
     }
     for (const f of byName("--aug-test")) {
       const pipeline = config2 && valueAt(config2.old, ["data", "test", "pipeline"]);
+      const already1x = config2 !== void 0 && valueAt(config2.old, ["data"]) === void 0;
       const hasMsfa = pipeline && (pipeline.t === "list" || pipeline.t === "tuple") ? pipeline.items.some(
         (t) => isDict(t) && strOf(t.entries.get("type")) === "MultiScaleFlipAug"
-      ) : void 0;
+      ) : already1x ? config2.old.entries.has("tta_pipeline") : void 0;
       if (hasMsfa === false) {
         say(
           f.at,
@@ -38488,7 +38489,7 @@ async function migrateRepository(root, options = {}) {
     scan.files.flatMap((f) => f.evaluation ? [[f.path, f.evaluation]] : [])
   );
   const written = emitAll(plans, scan.source, read, evaluations);
-  const scripts = await rewriteScripts(scan.files, read, plans);
+  const scripts = await rewriteScripts(scan.files, read, plans, scan.resolver);
   for (const [path, rewrite] of scripts) written.texts.set(path, rewrite.text);
   const outcomes = /* @__PURE__ */ new Map();
   for (const file of scan.files) {
@@ -38534,7 +38535,10 @@ var COMMAND_ROLES = /* @__PURE__ */ new Set([
   "dockerfile",
   "notebook"
 ]);
-async function rewriteScripts(files, read, plans) {
+async function rewriteScripts(files, read, plans, resolver) {
+  const configs = new Set(
+    files.filter((f) => f.role === "config" || f.role === "base-config").map((f) => f.path)
+  );
   const rewrites = /* @__PURE__ */ new Map();
   const targets = files.filter((f) => COMMAND_ROLES.has(f.role) || f.role === "python");
   if (targets.length === 0) return rewrites;
@@ -38542,13 +38546,19 @@ async function rewriteScripts(files, read, plans) {
   const ctx = {
     configFor: (path) => {
       const plan = plans.get(path);
-      if (!plan || plan.hold === "unresolved") return void 0;
-      return { old: plan.resolved.value, converted: plan.hold ? void 0 : plan.target };
+      if (plan) {
+        if (plan.hold === "unresolved") return void 0;
+        return { old: plan.resolved.value, converted: plan.hold ? void 0 : plan.target };
+      }
+      if (!configs.has(path)) return void 0;
+      const resolved = resolver.resolve(path);
+      return resolved.ok ? { old: resolved.value, converted: resolved.value } : void 0;
     }
   };
   for (const file of targets) {
     const text2 = read(file.path);
-    if (!(file.role === "python" ? MENTIONS_LIBRARY : MENTIONS_TOOL).test(text2)) continue;
+    const relevant = MENTIONS_TOOL.test(text2) || file.role === "python" && MENTIONS_LIBRARY.test(text2);
+    if (!relevant) continue;
     const rewrite = file.role === "python" ? rewritePythonScript(file.path, text2, ctx) : rewriteFileCommands(file.path, text2, file.role, ctx);
     rewrites.set(file.path, rewrite);
   }

@@ -84,7 +84,7 @@ export async function migrateRepository(
   );
   const written = emitAll(plans, scan.source, read, evaluations);
 
-  const scripts = await rewriteScripts(scan.files, read, plans);
+  const scripts = await rewriteScripts(scan.files, read, plans, scan.resolver);
   for (const [path, rewrite] of scripts) written.texts.set(path, rewrite.text);
 
   const outcomes = new Map<string, FileOutcome>();
@@ -144,7 +144,11 @@ async function rewriteScripts(
   files: readonly Classified[],
   read: (path: string) => string,
   plans: ReadonlyMap<string, ConfigPlan>,
+  resolver: Resolver,
 ): Promise<Map<string, TextRewrite>> {
+  const configs = new Set(
+    files.filter((f) => f.role === 'config' || f.role === 'base-config').map((f) => f.path),
+  );
   const rewrites = new Map<string, TextRewrite>();
   const targets = files.filter((f) => COMMAND_ROLES.has(f.role) || f.role === 'python');
   if (targets.length === 0) return rewrites;
@@ -152,14 +156,22 @@ async function rewriteScripts(
   const ctx: CommandContext = {
     configFor: (path) => {
       const plan = plans.get(path);
-      if (!plan || plan.hold === 'unresolved') return undefined;
-      return { old: plan.resolved.value, converted: plan.hold ? undefined : plan.target };
+      if (plan) {
+        if (plan.hold === 'unresolved') return undefined;
+        return { old: plan.resolved.value, converted: plan.hold ? undefined : plan.target };
+      }
+      // A config that is already 1.x (or neutral) means the same in both versions.
+      if (!configs.has(path)) return undefined;
+      const resolved = resolver.resolve(path);
+      return resolved.ok ? { old: resolved.value, converted: resolved.value } : undefined;
     },
   };
   for (const file of targets) {
     const text = read(file.path);
     // Most docs and scripts never mention a tool, a flag or the libraries: skip their parse.
-    if (!(file.role === 'python' ? MENTIONS_LIBRARY : MENTIONS_TOOL).test(text)) continue;
+    const relevant =
+      MENTIONS_TOOL.test(text) || (file.role === 'python' && MENTIONS_LIBRARY.test(text));
+    if (!relevant) continue;
     const rewrite =
       file.role === 'python'
         ? rewritePythonScript(file.path, text, ctx)

@@ -687,12 +687,16 @@ export function planInvocation(
     }
     for (const f of byName('--aug-test')) {
       const pipeline = config && valueAt(config.old, ['data', 'test', 'pipeline']);
+      // A config that is already 1.x has no `data`: its own `tta_pipeline` decides.
+      const already1x = config !== undefined && valueAt(config.old, ['data']) === undefined;
       const hasMsfa =
         pipeline && (pipeline.t === 'list' || pipeline.t === 'tuple')
           ? pipeline.items.some(
               (t) => isDict(t) && strOf(t.entries.get('type')) === 'MultiScaleFlipAug',
             )
-          : undefined;
+          : already1x
+            ? config.old.entries.has('tta_pipeline')
+            : undefined;
       if (hasMsfa === false) {
         say(
           f.at,

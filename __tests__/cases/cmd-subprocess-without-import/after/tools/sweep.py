@@ -1,0 +1,20 @@
+"""Launch a small learning-rate sweep of the tile baseline."""
+import os
+import subprocess
+
+CONFIG = 'configs/fcn/fcn_r18_256x256_20k_tiles.py'
+
+
+def main():
+    subprocess.run([
+        'python', 'tools/train.py', 'configs/fcn/fcn_r18_256x256_20k_tiles.py',
+        '--cfg-options', 'optim_wrapper.optimizer.lr=0.02', 'randomness.seed=0'
+    ], check=True)
+    os.system('python tools/test.py configs/fcn/fcn_r18_256x256_20k_tiles.py '
+              'work_dirs/fcn_r18_256x256_20k_tiles/latest.pth --eval mIoU mDice')
+    for lr in (0.01, 0.005):
+        os.system(f'python tools/train.py {CONFIG} --options optimizer.lr={lr}')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,8 @@
+_base_ = [
+    '../_base_/models/fcn_r18.py', '../_base_/datasets/tiles_trainonly.py',
+    '../_base_/default_runtime.py', '../_base_/schedules/schedule_20k.py'
+]
+data_preprocessor = dict(size=(256, 256))
+model = dict(data_preprocessor=data_preprocessor)
+val_cfg = None
+test_cfg = None

@@ -39385,6 +39385,27 @@ var detect_default = {
       example: "configs/custom.yaml with `_base_:` and `data:` keys",
       spec: "\xA72"
     },
+    "DET-002": {
+      severity: "info",
+      summary: "Strong 0.x signals: any one makes a config 0.x (`data` with loader keys, `lr_config`, `runner`, `log_config`, 0.x transforms, dataset `img_dir`, \u2026).",
+      why: "These keys and transforms do nothing in mmengine, so a file that has one was written for 0.x.",
+      example: "lr_config = dict(policy='poly', power=0.9)",
+      spec: "\xA72"
+    },
+    "DET-003": {
+      severity: "info",
+      summary: "Weak 0.x signals (`img_norm_cfg`, `fp16`, `cudnn_benchmark`, \u2026) count only when no strong 1.x signal is present.",
+      why: "The official 1.x configs still carry some of them as inert leftovers.",
+      example: "img_norm_cfg = dict(mean=[...], std=[...], to_rgb=True) in a file with train_dataloader \u2192 1.x",
+      spec: "\xA72"
+    },
+    "DET-004": {
+      severity: "info",
+      summary: "Strong 1.x signals (`train_dataloader`, `optim_wrapper`, `param_scheduler`, `PackSegInputs`, `_base_.x` reads, \u2026) make a file 1.x, and it is left alone.",
+      why: "Recognising 1.x files is what makes running the tool twice change nothing.",
+      example: "optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer)",
+      spec: "\xA72"
+    },
     "DET-005": {
       severity: "warning",
       summary: "A mixed config: strong 0.x and strong 1.x signals in one file; treated as 1.x and not rewritten.",
@@ -39397,6 +39418,13 @@ var detect_default = {
       summary: "A neutral config (no version signal of its own) inherited by both 0.x and 1.x chains; left as it is.",
       why: "Rewriting it for one chain would break the other.",
       example: "_base_/models/fcn_r50.py named by a 0.x leaf and by a 1.x leaf",
+      spec: "\xA72"
+    },
+    "DET-007": {
+      severity: "info",
+      summary: "A `.py` file with `def`, `class`, `if __name__` or framework imports that no `_base_` names is a script, not a config.",
+      why: "Scripts get the command-line and API rules instead of config conversion.",
+      example: "tools/train_custom.py with `def main():`",
       spec: "\xA72"
     },
     "DET-009": {
@@ -39413,6 +39441,69 @@ var detect_default = {
 var input_default = {
   $comment: "Findings about reading, parsing, evaluating and resolving files. Each rule: what it reports, why, and an example.",
   rules: {
+    "INH-001": {
+      severity: "error",
+      summary: "A `_base_` path does not exist, cannot be read, or leaves the repository.",
+      why: "The chain cannot be resolved, so nothing in it can be converted or verified.",
+      example: "_base_ = ['../_base_/models/missing.py']"
+    },
+    "INH-003": {
+      severity: "error",
+      summary: "A child dict is merged over a base value that is not a dict.",
+      why: "mmengine raises TypeError here unless the child dict carries `_delete_=True`.",
+      example: "base: norm_cfg = None; child: norm_cfg = dict(type='BN')"
+    },
+    "INH-004": {
+      severity: "info",
+      summary: "`_delete_=True` in a child dict replaces the base dict instead of merging into it; the marker is removed.",
+      why: "This is mmengine's (and mmcv's) merge rule; the resolver and the emitter both follow it exactly.",
+      example: "optimizer = dict(_delete_=True, type='AdamW', lr=6e-5)",
+      spec: "\xA71"
+    },
+    "INH-005": {
+      severity: "error",
+      summary: "A `{{_base_.x}}` reference names a key the bases do not define.",
+      why: "mmengine substitutes the base value at load time; a missing key fails to load.",
+      example: "pipeline = {{_base_.train_pipline}}"
+    },
+    "INH-006": {
+      severity: "error",
+      summary: "Two sibling bases define the same top-level key.",
+      why: "mmengine raises `Duplicate key is not allowed among bases`.",
+      example: "_base_ = ['a.py', 'b.py'] where both define model"
+    },
+    "INH-008": {
+      severity: "info",
+      summary: "Each config converts as its whole merged chain: T(F) = convert(merged 0.x chain of F).",
+      why: "A child's meaning lives in its bases (a warmup-only `lr_config` inherits the policy); converting a file alone is wrong.",
+      example: "lr_config = dict(warmup='linear', warmup_iters=1000) \u2192 the whole param_scheduler list",
+      spec: "\xA71"
+    },
+    "INH-010": {
+      severity: "info",
+      summary: "Lists are written whole; dicts mmengine merges are written as the smallest delta.",
+      why: "Lists never merge in mmengine, so a partial list would drop the base's items; dicts do merge, so only differences are written.",
+      example: "train_dataloader = dict(batch_size=4)",
+      spec: "\xA71"
+    },
+    "INH-016": {
+      severity: "error",
+      summary: "A `pkg::path` base refers to an installed package's configs.",
+      why: "Package bases are a 1.x (mmengine) feature and live outside the repository, so they are not resolved.",
+      example: "_base_ = 'mmseg::_base_/models/fcn_r50-d8.py'"
+    },
+    "INH-017": {
+      severity: "error",
+      summary: "The `_base_` chain contains a cycle.",
+      why: "A file that inherits from itself, directly or through others, never finishes loading.",
+      example: "a.py: _base_ = 'b.py'; b.py: _base_ = 'a.py'"
+    },
+    "INH-018": {
+      severity: "error",
+      summary: "`_base_` is not a string or a list of strings.",
+      why: "mmengine reads `_base_` before running the file, so it must be a literal path or list of paths.",
+      example: "_base_ = get_bases()"
+    },
     "IO-001": {
       severity: "error",
       summary: "A file cannot be read, or its path leaves the repository.",
@@ -39448,48 +39539,6 @@ var input_default = {
       summary: "A top-level statement is not evaluated (if/for/with/try, attribute assignment).",
       why: "Control flow at the top of a config makes its keys depend on run-time state; the names it assigns are kept opaque.",
       example: "if use_fp16:\n    fp16 = dict(loss_scale=512.)"
-    },
-    "INH-001": {
-      severity: "error",
-      summary: "A `_base_` path does not exist, cannot be read, or leaves the repository.",
-      why: "The chain cannot be resolved, so nothing in it can be converted or verified.",
-      example: "_base_ = ['../_base_/models/missing.py']"
-    },
-    "INH-003": {
-      severity: "error",
-      summary: "A child dict is merged over a base value that is not a dict.",
-      why: "mmengine raises TypeError here unless the child dict carries `_delete_=True`.",
-      example: "base: norm_cfg = None; child: norm_cfg = dict(type='BN')"
-    },
-    "INH-005": {
-      severity: "error",
-      summary: "A `{{_base_.x}}` reference names a key the bases do not define.",
-      why: "mmengine substitutes the base value at load time; a missing key fails to load.",
-      example: "pipeline = {{_base_.train_pipline}}"
-    },
-    "INH-006": {
-      severity: "error",
-      summary: "Two sibling bases define the same top-level key.",
-      why: "mmengine raises `Duplicate key is not allowed among bases`.",
-      example: "_base_ = ['a.py', 'b.py'] where both define model"
-    },
-    "INH-016": {
-      severity: "error",
-      summary: "A `pkg::path` base refers to an installed package's configs.",
-      why: "Package bases are a 1.x (mmengine) feature and live outside the repository, so they are not resolved.",
-      example: "_base_ = 'mmseg::_base_/models/fcn_r50-d8.py'"
-    },
-    "INH-017": {
-      severity: "error",
-      summary: "The `_base_` chain contains a cycle.",
-      why: "A file that inherits from itself, directly or through others, never finishes loading.",
-      example: "a.py: _base_ = 'b.py'; b.py: _base_ = 'a.py'"
-    },
-    "INH-018": {
-      severity: "error",
-      summary: "`_base_` is not a string or a list of strings.",
-      why: "mmengine reads `_base_` before running the file, so it must be a literal path or list of paths.",
-      example: "_base_ = get_bases()"
     }
   }
 };

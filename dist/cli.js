@@ -15774,6 +15774,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 
 // node_modules/web-tree-sitter/tree-sitter.js
 var __defProp2 = Object.defineProperty;
@@ -19730,6 +19731,7 @@ function locateWasm(file, pkg) {
   if (existsSync(beside)) return beside;
   return pkg === "web-tree-sitter" ? require2.resolve(`${pkg}/${file}`) : join2(dirname(require2.resolve(`${pkg}/package.json`)), file);
 }
+setFlagsFromString("--liftoff-only");
 var runtime;
 var python;
 var bash;

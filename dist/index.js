@@ -48668,6 +48668,7 @@ import { existsSync as existsSync4 } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 
 // node_modules/web-tree-sitter/tree-sitter.js
 var __defProp2 = Object.defineProperty;
@@ -52624,6 +52625,7 @@ function locateWasm(file, pkg) {
   if (existsSync4(beside)) return beside;
   return pkg === "web-tree-sitter" ? require2.resolve(`${pkg}/${file}`) : join5(dirname3(require2.resolve(`${pkg}/package.json`)), file);
 }
+setFlagsFromString("--liftoff-only");
 var runtime;
 var python;
 var bash;

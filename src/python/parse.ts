@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 
 export type { Node as SyntaxNode, Tree as SyntaxTree };
@@ -23,6 +24,11 @@ function locateWasm(file: string, pkg: string): string {
     ? require.resolve(`${pkg}/${file}`)
     : join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
+
+// V8 otherwise recompiles the large grammar modules with its optimising tier
+// on background threads and makes the main thread wait for it (~0.7 s for
+// Bash); the baseline tier parses configs just as fast for our sizes.
+setFlagsFromString('--liftoff-only');
 
 let runtime: Promise<void> | undefined;
 let python: Promise<Parser> | undefined;

@@ -44285,17 +44285,41 @@ var input_default = {
 var key_default = {
   $comment: "KEY: 0.x --cfg-options / --options key paths -> 1.x key paths (MIGRATION-SPEC section 13.5). 'renames' apply to a key prefix (longest match wins) and carry the rest of the path over; 'drops' and 'errors' also match by prefix. Rows that need the config itself (pipeline indices, schedulers, the AMP wrapper) are resolved by converting the config with and without the item.",
   renames: [
-    { from: "dist_params", to: ["env_cfg.dist_cfg"], rule: "KEY-001" },
-    { from: "checkpoint_config", to: ["default_hooks.checkpoint"], rule: "KEY-002" },
-    { from: "evaluation.interval", to: ["train_cfg.val_interval"], rule: "KEY-003" },
+    {
+      from: "dist_params",
+      to: ["env_cfg.dist_cfg"],
+      rule: "KEY-001"
+    },
+    {
+      from: "checkpoint_config",
+      to: ["default_hooks.checkpoint"],
+      rule: "KEY-002"
+    },
+    {
+      from: "evaluation.interval",
+      to: ["train_cfg.val_interval"],
+      rule: "KEY-003"
+    },
     {
       from: "evaluation.save_best",
       to: ["default_hooks.checkpoint.save_best"],
       rule: "KEY-005"
     },
-    { from: "evaluation.rule", to: ["default_hooks.checkpoint.rule"], rule: "KEY-005" },
-    { from: "evaluation.start", to: ["train_cfg.val_begin"], rule: "KEY-006" },
-    { from: "data.samples_per_gpu", to: ["train_dataloader.batch_size"], rule: "KEY-009" },
+    {
+      from: "evaluation.rule",
+      to: ["default_hooks.checkpoint.rule"],
+      rule: "KEY-005"
+    },
+    {
+      from: "evaluation.start",
+      to: ["train_cfg.val_begin"],
+      rule: "KEY-006"
+    },
+    {
+      from: "data.samples_per_gpu",
+      to: ["train_dataloader.batch_size"],
+      rule: "KEY-009"
+    },
     {
       from: "data.workers_per_gpu",
       to: [
@@ -44305,30 +44329,86 @@ var key_default = {
       ],
       rule: "KEY-010"
     },
-    { from: "optimizer", to: ["optim_wrapper.optimizer"], rule: "KEY-017" },
-    { from: "optimizer.paramwise_cfg", to: ["optim_wrapper.paramwise_cfg"], rule: "KEY-018" },
-    { from: "optimizer.constructor", to: ["optim_wrapper.constructor"], rule: "KEY-018" },
-    { from: "optimizer_config.grad_clip", to: ["optim_wrapper.clip_grad"], rule: "KEY-019" },
+    {
+      from: "optimizer",
+      to: ["optim_wrapper.optimizer"],
+      rule: "KEY-017"
+    },
+    {
+      from: "optimizer.paramwise_cfg",
+      to: ["optim_wrapper.paramwise_cfg"],
+      rule: "KEY-018"
+    },
+    {
+      from: "optimizer.constructor",
+      to: ["optim_wrapper.constructor"],
+      rule: "KEY-018"
+    },
+    {
+      from: "optimizer_config.grad_clip",
+      to: ["optim_wrapper.clip_grad"],
+      rule: "KEY-019"
+    },
     {
       from: "optimizer_config.cumulative_iters",
       to: ["optim_wrapper.accumulative_counts"],
       rule: "KEY-021"
     },
-    { from: "log_config.interval", to: ["default_hooks.logger.interval"], rule: "KEY-028" },
-    { from: "load_from", to: ["load_from"], rule: "KEY-030" },
-    { from: "work_dir", to: ["work_dir"], rule: "KEY-030" },
-    { from: "log_level", to: ["log_level"], rule: "KEY-030" },
-    { from: "find_unused_parameters", to: ["find_unused_parameters"], rule: "KEY-030" },
-    { from: "custom_hooks", to: ["custom_hooks"], rule: "KEY-030" },
-    { from: "cudnn_benchmark", to: ["env_cfg.cudnn_benchmark"], rule: "KEY-033" },
-    { from: "mp_start_method", to: ["env_cfg.mp_cfg.mp_start_method"], rule: "KEY-033" },
+    {
+      from: "log_config.interval",
+      to: ["default_hooks.logger.interval"],
+      rule: "KEY-028"
+    },
+    {
+      from: "load_from",
+      to: ["load_from"],
+      rule: "KEY-030"
+    },
+    {
+      from: "work_dir",
+      to: ["work_dir"],
+      rule: "KEY-030"
+    },
+    {
+      from: "log_level",
+      to: ["log_level"],
+      rule: "KEY-030"
+    },
+    {
+      from: "find_unused_parameters",
+      to: ["find_unused_parameters"],
+      rule: "KEY-030"
+    },
+    {
+      from: "custom_hooks",
+      to: ["custom_hooks"],
+      rule: "KEY-030"
+    },
+    {
+      from: "cudnn_benchmark",
+      to: ["env_cfg.cudnn_benchmark"],
+      rule: "KEY-033"
+    },
+    {
+      from: "mp_start_method",
+      to: ["env_cfg.mp_cfg.mp_start_method"],
+      rule: "KEY-033"
+    },
     {
       from: "opencv_num_threads",
       to: ["env_cfg.mp_cfg.opencv_num_threads"],
       rule: "KEY-033"
     },
-    { from: "seed", to: ["randomness.seed"], rule: "KEY-034" },
-    { from: "deterministic", to: ["randomness.deterministic"], rule: "KEY-034" }
+    {
+      from: "seed",
+      to: ["randomness.seed"],
+      rule: "KEY-034"
+    },
+    {
+      from: "deterministic",
+      to: ["randomness.deterministic"],
+      rule: "KEY-034"
+    }
   ],
   drops: [
     {
@@ -44361,7 +44441,11 @@ var key_default = {
       rule: "KEY-035",
       reason: "1.x selects devices through CUDA_VISIBLE_DEVICES and the launcher"
     },
-    { key: "workflow", rule: "KEY-035", reason: "1.x loops replace the workflow" }
+    {
+      key: "workflow",
+      rule: "KEY-035",
+      reason: "1.x loops replace the workflow"
+    }
   ],
   errors: [
     {
@@ -44761,7 +44845,16 @@ var key_default = {
       example: "foo.bar=1 \u2192 (dropped)",
       spec: "\xA713.5"
     }
-  }
+  },
+  removedTransforms: [
+    "DefaultFormatBundle",
+    "Collect",
+    "ImageToTensor",
+    "ToTensor",
+    "Transpose",
+    "ToDataContainer",
+    "MultiScaleFlipAug"
+  ]
 };
 
 // rules/loop.json
@@ -46147,33 +46240,33 @@ function renderMarkdown(report3, options = {}) {
   const reserve = detailNote(withFindings.length, hasRunBlock).length;
   let used = joinedLength([head, table2]) + 1 + reserve;
   if (used <= maxChars) {
-    const kept2 = [];
+    const kept = [];
     for (const block2 of grouped) {
       if (used + block2.length + 1 > maxChars) break;
-      kept2.push(block2);
+      kept.push(block2);
       used += block2.length + 1;
     }
-    const runOmitted = hasRunBlock && kept2.length === 0;
-    const keptFiles = kept2.length - (hasRunBlock && !runOmitted ? 1 : 0);
+    const runOmitted = hasRunBlock && kept.length === 0;
+    const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
     const note2 = detailNote(withFindings.length - keptFiles, runOmitted);
-    return join4([head, table2, ...kept2, note2]);
+    return join4([head, table2, ...kept, note2]);
   }
   const tableNote = (omitted) => `**Truncated** to stay within ${limitText}: ${countOf(omitted, "more file is", "more files are")} not listed and no findings are shown; ${pointer(options)}.
 `;
   const tableReserve = tableNote(rows.length).length;
   let tableUsed = joinedLength([head, TABLE_HEAD]) + 1 + tableReserve;
   if (tableUsed <= maxChars) {
-    const kept2 = [];
+    const kept = [];
     for (const entry of rows) {
       const row = tableRow(entry, options.fileUrl);
       if (tableUsed + row.length > maxChars) break;
-      kept2.push(row);
+      kept.push(row);
       tableUsed += row.length;
     }
-    const omitted = rows.length - kept2.length;
+    const omitted = rows.length - kept.length;
     const note2 = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
 `;
-    return join4([head, TABLE_HEAD + kept2.join(""), note2]);
+    return join4([head, TABLE_HEAD + kept.join(""), note2]);
   }
   return `mmseg-migrate: ${summaryPhrase(summarize(report3))}
 `.slice(0, maxChars);
@@ -46240,6 +46333,7 @@ function getPath(root, path6) {
   return cur;
 }
 function valueEquals(a, b) {
+  if (a === b) return true;
   if (a.t !== b.t) return false;
   switch (a.t) {
     case "none":
@@ -46331,6 +46425,28 @@ function withoutKeys(d, keys2) {
   const entries2 = new Map(d.entries);
   for (const key of keys2) entries2.delete(key);
   return { ...d, entries: entries2 };
+}
+function editDict(d) {
+  let current = d;
+  let private_ = false;
+  const entries2 = () => {
+    if (!private_) {
+      current = { ...current, entries: new Map(current.entries) };
+      private_ = true;
+    }
+    return current.entries;
+  };
+  return {
+    set: (key, value) => void entries2().set(key, value),
+    delete: (...keys2) => {
+      for (const key of keys2) if (current.entries.has(key)) entries2().delete(key);
+    },
+    has: (key) => current.entries.has(key),
+    get value() {
+      private_ = false;
+      return current;
+    }
+  };
 }
 var strOf = (v) => v?.t === "str" ? v.v : void 0;
 var numOf = (v) => v?.t === "int" || v?.t === "float" ? v.v : void 0;
@@ -54347,12 +54463,12 @@ function packSegInputs(collect, scope) {
     return transform("PackSegInputs");
   }
   const renames = pipeline_default.metaKeyRenames;
-  const kept2 = [];
+  const kept = [];
   for (const k of given2) {
     const name2 = renames[k] ?? k;
-    if (!pipeline_default.metaKeysDropped.includes(name2) && !kept2.includes(name2)) kept2.push(name2);
+    if (!pipeline_default.metaKeysDropped.includes(name2) && !kept.includes(name2)) kept.push(name2);
   }
-  for (const k of pipeline_default.packMetaKeys1x) if (!kept2.includes(k)) kept2.push(k);
+  for (const k of pipeline_default.packMetaKeys1x) if (!kept.includes(k)) kept.push(k);
   scope.findings.push(
     findingAt(
       "PIPE-008",
@@ -54362,7 +54478,7 @@ function packSegInputs(collect, scope) {
       "Custom `Collect.meta_keys` become `PackSegInputs.meta_keys`: `filename` is `img_path`, `ori_filename` and `img_norm_cfg` are dropped, and the 1.x default keys are added because 1.x post-processing needs them."
     )
   );
-  const items2 = kept2.map((k) => str(k));
+  const items2 = kept.map((k) => str(k));
   return transform("PackSegInputs", [
     ["meta_keys", metaKeys.t === "tuple" ? tuple(items2) : list2(items2)]
   ]);
@@ -54911,7 +55027,7 @@ function ttaSource(old, names) {
 }
 var convertPipelines = ({ old, out: out3, ctx }) => {
   const findings = [];
-  let next = out3;
+  const next = editDict(out3);
   const names = pipelineVariables(old);
   const source = ttaSource(old, names);
   let tta;
@@ -54934,26 +55050,26 @@ var convertPipelines = ({ old, out: out3, ctx }) => {
     if (role === "test") {
       const r = convertTestPipeline(value, ctx, pipelineOptionsFor(old, name2));
       findings.push(...r.findings.filter((f) => f.rule !== "PIPE-016" || source?.name === name2));
-      next = withEntry(next, name2, r.value);
+      next.set(name2, r.value);
       if (source?.name === name2) tta = r.tta;
     } else {
       const r = convertTrainPipeline(value, ctx, { inner: role === "inner" });
       findings.push(...r.findings);
-      next = withEntry(next, name2, r.value);
+      next.set(name2, r.value);
     }
   }
   if (source !== void 0 && source.name === void 0) {
     tta = convertTestPipeline(source.value, ctx, pipelineOptionsFor(old)).tta;
   }
   if (tta !== void 0) {
-    if (tta.imgRatios !== void 0) next = withEntry(next, "img_ratios", tta.imgRatios);
-    next = withEntry(next, "tta_pipeline", tta.ttaPipeline);
+    if (tta.imgRatios !== void 0) next.set("img_ratios", tta.imgRatios);
+    next.set("tta_pipeline", tta.ttaPipeline);
   }
   const runtimeOwner = pipeline_default.runtimeOwnerKeys.some((k) => old.entries.has(k));
-  if ((tta !== void 0 || runtimeOwner) && !next.entries.has("tta_model")) {
-    next = withEntry(next, "tta_model", transform(pipeline_default.ttaModel));
+  if ((tta !== void 0 || runtimeOwner) && !next.has("tta_model")) {
+    next.set("tta_model", transform(pipeline_default.ttaModel));
   }
-  return { out: next, findings };
+  return { out: next.value, findings };
 };
 
 // src/convert/data.ts
@@ -55314,17 +55430,18 @@ var convertData = ({ old, out: out3, ctx }) => {
       );
     }
   }
-  let next = withoutKeys(out3, ["data"]);
-  for (const [k, v] of wiring.added()) next = withEntry(next, k, v);
-  for (const [k, v] of datasetVariables(old, [...loaders.values()])) next = withEntry(next, k, v);
+  const next = editDict(out3);
+  next.delete("data");
+  for (const [k, v] of wiring.added()) next.set(k, v);
+  for (const [k, v] of datasetVariables(old, [...loaders.values()])) next.set(k, v);
   const val = loaders.get("val");
   let test = loaders.get("test");
   if (val !== void 0 && test !== void 0 && valueEquals(val, test)) test = val;
   for (const split of SPLITS) {
     const loader = split === "test" ? test : loaders.get(split);
-    if (loader !== void 0) next = withEntry(next, `${split}_dataloader`, loader);
+    if (loader !== void 0) next.set(`${split}_dataloader`, loader);
   }
-  return { out: next, findings: unique(findings) };
+  return { out: next.value, findings: unique(findings) };
 };
 
 // src/convert/evaluator.ts
@@ -55565,13 +55682,13 @@ var convertEvaluators = ({ old, out: out3, ctx }) => {
       buildEvaluator({ names, ignoreIndex: ignore.value, collectGpu, iouOptions, outputDir })
     );
   }
-  let next = out3;
+  const next = editDict(out3);
   const val = evaluators.get("val");
   let test = evaluators.get("test");
   if (val !== void 0 && test !== void 0 && valueEquals(val, test)) test = val;
-  if (val !== void 0) next = withEntry(next, "val_evaluator", val);
-  if (test !== void 0) next = withEntry(next, "test_evaluator", test);
-  return { out: next, findings };
+  if (val !== void 0) next.set("val_evaluator", val);
+  if (test !== void 0) next.set("test_evaluator", test);
+  return { out: next.value, findings };
 };
 
 // src/convert/loop.ts
@@ -55657,9 +55774,9 @@ function evalLoopsWanted(old) {
   if (!isDict(data)) return { val: true, test: true };
   return { val: !absent(data.entries.get("val")), test: !absent(data.entries.get("test")) };
 }
-function dropWorkflow(old, out3, ctx, findings) {
+function dropWorkflow(old, next, ctx, findings) {
   const workflow = old.entries.get("workflow");
-  if (workflow === void 0) return out3;
+  if (workflow === void 0) return;
   if (!isSeq(workflow)) {
     if (workflow.t !== "none") {
       const message = "workflow cannot be read; removed (1.x has no workflow)";
@@ -55672,7 +55789,7 @@ function dropWorkflow(old, out3, ctx, findings) {
       findings.push(findingAt("LOOP-008", "warning", workflow, ctx, message));
     }
   }
-  return withoutKeys(out3, ["workflow"]);
+  next.delete("workflow");
 }
 function legacyConflict(old, name2, ctx, findings) {
   const top = old.entries.get(name2);
@@ -55684,7 +55801,8 @@ function legacyConflict(old, name2, ctx, findings) {
 }
 var convertLoops = ({ old, out: out3, ctx }) => {
   const findings = [];
-  let next = dropWorkflow(old, out3, ctx, findings);
+  const next = editDict(out3);
+  dropWorkflow(old, next, ctx, findings);
   const runner = old.entries.get("runner");
   const total = old.entries.get("total_iters");
   if (runner === void 0 && total === void 0) {
@@ -55692,7 +55810,7 @@ var convertLoops = ({ old, out: out3, ctx }) => {
       const message = "neither runner nor total_iters is set; 0.x could not build a runner";
       findings.push(findingAt("LOOP-003", "error", old.entries.get("model"), ctx, message));
     }
-    return { out: next, findings };
+    return { out: next.value, findings };
   }
   const length = trainLength(old, ctx);
   findings.push(...length.findings);
@@ -55709,14 +55827,15 @@ var convertLoops = ({ old, out: out3, ctx }) => {
       ["val_interval", points.interval]
     ]);
     if (points.begin !== void 0) train = withEntry(train, "val_begin", points.begin);
-    next = withEntry(withoutKeys(next, ["runner"]), "train_cfg", train);
+    next.delete("runner");
+    next.set("train_cfg", train);
   }
   const wanted = evalLoopsWanted(old);
-  if (wanted.val) next = withEntry(next, "val_cfg", dict([["type", str(loop_default.valLoop)]]));
+  if (wanted.val) next.set("val_cfg", dict([["type", str(loop_default.valLoop)]]));
   if (wanted.test && !legacyConflict(old, "test_cfg", ctx, findings)) {
-    next = withEntry(next, "test_cfg", dict([["type", str(loop_default.testLoop)]]));
+    next.set("test_cfg", dict([["type", str(loop_default.testLoop)]]));
   }
-  return { out: next, findings };
+  return { out: next.value, findings };
 };
 
 // src/convert/hooks.ts
@@ -55948,7 +56067,7 @@ var convertHooks = ({ old, out: out3, ctx }) => {
   const findings = [];
   const { byEpoch } = trainLength(old, ctx);
   const logging = convertLogging(old, byEpoch, ctx, findings);
-  let next = out3;
+  const next = editDict(out3);
   if (old.entries.has("checkpoint_config") || isRunnable(old)) {
     const checkpoint = convertCheckpoint(old, byEpoch, ctx, findings);
     const entry = withBestCheckpoint(old, checkpoint.entry, ctx, findings);
@@ -55962,15 +56081,14 @@ var convertHooks = ({ old, out: out3, ctx }) => {
       ["sampler_seed", typeDict(hooks_default.defaultHooks.sampler_seed)],
       ["visualization", typeDict(hooks_default.defaultHooks.visualization)]
     );
-    if (!checkpoint.keep) next = withoutKeys(next, ["checkpoint_config"]);
-    next = withEntry(next, "default_hooks", dict(hooks));
+    if (!checkpoint.keep) next.delete("checkpoint_config");
+    next.set("default_hooks", dict(hooks));
   }
   if (ownsRuntime(old)) {
     if (logging.backends !== void 0) {
       const backends = list2(logging.backends);
-      next = withEntry(next, "vis_backends", backends);
-      next = withEntry(
-        next,
+      next.set("vis_backends", backends);
+      next.set(
         "visualizer",
         typeDict(hooks_default.visualizer.type, [
           ["vis_backends", backends],
@@ -55978,13 +56096,12 @@ var convertHooks = ({ old, out: out3, ctx }) => {
         ])
       );
     }
-    next = withEntry(next, "log_processor", dict([["by_epoch", bool(byEpoch)]]));
+    next.set("log_processor", dict([["by_epoch", bool(byEpoch)]]));
   }
-  if (old.entries.has("log_config") && !logging.keep) next = withoutKeys(next, ["log_config"]);
+  if (old.entries.has("log_config") && !logging.keep) next.delete("log_config");
   const custom = old.entries.get("custom_hooks");
-  if (custom !== void 0)
-    next = withEntry(next, "custom_hooks", convertCustomHooks(custom, ctx, findings));
-  return { out: next, findings };
+  if (custom !== void 0) next.set("custom_hooks", convertCustomHooks(custom, ctx, findings));
+  return { out: next.value, findings };
 };
 
 // src/convert/runtime.ts
@@ -56092,36 +56209,37 @@ var convertRuntime = ({ old, out: out3, ctx }) => {
   const findings = [];
   const owner = ownsRuntime(old);
   const anchor = ["log_config", "dist_params", "log_level", "load_from"].map((k) => old.entries.get(k)).find((v) => v !== void 0);
-  let next = out3;
+  const next = editDict(out3);
   if ((owner || isRunnable(old)) && !old.entries.has("default_scope")) {
-    next = withEntry(next, "default_scope", str(runtime_default.defaultScope));
+    next.set("default_scope", str(runtime_default.defaultScope));
   }
-  if (owner) next = withEntry(next, "env_cfg", environment(old, anchor, ctx, findings));
+  if (owner) next.set("env_cfg", environment(old, anchor, ctx, findings));
   for (const key of runtime_default.env.dropped) {
     const value = old.entries.get(key);
     if (value === void 0) continue;
     const message = `${key} is dropped: env_cfg.mp_cfg does not accept it; set the environment variable instead`;
     findings.push(findingAt("RUNTIME-004", "warning", value, ctx, message));
   }
-  next = withoutKeys(next, [...ENV_KEYS, ...runtime_default.env.dropped]);
+  next.delete(...ENV_KEYS, ...runtime_default.env.dropped);
   const resume = resuming(old, owner, ctx, findings);
   const consumed = ["resume_from", "auto_resume"].filter((k) => !resume.keep.includes(k));
-  next = withoutKeys(next, consumed);
-  for (const [key, value] of resume.set) next = withEntry(next, key, value);
+  next.delete(...consumed);
+  for (const [key, value] of resume.set) next.set(key, value);
   const gpuIds = old.entries.get("gpu_ids");
   if (gpuIds !== void 0) {
     const message = "gpu_ids is dropped: 0.x tools/train.py always overwrote it; 1.x takes devices from the launcher";
     findings.push(findingAt("RUNTIME-008", "info", gpuIds, ctx, message));
-    next = withoutKeys(next, ["gpu_ids"]);
+    next.delete("gpu_ids");
   }
   const random = randomness(old, ctx, findings);
   if (random !== void 0) {
-    next = withEntry(withoutKeys(next, ["seed", "deterministic"]), "randomness", random);
+    next.delete("seed", "deterministic");
+    next.set("randomness", random);
   }
   const imports = old.entries.get("custom_imports");
   const renamed = imports === void 0 ? void 0 : renamedImports(imports, ctx, findings);
-  if (renamed !== void 0) next = withEntry(next, "custom_imports", renamed);
-  return { out: next, findings };
+  if (renamed !== void 0) next.set("custom_imports", renamed);
+  return { out: next.value, findings };
 };
 
 // src/convert/model.ts
@@ -56344,10 +56462,11 @@ var convertOptim = ({ old, out: out3, ctx }) => {
     if (!known || CONSTRUCTORS[name2] !== null) wrapper.push(["constructor", constructorValue]);
   }
   const dropKeys = hook2.keep ? ["fp16"] : ["optimizer_config", "fp16"];
-  let next = withoutKeys(out3, dropKeys);
-  next = withEntry(next, "optimizer", bare);
-  next = withEntry(next, "optim_wrapper", dict(wrapper));
-  return { out: next, findings };
+  const next = editDict(out3);
+  next.delete(...dropKeys);
+  next.set("optimizer", bare);
+  next.set("optim_wrapper", dict(wrapper));
+  return { out: next.value, findings };
 };
 
 // src/convert/preprocessor.ts
@@ -56491,9 +56610,10 @@ var convertPreprocessor = ({ old, out: out3, ctx }) => {
   const testPadded = testPad === void 0 ? void 0 : padSize(testPad);
   if (testPadded !== void 0) entries2.push(["test_cfg", dict([testPadded])]);
   const preprocessor = dict(entries2);
-  let next = withEntry(out3, "data_preprocessor", preprocessor);
-  next = withEntry(next, "model", withPreprocessor(current, preprocessor));
-  return { out: next, findings };
+  const next = editDict(out3);
+  next.set("data_preprocessor", preprocessor);
+  next.set("model", withPreprocessor(current, preprocessor));
+  return { out: next.value, findings };
 };
 
 // src/convert/schedule.ts
@@ -56539,9 +56659,9 @@ function span2(end, begin) {
   return e === void 0 || b === void 0 ? void 0 : int(e - b);
 }
 function scheduler(type, entries2) {
-  const kept2 = [["type", str(type)]];
-  for (const [k, v] of entries2) if (v !== void 0) kept2.push([k, v]);
-  return dict(kept2);
+  const kept = [["type", str(type)]];
+  for (const [k, v] of entries2) if (v !== void 0) kept.push([k, v]);
+  return dict(kept);
 }
 function reportUnknownArgs(run3, cfg, name2, accepted) {
   const unknown = [...cfg.entries.keys()].filter(
@@ -57004,20 +57124,20 @@ var convertSchedule = ({ old, out: out3, ctx }) => {
   }
   const momentumNone = momentum === void 0 || momentum.t === "none";
   const momentumEntries = momentumNone ? [] : convertMomentum(run3, momentum);
-  let next = withoutKeys(
-    out3,
-    momentumEntries === void 0 ? ["lr_config"] : ["lr_config", "momentum_config"]
+  const next = editDict(out3);
+  next.delete(
+    ...momentumEntries === void 0 ? ["lr_config"] : ["lr_config", "momentum_config"]
   );
   if (lrNone && (momentumEntries ?? []).length === 0) {
-    next = withEntry(next, "param_scheduler", none());
+    next.set("param_scheduler", none());
   } else {
-    next = withEntry(next, "param_scheduler", list2([...lrEntries, ...momentumEntries ?? []]));
+    next.set("param_scheduler", list2([...lrEntries, ...momentumEntries ?? []]));
   }
   if (run3.endUnknown) {
     const message = "the training length (runner / total_iters) is not in this file; end is left out where the schedule runs to the end of training, and mmengine fills it from the train loop";
     run3.findings.push(findingAt("SCHED-021", "info", lr ?? momentum, ctx, message));
   }
-  return { out: next, findings: run3.findings };
+  return { out: next.value, findings: run3.findings };
 };
 
 // src/convert/convert.ts
@@ -57164,6 +57284,13 @@ function emptyContainer(v) {
   return void 0;
 }
 function flat(v, path6, layout) {
+  const key = path6.map((p) => typeof p === "number" ? String(p) : JSON.stringify(p)).join(",");
+  if (layout.flatByPath.has(key)) return layout.flatByPath.get(key);
+  const text2 = flatUncached(v, path6, layout);
+  layout.flatByPath.set(key, text2);
+  return text2;
+}
+function flatUncached(v, path6, layout) {
   const given2 = override(v, path6, layout) ?? (v.t === "opaque" ? v.src : void 0);
   if (given2 !== void 0) return given2.includes("\n") ? void 0 : given2;
   const simple = atom(v) ?? emptyContainer(v);
@@ -57295,7 +57422,8 @@ function layoutOf(options = {}) {
     nameFor: options.nameFor,
     sourceFor: options.sourceFor,
     width: options.width ?? 79,
-    indent: options.indent ?? 4
+    indent: options.indent ?? 4,
+    flatByPath: /* @__PURE__ */ new Map()
   };
 }
 function printAssignment(name2, v, options) {
@@ -57438,14 +57566,12 @@ function emitConfig(input) {
   }
   const touched = [...own.entries.keys()].map(String).filter((k) => !keep.has(k));
   if (write.size === 0 && touched.length === 0) return { text: source, findings };
-  const tree = parsePython(source);
-  const statements2 = topLevelStatements(tree, source);
-  tree.delete();
-  const statementsOf = (key) => statements2.filter((s) => s.names.includes(key));
+  const statements2 = input.statements ?? statementsOf(source);
+  const statementsNaming = (key) => statements2.filter((s) => s.names.includes(key));
   const lastStatement = /* @__PURE__ */ new Map();
   for (const s of statements2) for (const name2 of s.names) lastStatement.set(name2, s);
   for (const key of touched) {
-    for (const s of statementsOf(key)) {
+    for (const s of statementsNaming(key)) {
       if (!s.simple && s.names.some((n) => n !== key && keep.has(n))) {
         const line = lineAt(source, s.start);
         findings.push(
@@ -57482,7 +57608,7 @@ function emitConfig(input) {
   const replaced = new Set([...slots.values()].flatMap((slot) => slot.statement ?? []));
   const removed = /* @__PURE__ */ new Set();
   for (const key of touched) {
-    for (const s of statementsOf(key)) if (!replaced.has(s)) removed.add(s);
+    for (const s of statementsNaming(key)) if (!replaced.has(s)) removed.add(s);
   }
   for (const key of touched) {
     if (!target.entries.has(key) && key === "img_norm_cfg") {
@@ -57536,6 +57662,14 @@ function emitConfig(input) {
     edits.push({ start: leadingComments(source, st.lineStart), end: st.lineEnd, text: "" });
   }
   return { text: applyEdits(source, edits), findings };
+}
+function statementsOf(source) {
+  const tree = parsePython(source);
+  try {
+    return topLevelStatements(tree, source);
+  } finally {
+    tree.delete();
+  }
 }
 function nameFor(key, defined, identity) {
   return (v, path6) => {
@@ -64393,18 +64527,18 @@ function keyVersion(key) {
   return "both";
 }
 var out2 = (items2, ...notes) => ({ items: items2, notes });
-var kept = (...notes) => ({ items: [], keep: true, notes });
 var note = (rule, severity, message) => ({
   rule,
   severity,
   message
 });
 function needsValue(item, rule) {
-  return kept(
+  return out2(
+    [],
     note(
       "CLI-GEN-008",
       "warning",
-      `\`${item.key}\` needs its value to be translated (${rule}), but the value is a shell variable; left as written.`
+      `\`${item.key}\` needs its value to be translated (${rule}), but the value is a shell variable; dropped: set it in the config instead.`
     )
   );
 }
@@ -64630,6 +64764,14 @@ function renameMmcls(item, key, rule, pattern, replacement) {
     note(rule, "info", `\`mmcls\` became \`mmpretrain\`: \`${key}=${value}\`.`)
   );
 }
+function removedTransform(old, path6) {
+  const at = path6.findIndex((p, i2) => p === "pipeline" && /^\d+$/.test(path6[i2 + 1] ?? ""));
+  if (at < 0) return void 0;
+  const transform2 = valueAt(old, path6.slice(0, at + 2));
+  const type = isDict(transform2) ? strOf(transform2.entries.get("type")) : void 0;
+  return type !== void 0 && REMOVED_TRANSFORMS.has(type) ? type : void 0;
+}
+var REMOVED_TRANSFORMS = new Set(key_default.removedTransforms);
 function resolvedItem(item, path6, ctx, rule, suggestion) {
   if (item.value === void 0) return needsValue(item, rule);
   const old = ctx.config?.old;
@@ -64660,6 +64802,17 @@ function resolvedItem(item, path6, ctx, rule, suggestion) {
     );
   }
   if (changes.length === 0) {
+    const removed = removedTransform(old, path6);
+    if (removed !== void 0) {
+      return out2(
+        [],
+        note(
+          rule,
+          "error",
+          `\`${item.key}\` sets an argument of \`${removed}\`, which 1.x no longer has in its pipeline (the conversion removed it); there is no 1.x counterpart. Dropped.`
+        )
+      );
+    }
     return out2(
       [],
       note(
@@ -65782,12 +65935,12 @@ function overlap(a, b) {
   return a.start < b.end && b.start < a.end;
 }
 function withoutOverlaps(edits) {
-  const kept2 = [];
+  const kept = [];
   for (const e of edits) {
     const same = (k) => k.start === e.start && k.end === e.end && k.text === e.text;
-    if (!kept2.some((k) => overlap(k, e) || same(k))) kept2.push(e);
+    if (!kept.some((k) => overlap(k, e) || same(k))) kept.push(e);
   }
-  return kept2;
+  return kept;
 }
 function indentBefore(text2, offset) {
   const lineStart = text2.lastIndexOf("\n", offset - 1) + 1;
@@ -66135,7 +66288,7 @@ function mergeIntoHosts(ctx, plans) {
         continue;
       }
       const mayMerge = removable(ctx, p.node) || p.groups.some((g) => g.original) || p.kind === "import" && p.modules.length > 0;
-      const kept2 = [];
+      const kept = [];
       for (const g of p.groups) {
         const host = g.original || !mayMerge ? void 0 : hosts.get(g.module);
         const hp = host ? hostPlan.get(host) : void 0;
@@ -66147,13 +66300,13 @@ function mergeIntoHosts(ctx, plans) {
           hp.changed = true;
           continue;
         }
-        kept2.push(g);
+        kept.push(g);
         if (!hosts.has(g.module) && !g.original) {
           hosts.set(g.module, g);
           hostPlan.set(g, p);
         }
       }
-      p.groups = kept2;
+      p.groups = kept;
     }
   }
 }
@@ -66742,7 +66895,7 @@ function diskSource(root) {
   const rootReal = () => {
     if (realRoot === void 0) {
       try {
-        realRoot = realpathSync(resolve2(root));
+        realRoot = realpathSync.native(resolve2(root));
       } catch {
         return void 0;
       }
@@ -66755,7 +66908,7 @@ function diskSource(root) {
       const top = rootReal();
       if (rel === void 0 || top === void 0) return void 0;
       try {
-        const real = realpathSync(join6(top, ...rel.split("/")));
+        const real = realpathSync.native(join6(top, ...rel.split("/")));
         const inside = relative2(top, real);
         const outside = inside === ".." || inside.startsWith(`..${sep4}`) || isAbsolute(inside);
         if (inside === "" || outside) return void 0;
@@ -67218,7 +67371,8 @@ function classifyModule(mod, context3) {
   if (version === "mixed") findings.push(...mixedFindings(path6, signals, evaluated.names, lineOf2));
   const reusable = shape.baseAccesses.length === 0 && mod.syntaxErrors.length === 0;
   const evaluation = reusable ? { decl, declFindings, values: evaluated } : void 0;
-  return { path: path6, role, version, signals, findings, bases, evaluation };
+  const statements2 = topLevelStatements(mod.tree, mod.source);
+  return { path: path6, role, version, signals, findings, bases, evaluation, statements: statements2 };
 }
 function baseFiles(path6, paths) {
   return paths.filter((p) => !p.includes("::")).map((p) => joinBasePath(path6, p)).filter((p) => p !== void 0);
@@ -67426,7 +67580,7 @@ async function scanRepository(root, options = {}) {
   const files = applyChainVerdicts(classified, bases).map(
     (file) => file.version === "mixed" ? withChainDisagreements(file, resolver) : file
   );
-  return { root: absolute, files, findings: sortFindings(findings), resolver, source };
+  return { root: absolute, files, findings: sortFindings(findings), resolver, source, texts };
 }
 function withChainDisagreements(file, resolver) {
   const merged = resolver.resolve(file.path).value.entries;
@@ -67476,8 +67630,10 @@ async function migrateRepository(root, options = {}) {
   const read = (path6) => {
     let text2 = texts.get(path6);
     if (text2 === void 0) {
-      const bytes = scan.source.read(path6);
-      text2 = bytes === void 0 ? "" : decoder.decode(bytes).replace(/^\uFEFF/, "");
+      const scanned = scan.texts.get(path6);
+      const bytes = scanned === void 0 ? scan.source.read(path6) : void 0;
+      const decoded = scanned ?? (bytes === void 0 ? "" : decoder.decode(bytes));
+      text2 = decoded.replace(/^\uFEFF/, "");
       texts.set(path6, text2);
     }
     return text2;
@@ -67490,7 +67646,12 @@ async function migrateRepository(root, options = {}) {
   const evaluations = new Map(
     scan.files.flatMap((f) => f.evaluation ? [[f.path, f.evaluation]] : [])
   );
-  const written = emitAll(plans, scan.source, read, evaluations);
+  const statements2 = new Map(
+    scan.files.flatMap(
+      (f) => f.statements && read(f.path) === scan.texts.get(f.path) ? [[f.path, f.statements]] : []
+    )
+  );
+  const written = emitAll(plans, scan.source, read, evaluations, statements2);
   const scripts = await rewriteScripts(scan.files, read, plans, scan.resolver);
   for (const [path6, rewrite] of scripts) written.texts.set(path6, rewrite.text);
   const outcomes = /* @__PURE__ */ new Map();
@@ -67686,7 +67847,7 @@ function resolveSiblingCollisions(plans) {
     }
   }
 }
-function emitAll(plans, original, read, evaluations) {
+function emitAll(plans, original, read, evaluations, statements2) {
   const texts = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Set();
   const findings = [];
@@ -67768,7 +67929,8 @@ function emitAll(plans, original, read, evaluations) {
       source: read(path6),
       own: plan.resolved.own,
       base: base.value,
-      target: plan.target
+      target: plan.target,
+      statements: statements2.get(path6)
     });
     findings.push(...emitted.findings);
     if (emitted.findings.some((f) => f.severity === "error") || base.findings.length > 0) {

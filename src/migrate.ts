@@ -30,6 +30,7 @@ import {
 } from './python/values.js';
 import { isRunnable } from './convert/hooks.js';
 import { unremovableKeys } from './emit/delta.js';
+import type { Statement } from './emit/statements.js';
 import { finding, sortFindings, type Finding } from './report/findings.js';
 import type { FileOutcome, MigrationReport } from './report/model.js';
 import type { Classified, Role } from './scan/classify.js';
@@ -61,11 +62,14 @@ export async function migrateRepository(
   const scan = await scanRepository(root, options);
   const texts = new Map<string, string>();
   const decoder = new TextDecoder();
+  // The scan already decoded every file it lists (its decoder drops the first BOM).
   const read = (path: string): string => {
     let text = texts.get(path);
     if (text === undefined) {
-      const bytes = scan.source.read(path);
-      text = bytes === undefined ? '' : decoder.decode(bytes).replace(/^\uFEFF/, '');
+      const scanned = scan.texts.get(path);
+      const bytes = scanned === undefined ? scan.source.read(path) : undefined;
+      const decoded = scanned ?? (bytes === undefined ? '' : decoder.decode(bytes));
+      text = decoded.replace(/^\uFEFF/, '');
       texts.set(path, text);
     }
     return text;
@@ -82,7 +86,13 @@ export async function migrateRepository(
   const evaluations = new Map(
     scan.files.flatMap((f) => (f.evaluation ? [[f.path, f.evaluation] as const] : [])),
   );
-  const written = emitAll(plans, scan.source, read, evaluations);
+  // Statement offsets hold only for the very text the scan parsed.
+  const statements = new Map(
+    scan.files.flatMap((f) =>
+      f.statements && read(f.path) === scan.texts.get(f.path) ? [[f.path, f.statements]] : [],
+    ),
+  );
+  const written = emitAll(plans, scan.source, read, evaluations, statements);
 
   const scripts = await rewriteScripts(scan.files, read, plans, scan.resolver);
   for (const [path, rewrite] of scripts) written.texts.set(path, rewrite.text);
@@ -346,6 +356,7 @@ function emitAll(
   original: SourceFiles,
   read: (path: string) => string,
   evaluations: ReadonlyMap<string, PreEvaluated>,
+  statements: ReadonlyMap<string, readonly Statement[]>,
 ): { texts: Map<string, string>; blocked: Set<string>; findings: Finding[] } {
   const texts = new Map<string, string>();
   const blocked = new Set<string>();
@@ -434,6 +445,7 @@ function emitAll(
       own: plan.resolved.own,
       base: base.value,
       target: plan.target,
+      statements: statements.get(path),
     });
     findings.push(...emitted.findings);
     if (emitted.findings.some((f) => f.severity === 'error') || base.findings.length > 0) {

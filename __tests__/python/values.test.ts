@@ -1,5 +1,6 @@
 import {
   dict,
+  editDict,
   float,
   int,
   list,
@@ -55,5 +56,33 @@ describe('toJsonText', () => {
     ]);
     expect(JSON.parse(toJsonText(v))).toEqual({ lr: 0.01, size: [512, 1024], ratio: 2 });
     expect(toJsonText(v, 0)).toBe('{"lr":0.01,"size":[512,1024],"ratio":2.0}');
+  });
+});
+
+describe('editDict', () => {
+  it('returns the same dict when nothing changes', () => {
+    const d = dict([['a', int(1)]]);
+    const edit = editDict(d);
+    edit.delete('missing');
+    expect(edit.value).toBe(d);
+  });
+
+  it('copies once, keeps key order, and never changes the original or a value already handed out', () => {
+    const d = dict([
+      ['a', int(1)],
+      ['b', int(2)],
+    ]);
+    const edit = editDict(d);
+    edit.set('b', int(20));
+    edit.set('c', int(3));
+    edit.delete('a');
+    const first = edit.value;
+    edit.set('d', int(4));
+    const second = edit.value;
+    expect([...d.entries.keys()]).toEqual(['a', 'b']);
+    expect(toJsonText(first, 0)).toBe('{"b":20,"c":3}');
+    expect(toJsonText(second, 0)).toBe('{"b":20,"c":3,"d":4}');
+    expect(edit.has('d')).toBe(true);
+    expect(edit.has('a')).toBe(false);
   });
 });

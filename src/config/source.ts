@@ -22,7 +22,7 @@ export function diskSource(root: string): SourceFiles {
   const rootReal = (): string | undefined => {
     if (realRoot === undefined) {
       try {
-        realRoot = realpathSync(resolve(root));
+        realRoot = realpathSync.native(resolve(root));
       } catch {
         return undefined;
       }
@@ -35,7 +35,8 @@ export function diskSource(root: string): SourceFiles {
       const top = rootReal();
       if (rel === undefined || top === undefined) return undefined;
       try {
-        const real = realpathSync(join(top, ...rel.split('/')));
+        // One realpath(3) call instead of an lstat per path component.
+        const real = realpathSync.native(join(top, ...rel.split('/')));
         const inside = relative(top, real);
         const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
         if (inside === '' || outside) return undefined;

@@ -17,11 +17,10 @@ import {
   str,
   strOf,
   valueEquals,
-  withEntry,
-  withoutKeys,
   type DictKey,
   type DictValue,
   type Value,
+  editDict,
 } from '../python/values.js';
 import {
   convertDataset,
@@ -463,16 +462,17 @@ export const convertData: Pass = ({ old, out, ctx }) => {
     }
   }
 
-  let next = withoutKeys(out, ['data']);
-  for (const [k, v] of wiring.added()) next = withEntry(next, k, v);
-  for (const [k, v] of datasetVariables(old, [...loaders.values()])) next = withEntry(next, k, v);
+  const next = editDict(out);
+  next.delete('data');
+  for (const [k, v] of wiring.added()) next.set(k, v);
+  for (const [k, v] of datasetVariables(old, [...loaders.values()])) next.set(k, v);
   const val = loaders.get('val');
   let test = loaders.get('test');
   // DATA-009: the same object under both keys lets the emitter write `test_dataloader = val_dataloader`.
   if (val !== undefined && test !== undefined && valueEquals(val, test)) test = val;
   for (const split of SPLITS) {
     const loader = split === 'test' ? test : loaders.get(split);
-    if (loader !== undefined) next = withEntry(next, `${split}_dataloader`, loader);
+    if (loader !== undefined) next.set(`${split}_dataloader`, loader);
   }
-  return { out: next, findings: unique(findings) };
+  return { out: next.value, findings: unique(findings) };
 };

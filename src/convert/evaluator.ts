@@ -18,10 +18,10 @@ import {
   str,
   truthy,
   valueEquals,
-  withEntry,
   type DictKey,
   type DictValue,
   type Value,
+  editDict,
 } from '../python/values.js';
 import { leafDatasets } from './dataset.js';
 import { findingAt, type ConvertContext, type Pass } from './types.js';
@@ -319,12 +319,12 @@ export const convertEvaluators: Pass = ({ old, out, ctx }) => {
       buildEvaluator({ names, ignoreIndex: ignore.value, collectGpu, iouOptions, outputDir }),
     );
   }
-  let next = out;
+  const next = editDict(out);
   const val = evaluators.get('val');
   let test = evaluators.get('test');
   // EVAL-009: the same object under both keys lets the emitter write `test_evaluator = val_evaluator`.
   if (val !== undefined && test !== undefined && valueEquals(val, test)) test = val;
-  if (val !== undefined) next = withEntry(next, 'val_evaluator', val);
-  if (test !== undefined) next = withEntry(next, 'test_evaluator', test);
-  return { out: next, findings };
+  if (val !== undefined) next.set('val_evaluator', val);
+  if (test !== undefined) next.set('test_evaluator', test);
+  return { out: next.value, findings };
 };

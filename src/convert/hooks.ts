@@ -24,6 +24,7 @@ import {
   type DictKey,
   type DictValue,
   type Value,
+  editDict,
 } from '../python/values.js';
 import type { Finding, Severity } from '../report/findings.js';
 import { trainLength } from './loop.js';
@@ -372,7 +373,7 @@ export const convertHooks: Pass = ({ old, out, ctx }) => {
   const findings: Finding[] = [];
   const { byEpoch } = trainLength(old, ctx);
   const logging = convertLogging(old, byEpoch, ctx, findings);
-  let next = out;
+  const next = editDict(out);
 
   if (old.entries.has('checkpoint_config') || isRunnable(old)) {
     const checkpoint = convertCheckpoint(old, byEpoch, ctx, findings);
@@ -387,17 +388,16 @@ export const convertHooks: Pass = ({ old, out, ctx }) => {
       ['sampler_seed', typeDict(table.defaultHooks.sampler_seed)],
       ['visualization', typeDict(table.defaultHooks.visualization)],
     );
-    if (!checkpoint.keep) next = withoutKeys(next, ['checkpoint_config']);
-    next = withEntry(next, 'default_hooks', dict(hooks));
+    if (!checkpoint.keep) next.delete('checkpoint_config');
+    next.set('default_hooks', dict(hooks));
   }
 
   if (ownsRuntime(old)) {
     if (logging.backends !== undefined) {
       const backends = list(logging.backends);
-      next = withEntry(next, 'vis_backends', backends);
+      next.set('vis_backends', backends);
       // The same object under both keys lets the emitter write `vis_backends=vis_backends`.
-      next = withEntry(
-        next,
+      next.set(
         'visualizer',
         typeDict(table.visualizer.type, [
           ['vis_backends', backends],
@@ -405,12 +405,11 @@ export const convertHooks: Pass = ({ old, out, ctx }) => {
         ]),
       );
     }
-    next = withEntry(next, 'log_processor', dict([['by_epoch', bool(byEpoch)]]));
+    next.set('log_processor', dict([['by_epoch', bool(byEpoch)]]));
   }
-  if (old.entries.has('log_config') && !logging.keep) next = withoutKeys(next, ['log_config']);
+  if (old.entries.has('log_config') && !logging.keep) next.delete('log_config');
 
   const custom = old.entries.get('custom_hooks');
-  if (custom !== undefined)
-    next = withEntry(next, 'custom_hooks', convertCustomHooks(custom, ctx, findings));
-  return { out: next, findings };
+  if (custom !== undefined) next.set('custom_hooks', convertCustomHooks(custom, ctx, findings));
+  return { out: next.value, findings };
 };

@@ -14,10 +14,11 @@ import {
   str,
   strOf,
   withEntry,
-  withoutKeys,
   type DictKey,
   type DictValue,
   type Value,
+  editDict,
+  type DictEdit,
 } from '../python/values.js';
 import type { Finding } from '../report/findings.js';
 import { findingAt, type ConvertContext, type Pass } from './types.js';
@@ -164,9 +165,9 @@ function evalLoopsWanted(old: DictValue): { val: boolean; test: boolean } {
 }
 
 /** LOOP-008: `workflow` is removed; a `('val', n)` phase is reported. */
-function dropWorkflow(old: DictValue, out: DictValue, ctx: ConvertContext, findings: Finding[]) {
+function dropWorkflow(old: DictValue, next: DictEdit, ctx: ConvertContext, findings: Finding[]) {
   const workflow = old.entries.get('workflow');
-  if (workflow === undefined) return out;
+  if (workflow === undefined) return;
   if (!isSeq(workflow)) {
     if (workflow.t !== 'none') {
       const message = 'workflow cannot be read; removed (1.x has no workflow)';
@@ -181,7 +182,7 @@ function dropWorkflow(old: DictValue, out: DictValue, ctx: ConvertContext, findi
       findings.push(findingAt('LOOP-008', 'warning', workflow, ctx, message));
     }
   }
-  return withoutKeys(out, ['workflow']);
+  next.delete('workflow');
 }
 
 /**
@@ -206,7 +207,8 @@ function legacyConflict(
 
 export const convertLoops: Pass = ({ old, out, ctx }) => {
   const findings: Finding[] = [];
-  let next = dropWorkflow(old, out, ctx, findings);
+  const next = editDict(out);
+  dropWorkflow(old, next, ctx, findings);
 
   const runner = old.entries.get('runner');
   const total = old.entries.get('total_iters');
@@ -215,7 +217,7 @@ export const convertLoops: Pass = ({ old, out, ctx }) => {
       const message = 'neither runner nor total_iters is set; 0.x could not build a runner';
       findings.push(findingAt('LOOP-003', 'error', old.entries.get('model'), ctx, message));
     }
-    return { out: next, findings };
+    return { out: next.value, findings };
   }
 
   const length = trainLength(old, ctx);
@@ -234,13 +236,14 @@ export const convertLoops: Pass = ({ old, out, ctx }) => {
       ['val_interval', points.interval],
     ]);
     if (points.begin !== undefined) train = withEntry(train, 'val_begin', points.begin);
-    next = withEntry(withoutKeys(next, ['runner']), 'train_cfg', train);
+    next.delete('runner');
+    next.set('train_cfg', train);
   }
 
   const wanted = evalLoopsWanted(old);
-  if (wanted.val) next = withEntry(next, 'val_cfg', dict([['type', str(table.valLoop)]]));
+  if (wanted.val) next.set('val_cfg', dict([['type', str(table.valLoop)]]));
   if (wanted.test && !legacyConflict(old, 'test_cfg', ctx, findings)) {
-    next = withEntry(next, 'test_cfg', dict([['type', str(table.testLoop)]]));
+    next.set('test_cfg', dict([['type', str(table.testLoop)]]));
   }
-  return { out: next, findings };
+  return { out: next.value, findings };
 };

@@ -13,11 +13,11 @@ import {
   str,
   strOf,
   truthy,
-  withEntry,
   withoutKeys,
   type DictKey,
   type DictValue,
   type Value,
+  editDict,
 } from '../python/values.js';
 import type { Finding } from '../report/findings.js';
 import { findingAt, type ConvertContext, type Pass } from './types.js';
@@ -211,8 +211,9 @@ export const convertOptim: Pass = ({ old, out, ctx }) => {
   }
 
   const dropKeys = hook.keep ? ['fp16'] : ['optimizer_config', 'fp16'];
-  let next = withoutKeys(out, dropKeys);
-  next = withEntry(next, 'optimizer', bare);
-  next = withEntry(next, 'optim_wrapper', dict(wrapper));
-  return { out: next, findings };
+  const next = editDict(out);
+  next.delete(...dropKeys);
+  next.set('optimizer', bare);
+  next.set('optim_wrapper', dict(wrapper));
+  return { out: next.value, findings };
 };

@@ -20,10 +20,10 @@ import {
   strOf,
   toJsonText,
   tuple,
-  withEntry,
   withoutKeys,
   type DictValue,
   type Value,
+  editDict,
 } from '../python/values.js';
 import { evalReduceZeroLabel, leafDatasets } from './dataset.js';
 import { convertMsfa, isMsfa, ttaLoad, type MsfaConversion } from './pipeline-tta.js';
@@ -509,7 +509,7 @@ function ttaSource(old: DictValue, names: string[]): { name?: string; value: Val
  */
 export const convertPipelines: Pass = ({ old, out, ctx }) => {
   const findings: Finding[] = [];
-  let next = out;
+  const next = editDict(out);
   const names = pipelineVariables(old);
   const source = ttaSource(old, names);
   let tta: TestPipelineResult['tta'];
@@ -538,12 +538,12 @@ export const convertPipelines: Pass = ({ old, out, ctx }) => {
       const r = convertTestPipeline(value, ctx, pipelineOptionsFor(old, name));
       // "No tta_pipeline" is news only about the pipeline `--tta` would be built from.
       findings.push(...r.findings.filter((f) => f.rule !== 'PIPE-016' || source?.name === name));
-      next = withEntry(next, name, r.value);
+      next.set(name, r.value);
       if (source?.name === name) tta = r.tta;
     } else {
       const r = convertTrainPipeline(value, ctx, { inner: role === 'inner' });
       findings.push(...r.findings);
-      next = withEntry(next, name, r.value);
+      next.set(name, r.value);
     }
   }
   // An inline `data.test` pipeline is converted (and reported) by the data pass; only its TTA is taken here.
@@ -552,12 +552,12 @@ export const convertPipelines: Pass = ({ old, out, ctx }) => {
   }
 
   if (tta !== undefined) {
-    if (tta.imgRatios !== undefined) next = withEntry(next, 'img_ratios', tta.imgRatios);
-    next = withEntry(next, 'tta_pipeline', tta.ttaPipeline);
+    if (tta.imgRatios !== undefined) next.set('img_ratios', tta.imgRatios);
+    next.set('tta_pipeline', tta.ttaPipeline);
   }
   const runtimeOwner = table.runtimeOwnerKeys.some((k) => old.entries.has(k));
-  if ((tta !== undefined || runtimeOwner) && !next.entries.has('tta_model')) {
-    next = withEntry(next, 'tta_model', transform(table.ttaModel));
+  if ((tta !== undefined || runtimeOwner) && !next.has('tta_model')) {
+    next.set('tta_model', transform(table.ttaModel));
   }
-  return { out: next, findings };
+  return { out: next.value, findings };
 };

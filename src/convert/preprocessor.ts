@@ -22,6 +22,7 @@ import {
   type DictKey,
   type DictValue,
   type Value,
+  editDict,
 } from '../python/values.js';
 import { dataSplit, datasetPipelines } from './pipeline.js';
 import { isMsfa } from './pipeline-tta.js';
@@ -191,7 +192,8 @@ export const convertPreprocessor: Pass = ({ old, out, ctx }) => {
   if (testPadded !== undefined) entries.push(['test_cfg', dict([testPadded])]);
 
   const preprocessor = dict(entries);
-  let next = withEntry(out, 'data_preprocessor', preprocessor);
-  next = withEntry(next, 'model', withPreprocessor(current, preprocessor));
-  return { out: next, findings };
+  const next = editDict(out);
+  next.set('data_preprocessor', preprocessor);
+  next.set('model', withPreprocessor(current, preprocessor));
+  return { out: next.value, findings };
 };

@@ -17,10 +17,10 @@ import {
   strOf,
   truthy,
   withEntry,
-  withoutKeys,
   type DictKey,
   type DictValue,
   type Value,
+  editDict,
 } from '../python/values.js';
 import type { Finding } from '../report/findings.js';
 import { isRunnable, ownsRuntime } from './hooks.js';
@@ -189,43 +189,44 @@ export const convertRuntime: Pass = ({ old, out, ctx }) => {
   const anchor = ['log_config', 'dist_params', 'log_level', 'load_from']
     .map((k) => old.entries.get(k))
     .find((v) => v !== undefined);
-  let next = out;
+  const next = editDict(out);
 
   if ((owner || isRunnable(old)) && !old.entries.has('default_scope')) {
-    next = withEntry(next, 'default_scope', str(table.defaultScope));
+    next.set('default_scope', str(table.defaultScope));
   }
 
   // The environment keys are consumed wherever they are; only the runtime file writes env_cfg.
-  if (owner) next = withEntry(next, 'env_cfg', environment(old, anchor, ctx, findings));
+  if (owner) next.set('env_cfg', environment(old, anchor, ctx, findings));
   for (const key of table.env.dropped) {
     const value = old.entries.get(key);
     if (value === undefined) continue;
     const message = `${key} is dropped: env_cfg.mp_cfg does not accept it; set the environment variable instead`;
     findings.push(findingAt('RUNTIME-004', 'warning', value, ctx, message));
   }
-  next = withoutKeys(next, [...ENV_KEYS, ...table.env.dropped]);
+  next.delete(...ENV_KEYS, ...table.env.dropped);
 
   const resume = resuming(old, owner, ctx, findings);
   const consumed = ['resume_from', 'auto_resume'].filter((k) => !resume.keep.includes(k));
-  next = withoutKeys(next, consumed);
-  for (const [key, value] of resume.set) next = withEntry(next, key, value);
+  next.delete(...consumed);
+  for (const [key, value] of resume.set) next.set(key, value);
 
   const gpuIds = old.entries.get('gpu_ids');
   if (gpuIds !== undefined) {
     const message =
       'gpu_ids is dropped: 0.x tools/train.py always overwrote it; 1.x takes devices from the launcher';
     findings.push(findingAt('RUNTIME-008', 'info', gpuIds, ctx, message));
-    next = withoutKeys(next, ['gpu_ids']);
+    next.delete('gpu_ids');
   }
 
   const random = randomness(old, ctx, findings);
   if (random !== undefined) {
-    next = withEntry(withoutKeys(next, ['seed', 'deterministic']), 'randomness', random);
+    next.delete('seed', 'deterministic');
+    next.set('randomness', random);
   }
 
   const imports = old.entries.get('custom_imports');
   const renamed = imports === undefined ? undefined : renamedImports(imports, ctx, findings);
-  if (renamed !== undefined) next = withEntry(next, 'custom_imports', renamed);
+  if (renamed !== undefined) next.set('custom_imports', renamed);
 
-  return { out: next, findings };
+  return { out: next.value, findings };
 };

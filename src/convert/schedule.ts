@@ -18,11 +18,10 @@ import {
   str,
   strOf,
   truthy,
-  withEntry,
-  withoutKeys,
   type DictKey,
   type DictValue,
   type Value,
+  editDict,
 } from '../python/values.js';
 import type { Finding, Severity } from '../report/findings.js';
 import { trainLength, type TrainLength } from './loop.js';
@@ -678,14 +677,14 @@ export const convertSchedule: Pass = ({ old, out, ctx }) => {
   const momentumNone = momentum === undefined || momentum.t === 'none';
   const momentumEntries = momentumNone ? [] : convertMomentum(run, momentum);
 
-  let next = withoutKeys(
-    out,
-    momentumEntries === undefined ? ['lr_config'] : ['lr_config', 'momentum_config'],
+  const next = editDict(out);
+  next.delete(
+    ...(momentumEntries === undefined ? ['lr_config'] : ['lr_config', 'momentum_config']),
   );
   if (lrNone && (momentumEntries ?? []).length === 0) {
-    next = withEntry(next, 'param_scheduler', none());
+    next.set('param_scheduler', none());
   } else {
-    next = withEntry(next, 'param_scheduler', list([...lrEntries, ...(momentumEntries ?? [])]));
+    next.set('param_scheduler', list([...lrEntries, ...(momentumEntries ?? [])]));
   }
   if (run.endUnknown) {
     const message =
@@ -693,5 +692,5 @@ export const convertSchedule: Pass = ({ old, out, ctx }) => {
       'the schedule runs to the end of training, and mmengine fills it from the train loop';
     run.findings.push(findingAt('SCHED-021', 'info', lr ?? momentum, ctx, message));
   }
-  return { out: next, findings: run.findings };
+  return { out: next.value, findings: run.findings };
 };

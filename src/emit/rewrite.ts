@@ -31,6 +31,8 @@ export interface EmitInput {
   base: DictValue;
   /** What the whole chain must resolve to: the conversion of the merged 0.x chain. */
   target: DictValue;
+  /** The top-level statements of `source`, when the caller already parsed it; else it is parsed here. */
+  statements?: readonly Statement[];
 }
 
 export interface EmitResult {
@@ -97,16 +99,14 @@ export function emitConfig(input: EmitInput): EmitResult {
   // Every statement stays as it is: no need to look at the text.
   if (write.size === 0 && touched.length === 0) return { text: source, findings };
 
-  const tree = parsePython(source);
-  const statements = topLevelStatements(tree, source);
-  tree.delete();
-  const statementsOf = (key: string) => statements.filter((s) => s.names.includes(key));
+  const statements = input.statements ?? statementsOf(source);
+  const statementsNaming = (key: string) => statements.filter((s) => s.names.includes(key));
   const lastStatement = new Map<string, Statement>();
   for (const s of statements) for (const name of s.names) lastStatement.set(name, s);
 
   // A key being rewritten or removed must sit in simple statements of its own.
   for (const key of touched) {
-    for (const s of statementsOf(key)) {
+    for (const s of statementsNaming(key)) {
       if (!s.simple && s.names.some((n) => n !== key && keep.has(n))) {
         const line = lineAt(source, s.start);
         findings.push(
@@ -150,7 +150,7 @@ export function emitConfig(input: EmitInput): EmitResult {
   // Statements of keys that are rewritten elsewhere or removed are deleted.
   const removed = new Set<Statement>();
   for (const key of touched) {
-    for (const s of statementsOf(key)) if (!replaced.has(s)) removed.add(s);
+    for (const s of statementsNaming(key)) if (!replaced.has(s)) removed.add(s);
   }
   for (const key of touched) {
     if (!target.entries.has(key) && key === 'img_norm_cfg') {
@@ -209,6 +209,15 @@ export function emitConfig(input: EmitInput): EmitResult {
   }
 
   return { text: applyEdits(source, edits), findings };
+}
+
+function statementsOf(source: string): Statement[] {
+  const tree = parsePython(source);
+  try {
+    return topLevelStatements(tree, source);
+  } finally {
+    tree.delete();
+  }
 }
 
 /**

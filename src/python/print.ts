@@ -42,6 +42,12 @@ interface Layout {
   sourceFor?: PrintOptions['sourceFor'];
   width: number;
   indent: number;
+  /**
+   * One-line forms by path. Each level of a broken layout asks for the
+   * one-line form of everything below it, so without this a deep value
+   * would be flattened once per ancestor.
+   */
+  flatByPath: Map<string, string | undefined>;
 }
 
 // Python 3 hard keywords; soft keywords (`type`, `match`, `case`, `_`) are valid argument names.
@@ -197,6 +203,15 @@ function emptyContainer(v: Value): string | undefined {
 
 /** The one-line form of a value, or undefined when it has none (multi-line source text). */
 function flat(v: Value, path: PrintPath, layout: Layout): string | undefined {
+  // A path names one value of the tree being printed; numbers and strings stay apart (0 vs '0').
+  const key = path.map((p) => (typeof p === 'number' ? String(p) : JSON.stringify(p))).join(',');
+  if (layout.flatByPath.has(key)) return layout.flatByPath.get(key);
+  const text = flatUncached(v, path, layout);
+  layout.flatByPath.set(key, text);
+  return text;
+}
+
+function flatUncached(v: Value, path: PrintPath, layout: Layout): string | undefined {
   const given = override(v, path, layout) ?? (v.t === 'opaque' ? v.src : undefined);
   if (given !== undefined) return given.includes('\n') ? undefined : given;
   const simple = atom(v) ?? emptyContainer(v);
@@ -370,6 +385,7 @@ function layoutOf(options: PrintOptions = {}): Layout {
     sourceFor: options.sourceFor,
     width: options.width ?? 79,
     indent: options.indent ?? 4,
+    flatByPath: new Map(),
   };
 }
 

@@ -121,6 +121,8 @@ export function getPath(root: Value, path: readonly DictKey[]): Value | undefine
  * Provenance is ignored. Dict order is ignored, as in Python.
  */
 export function valueEquals(a: Value, b: Value): boolean {
+  // Converted configs share unchanged subtrees with the values they came from.
+  if (a === b) return true;
   if (a.t !== b.t) return false;
   switch (a.t) {
     case 'none':
@@ -232,6 +234,44 @@ export function withoutKeys(d: DictValue, keys: Iterable<DictKey>): DictValue {
   const entries = new Map(d.entries);
   for (const key of keys) entries.delete(key);
   return { ...d, entries };
+}
+
+/**
+ * Several key changes to one dict as a single copy: a conversion pass sets
+ * and removes many top-level keys, and copying the whole config for each
+ * one dominated its cost. `set` and `delete` behave as `withEntry` and
+ * `withoutKeys` applied in the same order; `value` is the dict so far (`d`
+ * itself until something changes), and is never changed by later edits.
+ */
+export interface DictEdit {
+  set(key: DictKey, value: Value): void;
+  delete(...keys: DictKey[]): void;
+  has(key: DictKey): boolean;
+  readonly value: DictValue;
+}
+
+export function editDict(d: DictValue): DictEdit {
+  let current = d;
+  // Whether `current` is a copy nobody else has seen, so it may change in place.
+  let private_ = false;
+  const entries = (): Map<DictKey, Value> => {
+    if (!private_) {
+      current = { ...current, entries: new Map(current.entries) };
+      private_ = true;
+    }
+    return current.entries;
+  };
+  return {
+    set: (key, value) => void entries().set(key, value),
+    delete: (...keys) => {
+      for (const key of keys) if (current.entries.has(key)) entries().delete(key);
+    },
+    has: (key) => current.entries.has(key),
+    get value() {
+      private_ = false;
+      return current;
+    },
+  };
 }
 
 /** A str value's text, or undefined for any other kind. */

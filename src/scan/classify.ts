@@ -14,6 +14,7 @@ import { isDict, type DictKey, type Value } from '../python/values.js';
 import { finding, type Finding } from '../report/findings.js';
 import { fileNameParts, joinBasePath } from '../config/paths.js';
 import type { PreEvaluated } from '../config/resolve.js';
+import { topLevelStatements, type Statement } from '../emit/statements.js';
 import { pythonShape } from './python-shape.js';
 import { compareSignals, CONFIG_KEYS, valueSignals, type Signal } from './signals.js';
 
@@ -45,6 +46,8 @@ export interface Classified {
   bases?: string[];
   /** Python configs whose values do not depend on their bases: the evaluation, for the resolver to reuse. */
   evaluation?: PreEvaluated;
+  /** Python configs: the top-level statements of the text, so rewriting the file needs no second parse. */
+  statements?: Statement[];
 }
 
 export interface ClassifyContext {
@@ -138,7 +141,8 @@ function classifyModule(mod: ParsedModule, context: ClassifyContext): Classified
   // file with a syntax error is not evaluated at all by mmengine.
   const reusable = shape.baseAccesses.length === 0 && mod.syntaxErrors.length === 0;
   const evaluation = reusable ? { decl, declFindings, values: evaluated } : undefined;
-  return { path, role, version, signals, findings, bases, evaluation };
+  const statements = topLevelStatements(mod.tree, mod.source);
+  return { path, role, version, signals, findings, bases, evaluation, statements };
 }
 
 function baseFiles(path: string, paths: readonly string[]): string[] {

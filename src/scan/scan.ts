@@ -26,6 +26,8 @@ export interface ScanResult {
   resolver: Resolver;
   /** The repository's files as the scan read them. */
   source: SourceFiles;
+  /** The decoded text of every file in `files`, so later steps need not read them again. */
+  texts: ReadonlyMap<string, string>;
 }
 
 /** Notebooks carry their outputs (often images), so they get a larger budget than code. */
@@ -61,7 +63,7 @@ export async function scanRepository(
   const files = applyChainVerdicts(classified, bases).map((file) =>
     file.version === 'mixed' ? withChainDisagreements(file, resolver) : file,
   );
-  return { root: absolute, files, findings: sortFindings(findings), resolver, source };
+  return { root: absolute, files, findings: sortFindings(findings), resolver, source, texts };
 }
 
 /**

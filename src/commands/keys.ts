@@ -101,19 +101,24 @@ export function keyVersion(key: string): '0.x' | '1.x' | 'both' {
 }
 
 const out = (items: KeyOut[], ...notes: Note[]): KeyOutcome => ({ items, notes });
-const kept = (...notes: Note[]): KeyOutcome => ({ items: [], keep: true, notes });
 const note = (rule: string, severity: Severity, message: string): Note => ({
   rule,
   severity,
   message,
 });
 
+/**
+ * A 0.x key whose value must be translated but is a shell variable: passing
+ * it on would make mmengine add an unused key silently (§13.5), so it is
+ * dropped and reported.
+ */
 function needsValue(item: KeyItem, rule: string): KeyOutcome {
-  return kept(
+  return out(
+    [],
     note(
       'CLI-GEN-008',
       'warning',
-      `\`${item.key}\` needs its value to be translated (${rule}), but the value is a shell variable; left as written.`,
+      `\`${item.key}\` needs its value to be translated (${rule}), but the value is a shell variable; dropped: set it in the config instead.`,
     ),
   );
 }
@@ -359,6 +364,17 @@ function renameMmcls(
   );
 }
 
+/** The type of the 0.x pipeline transform a key path points into, when 1.x removes that transform. */
+function removedTransform(old: DictValue, path: string[]): string | undefined {
+  const at = path.findIndex((p, i) => p === 'pipeline' && /^\d+$/.test(path[i + 1] ?? ''));
+  if (at < 0) return undefined;
+  const transform = valueAt(old, path.slice(0, at + 2));
+  const type = isDict(transform) ? strOf(transform.entries.get('type')) : undefined;
+  return type !== undefined && REMOVED_TRANSFORMS.has(type) ? type : undefined;
+}
+
+const REMOVED_TRANSFORMS: ReadonlySet<string> = new Set(table.removedTransforms);
+
 /**
  * An item whose 1.x form depends on the config: converted with and without it.
  * Without the config, or when the difference cannot be written as items, the
@@ -401,6 +417,17 @@ function resolvedItem(
     );
   }
   if (changes.length === 0) {
+    const removed = removedTransform(old, path);
+    if (removed !== undefined) {
+      return out(
+        [],
+        note(
+          rule,
+          'error',
+          `\`${item.key}\` sets an argument of \`${removed}\`, which 1.x no longer has in its pipeline (the conversion removed it); there is no 1.x counterpart. Dropped.`,
+        ),
+      );
+    }
     return out(
       [],
       note(

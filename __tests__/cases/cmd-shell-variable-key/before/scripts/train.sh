@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+python tools/train.py configs/fcn/fcn_r18_256x256_20k_tiles.py --options evaluation.metric=$METRIC evaluation.interval=$EVERY

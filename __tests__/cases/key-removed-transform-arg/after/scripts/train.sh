@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+python tools/train.py configs/fcn/fcn_r18_256x256_20k_tiles.py
+python tools/train.py configs/fcn/fcn_r18_256x256_20k_tiles.py

@@ -13443,6 +13443,175 @@ function sortFindings(findings) {
   );
 }
 
+// src/python/values.ts
+var none = (at) => ({ t: "none", at });
+var bool = (v, at) => ({ t: "bool", v, at });
+var int = (v, at) => ({ t: "int", v, at });
+var float = (v, at) => ({ t: "float", v, at });
+var str = (v, at) => ({ t: "str", v, at });
+var list = (items2, at) => ({ t: "list", items: items2, at });
+var tuple = (items2, at) => ({ t: "tuple", items: items2, at });
+function dict(entries2 = [], at) {
+  return { t: "dict", entries: new Map(entries2), at };
+}
+var isDict = (v) => v?.t === "dict";
+var isSeq = (v) => v?.t === "list" || v?.t === "tuple";
+function getPath(root, path) {
+  let cur = root;
+  for (const key of path) {
+    if (!isDict(cur)) return void 0;
+    cur = cur.entries.get(key);
+  }
+  return cur;
+}
+function valueEquals(a, b) {
+  if (a === b) return true;
+  if (a.t !== b.t) return false;
+  switch (a.t) {
+    case "none":
+      return true;
+    case "bool":
+    case "int":
+    case "float":
+    case "str":
+      return a.v === b.v || Number.isNaN(a.v) && Number.isNaN(b.v);
+    case "list":
+    case "tuple": {
+      const bi = b.items;
+      return a.items.length === bi.length && a.items.every((x, i2) => valueEquals(x, bi[i2]));
+    }
+    case "dict": {
+      const be = b.entries;
+      if (a.entries.size !== be.size) return false;
+      for (const [k, v] of a.entries) {
+        const w = be.get(k);
+        if (w === void 0 || !valueEquals(v, w)) return false;
+      }
+      return true;
+    }
+    case "opaque":
+      return a.src === b.src;
+    case "baseref":
+      return a.path.join(".") === b.path.join(".");
+  }
+}
+function toJsonText(v, indent2 = 2) {
+  const pad3 = (n) => indent2 > 0 ? "\n" + " ".repeat(n * indent2) : "";
+  const sep3 = indent2 > 0 ? ": " : ":";
+  const walk2 = (x, depth) => {
+    switch (x.t) {
+      case "none":
+        return "null";
+      case "bool":
+        return x.v ? "true" : "false";
+      case "int":
+        return String(x.v);
+      case "float":
+        return pyFloatRepr(x.v);
+      case "str":
+        return JSON.stringify(x.v);
+      case "list":
+      case "tuple":
+        if (x.items.length === 0) return "[]";
+        return "[" + x.items.map((i2) => pad3(depth + 1) + walk2(i2, depth + 1)).join(",") + pad3(depth) + "]";
+      case "dict": {
+        if (x.entries.size === 0) return "{}";
+        const parts2 = [];
+        for (const [k, val] of x.entries) {
+          parts2.push(pad3(depth + 1) + JSON.stringify(String(k)) + sep3 + walk2(val, depth + 1));
+        }
+        return "{" + parts2.join(",") + pad3(depth) + "}";
+      }
+      case "opaque":
+        return `{"__opaque__"${sep3}${JSON.stringify(x.src)}}`;
+      case "baseref":
+        return JSON.stringify(`{{_base_.${x.path.join(".")}}}`);
+    }
+  };
+  return walk2(v, 0);
+}
+function pyFloatRepr(n) {
+  if (Number.isNaN(n)) return "NaN";
+  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
+  if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
+  const [mantissa, expText] = Math.abs(n).toExponential().split("e");
+  const exp = Number(expText);
+  const digits = mantissa.replace(".", "");
+  const sign = n < 0 ? "-" : "";
+  if (exp >= -4 && exp < 16) {
+    if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+    const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+    const frac = digits.slice(exp + 1);
+    return `${sign}${intPart}.${frac || "0"}`;
+  }
+  const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  const e = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
+  return `${sign}${m}e${exp < 0 ? "-" : "+"}${e}`;
+}
+function withEntry(d, key, value) {
+  const entries2 = new Map(d.entries);
+  entries2.set(key, value);
+  return { ...d, entries: entries2 };
+}
+function withoutKeys(d, keys2) {
+  const entries2 = new Map(d.entries);
+  for (const key of keys2) entries2.delete(key);
+  return { ...d, entries: entries2 };
+}
+function editDict(d) {
+  let current = d;
+  let private_ = false;
+  const entries2 = () => {
+    if (!private_) {
+      current = { ...current, entries: new Map(current.entries) };
+      private_ = true;
+    }
+    return current.entries;
+  };
+  return {
+    set: (key, value) => void entries2().set(key, value),
+    delete: (...keys2) => {
+      for (const key of keys2) if (current.entries.has(key)) entries2().delete(key);
+    },
+    has: (key) => current.entries.has(key),
+    get value() {
+      private_ = false;
+      return current;
+    }
+  };
+}
+var strOf = (v) => v?.t === "str" ? v.v : void 0;
+var numOf = (v) => v?.t === "int" || v?.t === "float" ? v.v : void 0;
+function truthy(v) {
+  if (v === void 0) return void 0;
+  switch (v.t) {
+    case "none":
+      return false;
+    case "bool":
+      return v.v;
+    case "int":
+    case "float":
+      return v.v !== 0;
+    // NaN is truthy in Python
+    case "str":
+      return v.v.length > 0;
+    case "list":
+    case "tuple":
+      return v.items.length > 0;
+    case "dict":
+      return v.entries.size > 0;
+    default:
+      return void 0;
+  }
+}
+function withPath(d, path, value) {
+  const [head, ...rest] = path;
+  if (rest.length === 0) return withEntry(d, head, value);
+  const child = d.entries.get(head);
+  if (!isDict(child)) throw new Error(`withPath: no dict at ${String(head)}`);
+  return withEntry(d, head, withPath(child, rest, value));
+}
+
 // src/python/evaluate-ops.ts
 var fail = (reason) => ({ t: "fail", reason });
 var CASCADE = {
@@ -13501,25 +13670,8 @@ function intResult(n, at) {
   if (!Number.isSafeInteger(n)) return fail("integer result is too large to represent exactly");
   return { t: "int", v: n === 0 ? 0 : n, at };
 }
-function truthy(v) {
-  switch (v.t) {
-    case "none":
-      return false;
-    case "bool":
-      return v.v;
-    case "int":
-    case "float":
-      return v.v !== 0;
-    case "str":
-      return v.v.length > 0;
-    case "list":
-    case "tuple":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.size > 0;
-    default:
-      return unknownOperand(v) ?? CASCADE;
-  }
+function truthy2(v) {
+  return truthy(v) ?? unknownOperand(v) ?? CASCADE;
 }
 function pyEquals(a, b) {
   const u = unknownOperand(a) ?? unknownOperand(b);
@@ -13829,175 +13981,6 @@ function unaryOp(op, a, at) {
   if (op === "+") return n.t === "int" ? intResult(n.v, at) : { t: "float", v: n.v, at };
   if (op === "~" && n.t === "int") return intResult(-n.v - 1, at);
   return fail(`bad operand type for unary ${op}: '${typeName(a)}'`);
-}
-
-// src/python/values.ts
-var none = (at) => ({ t: "none", at });
-var bool = (v, at) => ({ t: "bool", v, at });
-var int = (v, at) => ({ t: "int", v, at });
-var float = (v, at) => ({ t: "float", v, at });
-var str = (v, at) => ({ t: "str", v, at });
-var list = (items2, at) => ({ t: "list", items: items2, at });
-var tuple = (items2, at) => ({ t: "tuple", items: items2, at });
-function dict(entries2 = [], at) {
-  return { t: "dict", entries: new Map(entries2), at };
-}
-var isDict = (v) => v?.t === "dict";
-var isSeq = (v) => v?.t === "list" || v?.t === "tuple";
-function getPath(root, path) {
-  let cur = root;
-  for (const key of path) {
-    if (!isDict(cur)) return void 0;
-    cur = cur.entries.get(key);
-  }
-  return cur;
-}
-function valueEquals(a, b) {
-  if (a === b) return true;
-  if (a.t !== b.t) return false;
-  switch (a.t) {
-    case "none":
-      return true;
-    case "bool":
-    case "int":
-    case "float":
-    case "str":
-      return a.v === b.v || Number.isNaN(a.v) && Number.isNaN(b.v);
-    case "list":
-    case "tuple": {
-      const bi = b.items;
-      return a.items.length === bi.length && a.items.every((x, i2) => valueEquals(x, bi[i2]));
-    }
-    case "dict": {
-      const be = b.entries;
-      if (a.entries.size !== be.size) return false;
-      for (const [k, v] of a.entries) {
-        const w = be.get(k);
-        if (w === void 0 || !valueEquals(v, w)) return false;
-      }
-      return true;
-    }
-    case "opaque":
-      return a.src === b.src;
-    case "baseref":
-      return a.path.join(".") === b.path.join(".");
-  }
-}
-function toJsonText(v, indent2 = 2) {
-  const pad3 = (n) => indent2 > 0 ? "\n" + " ".repeat(n * indent2) : "";
-  const sep3 = indent2 > 0 ? ": " : ":";
-  const walk2 = (x, depth) => {
-    switch (x.t) {
-      case "none":
-        return "null";
-      case "bool":
-        return x.v ? "true" : "false";
-      case "int":
-        return String(x.v);
-      case "float":
-        return pyFloatRepr(x.v);
-      case "str":
-        return JSON.stringify(x.v);
-      case "list":
-      case "tuple":
-        if (x.items.length === 0) return "[]";
-        return "[" + x.items.map((i2) => pad3(depth + 1) + walk2(i2, depth + 1)).join(",") + pad3(depth) + "]";
-      case "dict": {
-        if (x.entries.size === 0) return "{}";
-        const parts2 = [];
-        for (const [k, val] of x.entries) {
-          parts2.push(pad3(depth + 1) + JSON.stringify(String(k)) + sep3 + walk2(val, depth + 1));
-        }
-        return "{" + parts2.join(",") + pad3(depth) + "}";
-      }
-      case "opaque":
-        return `{"__opaque__"${sep3}${JSON.stringify(x.src)}}`;
-      case "baseref":
-        return JSON.stringify(`{{_base_.${x.path.join(".")}}}`);
-    }
-  };
-  return walk2(v, 0);
-}
-function pyFloatRepr(n) {
-  if (Number.isNaN(n)) return "NaN";
-  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
-  if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
-  const [mantissa, expText] = Math.abs(n).toExponential().split("e");
-  const exp = Number(expText);
-  const digits = mantissa.replace(".", "");
-  const sign = n < 0 ? "-" : "";
-  if (exp >= -4 && exp < 16) {
-    if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-    const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-    const frac = digits.slice(exp + 1);
-    return `${sign}${intPart}.${frac || "0"}`;
-  }
-  const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-  const e = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
-  return `${sign}${m}e${exp < 0 ? "-" : "+"}${e}`;
-}
-function withEntry(d, key, value) {
-  const entries2 = new Map(d.entries);
-  entries2.set(key, value);
-  return { ...d, entries: entries2 };
-}
-function withoutKeys(d, keys2) {
-  const entries2 = new Map(d.entries);
-  for (const key of keys2) entries2.delete(key);
-  return { ...d, entries: entries2 };
-}
-function editDict(d) {
-  let current = d;
-  let private_ = false;
-  const entries2 = () => {
-    if (!private_) {
-      current = { ...current, entries: new Map(current.entries) };
-      private_ = true;
-    }
-    return current.entries;
-  };
-  return {
-    set: (key, value) => void entries2().set(key, value),
-    delete: (...keys2) => {
-      for (const key of keys2) if (current.entries.has(key)) entries2().delete(key);
-    },
-    has: (key) => current.entries.has(key),
-    get value() {
-      private_ = false;
-      return current;
-    }
-  };
-}
-var strOf = (v) => v?.t === "str" ? v.v : void 0;
-var numOf = (v) => v?.t === "int" || v?.t === "float" ? v.v : void 0;
-function truthy2(v) {
-  if (v === void 0) return void 0;
-  switch (v.t) {
-    case "none":
-      return false;
-    case "bool":
-      return v.v;
-    case "int":
-    case "float":
-      return v.v !== 0;
-    // NaN is truthy in Python
-    case "str":
-      return v.v.length > 0;
-    case "list":
-    case "tuple":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.size > 0;
-    default:
-      return void 0;
-  }
-}
-function withPath(d, path, value) {
-  const [head, ...rest] = path;
-  if (rest.length === 0) return withEntry(d, head, value);
-  const child = d.entries.get(head);
-  if (!isDict(child)) throw new Error(`withPath: no dict at ${String(head)}`);
-  return withEntry(d, head, withPath(child, rest, value));
 }
 
 // src/python/evaluate-format.ts
@@ -14723,7 +14706,7 @@ function callBuiltin(name2, args2, at) {
     case "bool": {
       const bad = arity2(args2, name2, 0, 1);
       if (bad) return bad;
-      const t = args2.pos.length ? truthy(args2.pos[0]) : false;
+      const t = args2.pos.length ? truthy2(args2.pos[0]) : false;
       return isFail(t) ? t : { t: "bool", v: t, at };
     }
     case "min":
@@ -14780,7 +14763,7 @@ function callBuiltin(name2, args2, at) {
       const xs = items(args2.pos[0]);
       if (isFail(xs)) return xs;
       const rev = args2.kw.get("reverse");
-      const r = rev ? truthy(rev) : false;
+      const r = rev ? truthy2(rev) : false;
       if (isFail(r)) return r;
       const sortedItems = sortValues(xs, r);
       return isFail(sortedItems) ? sortedItems : { t: "list", items: sortedItems, at };
@@ -14802,7 +14785,7 @@ function callBuiltin(name2, args2, at) {
       const xs = items(args2.pos[0]);
       if (isFail(xs)) return xs;
       for (const x of xs) {
-        const t = truthy(x);
+        const t = truthy2(x);
         if (isFail(t)) return t;
         if (name2 === "any" ? t : !t) return { t: "bool", v: name2 === "any", at };
       }
@@ -15182,12 +15165,12 @@ function evalRaw(ctx, node, locals = []) {
       return settle(ctx, node, unaryOp(node.childForFieldName("operator").type, operand, at));
     }
     case "not_operator": {
-      const t = truthy(evalExpr(ctx, node.childForFieldName("argument"), locals));
+      const t = truthy2(evalExpr(ctx, node.childForFieldName("argument"), locals));
       return isFail(t) ? opaqueAt(ctx, node, t) : { t: "bool", v: !t, at };
     }
     case "boolean_operator": {
       const left = evalExpr(ctx, node.childForFieldName("left"), locals);
-      const t = truthy(left);
+      const t = truthy2(left);
       if (isFail(t)) return opaqueAt(ctx, node, t);
       const isAnd = node.childForFieldName("operator").type === "and";
       if (isAnd ? !t : t) return left;
@@ -15197,7 +15180,7 @@ function evalRaw(ctx, node, locals = []) {
       return evalComparison(ctx, node, locals);
     case "conditional_expression": {
       const [whenTrue, cond, whenFalse] = kids(node);
-      const t = truthy(evalExpr(ctx, cond, locals));
+      const t = truthy2(evalExpr(ctx, cond, locals));
       if (isFail(t)) return opaqueAt(ctx, node, t);
       return evalRaw(ctx, t ? whenTrue : whenFalse, locals);
     }
@@ -15642,7 +15625,7 @@ function evalComprehension(ctx, node, locals) {
     }
     const clause = clauses[i2];
     if (clause.type === "if_clause") {
-      const t = truthy(evalExpr(ctx, kids(clause)[0], inner));
+      const t = truthy2(evalExpr(ctx, kids(clause)[0], inner));
       if (isFail(t)) return t;
       return t ? run2(i2 + 1) : void 0;
     }
@@ -20658,7 +20641,7 @@ function mergeDicts(child, base, path, ctx, findings) {
     }
     const marker = value.entries.get(DELETE_KEY);
     const rest = marker === void 0 ? value : withoutKey(value, DELETE_KEY);
-    const replace2 = marker === void 0 ? false : truthy2(marker);
+    const replace2 = marker === void 0 ? false : truthy(marker);
     if (replace2 === void 0) {
       findings.push(
         problem(
@@ -23276,7 +23259,7 @@ function readArgs(msfa) {
     return "`img_scale=None` needs `img_ratios` (0.x asserted this)";
   }
   const flipValue = msfa.entries.get("flip");
-  const flip = flipValue === void 0 ? false : flipValue.t === "bool" || flipValue.t === "int" ? truthy2(flipValue) : void 0;
+  const flip = flipValue === void 0 ? false : flipValue.t === "bool" || flipValue.t === "int" ? truthy(flipValue) : void 0;
   if (flip === void 0) return "`flip` cannot be read";
   const dirValue = msfa.entries.get("flip_direction");
   let directions;
@@ -24486,8 +24469,8 @@ var convertEvaluators = ({ old, out: out3, ctx }) => {
   const hasCityscapes = names.some((m) => m.t === "str" && m.v === METRICS.cityscapes);
   const hasIou = names.some((m) => m.t === "str" && m.v !== METRICS.cityscapes);
   const gpuCollect = options.get("gpu_collect");
-  const collectGpu = truthy2(gpuCollect) === true;
-  if (gpuCollect !== void 0 && truthy2(gpuCollect) === void 0) {
+  const collectGpu = truthy(gpuCollect) === true;
+  if (gpuCollect !== void 0 && truthy(gpuCollect) === void 0) {
     findings.push(
       findingAt(
         "EVAL-006",
@@ -25669,7 +25652,7 @@ function resuming(old, owner, ctx, findings) {
       keep: []
     };
   }
-  const auto = truthy2(autoResume);
+  const auto = truthy(autoResume);
   if (autoResume !== void 0 && auto === void 0) {
     const message = "auto_resume cannot be read; it is left as written (1.x ignores it)";
     findings.push(findingAt("RUNTIME-007", "warning", autoResume, ctx, message));
@@ -26013,7 +25996,7 @@ function convertHook(hook, ctx, findings) {
   let amp = rule.wrapper === optim_default.ampWrapper;
   if (rule.ampFlag !== void 0) {
     const flag = hook.entries.get(rule.ampFlag);
-    amp = flag !== void 0 && truthy2(flag) === true;
+    amp = flag !== void 0 && truthy(flag) === true;
     const message = `${type} (apex) is converted best effort: ${amp ? "AmpOptimWrapper (torch AMP, not apex)" : "OptimWrapper"}, update_interval \u2192 accumulative_counts, grad_clip \u2192 clip_grad`;
     findings.push(findingAt(rule.rule, "warning", typeValue, ctx, message));
   }
@@ -26733,7 +26716,7 @@ function checkStepMinLr(run2, cfg, stepValue, byEpoch) {
 }
 function convertWarmup(run2, cfg) {
   const warmupValue = get(cfg, "warmup");
-  const byEpoch = truthy2(get(cfg, "warmup_by_epoch")) === true;
+  const byEpoch = truthy(get(cfg, "warmup_by_epoch")) === true;
   if (absent6(warmupValue)) return { byEpoch };
   const kind = strOf(warmupValue);
   if (kind === "exp") {
@@ -26952,7 +26935,7 @@ function convertOneCycle(run2, cfg, hasWarmup) {
     report(run2, "SCHED-016", "error", maxLr ?? cfg, message);
     return void 0;
   }
-  if (truthy2(get(cfg, "by_epoch")) === true) {
+  if (truthy(get(cfg, "by_epoch")) === true) {
     const message = "OneCycle supports only by_epoch=False (0.x asserted); lr_config not converted";
     report(run2, "SCHED-016", "error", get(cfg, "by_epoch"), message);
     return void 0;
@@ -26996,7 +26979,7 @@ function convertLr(run2, cfg) {
   }
   reportUnknownArgs(run2, cfg, `policy '${policyName}'`, [...schedule_default.lrBaseArgs, ...policy.args]);
   const byEpochValue = get(cfg, "by_epoch");
-  const written = byEpochValue === void 0 ? void 0 : truthy2(byEpochValue);
+  const written = byEpochValue === void 0 ? void 0 : truthy(byEpochValue);
   if (byEpochValue !== void 0 && written === void 0) {
     report(
       run2,
@@ -27046,7 +27029,7 @@ function convertMomentum(run2, cfg) {
     ...policy.args
   ]);
   const byEpochValue = get(cfg, "by_epoch");
-  const byEpoch = byEpochValue === void 0 ? true : truthy2(byEpochValue);
+  const byEpoch = byEpochValue === void 0 ? true : truthy(byEpochValue);
   if (byEpoch === void 0) return fail2(byEpochValue, "momentum_config.by_epoch cannot be read");
   if (byEpoch && !run2.length.byEpoch) {
     const message = "momentum by_epoch=True (the mmcv default) under an iteration-based runner: 0.x never updated the momentum, so no momentum scheduler is written. Set by_epoch=False if it was intended";

@@ -46658,24 +46658,7 @@ function intResult(n, at) {
   return { t: "int", v: n === 0 ? 0 : n, at };
 }
 function truthy2(v) {
-  switch (v.t) {
-    case "none":
-      return false;
-    case "bool":
-      return v.v;
-    case "int":
-    case "float":
-      return v.v !== 0;
-    case "str":
-      return v.v.length > 0;
-    case "list":
-    case "tuple":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.size > 0;
-    default:
-      return unknownOperand(v) ?? CASCADE;
-  }
+  return truthy(v) ?? unknownOperand(v) ?? CASCADE;
 }
 function pyEquals(a, b) {
   const u = unknownOperand(a) ?? unknownOperand(b);

@@ -4,7 +4,13 @@
  * a failure is returned as a `Fail` (the reason Python would raise), never
  * thrown, and the caller turns it into an opaque value with a finding.
  */
-import type { DictKey, DictValue, Origin, Value } from './values.js';
+import {
+  truthy as pythonTruth,
+  type DictKey,
+  type DictValue,
+  type Origin,
+  type Value,
+} from './values.js';
 
 /** Why an operation has no value. `cascade`: an operand was already opaque (already reported). */
 export interface Fail {
@@ -94,24 +100,7 @@ export function intResult(n: number, at?: Origin): Result {
 }
 
 export function truthy(v: Value): boolean | Fail {
-  switch (v.t) {
-    case 'none':
-      return false;
-    case 'bool':
-      return v.v;
-    case 'int':
-    case 'float':
-      return v.v !== 0;
-    case 'str':
-      return v.v.length > 0;
-    case 'list':
-    case 'tuple':
-      return v.items.length > 0;
-    case 'dict':
-      return v.entries.size > 0;
-    default:
-      return unknownOperand(v) ?? CASCADE;
-  }
+  return pythonTruth(v) ?? unknownOperand(v) ?? CASCADE;
 }
 
 /** Python `==`: 1 == 1.0 == True, list != tuple, dict order ignored. */

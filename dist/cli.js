@@ -39742,10 +39742,10 @@ var STATUS_LABEL = {
   blocked: "\u26D4 blocked"
 };
 function escapeCell(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>");
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>").replace(/@(?=\w)/g, "@\u200B");
 }
 function escapeHtml2(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;").replace(/\s+/g, " ");
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;").replace(/\s+/g, " ").replace(/@(?=\w)/g, "@\u200B");
 }
 function pathCell(path, fileUrl) {
   const code2 = /[`\r\n]/.test(path) ? escapeCell(path) : `\`${path.replace(/\|/g, "\\|")}\``;

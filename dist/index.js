@@ -46086,10 +46086,10 @@ var STATUS_LABEL = {
   blocked: "\u26D4 blocked"
 };
 function escapeCell(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>");
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>").replace(/@(?=\w)/g, "@\u200B");
 }
 function escapeHtml(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;").replace(/\s+/g, " ");
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;").replace(/\s+/g, " ").replace(/@(?=\w)/g, "@\u200B");
 }
 function pathCell(path6, fileUrl2) {
   const code2 = /[`\r\n]/.test(path6) ? escapeCell(path6) : `\`${path6.replace(/\|/g, "\\|")}\``;

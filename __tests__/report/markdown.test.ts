@@ -185,6 +185,10 @@ describe('renderMarkdown', () => {
     expect(escapeCell('a\r\nb\nc')).toBe('a<br>b<br>c');
   });
 
+  it('never mentions anyone: `@name` does not notify', () => {
+    expect(escapeCell('see @open-mmlab and a@b')).toBe('see @\u200bopen-mmlab and a@\u200bb');
+  });
+
   it('groups info findings per rule when listing them one by one does not fit', () => {
     const report = threeFileReport();
     const file = report.files[0];

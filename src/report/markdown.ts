@@ -69,12 +69,16 @@ type InfoMode = 'rows' | 'grouped';
  * `\|` as a literal pipe inside a cell), `<br>` for line breaks.
  */
 export function escapeCell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]~|]/g, '\\$&')
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]~|]/g, '\\$&')
+      .replace(/\r\n|\r|\n/g, '<br>')
+      // `@name` in a PR comment would notify whoever holds that name.
+      .replace(/@(?=\w)/g, '@\u200b')
+  );
 }
 
 /** Text as HTML element content or attribute value; also safe inside a table cell. */
@@ -86,7 +90,8 @@ function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/\|/g, '&#124;')
     .replace(/`/g, '&#96;')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    .replace(/@(?=\w)/g, '@\u200b');
 }
 
 /** A path as a code span in a table cell (a pipe still needs its backslash there). */

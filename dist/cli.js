@@ -39883,49 +39883,59 @@ function renderMarkdown(report3, options = {}) {
     ...runFindings.length > 0 ? [runDetails(runFindings, info2)] : [],
     ...withFindings.map((e) => fileDetails(e, info2))
   ];
-  const full = join4([head, table2, ...detailBlocks("rows")]);
+  const full = join4([head, table2, ...options.details === false ? [] : detailBlocks("rows")]);
   if (full.length <= maxChars) return full;
-  const grouped = detailBlocks("grouped");
-  const groupedNote = `**Shortened** to stay within ${limitText}: info findings are counted per rule; ${pointer(options)}.
-`;
-  const stageInfo = join4([head, table2, ...grouped, groupedNote]);
-  if (stageInfo.length <= maxChars) return stageInfo;
-  const detailNote = (omittedFiles, runOmitted) => `**Shortened** to stay within ${limitText}: info findings are counted per rule and the findings of ${countOf2(omittedFiles, "file", "files")}${runOmitted ? " and of the run" : ""} are not shown (the table keeps each file's counts); ${pointer(options)}.
-`;
-  const hasRunBlock = runFindings.length > 0;
-  const reserve = detailNote(withFindings.length, hasRunBlock).length;
-  let used = joinedLength([head, table2]) + 1 + reserve;
-  if (used <= maxChars) {
-    const kept = [];
-    for (const block2 of grouped) {
-      if (used + block2.length + 1 > maxChars) break;
-      kept.push(block2);
-      used += block2.length + 1;
-    }
-    const runOmitted = hasRunBlock && kept.length === 0;
-    const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
-    const note2 = detailNote(withFindings.length - keptFiles, runOmitted);
-    return join4([head, table2, ...kept, note2]);
+  if (options.details !== false) {
+    const shortened = withinLimit();
+    if (shortened !== void 0) return shortened;
   }
-  const tableNote = (omitted) => `**Truncated** to stay within ${limitText}: ${countOf2(omitted, "more file is", "more files are")} not listed and no findings are shown; ${pointer(options)}.
+  return tableWithin();
+  function withinLimit() {
+    const grouped = detailBlocks("grouped");
+    const groupedNote = `**Shortened** to stay within ${limitText}: info findings are counted per rule; ${pointer(options)}.
 `;
-  const tableReserve = tableNote(rows.length).length;
-  let tableUsed = joinedLength([head, TABLE_HEAD]) + 1 + tableReserve;
-  if (tableUsed <= maxChars) {
-    const kept = [];
-    for (const entry of rows) {
-      const row = tableRow(entry, options.fileUrl);
-      if (tableUsed + row.length > maxChars) break;
-      kept.push(row);
-      tableUsed += row.length;
+    const stageInfo = join4([head, table2, ...grouped, groupedNote]);
+    if (stageInfo.length <= maxChars) return stageInfo;
+    const detailNote = (omittedFiles, runOmitted) => `**Shortened** to stay within ${limitText}: info findings are counted per rule and the findings of ${countOf2(omittedFiles, "file", "files")}${runOmitted ? " and of the run" : ""} are not shown (the table keeps each file's counts); ${pointer(options)}.
+`;
+    const hasRunBlock = runFindings.length > 0;
+    const reserve = detailNote(withFindings.length, hasRunBlock).length;
+    let used = joinedLength([head, table2]) + 1 + reserve;
+    if (used <= maxChars) {
+      const kept = [];
+      for (const block2 of grouped) {
+        if (used + block2.length + 1 > maxChars) break;
+        kept.push(block2);
+        used += block2.length + 1;
+      }
+      const runOmitted = hasRunBlock && kept.length === 0;
+      const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
+      const note2 = detailNote(withFindings.length - keptFiles, runOmitted);
+      return join4([head, table2, ...kept, note2]);
     }
-    const omitted = rows.length - kept.length;
-    const note2 = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
-`;
-    return join4([head, TABLE_HEAD + kept.join(""), note2]);
+    return void 0;
   }
-  return `mmseg-migrate: ${summaryPhrase(summarize(report3))}
+  function tableWithin() {
+    const tableNote = (omitted) => `**Truncated** to stay within ${limitText}: ${countOf2(omitted, "more file is", "more files are")} not listed and no findings are shown; ${pointer(options)}.
+`;
+    const tableReserve = tableNote(rows.length).length;
+    let tableUsed = joinedLength([head, TABLE_HEAD]) + 1 + tableReserve;
+    if (tableUsed <= maxChars) {
+      const kept = [];
+      for (const entry of rows) {
+        const row = tableRow(entry, options.fileUrl);
+        if (tableUsed + row.length > maxChars) break;
+        kept.push(row);
+        tableUsed += row.length;
+      }
+      const omitted = rows.length - kept.length;
+      const note2 = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
+`;
+      return join4([head, TABLE_HEAD + kept.join(""), note2]);
+    }
+    return `mmseg-migrate: ${summaryPhrase(summarize(report3))}
 `.slice(0, maxChars);
+  }
 }
 
 // src/report/sarif.ts

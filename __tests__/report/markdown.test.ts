@@ -185,6 +185,15 @@ describe('renderMarkdown', () => {
     expect(escapeCell('a\r\nb\nc')).toBe('a<br>b<br>c');
   });
 
+  it('gives the summary and the file table alone without details', () => {
+    const report = threeFileReport();
+    const full = renderMarkdown(report);
+    const brief = renderMarkdown(report, { details: false });
+    expect(full.startsWith(brief.trimEnd())).toBe(true);
+    expect(brief).not.toContain('<details>');
+    expect(brief).toContain('| File |');
+  });
+
   it('never mentions anyone: `@name` does not notify', () => {
     expect(escapeCell('see @open-mmlab and a@b')).toBe('see @\u200bopen-mmlab and a@\u200bb');
   });

@@ -45,6 +45,7 @@ export function pullRequestBody(report: MigrationReport, place: ReportPlace): st
     lead +
     renderMarkdown(report, {
       maxChars: PULL_BODY_BUDGET - lead.length,
+      details: false,
       fileUrl: fileUrl(place),
       ...(place.runUrl ? { detailsUrl: place.runUrl } : {}),
     })

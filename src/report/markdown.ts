@@ -34,6 +34,8 @@ export interface MarkdownOptions {
   title?: string;
   /** Link target for a file's name in the table, e.g. its blob URL on the PR branch. */
   fileUrl?: (path: string) => string;
+  /** `false`: the summary and the file table only, for a pull request body whose comment has the findings. */
+  details?: boolean;
 }
 
 export const GITHUB_BODY_LIMIT = 65536;
@@ -272,61 +274,74 @@ export function renderMarkdown(report: MigrationReport, options: MarkdownOptions
     ...withFindings.map((e) => fileDetails(e, info)),
   ];
 
-  const full = join([head, table, ...detailBlocks('rows')]);
+  const full = join([head, table, ...(options.details === false ? [] : detailBlocks('rows'))]);
   if (full.length <= maxChars) return full;
 
-  const grouped = detailBlocks('grouped');
-  const groupedNote =
-    `**Shortened** to stay within ${limitText}: info findings are counted per rule; ` +
-    `${pointer(options)}.\n`;
-  const stageInfo = join([head, table, ...grouped, groupedNote]);
-  if (stageInfo.length <= maxChars) return stageInfo;
+  if (options.details !== false) {
+    const shortened = withinLimit();
+    if (shortened !== undefined) return shortened;
+  }
+  return tableWithin();
 
-  // Keep the findings of a prefix of the blocks, the run's own first, files in table order.
-  const detailNote = (omittedFiles: number, runOmitted: boolean) =>
-    `**Shortened** to stay within ${limitText}: info findings are counted per rule and the ` +
-    `findings of ${countOf(omittedFiles, 'file', 'files')}` +
-    `${runOmitted ? ' and of the run' : ''} are not shown ` +
-    `(the table keeps each file's counts); ${pointer(options)}.\n`;
-  const hasRunBlock = runFindings.length > 0;
-  const reserve = detailNote(withFindings.length, hasRunBlock).length;
-  let used = joinedLength([head, table]) + 1 + reserve;
-  if (used <= maxChars) {
-    const kept: string[] = [];
-    for (const block of grouped) {
-      if (used + block.length + 1 > maxChars) break;
-      kept.push(block);
-      used += block.length + 1;
+  /** The details, shortened in stages; undefined when even the table does not fit with them. */
+  function withinLimit(): string | undefined {
+    const grouped = detailBlocks('grouped');
+    const groupedNote =
+      `**Shortened** to stay within ${limitText}: info findings are counted per rule; ` +
+      `${pointer(options)}.\n`;
+    const stageInfo = join([head, table, ...grouped, groupedNote]);
+    if (stageInfo.length <= maxChars) return stageInfo;
+
+    // Keep the findings of a prefix of the blocks, the run's own first, files in table order.
+    const detailNote = (omittedFiles: number, runOmitted: boolean) =>
+      `**Shortened** to stay within ${limitText}: info findings are counted per rule and the ` +
+      `findings of ${countOf(omittedFiles, 'file', 'files')}` +
+      `${runOmitted ? ' and of the run' : ''} are not shown ` +
+      `(the table keeps each file's counts); ${pointer(options)}.\n`;
+    const hasRunBlock = runFindings.length > 0;
+    const reserve = detailNote(withFindings.length, hasRunBlock).length;
+    let used = joinedLength([head, table]) + 1 + reserve;
+    if (used <= maxChars) {
+      const kept: string[] = [];
+      for (const block of grouped) {
+        if (used + block.length + 1 > maxChars) break;
+        kept.push(block);
+        used += block.length + 1;
+      }
+      const runOmitted = hasRunBlock && kept.length === 0;
+      const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
+      const note = detailNote(withFindings.length - keptFiles, runOmitted);
+      return join([head, table, ...kept, note]);
     }
-    const runOmitted = hasRunBlock && kept.length === 0;
-    const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
-    const note = detailNote(withFindings.length - keptFiles, runOmitted);
-    return join([head, table, ...kept, note]);
+    return undefined;
   }
 
-  // Even the table is too long: list the first files only.
-  const tableNote = (omitted: number) =>
-    `**Truncated** to stay within ${limitText}: ` +
-    `${countOf(omitted, 'more file is', 'more files are')} not listed ` +
-    `and no findings are shown; ${pointer(options)}.\n`;
-  const tableReserve = tableNote(rows.length).length;
-  let tableUsed = joinedLength([head, TABLE_HEAD]) + 1 + tableReserve;
-  if (tableUsed <= maxChars) {
-    const kept: string[] = [];
-    for (const entry of rows) {
-      const row = tableRow(entry, options.fileUrl);
-      if (tableUsed + row.length > maxChars) break;
-      kept.push(row);
-      tableUsed += row.length;
+  /** The table alone, cut to the first files that fit. */
+  function tableWithin(): string {
+    // Even the table is too long: list the first files only.
+    const tableNote = (omitted: number) =>
+      `**Truncated** to stay within ${limitText}: ` +
+      `${countOf(omitted, 'more file is', 'more files are')} not listed ` +
+      `and no findings are shown; ${pointer(options)}.\n`;
+    const tableReserve = tableNote(rows.length).length;
+    let tableUsed = joinedLength([head, TABLE_HEAD]) + 1 + tableReserve;
+    if (tableUsed <= maxChars) {
+      const kept: string[] = [];
+      for (const entry of rows) {
+        const row = tableRow(entry, options.fileUrl);
+        if (tableUsed + row.length > maxChars) break;
+        kept.push(row);
+        tableUsed += row.length;
+      }
+      const omitted = rows.length - kept.length;
+      const note =
+        omitted > 0
+          ? tableNote(omitted)
+          : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.\n`;
+      return join([head, TABLE_HEAD + kept.join(''), note]);
     }
-    const omitted = rows.length - kept.length;
-    const note =
-      omitted > 0
-        ? tableNote(omitted)
-        : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.\n`;
-    return join([head, TABLE_HEAD + kept.join(''), note]);
-  }
 
-  // A limit smaller than any table: the verdict alone, as plain text.
-  return `mmseg-migrate: ${summaryPhrase(summarize(report))}\n`.slice(0, maxChars);
+    // A limit smaller than any table: the verdict alone, as plain text.
+    return `mmseg-migrate: ${summaryPhrase(summarize(report))}\n`.slice(0, maxChars);
+  }
 }

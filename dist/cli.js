@@ -33960,18 +33960,26 @@ function toolRename(path) {
 }
 
 // src/commands/edits.ts
-function planEdits(words, plan, style) {
+function planEdits(words, plan, style, source) {
   const edits = [];
   const renderAll = (args2) => {
     const parts2 = args2.map((a) => style.render(a));
     return parts2.some((p) => p === void 0) ? void 0 : parts2.join(style.separator);
   };
   const removed = (i2) => plan.replace.get(i2)?.length === 0;
+  const startsLine = (i2) => source !== void 0 && source.slice(words[i2 - 1].end, words[i2].start).includes("\n");
+  let tailSlot;
   for (let i2 = 1; i2 < words.length; i2++) {
     if (removed(i2)) {
       let j = i2;
       while (j + 1 < words.length && removed(j + 1)) j++;
-      edits.push({ start: words[i2 - 1].end, end: words[j].end, text: "" });
+      if (!startsLine(i2)) {
+        edits.push({ start: words[i2 - 1].end, end: words[j].end, text: "" });
+      } else if (j + 1 < words.length) {
+        edits.push({ start: words[i2].start, end: words[j + 1].start, text: "" });
+      } else {
+        tailSlot = { start: words[i2].start, end: words[j].end, text: "" };
+      }
       i2 = j;
       continue;
     }
@@ -33991,11 +33999,22 @@ function planEdits(words, plan, style) {
     return true;
   };
   const last = words[words.length - 1].end;
+  let tail;
   if (plan.cfgAnchor !== void 0) {
     if (!insert(words[plan.cfgAnchor].end, plan.cfgItems)) return void 0;
-    if (!insert(last, plan.append)) return void 0;
+    tail = plan.append;
   } else {
-    const tail = plan.cfgItems.length ? [...plan.append, [{ lit: "--cfg-options" }], ...plan.cfgItems] : plan.append;
+    tail = plan.cfgItems.length ? [...plan.append, [{ lit: "--cfg-options" }], ...plan.cfgItems] : plan.append;
+  }
+  if (tailSlot !== void 0 && tail.length > 0) {
+    const text2 = renderAll(tail);
+    if (text2 === void 0) return void 0;
+    edits.push({ ...tailSlot, text: text2 });
+  } else {
+    if (tailSlot !== void 0) {
+      const first2 = words.findIndex((w) => w.start === tailSlot.start);
+      edits.push({ start: words[first2 - 1].end, end: tailSlot.end, text: "" });
+    }
     if (!insert(last, tail)) return void 0;
   }
   for (const [at, text2] of inserts) edits.push({ start: at, end: at, text: text2 });
@@ -36107,7 +36126,7 @@ function shellStyle(quote = '"', forbidden) {
   };
 }
 var MENTIONS_ALL = /tools\/(train|test)\.py|(dist|slurm)_(train|test)\.sh/g;
-function rewriteArgv(words, broken, ctx, style) {
+function rewriteArgv(words, broken, ctx, style, source) {
   const inv = recognise(words);
   if (!inv) return void 0;
   const stats = emptyStats();
@@ -36163,7 +36182,7 @@ function rewriteArgv(words, broken, ctx, style) {
   }
   let edits = [];
   if (!isEmptyPlan(plan)) {
-    const planned = planEdits(words, plan, style);
+    const planned = planEdits(words, plan, style, source);
     if (planned === void 0) {
       notes.push({
         rule: "CLI-GEN-008",
@@ -36182,7 +36201,7 @@ function rewriteShell(source, ctx, style) {
   const result = { edits: [], notes: [], stats: emptyStats() };
   const recognised = [];
   for (const command of scan.commands) {
-    const done = rewriteArgv(command.words, command.broken, ctx, style);
+    const done = rewriteArgv(command.words, command.broken, ctx, style, source);
     if (!done) continue;
     recognised.push(command);
     result.edits.push(...done.edits);

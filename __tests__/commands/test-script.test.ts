@@ -142,9 +142,9 @@ const cases: [string, string, string, string[]][] = [
     ['CLI-GEN-006 warning 1', 'CLI-GEN-006 warning 1', 'CLI-GEN-006 warning 1'],
   ],
   [
-    'removed words take their line breaks with them',
+    'new arguments take the continued lines of the removed ones',
     'python tools/test.py cfg.py c.pth \\\n    --show-dir vis \\\n    --out r.pkl \\\n    --eval mIoU mDice',
-    'python tools/test.py cfg.py c.pth \\\n    --show-dir vis --cfg-options "test_evaluator.iou_metrics=[mIoU,mDice]" default_hooks.visualization.interval=1',
+    'python tools/test.py cfg.py c.pth \\\n    --show-dir vis \\\n    --cfg-options "test_evaluator.iou_metrics=[mIoU,mDice]" default_hooks.visualization.interval=1',
     ['CLI-TEST-001 info 4', 'CLI-TEST-008 warning 3', 'CLI-TEST-010 info 2', 'CLI-TEST-011 info 2'],
   ],
 ];

@@ -64,6 +64,7 @@ export function rewriteArgv(
   broken: boolean,
   ctx: TranslateContext,
   style: ArgStyle,
+  source?: string,
 ): ShellRewrite | undefined {
   const inv = recognise(words);
   if (!inv) return undefined;
@@ -121,7 +122,7 @@ export function rewriteArgv(
   }
   let edits: TextEdit[] = [];
   if (!isEmptyPlan(plan)) {
-    const planned = planEdits(words, plan, style);
+    const planned = planEdits(words, plan, style, source);
     if (planned === undefined) {
       notes.push({
         rule: 'CLI-GEN-008',
@@ -143,7 +144,7 @@ export function rewriteShell(source: string, ctx: TranslateContext, style: ArgSt
   const result: ShellRewrite = { edits: [], notes: [], stats: emptyStats() };
   const recognised: { start: number; end: number }[] = [];
   for (const command of scan.commands) {
-    const done = rewriteArgv(command.words, command.broken, ctx, style);
+    const done = rewriteArgv(command.words, command.broken, ctx, style, source);
     if (!done) continue;
     recognised.push(command);
     result.edits.push(...done.edits);

@@ -43687,7 +43687,7 @@ var detect_default = {
 
 // rules/emit.json
 var emit_default = {
-  $comment: "Writing converted configs back into files, and verifying them. `placement`: each 1.x top-level key is written where the statement of the first of its 0.x owner keys stood (spec \xA71 ownership table); a key with no owner statement in the file is appended. `collisionOwners`: when sibling bases produce the same 1.x key (INH-011), it stays in the member whose 0.x view has one of these keys. `wholePaths`: dicts written whole once anything in them changes (OPTIM-010). `consensusPaths`: values a shared base takes when every runnable config inheriting it agrees (INH-012). `nullable`: keys a config sets to None when its bases define them and its own chain has no such split (DATA-023).",
+  $comment: "Writing converted configs back into files, and verifying them. `placement`: each 1.x top-level key is written where the statement of the first of its 0.x owner keys stood (spec \xA71 ownership table); a key with no owner statement in the file is appended. `collisionOwners`: when sibling bases produce the same 1.x key (INH-011), it stays in the member whose 0.x view has one of these keys. `wholePaths`: dicts written whole once anything in them changes (OPTIM-010). `consensusPaths`: values a shared base takes when every runnable config inheriting it agrees (INH-012). `nullable`: keys a config sets to None when its bases define them and its own chain has no such split (DATA-023). `newMeaning`: top-level names whose meaning changed (0.x model settings \u2192 1.x loops); an empty dict assigned to one is removed rather than kept.",
   placement: {
     train_dataloader: ["data"],
     val_dataloader: ["data"],
@@ -43816,7 +43816,8 @@ var emit_default = {
     "test_dataloader",
     "test_cfg",
     "test_evaluator"
-  ]
+  ],
+  newMeaning: ["train_cfg", "test_cfg"]
 };
 
 // rules/evaluator.json
@@ -57523,6 +57524,7 @@ function topLevelStatements(tree, source) {
 // src/emit/rewrite.ts
 var PLACEMENT = emit_default.placement;
 var WHOLE = new Set(emit_default.wholePaths);
+var NEW_MEANING = new Set(emit_default.newMeaning);
 function mergedOwn(key, own, base, file) {
   const baseValue = base.entries.get(key);
   if (baseValue === void 0) return own;
@@ -57543,7 +57545,8 @@ function emitConfig(input) {
     const wanted = target.entries.get(key);
     if (wanted === void 0) continue;
     const merged = mergedOwn(key, ownValue, base, file);
-    if (merged !== void 0 && valueEquals(merged, wanted)) keep.add(key);
+    const misleading = NEW_MEANING.has(key) && ownValue.t === "dict" && ownValue.entries.size === 0;
+    if (merged !== void 0 && valueEquals(merged, wanted) && !misleading) keep.add(key);
   }
   for (const [key, value] of delta) if (!keep.has(key)) write.set(key, value);
   for (let changed = true; changed; ) {

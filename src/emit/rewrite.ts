@@ -19,6 +19,7 @@ import { topLevelStatements, type Statement } from './statements.js';
 
 const PLACEMENT: Record<string, string[]> = layout.placement;
 const WHOLE: ReadonlySet<string> = new Set(layout.wholePaths);
+const NEW_MEANING: ReadonlySet<string> = new Set(layout.newMeaning);
 
 export interface EmitInput {
   /** Repository-relative path of the file. */
@@ -78,7 +79,10 @@ export function emitConfig(input: EmitInput): EmitResult {
     const wanted = target.entries.get(key);
     if (wanted === undefined) continue;
     const merged = mergedOwn(key, ownValue, base, file);
-    if (merged !== undefined && valueEquals(merged, wanted)) keep.add(key);
+    // A no-op `train_cfg = dict()` read as model settings in 0.x; in 1.x the
+    // name is the training loop, so the empty statement would only mislead.
+    const misleading = NEW_MEANING.has(key) && ownValue.t === 'dict' && ownValue.entries.size === 0;
+    if (merged !== undefined && valueEquals(merged, wanted) && !misleading) keep.add(key);
   }
   for (const [key, value] of delta) if (!keep.has(key)) write.set(key, value);
   // A kept statement that reads a variable whose value changes would change too.

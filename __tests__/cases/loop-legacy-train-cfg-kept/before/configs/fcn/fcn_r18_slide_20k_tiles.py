@@ -1,0 +1,14 @@
+_base_ = [
+    '../_base_/datasets/tiles.py', '../_base_/default_runtime.py',
+    '../_base_/schedules/sgd_poly_20k.py'
+]
+norm_cfg = dict(type='BN', requires_grad=True)
+model = dict(
+    type='EncoderDecoder',
+    backbone=dict(type='ResNetV1c', depth=18, norm_cfg=norm_cfg),
+    decode_head=dict(
+        type='FCNHead', in_channels=512, channels=128, num_classes=4,
+        norm_cfg=norm_cfg))
+# pre-0.13 style: model settings at the top level
+train_cfg = dict()
+test_cfg = dict(mode='slide', crop_size=(256, 256), stride=(170, 170))

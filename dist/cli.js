@@ -21232,7 +21232,7 @@ function applyChainVerdicts(files, bases) {
     if (!isConfig(file) || file.version !== "neutral") return file;
     const sides = sidesOf.get(file.path);
     if (!sides || sides.size === 0) return file;
-    if (sides.size === 1) return { ...file, version: [...sides][0] };
+    if (sides.size === 1) return { ...file, version: [...sides][0], verdictBy: "chain" };
     const count = chainCount.get(file.path);
     const conflict = finding(
       "DET-006",
@@ -21970,7 +21970,9 @@ function formatScanText(result) {
   const width = Math.max(4, ...rows.map((f) => f.path.length));
   const lines = rows.map((f) => {
     const verdict2 = f.version ?? "";
-    const signals = f.signals.length > 0 ? `  ${f.signals.map((s) => s.key).join(", ")}` : "";
+    const keys2 = [...new Set(f.signals.map((s) => s.key))];
+    if (f.verdictBy === "chain") keys2.push("(by its _base_ chain)");
+    const signals = keys2.length > 0 ? `  ${keys2.join(", ")}` : "";
     return `${f.path.padEnd(width)}  ${f.role.padEnd(11)}  ${verdict2.padEnd(12)}${signals}`.trimEnd();
   });
   const configs = rows.filter((f) => f.role === "config" || f.role === "base-config");
@@ -21986,6 +21988,7 @@ function scanToJson(result) {
       path: f.path,
       role: f.role,
       ...f.version ? { version: f.version } : {},
+      ...f.verdictBy ? { verdictBy: f.verdictBy } : {},
       signals: f.signals,
       findings: f.findings
     })),

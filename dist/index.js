@@ -66964,7 +66964,7 @@ function applyChainVerdicts(files, bases) {
     if (!isConfig(file) || file.version !== "neutral") return file;
     const sides = sidesOf.get(file.path);
     if (!sides || sides.size === 0) return file;
-    if (sides.size === 1) return { ...file, version: [...sides][0] };
+    if (sides.size === 1) return { ...file, version: [...sides][0], verdictBy: "chain" };
     const count = chainCount.get(file.path);
     const conflict = finding(
       "DET-006",

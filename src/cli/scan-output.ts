@@ -7,7 +7,9 @@ export function formatScanText(result: ScanResult): string {
   const width = Math.max(4, ...rows.map((f) => f.path.length));
   const lines = rows.map((f) => {
     const verdict = f.version ?? '';
-    const signals = f.signals.length > 0 ? `  ${f.signals.map((s) => s.key).join(', ')}` : '';
+    const keys = [...new Set(f.signals.map((s) => s.key))];
+    if (f.verdictBy === 'chain') keys.push('(by its _base_ chain)');
+    const signals = keys.length > 0 ? `  ${keys.join(', ')}` : '';
     return `${f.path.padEnd(width)}  ${f.role.padEnd(11)}  ${verdict.padEnd(12)}${signals}`.trimEnd();
   });
   const configs = rows.filter((f) => f.role === 'config' || f.role === 'base-config');
@@ -24,6 +26,7 @@ export function scanToJson(result: ScanResult): unknown {
       path: f.path,
       role: f.role,
       ...(f.version ? { version: f.version } : {}),
+      ...(f.verdictBy ? { verdictBy: f.verdictBy } : {}),
       signals: f.signals,
       findings: f.findings,
     })),

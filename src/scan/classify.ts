@@ -42,6 +42,8 @@ export interface Classified {
   version?: Version;
   signals: Signal[];
   findings: Finding[];
+  /** `chain`: a neutral config that took the verdict of the chains it belongs to (DET-006). */
+  verdictBy?: 'chain';
   /** Python files: the repo-relative files its `_base_` names (package bases `pkg::path` excluded). */
   bases?: string[];
   /** Python configs whose values do not depend on their bases: the evaluation, for the resolver to reuse. */

@@ -134,7 +134,13 @@ describe('mmseg-migrate CLI', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const scan = JSON.parse(run.stdout) as {
-      files: { path: string; role: string; version?: string; signals: { key: string }[] }[];
+      files: {
+        path: string;
+        role: string;
+        version?: string;
+        verdictBy?: string;
+        signals: { key: string }[];
+      }[];
     };
     const byPath = new Map(scan.files.map((f) => [f.path, f]));
     expect(byPath.get('configs/_base_/default_runtime.py')).toMatchObject({
@@ -145,6 +151,13 @@ describe('mmseg-migrate CLI', () => {
       role: 'config',
       version: '0.x',
       signals: [{ key: 'data', line: 4, kind: 'strong-0.x' }],
+    });
+    // A model base with no signal of its own takes the verdict of its chains (DET-006).
+    expect(byPath.get('configs/_base_/models/fcn_r50-d8.py')).toMatchObject({
+      role: 'base-config',
+      version: '0.x',
+      verdictBy: 'chain',
+      signals: [],
     });
     expect(byPath.get('tools/dist_train.sh')?.role).toBe('shell');
     expect(byPath.get('demo/infer.py')).toMatchObject({ role: 'python', version: 'not-a-config' });

@@ -44846,16 +44846,7 @@ var key_default = {
       example: "foo.bar=1 \u2192 (dropped)",
       spec: "\xA713.5"
     }
-  },
-  removedTransforms: [
-    "DefaultFormatBundle",
-    "Collect",
-    "ImageToTensor",
-    "ToTensor",
-    "Transpose",
-    "ToDataContainer",
-    "MultiScaleFlipAug"
-  ]
+  }
 };
 
 // rules/loop.json
@@ -64785,9 +64776,8 @@ function removedTransform(old, path6) {
   if (at < 0) return void 0;
   const transform2 = valueAt(old, path6.slice(0, at + 2));
   const type = isDict(transform2) ? strOf(transform2.entries.get("type")) : void 0;
-  return type !== void 0 && REMOVED_TRANSFORMS.has(type) ? type : void 0;
+  return isFormatting(type) || type === "MultiScaleFlipAug" ? type : void 0;
 }
-var REMOVED_TRANSFORMS = new Set(key_default.removedTransforms);
 function resolvedItem(item, path6, ctx, rule, suggestion) {
   if (item.value === void 0) return needsValue(item, rule);
   const old = ctx.config?.old;

@@ -11,6 +11,7 @@ import type { Severity } from '../report/findings.js';
 import { asItems, cfgList, cfgStr, formatCfgValue, parseCfgValue } from './cfg-values.js';
 import type { Script } from './flags.js';
 import { reconvert, valueAt, valueOfCfg } from './resolved.js';
+import { isFormatting } from '../convert/pipeline-transform.js';
 
 export interface Note {
   rule: string;
@@ -370,10 +371,9 @@ function removedTransform(old: DictValue, path: string[]): string | undefined {
   if (at < 0) return undefined;
   const transform = valueAt(old, path.slice(0, at + 2));
   const type = isDict(transform) ? strOf(transform.entries.get('type')) : undefined;
-  return type !== undefined && REMOVED_TRANSFORMS.has(type) ? type : undefined;
+  // The formatting transforms and MultiScaleFlipAug have no place in a 1.x pipeline.
+  return isFormatting(type) || type === 'MultiScaleFlipAug' ? type : undefined;
 }
-
-const REMOVED_TRANSFORMS: ReadonlySet<string> = new Set(table.removedTransforms);
 
 /**
  * An item whose 1.x form depends on the config: converted with and without it.

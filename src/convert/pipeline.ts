@@ -25,7 +25,7 @@ import {
   type Value,
   editDict,
 } from '../python/values.js';
-import { evalReduceZeroLabel, leafDatasets } from './dataset.js';
+import { evalReduceZeroLabel, leafDatasets, type PipelineRole } from './dataset.js';
 import { convertMsfa, isMsfa, ttaLoad, type MsfaConversion } from './pipeline-tta.js';
 import {
   convertFileClient,
@@ -384,21 +384,22 @@ export function convertTestPipeline(
 
 // ---- The pass over the top-level pipeline variables --------------------------------------
 
-export type Role = 'train' | 'test' | 'inner';
-
 const WRAPPER_INNER: Record<string, string> = {
   RepeatDataset: 'dataset',
   MultiImageMixDataset: 'dataset',
 };
 
 /** Every `pipeline` value of a 0.x dataset (through wrappers), with the role it plays. */
-export function datasetPipelines(ds: Value | undefined, role: Role): [Value, Role][] {
+export function datasetPipelines(
+  ds: Value | undefined,
+  role: PipelineRole,
+): [Value, PipelineRole][] {
   if (ds === undefined) return [];
   if (isSeq(ds)) return ds.items.flatMap((d) => datasetPipelines(d, role));
   if (!isDict(ds)) return [];
   const type = strOf(ds.entries.get('type')) ?? '';
   const own = ds.entries.get('pipeline');
-  const found: [Value, Role][] = own === undefined ? [] : [[own, role]];
+  const found: [Value, PipelineRole][] = own === undefined ? [] : [[own, role]];
   if (type === 'ConcatDataset')
     return [...found, ...datasetPipelines(ds.entries.get('datasets'), role)];
   const inner = WRAPPER_INNER[type];
@@ -436,7 +437,7 @@ export function pipelineVariables(old: DictValue): string[] {
 }
 
 /** Whether a top-level pipeline variable is used for training, testing, or loading inside a mix wrapper. */
-function pipelineRole(old: DictValue, name: string, value: Value): Role {
+function pipelineRole(old: DictValue, name: string, value: Value): PipelineRole {
   if (isSeq(value) && value.items.some(isMsfa)) return 'test';
   for (const [split, role] of [
     ['train', 'train'],

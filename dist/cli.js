@@ -27164,6 +27164,21 @@ function convertConfig(old, ctx) {
   return { value: withoutKeys(out3, SHARED_0X_KEYS), findings };
 }
 
+// src/text-edits.ts
+function applyEdits(text2, edits) {
+  const sorted = [...edits].sort(
+    (a, b) => a.start - b.start || (a.end - a.start === 0 ? -1 : 0) - (b.end - b.start === 0 ? -1 : 0)
+  );
+  let out3 = "";
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) continue;
+    out3 += text2.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out3 + text2.slice(pos);
+}
+
 // src/emit/delta.ts
 var DELETE = "_delete_";
 function replacing(target) {
@@ -27403,12 +27418,6 @@ function leadingComments(source, lineStart) {
     start2 = previous;
   }
   return start2;
-}
-function applyEdits(source, edits) {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let text2 = source;
-  for (const e of sorted) text2 = text2.slice(0, e.start) + e.text + text2.slice(e.end);
-  return text2;
 }
 function lineAt2(source, offset) {
   let line = 1;
@@ -34026,19 +34035,6 @@ function planEdits(words, plan, style, source) {
   for (const [at, text2] of inserts) edits.push({ start: at, end: at, text: text2 });
   return edits;
 }
-function applyEdits2(text2, edits) {
-  const sorted = [...edits].sort(
-    (a, b) => a.start - b.start || (a.end - a.start === 0 ? -1 : 0) - (b.end - b.start === 0 ? -1 : 0)
-  );
-  let out3 = "";
-  let pos = 0;
-  for (const e of sorted) {
-    if (e.start < pos) continue;
-    out3 += text2.slice(pos, e.start) + e.text;
-    pos = e.end;
-  }
-  return out3 + text2.slice(pos);
-}
 
 // src/commands/invocation.ts
 var LAUNCHERS = {
@@ -36316,7 +36312,7 @@ function rewriteFileCommandsWithStats(path, text2, role, ctx = {}) {
   const starts = lineStarts(text2);
   const lineOf2 = (offset) => lineAt3(starts, offset);
   const done = (edits, notes, stats) => ({
-    text: edits.length ? applyEdits2(text2, edits) : text2,
+    text: edits.length ? applyEdits(text2, edits) : text2,
     findings: toFindings(notes, path, lineOf2),
     stats
   });
@@ -36376,7 +36372,7 @@ function rewriteNotebook(path, text2, tctx, lineOf2) {
       ...toFindings(r.notes, path, (offset) => lineOf2(notebookOffset(cell, offset)))
     );
     if (r.edits.length === 0) continue;
-    out3 = replaceCellSource(out3, cell, applyEdits2(cell.text, r.edits));
+    out3 = replaceCellSource(out3, cell, applyEdits(cell.text, r.edits));
   }
   return { text: out3, findings, stats };
 }
@@ -36390,7 +36386,7 @@ function rewriteCommandLine(command, ctx = {}) {
   const starts = lineStarts(command);
   const first2 = ctx.line ?? 1;
   return {
-    text: r.edits.length ? applyEdits2(command, r.edits) : command,
+    text: r.edits.length ? applyEdits(command, r.edits) : command,
     findings: toFindings(r.notes, path, (offset) => first2 + lineAt3(starts, offset) - 1)
   };
 }
@@ -36494,17 +36490,6 @@ function report2(ctx, rule, severity, at, message, change) {
 var withHint = (message, hint) => hint ? `${message} ${hint}` : message;
 
 // src/commands/python-api-edits.ts
-function applyEdits3(text2, edits) {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out3 = text2;
-  let limit = Infinity;
-  for (const e of sorted) {
-    if (e.end > limit) throw new Error(`overlapping edits at ${e.start}..${e.end}`);
-    out3 = out3.slice(0, e.start) + e.text + out3.slice(e.end);
-    limit = e.start;
-  }
-  return out3;
-}
 function overlap(a, b) {
   if (a.start === a.end) return b.start < a.start && a.start < b.end;
   if (b.start === b.end) return a.start < b.start && b.start < a.end;
@@ -38345,7 +38330,7 @@ function rewriteShowResult(ctx, call, legacy) {
     "warning",
     call,
     `\`show_result_pyplot\` no longer takes ${dropped.join(", ")}: dropped. 1.x takes the palette from \`model.dataset_meta\` and shows with \`show=\`/\`wait_time=\`.`,
-    { before: call.text, after: applyEdits3(call.text, local) }
+    { before: call.text, after: applyEdits(call.text, local) }
   );
 }
 function checkCalls(ctx, plan, legacy) {
@@ -38578,7 +38563,7 @@ function rewriteScriptWith(path, text2, commands) {
     checkCalls(ctx, plan, ctx.findings.length > 0);
     rewriteCommands(ctx, plan, commands);
     emitImports(ctx, plan);
-    const out3 = applyEdits3(text2, withoutOverlaps(ctx.edits));
+    const out3 = applyEdits(text2, withoutOverlaps(ctx.edits));
     if (out3 !== text2 && !parses(out3)) {
       return {
         text: text2,

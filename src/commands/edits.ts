@@ -5,14 +5,9 @@
  * words that start a continued line (`\` + newline before them) give their
  * place to what follows them, so the line break stays too.
  */
+import type { TextEdit } from '../text-edits.js';
 import type { CommandPlan } from './translate.js';
 import type { NewArg, Word } from './words.js';
-
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** How a container writes arguments: shell words, or JSON strings of an exec-form array. */
 export interface ArgStyle {
@@ -92,20 +87,4 @@ export function planEdits(
   }
   for (const [at, text] of inserts) edits.push({ start: at, end: at, text });
   return edits;
-}
-
-/** Applies non-overlapping edits; an insertion goes before a removal that starts at the same place. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort(
-    (a, b) =>
-      a.start - b.start || (a.end - a.start === 0 ? -1 : 0) - (b.end - b.start === 0 ? -1 : 0),
-  );
-  let out = '';
-  let pos = 0;
-  for (const e of sorted) {
-    if (e.start < pos) continue;
-    out += text.slice(pos, e.start) + e.text;
-    pos = e.end;
-  }
-  return out + text.slice(pos);
 }

@@ -6,7 +6,8 @@
  */
 import type { Severity } from '../report/findings.js';
 import { toolRename } from './config-paths.js';
-import { applyEdits, planEdits, type ArgStyle, type TextEdit } from './edits.js';
+import { applyEdits, type TextEdit } from '../text-edits.js';
+import { planEdits, type ArgStyle } from './edits.js';
 import { recognise } from './invocation.js';
 import { scanShell } from './shell-commands.js';
 import { isEmptyPlan, planInvocation, type TranslateContext } from './translate.js';

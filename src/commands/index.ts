@@ -15,7 +15,8 @@ import { makefileRegions } from './containers/makefile.js';
 import { notebookCells, notebookOffset, replaceCellSource } from './containers/notebook.js';
 import { proseMentions } from './containers/prose.js';
 import { workflowRegions } from './containers/workflow.js';
-import { applyEdits, type ArgStyle, type TextEdit } from './edits.js';
+import { applyEdits, type TextEdit } from '../text-edits.js';
+import type { ArgStyle } from './edits.js';
 import {
   addStats,
   emptyStats,

@@ -6,7 +6,7 @@
  */
 import type { SyntaxNode } from '../python/parse.js';
 import { report, type ScriptContext } from './python-api-context.js';
-import { applyEdits, type Edit } from './python-api-edits.js';
+import { applyEdits, type TextEdit as Edit } from '../text-edits.js';
 import type { ImportPlan } from './python-api-imports.js';
 import { resolveUse } from './python-api-attributes.js';
 import {

@@ -4,7 +4,7 @@
  */
 import type { SyntaxNode } from '../python/parse.js';
 import type { Finding, Severity } from '../report/findings.js';
-import type { Edit } from './python-api-edits.js';
+import type { TextEdit as Edit } from '../text-edits.js';
 import { lineOf } from './python-api-names.js';
 
 export interface ScriptContext {

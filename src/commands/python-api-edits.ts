@@ -1,29 +1,8 @@
 /**
- * Exact source edits on a Python script: replace the text between two JS
- * string offsets, keep every other character. Edits are applied from the end
- * backwards so earlier offsets stay valid.
+ * Edit helpers for Python scripts: dropping overlapping edits, and the
+ * indentation and whole-line ranges imports are rewritten in.
  */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/**
- * Applies edits that do not overlap. An insertion (empty range) at the start
- * of a replaced range lands before the replacement text.
- */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
-  for (const e of sorted) {
-    if (e.end > limit) throw new Error(`overlapping edits at ${e.start}..${e.end}`);
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    limit = e.start;
-  }
-  return out;
-}
+import type { TextEdit as Edit } from '../text-edits.js';
 
 function overlap(a: Edit, b: Edit): boolean {
   if (a.start === a.end) return b.start < a.start && a.start < b.end;

@@ -9,7 +9,8 @@ import { planAttributeUses } from './python-api-attributes.js';
 import { checkCalls } from './python-api-calls.js';
 import { rewriteCommands, type CommandRules } from './python-api-commands.js';
 import type { ScriptContext } from './python-api-context.js';
-import { applyEdits, withoutOverlaps } from './python-api-edits.js';
+import { applyEdits } from '../text-edits.js';
+import { withoutOverlaps } from './python-api-edits.js';
 import { collectImports, emitImports, planFromImports } from './python-api-imports.js';
 import { descendants } from './python-api-names.js';
 

@@ -14,6 +14,7 @@ import { parsePython } from '../python/parse.js';
 import { printAssignment, type PrintPath } from '../python/print.js';
 import { dict, valueEquals, type DictValue, type Value } from '../python/values.js';
 import { finding, type Finding } from '../report/findings.js';
+import { applyEdits, type TextEdit } from '../text-edits.js';
 import { configDelta } from './delta.js';
 import { topLevelStatements, type Statement } from './statements.js';
 
@@ -47,12 +48,6 @@ interface Slot {
   mode: 'replace' | 'after' | 'end';
   statement?: Statement;
   keys: string[];
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
 }
 
 /** The value of `key` this file gives after mmengine merges it into the bases. */
@@ -182,7 +177,7 @@ export function emitConfig(input: EmitInput): EmitResult {
     .filter((st) => !removed.has(st) && !replaced.has(st))
     .flatMap((st) => st.names.filter((n) => keep.has(n)).map((name) => ({ at: st.end, name })));
   let nextKept = 0;
-  const edits: Edit[] = [];
+  const edits: TextEdit[] = [];
   for (const slot of [...slots.values()].sort((a, b) => a.at - b.at)) {
     while (nextKept < keptAt.length && keptAt[nextKept].at <= slot.at) {
       const { name } = keptAt[nextKept++];
@@ -310,13 +305,6 @@ function leadingComments(source: string, lineStart: number): number {
     start = previous;
   }
   return start;
-}
-
-function applyEdits(source: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let text = source;
-  for (const e of sorted) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  return text;
 }
 
 function lineAt(source: string, offset: number): number {

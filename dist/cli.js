@@ -27179,6 +27179,24 @@ function applyEdits(text2, edits) {
   return out3 + text2.slice(pos);
 }
 
+// src/text-lines.ts
+function lineStarts(text2) {
+  const starts = [0];
+  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
+  return starts;
+}
+function lineAt2(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+var blank = (text2) => text2.replace(/[^\n]/g, " ");
+
 // src/emit/delta.ts
 var DELETE = "_delete_";
 function replacing(target) {
@@ -27261,7 +27279,7 @@ function emitConfig(input) {
   for (const key of touched) {
     for (const s of statementsNaming(key)) {
       if (!s.simple && s.names.some((n) => n !== key && keep.has(n))) {
-        const line = lineAt2(source, s.start);
+        const line = lineOfOffset(source, s.start);
         findings.push(
           finding(
             "EMIT-001",
@@ -27306,7 +27324,7 @@ function emitConfig(input) {
           "INH-014",
           "info",
           file,
-          s ? lineAt2(source, s.start) : 0,
+          s ? lineOfOffset(source, s.start) : 0,
           "`img_norm_cfg` removed: normalisation now lives in model.data_preprocessor"
         )
       );
@@ -27419,12 +27437,7 @@ function leadingComments(source, lineStart) {
   }
   return start2;
 }
-function lineAt2(source, offset) {
-  let line = 1;
-  for (let i2 = source.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = source.indexOf("\n", i2 + 1))
-    line += 1;
-  return line;
-}
+var lineOfOffset = (source, offset) => lineAt2(lineStarts(source), offset);
 
 // src/emit/verify.ts
 function diffPaths(actual, expected, prefix = "") {
@@ -27447,24 +27460,6 @@ function diffPaths(actual, expected, prefix = "") {
   }
   return [prefix || "(root)"];
 }
-
-// src/commands/lines.ts
-function lineStarts(text2) {
-  const starts = [0];
-  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
-  return starts;
-}
-function lineAt3(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-var blank = (text2) => text2.replace(/[^\n]/g, " ");
 
 // src/commands/containers/json-spans.ts
 function parseJsonSpans(text2, from = 0) {
@@ -32655,10 +32650,7 @@ var SHELL = /* @__PURE__ */ new Set(["bash", "sh", "shell", "zsh", "console", "s
 var md = new MarkdownItCallable();
 md.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
 function offsetsOfLines(text2) {
-  const starts = [0];
-  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
-  starts.push(text2.length + 1);
-  return starts;
+  return [...lineStarts(text2), text2.length + 1];
 }
 function markdownFences(text2) {
   const starts = offsetsOfLines(text2);
@@ -36310,7 +36302,7 @@ function toFindings(notes, path, lineOf2) {
 function rewriteFileCommandsWithStats(path, text2, role, ctx = {}) {
   const tctx = { file: path, configFor: ctx.configFor };
   const starts = lineStarts(text2);
-  const lineOf2 = (offset) => lineAt3(starts, offset);
+  const lineOf2 = (offset) => lineAt2(starts, offset);
   const done = (edits, notes, stats) => ({
     text: edits.length ? applyEdits(text2, edits) : text2,
     findings: toFindings(notes, path, lineOf2),
@@ -36387,7 +36379,7 @@ function rewriteCommandLine(command, ctx = {}) {
   const first2 = ctx.line ?? 1;
   return {
     text: r.edits.length ? applyEdits(command, r.edits) : command,
-    findings: toFindings(r.notes, path, (offset) => first2 + lineAt3(starts, offset) - 1)
+    findings: toFindings(r.notes, path, (offset) => first2 + lineAt2(starts, offset) - 1)
   };
 }
 
@@ -38488,7 +38480,7 @@ function rewriteArgvList(ctx, list3, rules) {
       rule: n.rule,
       severity: n.severity,
       file: ctx.path,
-      line: lineAt3(starts, n.offset),
+      line: lineAt2(starts, n.offset),
       message: n.message
     };
     if (n.before !== void 0) f.before = n.before;

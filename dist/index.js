@@ -57432,6 +57432,24 @@ function applyEdits(text2, edits) {
   return out3 + text2.slice(pos);
 }
 
+// src/text-lines.ts
+function lineStarts(text2) {
+  const starts = [0];
+  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
+  return starts;
+}
+function lineAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+var blank = (text2) => text2.replace(/[^\n]/g, " ");
+
 // src/emit/delta.ts
 var DELETE = "_delete_";
 function replacing(target) {
@@ -57576,7 +57594,7 @@ function emitConfig(input) {
   for (const key of touched) {
     for (const s of statementsNaming(key)) {
       if (!s.simple && s.names.some((n) => n !== key && keep.has(n))) {
-        const line = lineAt(source, s.start);
+        const line = lineOfOffset(source, s.start);
         findings.push(
           finding(
             "EMIT-001",
@@ -57621,7 +57639,7 @@ function emitConfig(input) {
           "INH-014",
           "info",
           file,
-          s ? lineAt(source, s.start) : 0,
+          s ? lineOfOffset(source, s.start) : 0,
           "`img_norm_cfg` removed: normalisation now lives in model.data_preprocessor"
         )
       );
@@ -57734,12 +57752,7 @@ function leadingComments(source, lineStart) {
   }
   return start2;
 }
-function lineAt(source, offset) {
-  let line = 1;
-  for (let i2 = source.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = source.indexOf("\n", i2 + 1))
-    line += 1;
-  return line;
-}
+var lineOfOffset = (source, offset) => lineAt(lineStarts(source), offset);
 
 // src/emit/verify.ts
 function diffPaths(actual, expected, prefix = "") {
@@ -57762,24 +57775,6 @@ function diffPaths(actual, expected, prefix = "") {
   }
   return [prefix || "(root)"];
 }
-
-// src/commands/lines.ts
-function lineStarts(text2) {
-  const starts = [0];
-  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
-  return starts;
-}
-function lineAt2(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-var blank = (text2) => text2.replace(/[^\n]/g, " ");
 
 // src/commands/containers/json-spans.ts
 function parseJsonSpans(text2, from = 0) {
@@ -62970,10 +62965,7 @@ var SHELL = /* @__PURE__ */ new Set(["bash", "sh", "shell", "zsh", "console", "s
 var md = new MarkdownItCallable();
 md.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
 function offsetsOfLines(text2) {
-  const starts = [0];
-  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
-  starts.push(text2.length + 1);
-  return starts;
+  return [...lineStarts(text2), text2.length + 1];
 }
 function markdownFences(text2) {
   const starts = offsetsOfLines(text2);
@@ -65740,7 +65732,7 @@ function toFindings(notes, path6, lineOf2) {
 function rewriteFileCommandsWithStats(path6, text2, role, ctx = {}) {
   const tctx = { file: path6, configFor: ctx.configFor };
   const starts = lineStarts(text2);
-  const lineOf2 = (offset) => lineAt2(starts, offset);
+  const lineOf2 = (offset) => lineAt(starts, offset);
   const done = (edits, notes, stats) => ({
     text: edits.length ? applyEdits(text2, edits) : text2,
     findings: toFindings(notes, path6, lineOf2),
@@ -65817,7 +65809,7 @@ function rewriteCommandLine(command, ctx = {}) {
   const first2 = ctx.line ?? 1;
   return {
     text: r.edits.length ? applyEdits(command, r.edits) : command,
-    findings: toFindings(r.notes, path6, (offset) => first2 + lineAt2(starts, offset) - 1)
+    findings: toFindings(r.notes, path6, (offset) => first2 + lineAt(starts, offset) - 1)
   };
 }
 
@@ -66761,7 +66753,7 @@ function rewriteArgvList(ctx, list4, rules) {
       rule: n.rule,
       severity: n.severity,
       file: ctx.path,
-      line: lineAt2(starts, n.offset),
+      line: lineAt(starts, n.offset),
       message: n.message
     };
     if (n.before !== void 0) f.before = n.before;
@@ -67208,7 +67200,7 @@ function valueSignals({ names, lineOf: lineOf2 }) {
     const contexts = seen.get(value) ?? /* @__PURE__ */ new Set();
     if (contexts.has(context3)) return;
     seen.set(value, contexts.add(context3));
-    const here2 = lineAt3(value, line);
+    const here2 = lineAt2(value, line);
     if (value.t === "list" || value.t === "tuple") {
       for (const item of value.items) walk2(item, context3, here2);
       return;
@@ -67218,12 +67210,12 @@ function valueSignals({ names, lineOf: lineOf2 }) {
     if (context3 === "dataset" || isDatasetDict(value)) datasetSignals(value, here2, add);
     const type = value.entries.get("type");
     if (type?.t === "str") {
-      const typeLine = lineAt3(type, here2);
+      const typeLine = lineAt2(type, here2);
       if (type.v.startsWith("mmcls.")) add("type:mmcls.*", typeLine, "weak-0.x");
       if (type.v.startsWith("mmpretrain.")) add("type:mmpretrain.*", typeLine, "strong-1.x");
     }
     for (const [key, child2] of value.entries) {
-      if (key === "backend_args") add("backend_args", lineAt3(child2, here2), "strong-1.x");
+      if (key === "backend_args") add("backend_args", lineAt2(child2, here2), "strong-1.x");
       walk2(child2, childContext(String(key), value), here2);
     }
   };
@@ -67293,7 +67285,7 @@ function namesMmcls(value) {
 function isDict2(value) {
   return value?.t === "dict";
 }
-function lineAt3(value, fallback) {
+function lineAt2(value, fallback) {
   return value?.at?.line ?? fallback;
 }
 

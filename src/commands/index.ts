@@ -27,7 +27,7 @@ import {
   type CommandStats,
   type LocatedNote,
 } from './engine.js';
-import { lineAt, lineStarts } from './lines.js';
+import { lineAt, lineStarts } from '../text-lines.js';
 import { argLiteral, type NewArg, type Word } from './words.js';
 
 export type { CommandStats } from './engine.js';

@@ -9,7 +9,7 @@ import type { Finding } from '../report/findings.js';
 import type { ArgStyle } from './edits.js';
 import { rewriteArgv } from './engine.js';
 import type { CommandContext } from './index.js';
-import { lineAt, lineStarts } from './lines.js';
+import { lineAt, lineStarts } from '../text-lines.js';
 import { report, type ScriptContext } from './python-api-context.js';
 import type { ImportPlan } from './python-api-imports.js';
 import { lineOf } from './python-api-names.js';

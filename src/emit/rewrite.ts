@@ -15,6 +15,7 @@ import { printAssignment, type PrintPath } from '../python/print.js';
 import { dict, valueEquals, type DictValue, type Value } from '../python/values.js';
 import { finding, type Finding } from '../report/findings.js';
 import { applyEdits, type TextEdit } from '../text-edits.js';
+import { lineAt, lineStarts } from '../text-lines.js';
 import { configDelta } from './delta.js';
 import { topLevelStatements, type Statement } from './statements.js';
 
@@ -107,7 +108,7 @@ export function emitConfig(input: EmitInput): EmitResult {
   for (const key of touched) {
     for (const s of statementsNaming(key)) {
       if (!s.simple && s.names.some((n) => n !== key && keep.has(n))) {
-        const line = lineAt(source, s.start);
+        const line = lineOfOffset(source, s.start);
         findings.push(
           finding(
             'EMIT-001',
@@ -159,7 +160,7 @@ export function emitConfig(input: EmitInput): EmitResult {
           'INH-014',
           'info',
           file,
-          s ? lineAt(source, s.start) : 0,
+          s ? lineOfOffset(source, s.start) : 0,
           '`img_norm_cfg` removed: normalisation now lives in model.data_preprocessor',
         ),
       );
@@ -307,9 +308,4 @@ function leadingComments(source: string, lineStart: number): number {
   return start;
 }
 
-function lineAt(source: string, offset: number): number {
-  let line = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
-    line += 1;
-  return line;
-}
+const lineOfOffset = (source: string, offset: number): number => lineAt(lineStarts(source), offset);

@@ -3,7 +3,7 @@
  * (continuation lines included, Docker's comment lines inside them blanked),
  * and the exec form (a JSON array) as an argument vector.
  */
-import { blank } from '../lines.js';
+import { blank } from '../../text-lines.js';
 import type { ShellRegion } from '../engine.js';
 import { parseJsonSpans, type JsonNode } from './json-spans.js';
 

@@ -3,7 +3,7 @@
  * recipe prefix (`@`, `-`, `+`) and the tab are blanked, so each recipe line
  * is parsed as the shell command make runs.
  */
-import { blank } from '../lines.js';
+import { blank } from '../../text-lines.js';
 import type { ShellRegion } from '../engine.js';
 
 export function makefileRegions(text: string): ShellRegion[] {

@@ -5,7 +5,7 @@
  * Fences inside block quotes are left alone.
  */
 import MarkdownIt from 'markdown-it';
-import { blank } from '../lines.js';
+import { blank, lineStarts } from '../../text-lines.js';
 import type { ShellRegion } from '../engine.js';
 
 const SHELL = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession']);
@@ -20,11 +20,9 @@ export interface Fence {
   lang: string;
 }
 
+/** Line starts, plus one past the end so the last line's end can be read. */
 function offsetsOfLines(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  starts.push(text.length + 1);
-  return starts;
+  return [...lineStarts(text), text.length + 1];
 }
 
 /** Every fenced block of a Markdown text, with its content's span. */

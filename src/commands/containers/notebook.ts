@@ -4,7 +4,7 @@
  * JSON string literals whose line changed are re-encoded, so every other
  * byte of the notebook stays as it was.
  */
-import { blank } from '../lines.js';
+import { blank } from '../../text-lines.js';
 import { member, parseJsonSpans, type JsonNode } from './json-spans.js';
 
 type StringNode = Extract<JsonNode, { t: 'string' }>;

@@ -1,13 +1,14 @@
 /**
  * The GitHub Action entry point: migrates the workspace, then, by mode,
- * delivers the result as one pull request (`migrate`) or only reports it
- * (`check`), always with annotations, the job summary, the report file and
- * the step outputs.
+ * delivers the result as one pull request (`migrate`), reviews a pull
+ * request (`flag`, in its own module) or only reports it (`check`), always
+ * with annotations, the job summary, the report file and the step outputs.
  */
 import * as core from '@actions/core';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { runFlag } from './action-flag.js';
 import { annotate } from './github/annotations.js';
 import { createClient } from './github/client.js';
 import type { FileChange } from './github/commit.js';
@@ -121,6 +122,15 @@ export async function run(): Promise<void> {
 
     const root = resolve(ctx.workspace, inputs.path);
     const prefix = folderPrefix(ctx.workspace, root);
+    const reportPath = inputs.reportPath
+      ? resolve(ctx.workspace, inputs.reportPath)
+      : join(process.env.RUNNER_TEMP || tmpdir(), 'mmseg-migrate-report.md');
+    mkdirSync(dirname(reportPath), { recursive: true });
+    if (mode === 'flag') {
+      await runFlag(inputs, ctx, { prefix, reportPath }, say);
+      return;
+    }
+
     const report = await migrateRepository(root, {
       include: inputs.include,
       exclude: inputs.exclude,
@@ -130,11 +140,6 @@ export async function run(): Promise<void> {
       `mmseg-migrate: ${plural(counts.changed, 'file', 'files')} to change, ${counts.blocked} blocked ` +
         `(${counts.findings.error} errors, ${counts.findings.warning} warnings)`,
     );
-
-    const reportPath = inputs.reportPath
-      ? resolve(ctx.workspace, inputs.reportPath)
-      : join(process.env.RUNNER_TEMP || tmpdir(), 'mmseg-migrate-report.md');
-    mkdirSync(dirname(reportPath), { recursive: true });
     writeFileSync(reportPath, fullReportText(report));
 
     const findings = [...report.findings, ...report.files.flatMap((f) => f.findings)];

@@ -15,6 +15,7 @@ export async function findStickyComment(
   client: GitHubClient,
   repo: Repository,
   issueNumber: number,
+  marker = REPORT_MARKER,
 ): Promise<{ id: number; body: string } | undefined> {
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
     ...repo,
@@ -22,7 +23,7 @@ export async function findStickyComment(
     per_page: 100,
   });
   for await (const { data } of pages) {
-    const found = data.find((c) => c.body?.includes(REPORT_MARKER));
+    const found = data.find((c) => c.body?.includes(marker));
     if (found) return { id: found.id, body: found.body ?? '' };
   }
   return undefined;
@@ -30,7 +31,8 @@ export async function findStickyComment(
 
 /**
  * Writes `text` (the marker is prepended) as the sticky comment. `fresh`
- * says the pull request was just opened, so there is no comment to look for.
+ * says the pull request was just opened, so there is no comment to look for;
+ * `known` passes the comment a caller already found (`null`: it found none).
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -38,9 +40,14 @@ export async function upsertStickyComment(
   issueNumber: number,
   text: string,
   fresh = false,
+  marker = REPORT_MARKER,
+  known?: { id: number; body: string } | null,
 ): Promise<CommentOutcome> {
-  const body = `${REPORT_MARKER}\n${text}`;
-  const existing = fresh ? undefined : await findStickyComment(client, repo, issueNumber);
+  const body = `${marker}\n${text}`;
+  const existing =
+    fresh || known === null
+      ? undefined
+      : (known ?? (await findStickyComment(client, repo, issueNumber, marker)));
   if (!existing) {
     await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
     return 'created';

@@ -2,6 +2,8 @@
  * The action's inputs, read and checked once, and the mode a run takes: an
  * explicit mode, or for `auto` the one that fits the event.
  */
+import { FILTER_MODES, type FilterMode } from '../flag/plan.js';
+
 export type Mode = 'migrate' | 'flag' | 'check';
 export type FailOn = 'never' | 'error' | 'warning';
 
@@ -25,6 +27,13 @@ export interface ActionInputs {
   /** Empty: a file in the runner's temporary folder. */
   reportPath: string;
   deleteBranch: boolean;
+  /** `flag` mode: which findings are reported, by reviewdog's names. */
+  filterMode: FilterMode;
+  /**
+   * `flag` mode under `workflow_run`: the result file a `pull_request` run
+   * saved, to post on the pull request. Empty: analyse the workspace.
+   */
+  flagResult: string;
 }
 
 export const DEFAULTS = {
@@ -92,35 +101,22 @@ export function readInputs(input: InputReader): ActionInputs {
     failOn: oneOf('fail-on', get('fail-on'), ['never', 'error', 'warning'], DEFAULTS.failOn),
     reportPath: get('report-path'),
     deleteBranch: flag('delete-branch', get('delete-branch'), true),
+    filterMode: oneOf('filter-mode', get('filter-mode'), FILTER_MODES, 'added'),
+    flagResult: get('flag-result'),
   };
 }
 
 const MIGRATE_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch', 'repository_dispatch']);
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const FLAG_EVENTS = new Set(['pull_request', 'pull_request_target', 'workflow_run']);
 
-/**
- * The mode of this run and, when it is not the one asked for, why. `flag`
- * (review suggestions on a pull request) is not built yet, so a run that
- * would flag checks instead: the report, annotations and summary, no writes.
- */
+/** The mode of this run and, when `auto` chose it, why. */
 export function chooseMode(
   asked: ActionInputs['mode'],
   event: string,
-): { mode: 'migrate' | 'check'; note?: string } {
-  if (asked === 'migrate' || asked === 'check') return { mode: asked };
-  if (asked === 'flag') {
-    return {
-      mode: 'check',
-      note: 'mode `flag` is not available yet: running `check` (report only, no writes)',
-    };
-  }
+): { mode: Mode; note?: string } {
+  if (asked !== 'auto') return { mode: asked };
   if (MIGRATE_EVENTS.has(event)) return { mode: 'migrate' };
-  if (PULL_REQUEST_EVENTS.has(event)) {
-    return {
-      mode: 'check',
-      note: `mode \`auto\` on \`${event}\` would flag the pull request, which is not available yet: running \`check\` (report only, no writes)`,
-    };
-  }
+  if (FLAG_EVENTS.has(event)) return { mode: 'flag' };
   return {
     mode: 'check',
     note: `mode \`auto\` on \`${event || 'an unknown event'}\`: running \`check\` (report only, no writes)`,

@@ -19,16 +19,75 @@ export interface RunContext {
   runUrl?: string;
   /** From the event payload, when it names the repository. */
   defaultBranch?: string;
+  /** The pull request of a `pull_request` or `pull_request_target` event. */
+  pullRequest?: PullRequestEvent;
+  /** The run that a `workflow_run` event reports on. */
+  workflowRun?: WorkflowRunEvent;
+}
+
+export interface PullRequestEvent {
+  number: number;
+  headSha: string;
+  /** `owner/name` of the head and base repositories; they differ for a fork. */
+  headRepo: string;
+  baseRepo: string;
+}
+
+export interface WorkflowRunEvent {
+  headSha: string;
+  /** The event that started that run, e.g. `pull_request`. */
+  event: string;
+  /** Pull requests GitHub lists for the run (none for a fork's). */
+  pullNumbers: number[];
+}
+
+interface Payload {
+  repository?: { default_branch?: string };
+  pull_request?: {
+    number?: number;
+    head?: { sha?: string; repo?: { full_name?: string } | null };
+    base?: { repo?: { full_name?: string } };
+  };
+  workflow_run?: { head_sha?: string; event?: string; pull_requests?: Array<{ number?: number }> };
+}
+
+function pullRequestOf(payload: Payload): PullRequestEvent | undefined {
+  const pr = payload.pull_request;
+  if (typeof pr?.number !== 'number' || typeof pr.head?.sha !== 'string') return undefined;
+  return {
+    number: pr.number,
+    headSha: pr.head.sha,
+    // A deleted fork leaves `head.repo` null: it is not the base repository.
+    headRepo: pr.head.repo?.full_name ?? '',
+    baseRepo: pr.base?.repo?.full_name ?? '',
+  };
+}
+
+function workflowRunOf(payload: Payload): WorkflowRunEvent | undefined {
+  const run = payload.workflow_run;
+  if (typeof run?.head_sha !== 'string') return undefined;
+  return {
+    headSha: run.head_sha,
+    event: run.event ?? '',
+    pullNumbers: (run.pull_requests ?? [])
+      .map((p) => p.number)
+      .filter((n): n is number => typeof n === 'number'),
+  };
+}
+
+/** The head of a pull request lives in another repository than its base. */
+export function isFork(pr: PullRequestEvent): boolean {
+  return pr.headRepo.toLowerCase() !== pr.baseRepo.toLowerCase();
 }
 
 export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  let payload: { repository?: { default_branch?: string } } = {};
+  let payload: Payload = {};
   if (env.GITHUB_EVENT_PATH && existsSync(env.GITHUB_EVENT_PATH)) {
     payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
   }
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
-  return {
+  const ctx: RunContext = {
     repo: { owner, repo },
     event: env.GITHUB_EVENT_NAME ?? '',
     ref: env.GITHUB_REF ?? '',
@@ -43,6 +102,11 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
       ? { defaultBranch: payload.repository.default_branch }
       : {}),
   };
+  const pullRequest = pullRequestOf(payload);
+  if (pullRequest) ctx.pullRequest = pullRequest;
+  const workflowRun = workflowRunOf(payload);
+  if (workflowRun) ctx.workflowRun = workflowRun;
+  return ctx;
 }
 
 /** The branch a `refs/heads/…` ref names. */

@@ -40,7 +40,7 @@ export interface MarkdownOptions {
 
 export const GITHUB_BODY_LIMIT = 65536;
 
-const SEVERITY_LABEL: Record<Severity, string> = {
+export const SEVERITY_LABEL: Record<Severity, string> = {
   error: '❌ error',
   warning: '⚠️ warning',
   info: 'ℹ️ info',
@@ -84,7 +84,7 @@ export function escapeCell(text: string): string {
 }
 
 /** Text as HTML element content or attribute value; also safe inside a table cell. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -97,7 +97,7 @@ function escapeHtml(text: string): string {
 }
 
 /** A path as a code span in a table cell (a pipe still needs its backslash there). */
-function pathCell(path: string, fileUrl?: (path: string) => string): string {
+export function pathCell(path: string, fileUrl?: (path: string) => string): string {
   const code = /[`\r\n]/.test(path) ? escapeCell(path) : `\`${path.replace(/\|/g, '\\|')}\``;
   return fileUrl ? `[${code}](${linkTarget(fileUrl(path))})` : code;
 }
@@ -123,7 +123,7 @@ function countOf(n: number, one: string, many: string): string {
 
 // ---------------------------------------------------------------- pieces
 
-function ruleCell(id: string): string {
+export function ruleCell(id: string): string {
   const doc = ruleDoc(id);
   return doc ? `<abbr title="${escapeHtml(doc.summary)}">${escapeHtml(id)}</abbr>` : escapeCell(id);
 }
@@ -161,7 +161,7 @@ function groupedInfoTable(findings: readonly Finding[]): string {
   return '| Rule | Count | Summary |\n| --- | ---: | --- |\n' + rows.join('');
 }
 
-function details(summaryHtml: string, body: string): string {
+export function details(summaryHtml: string, body: string): string {
   return `<details>\n<summary>${summaryHtml}</summary>\n\n${body}\n</details>\n`;
 }
 

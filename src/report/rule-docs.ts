@@ -10,6 +10,7 @@ import data from '../../rules/data.json' with { type: 'json' };
 import detect from '../../rules/detect.json' with { type: 'json' };
 import emit from '../../rules/emit.json' with { type: 'json' };
 import evaluator from '../../rules/evaluator.json' with { type: 'json' };
+import flag from '../../rules/flag.json' with { type: 'json' };
 import hooks from '../../rules/hooks.json' with { type: 'json' };
 import input from '../../rules/input.json' with { type: 'json' };
 import key from '../../rules/key.json' with { type: 'json' };
@@ -47,6 +48,7 @@ const ruleFiles: { rules?: Record<string, RuleDocJson> }[] = [
   detect,
   emit,
   evaluator,
+  flag,
   hooks,
   input,
   key,

@@ -1,0 +1,254 @@
+/**
+ * What the pull-request bot says about a pull request, decided from the
+ * migration of its head checkout and the pull request's diff: the findings
+ * on the lines the filter mode keeps, a review suggestion for each edit that
+ * lies on lines a review comment can cover, and the converted text of each
+ * file whose fix cannot be a suggestion (a 0.x config added whole, or an edit
+ * reaching past the diff). Pure: no I/O.
+ */
+import { createHash } from 'node:crypto';
+import { finding, sortFindings, type Finding } from '../report/findings.js';
+import type { FileOutcome, MigrationReport } from '../report/model.js';
+import { lineEdits, suggestionRange, type LineEdit } from './edits.js';
+import {
+  hunkHolding,
+  isShown,
+  parsePatch,
+  splitLines,
+  wholeFilePatch,
+  type FilePatch,
+} from './patch.js';
+
+/** reviewdog's filter modes: which findings a run reports. */
+export const FILTER_MODES = ['added', 'diff_context', 'file', 'nofilter'] as const;
+export type FilterMode = (typeof FILTER_MODES)[number];
+
+/** A file of the pull request as GitHub lists it. */
+export interface PullFile {
+  /** Repository path at the head. */
+  path: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  /** The unified-diff hunks; GitHub leaves them out for binary and very large diffs. */
+  patch?: string;
+}
+
+/** A finding as the bot reports it: on a repository path, with a key that survives line moves. */
+export interface FlagItem extends Finding {
+  key: string;
+}
+
+export interface Suggestion {
+  key: string;
+  path: string;
+  /** First and last head line the suggestion replaces. */
+  start: number;
+  end: number;
+  lines: string[];
+  /** The findings on the lines it replaces. */
+  findings: Finding[];
+}
+
+export interface ConvertedFile {
+  path: string;
+  text: string;
+  /** The pull request adds the file (else it changes it). */
+  added: boolean;
+}
+
+export interface FlagPlan {
+  filterMode: FilterMode;
+  /** Every finding kept, the bot's FLAG findings among them, in report order. */
+  items: FlagItem[];
+  suggestions: Suggestion[];
+  converted: ConvertedFile[];
+  /** Files of the pull request that were analysed. */
+  analysed: number;
+}
+
+const CONFIG_ROLES = new Set(['config', 'base-config']);
+
+function digest(...parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+}
+
+function keyed(f: Finding, lineText: string): FlagItem {
+  return { ...f, key: digest(f.file, f.rule, f.message, lineText) };
+}
+
+/** Which head lines a finding or an edit may sit on to be reported. */
+interface Region {
+  line: (n: number) => boolean;
+  /** Findings about the whole file (line 0). */
+  wholeFile: boolean;
+}
+
+function regionOf(
+  mode: FilterMode,
+  file: PullFile | undefined,
+  patch: FilePatch | undefined,
+): Region {
+  if (mode === 'nofilter') return { line: () => true, wholeFile: true };
+  if (!file) return { line: () => false, wholeFile: false };
+  if (mode === 'file') return { line: () => true, wholeFile: true };
+  const wholeFile = file.status === 'added';
+  if (!patch) return { line: () => wholeFile, wholeFile };
+  if (mode === 'added') return { line: (n) => patch.added.has(n), wholeFile };
+  return { line: (n) => isShown(patch, n), wholeFile };
+}
+
+function editTouches(edit: LineEdit, region: Region): boolean {
+  if (edit.end < edit.start) return region.line(edit.start - 1) || region.line(edit.start);
+  for (let n = edit.start; n <= edit.end; n += 1) if (region.line(n)) return true;
+  return false;
+}
+
+/** The head lines the patch adds that the checkout does not have: the checkout is not the head. */
+function checkoutDiffers(patch: FilePatch, headLines: readonly string[]): boolean {
+  for (const [n, text] of patch.added) if (headLines[n - 1] !== text) return true;
+  return false;
+}
+
+function patchOf(file: PullFile, before: string): FilePatch | undefined {
+  if (file.patch !== undefined) return parsePatch(file.patch);
+  return file.status === 'added' ? wholeFilePatch(before) : undefined;
+}
+
+interface FilePlan {
+  items: FlagItem[];
+  suggestions: Suggestion[];
+  converted?: ConvertedFile;
+}
+
+function planFile(
+  outcome: FileOutcome,
+  repoPath: string,
+  file: PullFile | undefined,
+  mode: FilterMode,
+  runFindings: readonly Finding[],
+): FilePlan {
+  const headLines = splitLines(outcome.before);
+  const patch = file ? patchOf(file, outcome.before) : undefined;
+  const region = regionOf(mode, file, patch);
+  const lineText = (n: number) => headLines[n - 1]?.trim() ?? '';
+  const own = [...outcome.findings, ...runFindings]
+    .map((f) => ({ ...f, file: repoPath }))
+    .filter((f) => (f.line > 0 ? region.line(f.line) : region.wholeFile));
+  const items = own.map((f) => keyed(f, lineText(f.line)));
+  const plan: FilePlan = { items, suggestions: [] };
+  if (outcome.status !== 'changed') return plan;
+
+  const edits = lineEdits(outcome.before, outcome.after).filter((e) => editTouches(e, region));
+  if (edits.length === 0) return plan;
+  const stale = patch !== undefined && checkoutDiffers(patch, headLines);
+  if (stale) {
+    items.push(
+      keyed(
+        finding(
+          'FLAG-003',
+          'warning',
+          repoPath,
+          0,
+          'the checked-out file differs from the pull request head on the lines it adds, so no suggestion is posted for it: check out the head commit (actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}`)',
+        ),
+        '',
+      ),
+    );
+  }
+  const wholeConfig = file?.status === 'added' && CONFIG_ROLES.has(outcome.role);
+  if (wholeConfig) {
+    items.push({
+      ...finding(
+        'FLAG-002',
+        'warning',
+        repoPath,
+        Math.max(edits[0].start, 1),
+        'this MMSegmentation 0.x config is added whole: its 1.x conversion is in the report comment',
+      ),
+      key: digest(repoPath, outcome.before, outcome.after),
+    });
+  }
+  let needsFile = stale || wholeConfig;
+  for (const edit of wholeConfig ? [] : edits) {
+    const range = suggestionRange(edit, headLines);
+    const first = Math.max(edit.start, 1);
+    const key = digest(repoPath, edit.old.join('\n'), edit.lines.join('\n'));
+    if (!stale && file && patch && range && hunkHolding(patch, range.start, range.end)) {
+      const last = Math.max(edit.end, first);
+      const covered = outcome.findings.filter((f) => f.line >= first && f.line <= last);
+      plan.suggestions.push({
+        key,
+        path: repoPath,
+        start: range.start,
+        end: range.end,
+        lines: range.lines,
+        findings: covered.map((f) => ({ ...f, file: repoPath })),
+      });
+      const span = range.end > range.start ? ` (lines ${range.start}–${range.end})` : '';
+      items.push({
+        ...finding(
+          'FLAG-001',
+          'warning',
+          repoPath,
+          range.start,
+          `MMSegmentation 0.x code${span}: its 1.x form is suggested in a review comment`,
+        ),
+        key,
+      });
+      continue;
+    }
+    needsFile = needsFile || file !== undefined;
+    const message = file
+      ? 'MMSegmentation 0.x code: its 1.x form reaches past the lines of this diff, so the converted file is in the report comment'
+      : 'MMSegmentation 0.x code in a file this pull request does not change';
+    items.push({ ...finding('FLAG-002', 'warning', repoPath, first, message), key });
+  }
+  if (needsFile && file) {
+    plan.converted = { path: repoPath, text: outcome.after, added: file.status === 'added' };
+  }
+  return plan;
+}
+
+/**
+ * `prefix` is the migrated folder's path in the repository (`''` or `sub/`):
+ * report paths are relative to it, pull request paths to the repository.
+ */
+export function planFlags(
+  report: MigrationReport,
+  pullFiles: readonly PullFile[],
+  options: { filterMode: FilterMode; prefix?: string },
+): FlagPlan {
+  const prefix = options.prefix ?? '';
+  const mode = options.filterMode;
+  const byPath = new Map(pullFiles.filter((f) => f.status !== 'removed').map((f) => [f.path, f]));
+  const runFindings = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (f.file === '') continue;
+    runFindings.set(f.file, [...(runFindings.get(f.file) ?? []), f]);
+  }
+  const plan: FlagPlan = {
+    filterMode: mode,
+    items: [],
+    suggestions: [],
+    converted: [],
+    analysed: 0,
+  };
+  for (const outcome of report.files) {
+    const repoPath = `${prefix}${outcome.path}`;
+    const file = byPath.get(repoPath);
+    if (!file && mode !== 'nofilter') continue;
+    if (file) plan.analysed += 1;
+    const one = planFile(outcome, repoPath, file, mode, runFindings.get(outcome.path) ?? []);
+    plan.items.push(...one.items);
+    plan.suggestions.push(...one.suggestions);
+    if (one.converted) plan.converted.push(one.converted);
+  }
+  // Unreadable files of the pull request have no outcome, only a run finding.
+  const seen = new Set(report.files.map((f) => f.path));
+  for (const [path, findings] of runFindings) {
+    const repoPath = `${prefix}${path}`;
+    if (seen.has(path) || (!byPath.has(repoPath) && mode !== 'nofilter')) continue;
+    plan.items.push(...findings.map((f) => keyed({ ...f, file: repoPath }, '')));
+  }
+  plan.items = sortFindings(plan.items) as FlagItem[];
+  return plan;
+}

@@ -16,6 +16,7 @@ import { formatFindingsText } from './report/text.js';
 import { scanRepository } from './scan/scan.js';
 import { formatScanText, scanToJson } from './cli/scan-output.js';
 import { runMigrate } from './cli/migrate-command.js';
+import { runFlagCommand } from './cli/flag-command.js';
 
 const USAGE = `Usage: mmseg-migrate [dir] [options]
        mmseg-migrate <command> [options]
@@ -39,6 +40,11 @@ Commands:
   resolve <config.py>      print the fully resolved config (like print_config)
   resolve <dir>            resolve every config under <dir> and list the ones
                            that do not resolve cleanly
+  flag [dir] --patch <f>   what the pull-request bot says about a diff (<f> a
+                           unified diff such as \`git diff main...\`, - for
+                           stdin): the findings on the lines it adds and the
+                           1.x form of each as a suggestion
+    --filter-mode <m>      added (default), diff_context, file or nofilter
 
 Options:
   --json                   print one JSON document on stdout
@@ -75,6 +81,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         report: { type: 'string' },
         sarif: { type: 'string' },
         'fail-on': { type: 'string' },
+        patch: { type: 'string' },
+        'filter-mode': { type: 'string' },
         root: { type: 'string' },
         include: { type: 'string', multiple: true },
         exclude: { type: 'string', multiple: true },
@@ -102,6 +110,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return runMigrate('.', values, io);
     case 'scan':
       return runScan(rest[0] ?? '.', values, io);
+    case 'flag':
+      if (rest.length > 1) {
+        io.err(`mmseg-migrate flag: expected at most one folder\n\n${USAGE}`);
+        return 2;
+      }
+      return runFlagCommand(rest[0] ?? '.', values, io);
     case 'resolve':
       if (rest.length !== 1) {
         io.err(`mmseg-migrate resolve: expected one config file\n\n${USAGE}`);

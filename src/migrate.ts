@@ -110,6 +110,7 @@ export async function migrateRepository(
       before,
       after: changed ? text : before,
       findings: [],
+      ...(file.bases && file.bases.length > 0 ? { bases: file.bases } : {}),
     });
   }
   const findings: Finding[] = [...scan.findings];

@@ -33,7 +33,16 @@ describe('readInputs', () => {
       failOn: 'error',
       reportPath: '',
       deleteBranch: true,
+      filterMode: 'added',
+      flagResult: '',
     });
+  });
+
+  it("takes reviewdog's filter modes and refuses others", () => {
+    expect(readInputs(reader({ 'filter-mode': 'diff_context' })).filterMode).toBe('diff_context');
+    expect(() => readInputs(reader({ 'filter-mode': 'changed' }))).toThrow(
+      'input `filter-mode` takes added, diff_context, file, nofilter; got `changed`',
+    );
   });
 
   it('reads lists, globs and flags', () => {
@@ -70,15 +79,17 @@ describe('readInputs', () => {
 });
 
 describe('chooseMode', () => {
-  it('migrates on push, schedule and workflow_dispatch, checks on a pull request and says why', () => {
+  it('migrates on push, schedule and workflow_dispatch, flags pull requests, checks otherwise and says why', () => {
     expect(chooseMode('auto', 'push')).toEqual({ mode: 'migrate' });
     expect(chooseMode('auto', 'schedule')).toEqual({ mode: 'migrate' });
     expect(chooseMode('auto', 'workflow_dispatch')).toEqual({ mode: 'migrate' });
-    expect(chooseMode('auto', 'pull_request')).toEqual({
+    expect(chooseMode('auto', 'pull_request')).toEqual({ mode: 'flag' });
+    expect(chooseMode('auto', 'workflow_run')).toEqual({ mode: 'flag' });
+    expect(chooseMode('auto', 'issue_comment')).toEqual({
       mode: 'check',
-      note: 'mode `auto` on `pull_request` would flag the pull request, which is not available yet: running `check` (report only, no writes)',
+      note: 'mode `auto` on `issue_comment`: running `check` (report only, no writes)',
     });
-    expect(chooseMode('flag', 'push').mode).toBe('check');
+    expect(chooseMode('flag', 'push').mode).toBe('flag');
     expect(chooseMode('migrate', 'pull_request')).toEqual({ mode: 'migrate' });
     expect(chooseMode('auto', 'issue_comment').mode).toBe('check');
   });

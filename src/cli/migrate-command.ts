@@ -73,7 +73,7 @@ function writeChanges(report: MigrationReport): void {
   }
 }
 
-function writeOut(path: string, text: string): void {
+export function writeOut(path: string, text: string): void {
   mkdirSync(dirname(resolve(path)), { recursive: true });
   writeFileSync(path, text);
 }

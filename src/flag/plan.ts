@@ -96,6 +96,11 @@ function regionOf(
   return { line: (n) => isShown(patch, n), wholeFile };
 }
 
+function everyLine(from: number, to: number, test: (n: number) => boolean): boolean {
+  for (let n = from; n <= to; n += 1) if (!test(n)) return false;
+  return true;
+}
+
 function editTouches(edit: LineEdit, region: Region): boolean {
   if (edit.end < edit.start) return region.line(edit.start - 1) || region.line(edit.start);
   for (let n = edit.start; n <= edit.end; n += 1) if (region.line(n)) return true;
@@ -119,12 +124,43 @@ interface FilePlan {
   converted?: ConvertedFile;
 }
 
+/**
+ * The bases of a config, at any depth, that the migration would change and
+ * the pull request does not: the config's 1.x form holds only over their 1.x
+ * form, so it cannot be applied alone.
+ */
+function pendingBases(
+  outcome: FileOutcome,
+  outcomes: ReadonlyMap<string, FileOutcome>,
+  inPull: (path: string) => boolean,
+): string[] {
+  const pending: string[] = [];
+  const seen = new Set<string>([outcome.path]);
+  const queue = [...(outcome.bases ?? [])];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const base = outcomes.get(path);
+    if (!base) continue;
+    if (base.status !== 'unchanged' && !inPull(path)) pending.push(path);
+    queue.push(...(base.bases ?? []));
+  }
+  return pending;
+}
+
+interface FileContext {
+  mode: FilterMode;
+  runFindings: readonly Finding[];
+  /** Report paths of bases the pull request leaves 0.x. */
+  pending: readonly string[];
+}
+
 function planFile(
   outcome: FileOutcome,
   repoPath: string,
   file: PullFile | undefined,
-  mode: FilterMode,
-  runFindings: readonly Finding[],
+  { mode, runFindings, pending }: FileContext,
 ): FilePlan {
   const headLines = splitLines(outcome.before);
   const patch = file ? patchOf(file, outcome.before) : undefined;
@@ -139,6 +175,20 @@ function planFile(
 
   const edits = lineEdits(outcome.before, outcome.after).filter((e) => editTouches(e, region));
   if (edits.length === 0) return plan;
+  if (file && pending.length > 0) {
+    const shown = pending.slice(0, 3).join(', ') + (pending.length > 3 ? ', …' : '');
+    items.push({
+      ...finding(
+        'FLAG-004',
+        'warning',
+        repoPath,
+        Math.max(edits[0].start, 1),
+        `MMSegmentation 0.x code on bases that are 0.x too (${shown}): its 1.x form holds only once they are converted, so migrate the repository (\`npx mmseg-migrate --write\`, or the action's \`migrate\` mode) instead of this file alone`,
+      ),
+      key: digest(repoPath, 'pending', outcome.before),
+    });
+    return plan;
+  }
   const stale = patch !== undefined && checkoutDiffers(patch, headLines);
   if (stale) {
     items.push(
@@ -167,12 +217,30 @@ function planFile(
       key: digest(repoPath, outcome.before, outcome.after),
     });
   }
-  let needsFile = stale || wholeConfig;
-  for (const edit of wholeConfig ? [] : edits) {
+  if (wholeConfig || stale) {
+    if (file)
+      plan.converted = { path: repoPath, text: outcome.after, added: file.status === 'added' };
+    return plan;
+  }
+  const proposals = edits.map((edit) => {
     const range = suggestionRange(edit, headLines);
-    const first = Math.max(edit.start, 1);
-    const key = digest(repoPath, edit.old.join('\n'), edit.lines.join('\n'));
-    if (!stale && file && patch && range && hunkHolding(patch, range.start, range.end)) {
+    const fits =
+      file !== undefined &&
+      patch !== undefined &&
+      range !== undefined &&
+      hunkHolding(patch, range.start, range.end) !== undefined &&
+      everyLine(range.start, range.end, region.line);
+    return {
+      edit,
+      range: fits ? range : undefined,
+      key: digest(repoPath, edit.old.join('\n'), edit.lines.join('\n')),
+    };
+  });
+  // One way to fix a file: suggestions when every edit can be one, else the converted file.
+  if (file && proposals.every((p) => p.range)) {
+    for (const { edit, range, key } of proposals) {
+      if (!range) continue;
+      const first = Math.max(edit.start, 1);
       const last = Math.max(edit.end, first);
       const covered = outcome.findings.filter((f) => f.line >= first && f.line <= last);
       plan.suggestions.push({
@@ -194,17 +262,20 @@ function planFile(
         ),
         key,
       });
-      continue;
     }
-    needsFile = needsFile || file !== undefined;
-    const message = file
-      ? 'MMSegmentation 0.x code: its 1.x form reaches past the lines of this diff, so the converted file is in the report comment'
-      : 'MMSegmentation 0.x code in a file this pull request does not change';
-    items.push({ ...finding('FLAG-002', 'warning', repoPath, first, message), key });
+    return plan;
   }
-  if (needsFile && file) {
+  const message = file
+    ? 'MMSegmentation 0.x code whose 1.x form reaches past the lines of this diff: the converted file is in the report comment'
+    : 'MMSegmentation 0.x code in a file this pull request does not change';
+  for (const { edit, key } of proposals) {
+    items.push({
+      ...finding('FLAG-002', 'warning', repoPath, Math.max(edit.start, 1), message),
+      key,
+    });
+  }
+  if (file)
     plan.converted = { path: repoPath, text: outcome.after, added: file.status === 'added' };
-  }
   return plan;
 }
 
@@ -232,12 +303,18 @@ export function planFlags(
     converted: [],
     analysed: 0,
   };
+  const outcomes = new Map(report.files.map((f) => [f.path, f]));
+  const inPull = (path: string) => byPath.has(`${prefix}${path}`);
   for (const outcome of report.files) {
     const repoPath = `${prefix}${outcome.path}`;
     const file = byPath.get(repoPath);
     if (!file && mode !== 'nofilter') continue;
     if (file) plan.analysed += 1;
-    const one = planFile(outcome, repoPath, file, mode, runFindings.get(outcome.path) ?? []);
+    const one = planFile(outcome, repoPath, file, {
+      mode,
+      runFindings: runFindings.get(outcome.path) ?? [],
+      pending: file ? pendingBases(outcome, outcomes, inPull) : [],
+    });
     plan.items.push(...one.items);
     plan.suggestions.push(...one.suggestions);
     if (one.converted) plan.converted.push(one.converted);

@@ -21,6 +21,8 @@ export interface FileOutcome {
   /** The new text; equal to `before` unless `status` is `changed`. */
   after: string;
   findings: Finding[];
+  /** Configs: the repo-relative files its `_base_` names directly. */
+  bases?: string[];
 }
 
 export interface MigrationReport {

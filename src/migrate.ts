@@ -216,12 +216,14 @@ function planConversions(
       (b) => b !== path && /1\.x|mixed/.test(versions.get(b) ?? ''),
     );
     if (newer !== undefined) {
+      // On the first 0.x construct: that is where the hand work starts.
+      const line = config.signals.find((s) => s.kind !== 'strong-1.x')?.line ?? 0;
       findings.push(
         finding(
           'DET-009',
           'warning',
           path,
-          0,
+          line,
           `this 0.x config inherits from ${newer}, which is already 1.x: migrate it by hand`,
         ),
       );

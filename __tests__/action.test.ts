@@ -174,6 +174,8 @@ describe('the bundled action', () => {
       'dry-run',
       'fail-on',
       'report-path',
+      'filter-mode',
+      'flag-result',
       'delete-branch',
     ]);
     expect(action.inputs.branch.default).toBe('mmseg-migrate/1.x');
@@ -185,6 +187,7 @@ describe('the bundled action', () => {
       'findings-errors',
       'findings-warnings',
       'report-path',
+      'flag-result-path',
     ]);
   });
 
@@ -312,16 +315,14 @@ describe('the bundled action', () => {
     );
   });
 
-  it('on pull_request: checks only, says so, and sends no request', async () => {
+  it('mode check on pull_request: reports only and sends no request', async () => {
     fake.requests.length = 0;
-    const step = await runStep('pull_request', { 'fail-on': 'never' }, 'third');
+    const step = await runStep('pull_request', { mode: 'check', 'fail-on': 'never' }, 'third');
     captured.push(step.stdout, step.stderr, step.summary, JSON.stringify(step.outputs));
 
     expect(fake.requests).toEqual([]);
     expect(step.status).toBe(0);
-    expect(step.stdout).toContain(
-      'mode `auto` on `pull_request` would flag the pull request, which is not available yet: running `check`',
-    );
+    expect(step.stdout).not.toContain('mode `auto`');
     expect(step.outputs['pull-request-operation']).toBe('none');
     expect(step.outputs['pull-request-number']).toBeUndefined();
     expect(step.summary).toContain('still need migrating; nothing was written to GitHub.');

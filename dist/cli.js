@@ -4455,7 +4455,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header2)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
+      const lines = scalar2.source ? splitLines3(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -4613,7 +4613,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines3(source) {
       const split = source.split(/\n( *)/);
       const first2 = split[0];
       const m = first2.match(/^( *)/);
@@ -11226,11 +11226,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path, optionsOrSettings) {
+    function statSync5(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync4;
+    exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -11896,41 +11896,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve6, reject) {
+        var p = new Promise(function(resolve7, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve6(result);
+            resolve7(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve6, reject) {
+        var p = new Promise(function(resolve7, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve6(result);
+            resolve7(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve6) {
+        var p = new Promise(function(resolve7) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve6();
+              resolve7();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve6();
+                resolve7();
                 queue.drain = previousDrain;
               };
             }
@@ -12416,9 +12416,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve6(stats) : reject(error);
+            return error === null ? resolve7(stats) : reject(error);
           });
         });
       }
@@ -12442,10 +12442,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this._walkAsync(root, options, (error, entries2) => {
             if (error === null) {
-              resolve6(entries2);
+              resolve7(entries2);
             } else {
               reject(error);
             }
@@ -12455,10 +12455,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries2 = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries2.push(entry));
-          stream.once("end", () => resolve6(entries2));
+          stream.once("end", () => resolve7(entries2));
         });
       }
     };
@@ -13355,8 +13355,8 @@ var require_punycode = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
-import { dirname as dirname3, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+import { existsSync as existsSync2, statSync as statSync4 } from "node:fs";
+import { dirname as dirname3, relative as relative2, resolve as resolve6, sep as sep2 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/config/source.ts
@@ -16869,7 +16869,7 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   if (id === 0) return null;
   const index = C.getValue(address, "i32");
   address += SIZE_OF_INT;
-  const row = C.getValue(address, "i32");
+  const row2 = C.getValue(address, "i32");
   address += SIZE_OF_INT;
   const column = C.getValue(address, "i32");
   address += SIZE_OF_INT;
@@ -16878,7 +16878,7 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
     id,
     tree,
     startIndex: index,
-    startPosition: { row, column },
+    startPosition: { row: row2, column },
     other
   });
   return result;
@@ -17833,8 +17833,8 @@ var Module2 = (() => {
     var moduleRtn;
     var Module = moduleArg;
     var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve6, reject) => {
-      readyPromiseResolve = resolve6;
+    var readyPromise = new Promise((resolve7, reject) => {
+      readyPromiseResolve = resolve7;
       readyPromiseReject = reject;
     });
     var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -17917,13 +17917,13 @@ var Module2 = (() => {
         }
         readAsync = /* @__PURE__ */ __name(async (url) => {
           if (isFileURI(url)) {
-            return new Promise((resolve6, reject) => {
+            return new Promise((resolve7, reject) => {
               var xhr = new XMLHttpRequest();
               xhr.open("GET", url, true);
               xhr.responseType = "arraybuffer";
               xhr.onload = () => {
                 if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve6(xhr.response);
+                  resolve7(xhr.response);
                   return;
                 }
                 reject(xhr.status);
@@ -18147,10 +18147,10 @@ var Module2 = (() => {
       __name(receiveInstantiationResult, "receiveInstantiationResult");
       var info2 = getWasmImports();
       if (Module["instantiateWasm"]) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           Module["instantiateWasm"](info2, (mod, inst) => {
             receiveInstance(mod, inst);
-            resolve6(mod.exports);
+            resolve7(mod.exports);
           });
         });
       }
@@ -19101,10 +19101,10 @@ var Module2 = (() => {
       }
     }
     __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
-    function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+    function _tree_sitter_parse_callback(inputBufferAddress, index, row2, column, lengthAddress) {
       const INPUT_BUFFER_SIZE = 10 * 1024;
       const string = Module.currentParseCallback(index, {
-        row,
+        row: row2,
         column
       });
       if (typeof string === "string") {
@@ -21969,11 +21969,11 @@ function formatScanText(result) {
   const rows = result.files.filter((f) => f.role !== "other");
   const width = Math.max(4, ...rows.map((f) => f.path.length));
   const lines = rows.map((f) => {
-    const verdict2 = f.version ?? "";
+    const verdict3 = f.version ?? "";
     const keys2 = [...new Set(f.signals.map((s) => s.key))];
     if (f.verdictBy === "chain") keys2.push("(by its _base_ chain)");
     const signals = keys2.length > 0 ? `  ${keys2.join(", ")}` : "";
-    return `${f.path.padEnd(width)}  ${f.role.padEnd(11)}  ${verdict2.padEnd(12)}${signals}`.trimEnd();
+    return `${f.path.padEnd(width)}  ${f.role.padEnd(11)}  ${verdict3.padEnd(12)}${signals}`.trimEnd();
   });
   const configs = rows.filter((f) => f.role === "config" || f.role === "base-config");
   const old = configs.filter((f) => f.version === "0.x").length;
@@ -28012,14 +28012,14 @@ function codePointToString(codePoint) {
 
 // node_modules/entities/dist/internal/decode-shared.js
 var BASE91_INVERSE = /* @__PURE__ */ (() => {
-  const table2 = new Uint8Array(127);
+  const table3 = new Uint8Array(127);
   let code2 = 0;
   for (let char = 33; char <= 126; char++) {
     if (char !== 34 && char !== 36 && char !== 92) {
-      table2[char] = code2++;
+      table3[char] = code2++;
     }
   }
-  return table2;
+  return table3;
 })();
 function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
   const base = 91;
@@ -35072,10 +35072,10 @@ function startsWith(path, prefix) {
 function longest(rows, path) {
   let best;
   let bestLength = -1;
-  for (const row of rows) {
-    const prefix = row.from ?? row.key ?? "";
+  for (const row2 of rows) {
+    const prefix = row2.from ?? row2.key ?? "";
     if (startsWith(path, prefix) && segments(prefix).length > bestLength) {
-      best = row;
+      best = row2;
       bestLength = segments(prefix).length;
     }
   }
@@ -38641,7 +38641,8 @@ async function migrateRepository(root, options = {}) {
       status: blocked ? "blocked" : changed ? "changed" : "unchanged",
       before,
       after: changed ? text2 : before,
-      findings: []
+      findings: [],
+      ...file.bases && file.bases.length > 0 ? { bases: file.bases } : {}
     });
   }
   const findings = [...scan.findings];
@@ -38718,12 +38719,13 @@ function planConversions(configs, allConfigs, resolver, read) {
       (b) => b !== path && /1\.x|mixed/.test(versions.get(b) ?? "")
     );
     if (newer !== void 0) {
+      const line = config2.signals.find((s) => s.kind !== "strong-1.x")?.line ?? 0;
       findings.push(
         finding(
           "DET-009",
           "warning",
           path,
-          0,
+          line,
           `this 0.x config inherits from ${newer}, which is already 1.x: migrate it by hand`
         )
       );
@@ -39468,10 +39470,10 @@ function renderText(report3) {
     sections.push(`run findings:
 ${indent(formatFindingsText(report3.findings))}`);
   }
-  const verdict2 = `mmseg-migrate: ${summaryPhrase(summarize(report3))}
+  const verdict3 = `mmseg-migrate: ${summaryPhrase(summarize(report3))}
 `;
   return sections.length > 0 ? `${sections.join("")}
-${verdict2}` : verdict2;
+${verdict3}` : verdict3;
 }
 
 // src/report/diff.ts
@@ -39572,6 +39574,37 @@ var detect_default = {
       why: "A half-migrated chain has no 0.x meaning to convert from; converting it would mix the two versions' semantics.",
       example: "a 0.x leaf whose _base_ was migrated earlier while the leaf was not",
       spec: "\xA72"
+    }
+  }
+};
+
+// rules/flag.json
+var flag_default = {
+  $comment: "The pull-request bot (`mode: flag`): what it says about 0.x code a pull request adds.",
+  rules: {
+    "FLAG-001": {
+      severity: "warning",
+      summary: "MMSegmentation 0.x code on lines the pull request adds; its 1.x form is posted as a review suggestion.",
+      why: "After a repository has moved to 1.x, 0.x code copied from an older repository runs wrong or not at all; the fix lies within the diff, so it can be applied in one click.",
+      example: "a README line `python tools/train.py cfg.py --load-from ckpt.pth` becomes `python tools/train.py cfg.py --cfg-options load_from=ckpt.pth`"
+    },
+    "FLAG-002": {
+      severity: "warning",
+      summary: "MMSegmentation 0.x code whose 1.x form is not a suggestion (a config added whole, or an edit reaching past the diff); the converted file is in the report comment.",
+      why: "A review suggestion can only replace lines of one diff hunk; a whole config's conversion moves keys across the file, so the converted file is given to copy instead.",
+      example: "a new configs/my_model.py with `data = dict(samples_per_gpu=2, \u2026)` and `lr_config = dict(policy='poly')`"
+    },
+    "FLAG-003": {
+      severity: "warning",
+      summary: "The checked-out file is not the pull request's head version, so no suggestion is made for it.",
+      why: "A suggestion names head lines; on a merge checkout whose lines differ from the head they would replace the wrong lines.",
+      example: "actions/checkout without `ref: ${{ github.event.pull_request.head.sha }}` on a pull request whose base changed the same file"
+    },
+    "FLAG-004": {
+      severity: "warning",
+      summary: "MMSegmentation 0.x code in a config whose bases the pull request leaves 0.x: the repository needs migrating, not this file alone.",
+      why: "A config's 1.x text is the delta over its converted bases; applied over 0.x bases it would mix the two versions, so no suggestion or converted file is given.",
+      example: "a new configs/fcn/my_fcn.py with `_base_ = './fcn_r50.py'` and `data = dict(samples_per_gpu=4)` in a repository whose fcn_r50.py is still 0.x"
     }
   }
 };
@@ -39690,6 +39723,7 @@ var ruleFiles = [
   detect_default,
   emit_default,
   evaluator_default,
+  flag_default,
   hooks_default,
   input_default,
   key_default,
@@ -39800,8 +39834,8 @@ function findingsBody(findings, info2, withFile) {
   const parts2 = [];
   if (serious.length > 0) parts2.push(findingsTable(serious, withFile));
   if (infos.length > 0) {
-    const table2 = info2 === "rows" ? findingsTable(infos, withFile) : groupedInfoTable(infos);
-    parts2.push(details(plural(infos.length, "info finding", "info findings"), table2));
+    const table3 = info2 === "rows" ? findingsTable(infos, withFile) : groupedInfoTable(infos);
+    parts2.push(details(plural(infos.length, "info finding", "info findings"), table3));
   }
   return parts2.join("\n");
 }
@@ -39870,12 +39904,12 @@ function renderMarkdown(report3, options = {}) {
   const withFindings = rows.filter((e) => e.findings.length > 0);
   const runFindings = sortFindings(report3.findings);
   const head = header(report3, options.title);
-  const table2 = rows.length > 0 ? TABLE_HEAD + rows.map((e) => tableRow(e, options.fileUrl)).join("") : "No file needed a change.\n";
+  const table3 = rows.length > 0 ? TABLE_HEAD + rows.map((e) => tableRow(e, options.fileUrl)).join("") : "No file needed a change.\n";
   const detailBlocks = (info2) => [
     ...runFindings.length > 0 ? [runDetails(runFindings, info2)] : [],
     ...withFindings.map((e) => fileDetails(e, info2))
   ];
-  const full = join4([head, table2, ...options.details === false ? [] : detailBlocks("rows")]);
+  const full = join4([head, table3, ...options.details === false ? [] : detailBlocks("rows")]);
   if (full.length <= maxChars) return full;
   if (options.details !== false) {
     const shortened = withinLimit();
@@ -39886,13 +39920,13 @@ function renderMarkdown(report3, options = {}) {
     const grouped = detailBlocks("grouped");
     const groupedNote = `**Shortened** to stay within ${limitText}: info findings are counted per rule; ${pointer(options)}.
 `;
-    const stageInfo = join4([head, table2, ...grouped, groupedNote]);
+    const stageInfo = join4([head, table3, ...grouped, groupedNote]);
     if (stageInfo.length <= maxChars) return stageInfo;
     const detailNote = (omittedFiles, runOmitted) => `**Shortened** to stay within ${limitText}: info findings are counted per rule and the findings of ${countOf2(omittedFiles, "file", "files")}${runOmitted ? " and of the run" : ""} are not shown (the table keeps each file's counts); ${pointer(options)}.
 `;
     const hasRunBlock = runFindings.length > 0;
     const reserve = detailNote(withFindings.length, hasRunBlock).length;
-    let used = joinedLength([head, table2]) + 1 + reserve;
+    let used = joinedLength([head, table3]) + 1 + reserve;
     if (used <= maxChars) {
       const kept = [];
       for (const block2 of grouped) {
@@ -39903,7 +39937,7 @@ function renderMarkdown(report3, options = {}) {
       const runOmitted = hasRunBlock && kept.length === 0;
       const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
       const note2 = detailNote(withFindings.length - keptFiles, runOmitted);
-      return join4([head, table2, ...kept, note2]);
+      return join4([head, table3, ...kept, note2]);
     }
     return void 0;
   }
@@ -39915,10 +39949,10 @@ function renderMarkdown(report3, options = {}) {
     if (tableUsed <= maxChars) {
       const kept = [];
       for (const entry of rows) {
-        const row = tableRow(entry, options.fileUrl);
-        if (tableUsed + row.length > maxChars) break;
-        kept.push(row);
-        tableUsed += row.length;
+        const row2 = tableRow(entry, options.fileUrl);
+        if (tableUsed + row2.length > maxChars) break;
+        kept.push(row2);
+        tableUsed += row2.length;
       }
       const omitted = rows.length - kept.length;
       const note2 = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
@@ -40043,6 +40077,621 @@ function writeOut(path, text2) {
   writeFileSync(path, text2);
 }
 
+// src/cli/flag-command.ts
+import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+
+// src/flag/comment.ts
+var STATE_OPEN = "<!-- mmseg-migrate:flag-state ";
+var STATE_CLOSE = " -->";
+var STATE_ROWS = 60;
+var STATE_MESSAGE = 160;
+var RESERVE = 1e3;
+function row(item) {
+  const { rule, severity, file, line, message } = item;
+  return { rule, severity, file, line, message };
+}
+function shortRow(r) {
+  return r.message.length > STATE_MESSAGE ? { ...r, message: `${r.message.slice(0, STATE_MESSAGE - 1)}\u2026` } : r;
+}
+function writeState(state) {
+  const json = JSON.stringify(state);
+  return `${STATE_OPEN}${Buffer.from(json, "utf8").toString("base64")}${STATE_CLOSE}`;
+}
+function nextState(items2, previous) {
+  const open = {};
+  const current = new Set(items2.map((i2) => i2.key));
+  for (const item of items2.slice(0, STATE_ROWS)) open[item.key] = shortRow(row(item));
+  const fixed = {};
+  const gone = [
+    ...Object.entries(previous?.open ?? {}),
+    ...Object.entries(previous?.fixed ?? {})
+  ].filter(([key]) => !current.has(key));
+  for (const [key, r] of gone.slice(0, Math.max(0, STATE_ROWS - Object.keys(open).length))) {
+    fixed[key] = r;
+  }
+  return { open, fixed };
+}
+function fileCell(r, place) {
+  if (r.file === "") return "";
+  const url = place.lineUrl;
+  return pathCell(r.file, url ? (path) => url(path, r.line) : void 0);
+}
+function table2(rows, place) {
+  const head = "| | File | Line | Rule | Finding |\n| --- | --- | ---: | --- | --- |\n";
+  return head + rows.map(
+    (r) => `| ${SEVERITY_LABEL[r.severity]} | ${fileCell(r, place)} | ${r.line > 0 ? r.line : ""} | ${ruleCell(r.rule)} | ${escapeCell(r.message)} |
+`
+  ).join("");
+}
+function fixedTable(rows) {
+  const head = "| | File | Rule | Finding |\n| --- | --- | --- | --- |\n";
+  return head + rows.map(
+    (r) => `| \u2705 | ~~${escapeCell(r.file)}~~ | ~~${escapeCell(r.rule)}~~ | ~~${escapeCell(r.message)}~~ |
+`
+  ).join("");
+}
+var LANGUAGE = {
+  py: "python",
+  sh: "bash",
+  bash: "bash",
+  md: "markdown",
+  yml: "yaml",
+  yaml: "yaml",
+  ipynb: "json"
+};
+function fenced(text2, language = "") {
+  const longest2 = Math.max(2, ...(text2.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence2 = "`".repeat(longest2 + 1);
+  return `${fence2}${language}
+${text2}${text2.endsWith("\n") || text2 === "" ? "" : "\n"}${fence2}
+`;
+}
+function convertedBlock(file, room, runUrl) {
+  const language = LANGUAGE[file.path.split(".").pop() ?? ""] ?? "";
+  const verb = file.added ? "as added here, converted" : "converted";
+  const summary = `<code>${escapeHtml2(file.path)}</code> \u2014 ${verb} for MMSegmentation 1.x`;
+  const full = details(summary, fenced(file.text, language));
+  if (full.length <= room) return full;
+  const where = runUrl ? `the job summary of ${runUrl}` : "the job summary";
+  return details(summary, `Too long to show here: see ${where}.
+`);
+}
+function filterPhrase(mode) {
+  switch (mode) {
+    case "added":
+      return "on the lines this pull request adds";
+    case "diff_context":
+      return "in the hunks of this pull request";
+    case "file":
+      return "in the files this pull request changes";
+    case "nofilter":
+      return "in the repository";
+  }
+}
+function renderFlagComment(plan, previous, place = {}, maxChars = GITHUB_BODY_LIMIT - RESERVE) {
+  const state = nextState(plan.items, previous);
+  const stateText = writeState(state);
+  maxChars -= stateText.length;
+  const fixedRows = Object.values(state.fixed);
+  const clear = plan.items.length === 0;
+  const where = filterPhrase(plan.filterMode);
+  const parts2 = [];
+  if (clear) {
+    parts2.push(`### mmseg-migrate: all clear \u2705
+
+No MMSegmentation 0.x code ${where}.
+`);
+  } else {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const item of plan.items) counts[item.severity] += 1;
+    const tally = ["error", "warning", "info"].filter((s) => counts[s] > 0).map((s) => plural(counts[s], s, `${s}s`)).join(", ");
+    const extras = [];
+    if (plan.suggestions.length > 0) {
+      extras.push(
+        `${plural(plan.suggestions.length, "fix is", "fixes are")} suggested as review comments`
+      );
+    }
+    if (plan.converted.length > 0) {
+      extras.push(`the 1.x text of ${plural(plan.converted.length, "file", "files")} is below`);
+    }
+    parts2.push(
+      `### mmseg-migrate: MMSegmentation 0.x code in this pull request
+
+${plural(plan.items.length, "finding", "findings")} ${where} (${tally})${extras.length > 0 ? `; ${extras.join("; ")}` : ""}.
+`
+    );
+  }
+  const budget = maxChars - parts2[0].length;
+  let rows = plan.items.map(row);
+  let shownFixed = fixedRows;
+  const measure = () => (rows.length > 0 ? table2(rows, place).length : 0) + (shownFixed.length > 0 ? fixedTable(shownFixed).length + 60 : 0);
+  while (measure() > budget && (rows.length > 1 || shownFixed.length > 0)) {
+    if (shownFixed.length > 0) shownFixed = shownFixed.slice(0, Math.floor(shownFixed.length / 2));
+    else rows = rows.slice(0, Math.ceil(rows.length / 2));
+  }
+  if (rows.length > 0) {
+    const cut = plan.items.length - rows.length;
+    const more = cut > 0 ? `
+${plural(cut, "more finding is", "more findings are")} in ${place.runUrl ? `the job summary of ${place.runUrl}` : "the job summary"}.
+` : "";
+    parts2.push(table2(rows, place) + more);
+  }
+  if (shownFixed.length > 0) {
+    parts2.push(`Fixed since an earlier run:
+
+${fixedTable(shownFixed)}`);
+  }
+  let used = parts2.reduce((n, p) => n + p.length + 1, 0);
+  for (const file of plan.converted) {
+    const block2 = convertedBlock(file, Math.max(0, maxChars - used - 400), place.runUrl);
+    parts2.push(block2);
+    used += block2.length + 1;
+  }
+  return { body: `${parts2.join("\n")}
+${stateText}
+`, state, clear };
+}
+
+// src/flag/git-diff.ts
+function unquote(path) {
+  if (!path.startsWith('"')) return path;
+  const bytes = [];
+  const inner = path.slice(1, -1);
+  for (let i2 = 0; i2 < inner.length; i2 += 1) {
+    const c = inner[i2];
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = inner[i2 + 1];
+    const octal = /^[0-7]{3}/.exec(inner.slice(i2 + 1));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i2 += 3;
+    } else {
+      bytes.push(
+        { n: 10, t: 9, '"': 34, "\\": 92 }[next] ?? next.charCodeAt(0)
+      );
+      i2 += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function sidePath(raw) {
+  const path = unquote(raw.trim().replace(/\t.*$/, ""));
+  if (path === "/dev/null") return void 0;
+  return path.replace(/^[ab]\//, "");
+}
+var HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
+function pullFilesFromDiff(diff) {
+  const files = [];
+  let current;
+  let hunks = [];
+  let oldLeft = 0;
+  let newLeft = 0;
+  const finish = () => {
+    if (current && current.path !== "") {
+      if (hunks.length > 0) current.patch = hunks.join("\n");
+      files.push(current);
+    }
+    current = void 0;
+    hunks = [];
+  };
+  for (const line of diff.split("\n")) {
+    if (oldLeft > 0 || newLeft > 0) {
+      const mark = line[0];
+      if (mark === "\\") {
+        hunks.push(line);
+        continue;
+      }
+      if (mark === "-") oldLeft -= 1;
+      else if (mark === "+") newLeft -= 1;
+      else {
+        oldLeft -= 1;
+        newLeft -= 1;
+      }
+      hunks.push(line === "" ? " " : line);
+      continue;
+    }
+    const header2 = HUNK_HEADER.exec(line);
+    if (header2 && current) {
+      oldLeft = header2[1] === void 0 ? 1 : Number(header2[1]);
+      newLeft = header2[2] === void 0 ? 1 : Number(header2[2]);
+      hunks.push(line);
+      continue;
+    }
+    if (line.startsWith("\\") && current) {
+      hunks.push(line);
+      continue;
+    }
+    if (line.startsWith("diff --git ")) {
+      finish();
+      const m = /^diff --git (?:a\/(.+)|"a\/(.+)") (?:b\/(.+)|"b\/(.+)")$/.exec(line);
+      const path = m ? m[3] ?? unquote(`"${m[4]}"`) : "";
+      current = { path, status: "modified" };
+      continue;
+    }
+    if (line.startsWith("--- ")) {
+      if (!current || hunks.length > 0) {
+        finish();
+        current = { path: "", status: "modified" };
+      }
+      if (sidePath(line.slice(4)) === void 0) current.status = "added";
+      continue;
+    }
+    if (!current) continue;
+    if (line.startsWith("new file mode")) current.status = "added";
+    else if (line.startsWith("deleted file mode")) current.status = "removed";
+    else if (line.startsWith("rename to ")) {
+      current.status = "renamed";
+      current.path = unquote(line.slice("rename to ".length));
+    } else if (line.startsWith("copy to ")) {
+      current.status = "copied";
+      current.path = unquote(line.slice("copy to ".length));
+    } else if (line.startsWith("+++ ")) {
+      const path = sidePath(line.slice(4));
+      if (path === void 0) current.status = "removed";
+      else current.path = path;
+    }
+  }
+  finish();
+  return files;
+}
+
+// src/flag/plan.ts
+import { createHash } from "node:crypto";
+
+// src/flag/edits.ts
+function unmark(line) {
+  return line.slice(1).replace(/\r$/, "");
+}
+function lineEdits(before, after) {
+  if (before === after) return [];
+  const { hunks } = structuredPatch("a", "b", before, after, void 0, void 0, { context: 0 });
+  return hunks.map((h) => ({
+    start: h.oldStart,
+    end: h.oldStart + h.oldLines - 1,
+    old: h.lines.filter((l) => l.startsWith("-")).map(unmark),
+    lines: h.lines.filter((l) => l.startsWith("+")).map(unmark)
+  }));
+}
+function suggestionRange(edit, headLines) {
+  if (edit.end >= edit.start) return { start: edit.start, end: edit.end, lines: edit.lines };
+  if (edit.start > 1) {
+    const anchor = edit.start - 1;
+    return { start: anchor, end: anchor, lines: [headLines[anchor - 1] ?? "", ...edit.lines] };
+  }
+  if (headLines.length === 0) return void 0;
+  return { start: 1, end: 1, lines: [...edit.lines, headLines[0]] };
+}
+
+// src/flag/patch.ts
+var HUNK_HEADER2 = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+function parsePatch(patch) {
+  const hunks = [];
+  const added = /* @__PURE__ */ new Map();
+  let line = 0;
+  let current;
+  for (const raw of patch.split("\n")) {
+    const header2 = HUNK_HEADER2.exec(raw);
+    if (header2) {
+      const start2 = Number(header2[1]);
+      const count = header2[2] === void 0 ? 1 : Number(header2[2]);
+      current = count === 0 ? { start: start2 + 1, end: start2 } : { start: start2, end: start2 + count - 1 };
+      hunks.push(current);
+      line = current.start;
+      continue;
+    }
+    if (!current) continue;
+    const mark = raw[0];
+    if (mark === "+") {
+      added.set(line, raw.slice(1).replace(/\r$/, ""));
+      line += 1;
+    } else if (mark === " " || mark === void 0 && line <= current.end) {
+      line += 1;
+    }
+  }
+  return { hunks, added };
+}
+function wholeFilePatch(text2) {
+  const lines = splitLines2(text2);
+  const added = /* @__PURE__ */ new Map();
+  lines.forEach((l, i2) => added.set(i2 + 1, l));
+  return { hunks: lines.length > 0 ? [{ start: 1, end: lines.length }] : [], added };
+}
+function splitLines2(text2) {
+  if (text2 === "") return [];
+  const lines = text2.split("\n").map((l) => l.replace(/\r$/, ""));
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+function hunkHolding(patch, from, to) {
+  return patch.hunks.find((h) => h.start <= from && to <= h.end);
+}
+function isShown(patch, line) {
+  return hunkHolding(patch, line, line) !== void 0;
+}
+
+// src/flag/plan.ts
+var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
+var CONFIG_ROLES = /* @__PURE__ */ new Set(["config", "base-config"]);
+function digest(...parts2) {
+  return createHash("sha256").update(parts2.join("\0")).digest("hex").slice(0, 16);
+}
+function keyed(f, lineText) {
+  return { ...f, key: digest(f.file, f.rule, f.message, lineText) };
+}
+function regionOf(mode, file, patch) {
+  if (mode === "nofilter") return { line: () => true, wholeFile: true };
+  if (!file) return { line: () => false, wholeFile: false };
+  if (mode === "file") return { line: () => true, wholeFile: true };
+  const wholeFile = file.status === "added";
+  if (!patch) return { line: () => wholeFile, wholeFile };
+  if (mode === "added") return { line: (n) => patch.added.has(n), wholeFile };
+  return { line: (n) => isShown(patch, n), wholeFile };
+}
+function everyLine(from, to, test) {
+  for (let n = from; n <= to; n += 1) if (!test(n)) return false;
+  return true;
+}
+function editTouches(edit, region, headLines) {
+  const code2 = (n) => {
+    const text2 = headLines[n - 1]?.trim() ?? "";
+    return text2 !== "" && !text2.startsWith("#") && region.line(n);
+  };
+  if (edit.end < edit.start) return code2(edit.start - 1) || code2(edit.start);
+  for (let n = edit.start; n <= edit.end; n += 1) if (code2(n)) return true;
+  return false;
+}
+function checkoutDiffers(patch, headLines) {
+  for (const [n, text2] of patch.added) if (headLines[n - 1] !== text2) return true;
+  return false;
+}
+function patchOf(file, before) {
+  if (file.patch !== void 0) return parsePatch(file.patch);
+  return file.status === "added" ? wholeFilePatch(before) : void 0;
+}
+function pendingBases(outcome, outcomes, inPull) {
+  const pending = [];
+  const seen = /* @__PURE__ */ new Set([outcome.path]);
+  const queue = [...outcome.bases ?? []];
+  while (queue.length > 0) {
+    const path = queue.shift();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const base = outcomes.get(path);
+    if (!base) continue;
+    if (base.status !== "unchanged" && !inPull(path)) pending.push(path);
+    queue.push(...base.bases ?? []);
+  }
+  return pending;
+}
+function planFile(outcome, repoPath2, file, { mode, runFindings, pending }) {
+  const headLines = splitLines2(outcome.before);
+  const patch = file ? patchOf(file, outcome.before) : void 0;
+  const region = regionOf(mode, file, patch);
+  const lineText = (n) => headLines[n - 1]?.trim() ?? "";
+  const own = [...outcome.findings, ...runFindings].map((f) => ({ ...f, file: repoPath2 })).filter((f) => f.line > 0 ? region.line(f.line) : region.wholeFile);
+  const items2 = own.map((f) => keyed(f, lineText(f.line)));
+  const plan = { items: items2, suggestions: [] };
+  if (outcome.status !== "changed") return plan;
+  const edits = lineEdits(outcome.before, outcome.after).filter(
+    (e) => editTouches(e, region, headLines)
+  );
+  if (edits.length === 0) return plan;
+  if (file && pending.length > 0) {
+    const shown = pending.slice(0, 3).join(", ") + (pending.length > 3 ? ", \u2026" : "");
+    items2.push({
+      ...finding(
+        "FLAG-004",
+        "warning",
+        repoPath2,
+        Math.max(edits[0].start, 1),
+        `MMSegmentation 0.x code on bases that are 0.x too (${shown}): its 1.x form holds only once they are converted, so migrate the repository (\`npx mmseg-migrate --write\`, or the action's \`migrate\` mode) instead of this file alone`
+      ),
+      key: digest(repoPath2, "pending", outcome.before)
+    });
+    return plan;
+  }
+  const stale = patch !== void 0 && checkoutDiffers(patch, headLines);
+  if (stale) {
+    items2.push(
+      keyed(
+        finding(
+          "FLAG-003",
+          "warning",
+          repoPath2,
+          0,
+          "the checked-out file differs from the pull request head on the lines it adds, so no suggestion is posted for it: check out the head commit (actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}`)"
+        ),
+        ""
+      )
+    );
+  }
+  const wholeConfig = file?.status === "added" && CONFIG_ROLES.has(outcome.role);
+  if (wholeConfig) {
+    items2.push({
+      ...finding(
+        "FLAG-002",
+        "warning",
+        repoPath2,
+        Math.max(edits[0].start, 1),
+        "this MMSegmentation 0.x config is added whole: its 1.x conversion is in the report comment"
+      ),
+      key: digest(repoPath2, outcome.before, outcome.after)
+    });
+  }
+  if (wholeConfig || stale) {
+    if (file)
+      plan.converted = { path: repoPath2, text: outcome.after, added: file.status === "added" };
+    return plan;
+  }
+  const proposals = edits.map((edit) => {
+    const range = suggestionRange(edit, headLines);
+    const fits = file !== void 0 && patch !== void 0 && range !== void 0 && hunkHolding(patch, range.start, range.end) !== void 0 && everyLine(range.start, range.end, region.line);
+    return {
+      edit,
+      range: fits ? range : void 0,
+      key: digest(repoPath2, edit.old.join("\n"), edit.lines.join("\n"))
+    };
+  });
+  if (file && proposals.every((p) => p.range)) {
+    for (const { edit, range, key } of proposals) {
+      if (!range) continue;
+      const first2 = Math.max(edit.start, 1);
+      const last = Math.max(edit.end, first2);
+      const covered = outcome.findings.filter((f) => f.line >= first2 && f.line <= last);
+      plan.suggestions.push({
+        key,
+        path: repoPath2,
+        start: range.start,
+        end: range.end,
+        lines: range.lines,
+        findings: covered.map((f) => ({ ...f, file: repoPath2 }))
+      });
+      const span3 = range.end > range.start ? ` (lines ${range.start}\u2013${range.end})` : "";
+      items2.push({
+        ...finding(
+          "FLAG-001",
+          "warning",
+          repoPath2,
+          range.start,
+          `MMSegmentation 0.x code${span3}: its 1.x form is suggested in a review comment`
+        ),
+        key
+      });
+    }
+    return plan;
+  }
+  const message = file ? "MMSegmentation 0.x code whose 1.x form reaches past the lines of this diff: the converted file is in the report comment" : "MMSegmentation 0.x code in a file this pull request does not change";
+  for (const { edit, key } of proposals) {
+    items2.push({
+      ...finding("FLAG-002", "warning", repoPath2, Math.max(edit.start, 1), message),
+      key
+    });
+  }
+  if (file)
+    plan.converted = { path: repoPath2, text: outcome.after, added: file.status === "added" };
+  return plan;
+}
+function planFlags(report3, pullFiles, options) {
+  const prefix = options.prefix ?? "";
+  const mode = options.filterMode;
+  const byPath = new Map(pullFiles.filter((f) => f.status !== "removed").map((f) => [f.path, f]));
+  const runFindings = /* @__PURE__ */ new Map();
+  for (const f of report3.findings) {
+    if (f.file === "") continue;
+    runFindings.set(f.file, [...runFindings.get(f.file) ?? [], f]);
+  }
+  const plan = {
+    filterMode: mode,
+    items: [],
+    suggestions: [],
+    converted: [],
+    analysed: 0
+  };
+  const outcomes = new Map(report3.files.map((f) => [f.path, f]));
+  const inPull = (path) => byPath.has(`${prefix}${path}`);
+  for (const outcome of report3.files) {
+    const repoPath2 = `${prefix}${outcome.path}`;
+    const file = byPath.get(repoPath2);
+    if (!file && mode !== "nofilter") continue;
+    if (file) plan.analysed += 1;
+    const one = planFile(outcome, repoPath2, file, {
+      mode,
+      runFindings: runFindings.get(outcome.path) ?? [],
+      pending: file ? pendingBases(outcome, outcomes, inPull) : []
+    });
+    plan.items.push(...one.items);
+    plan.suggestions.push(...one.suggestions);
+    if (one.converted) plan.converted.push(one.converted);
+  }
+  const seen = new Set(report3.files.map((f) => f.path));
+  for (const [path, findings] of runFindings) {
+    const repoPath2 = `${prefix}${path}`;
+    if (seen.has(path) || !byPath.has(repoPath2) && mode !== "nofilter") continue;
+    plan.items.push(...findings.map((f) => keyed({ ...f, file: repoPath2 }, "")));
+  }
+  plan.items = sortFindings(plan.items);
+  return plan;
+}
+
+// src/cli/flag-command.ts
+var FAIL_LEVELS2 = {
+  never: [],
+  error: ["error"],
+  warning: ["error", "warning"]
+};
+var MAX_PATCH_BYTES = 64 * 1024 * 1024;
+function readPatch(source, stdin) {
+  if (source === "-") return stdin();
+  const size = statSync3(source, { throwIfNoEntry: false })?.size;
+  if (size === void 0) throw new Error(`'${source}' does not exist`);
+  if (size > MAX_PATCH_BYTES)
+    throw new Error(`'${source}' is larger than ${MAX_PATCH_BYTES} bytes`);
+  return readFileSync2(source, "utf8");
+}
+function suggestionsText(plan, report3, prefix) {
+  const heads = new Map(report3.files.map((f) => [`${prefix}${f.path}`, splitLines2(f.before)]));
+  return plan.suggestions.map((s) => {
+    const old = (heads.get(s.path) ?? []).slice(s.start - 1, s.end);
+    const span3 = s.end > s.start ? `${s.start}-${s.end}` : `${s.start}`;
+    return `suggestion for ${s.path}:${span3}
+` + old.map((l) => `  - ${l}
+`).join("") + s.lines.map((l) => `  + ${l}
+`).join("");
+  }).join("");
+}
+function verdict2(plan) {
+  const counts = countSeverities(plan.items);
+  const tally = ["error", "warning", "info"].filter((s) => counts[s] > 0).map((s) => plural(counts[s], s, `${s}s`)).join(", ");
+  if (plan.items.length === 0) return "No MMSegmentation 0.x code on the lines the diff adds.\n";
+  const whole = plan.converted.length > 0 ? `; ${plural(plan.converted.length, "file", "files")} to convert whole (${plan.converted.map((c) => c.path).join(", ")})` : "";
+  return `${plural(plan.items.length, "finding", "findings")} (${tally}); ${plural(plan.suggestions.length, "suggestion", "suggestions")}${whole}.
+`;
+}
+async function runFlagCommand(dir, flags3, io, stdin = () => readFileSync2(0, "utf8")) {
+  const failOn = FAIL_LEVELS2[flags3["fail-on"] ?? "error"];
+  if (failOn === void 0) {
+    io.err("mmseg-migrate flag: --fail-on takes never, error or warning\n");
+    return 2;
+  }
+  const filterMode = flags3["filter-mode"] ?? "added";
+  if (!FILTER_MODES.includes(filterMode)) {
+    io.err(`mmseg-migrate flag: --filter-mode takes ${FILTER_MODES.join(", ")}
+`);
+    return 2;
+  }
+  if (!flags3.patch) {
+    io.err(
+      "mmseg-migrate flag: --patch FILE (a unified diff, `-` for standard input) is required\n"
+    );
+    return 2;
+  }
+  let diff;
+  try {
+    diff = readPatch(flags3.patch, stdin);
+  } catch (error) {
+    io.err(`mmseg-migrate flag: ${error.message}
+`);
+    return 2;
+  }
+  const root = resolve5(dir);
+  const report3 = await migrateRepository(root, { include: flags3.include, exclude: flags3.exclude });
+  const plan = planFlags(report3, pullFilesFromDiff(diff), { filterMode });
+  if (flags3.report) writeOut(flags3.report, renderFlagComment(plan, void 0).body);
+  if (flags3.json) {
+    io.out(`${JSON.stringify(plan, null, 2)}
+`);
+  } else {
+    io.out(formatFindingsText(plan.items));
+    io.out(suggestionsText(plan, report3, ""));
+    io.out(verdict2(plan));
+  }
+  return plan.items.some((f) => failOn.includes(f.severity)) ? 1 : 0;
+}
+
 // src/cli.ts
 var USAGE = `Usage: mmseg-migrate [dir] [options]
        mmseg-migrate <command> [options]
@@ -40066,6 +40715,11 @@ Commands:
   resolve <config.py>      print the fully resolved config (like print_config)
   resolve <dir>            resolve every config under <dir> and list the ones
                            that do not resolve cleanly
+  flag [dir] --patch <f>   what the pull-request bot says about a diff (<f> a
+                           unified diff such as \`git diff main...\`, - for
+                           stdin): the findings on the lines it adds and the
+                           1.x form of each as a suggestion
+    --filter-mode <m>      added (default), diff_context, file or nofilter
 
 Options:
   --json                   print one JSON document on stdout
@@ -40094,6 +40748,8 @@ async function main(argv, io = defaultIo) {
         report: { type: "string" },
         sarif: { type: "string" },
         "fail-on": { type: "string" },
+        patch: { type: "string" },
+        "filter-mode": { type: "string" },
         root: { type: "string" },
         include: { type: "string", multiple: true },
         exclude: { type: "string", multiple: true },
@@ -40124,6 +40780,14 @@ ${USAGE}`);
       return runMigrate(".", values, io);
     case "scan":
       return runScan(rest[0] ?? ".", values, io);
+    case "flag":
+      if (rest.length > 1) {
+        io.err(`mmseg-migrate flag: expected at most one folder
+
+${USAGE}`);
+        return 2;
+      }
+      return runFlagCommand(rest[0] ?? ".", values, io);
     case "resolve":
       if (rest.length !== 1) {
         io.err(`mmseg-migrate resolve: expected one config file
@@ -40131,9 +40795,9 @@ ${USAGE}`);
 ${USAGE}`);
         return 2;
       }
-      return statSync3(rest[0], { throwIfNoEntry: false })?.isDirectory() ? runResolveAll(rest[0], values, io) : runResolve(rest[0], values, io);
+      return statSync4(rest[0], { throwIfNoEntry: false })?.isDirectory() ? runResolveAll(rest[0], values, io) : runResolve(rest[0], values, io);
     default:
-      if (rest.length > 0 || !statSync3(command, { throwIfNoEntry: false })?.isDirectory()) {
+      if (rest.length > 0 || !statSync4(command, { throwIfNoEntry: false })?.isDirectory()) {
         io.err(`mmseg-migrate: '${command}' is neither a command nor a folder
 
 ${USAGE}`);
@@ -40144,12 +40808,12 @@ ${USAGE}`);
 }
 var VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
 async function runScan(dir, flags3, io) {
-  if (!existsSync2(dir) || !statSync3(dir).isDirectory()) {
+  if (!existsSync2(dir) || !statSync4(dir).isDirectory()) {
     io.err(`mmseg-migrate scan: '${dir}' is not a directory
 `);
     return 2;
   }
-  const result = await scanRepository(resolve5(dir), {
+  const result = await scanRepository(resolve6(dir), {
     include: flags3.include,
     exclude: flags3.exclude
   });
@@ -40157,13 +40821,13 @@ async function runScan(dir, flags3, io) {
   return 0;
 }
 function runResolve(file, flags3, io) {
-  const absolute = resolve5(file);
-  if (!existsSync2(absolute) || !statSync3(absolute).isFile()) {
+  const absolute = resolve6(file);
+  if (!existsSync2(absolute) || !statSync4(absolute).isFile()) {
     io.err(`mmseg-migrate resolve: '${file}' is not a file
 `);
     return 2;
   }
-  const root = flags3.root ? resolve5(flags3.root) : findRoot(absolute, dirname3(absolute));
+  const root = flags3.root ? resolve6(flags3.root) : findRoot(absolute, dirname3(absolute));
   const path = relative2(root, absolute).split(sep2).join("/");
   if (path.startsWith("../") || path === "..") {
     io.err(`mmseg-migrate resolve: '${file}' is outside the root '${root}'
@@ -40176,8 +40840,8 @@ function runResolve(file, flags3, io) {
   return resolved.ok ? 0 : 1;
 }
 async function runResolveAll(dir, flags3, io) {
-  const absolute = resolve5(dir);
-  const root = flags3.root ? resolve5(flags3.root) : absolute;
+  const absolute = resolve6(dir);
+  const root = flags3.root ? resolve6(flags3.root) : absolute;
   const include = flags3.include ?? ["**/*.py"];
   const scan = await scanRepository(absolute, { include, exclude: flags3.exclude });
   const prefix = relative2(root, absolute).split(sep2).join("/");
@@ -40215,7 +40879,7 @@ ${lines.join("")}`;
 function findRoot(file, fallback) {
   let dir = dirname3(file);
   for (; ; ) {
-    if (existsSync2(resolve5(dir, ".git"))) return dir;
+    if (existsSync2(resolve6(dir, ".git"))) return dir;
     const up = dirname3(dir);
     if (up === dir) break;
     dir = up;

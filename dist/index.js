@@ -1387,12 +1387,12 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest2(client, request2, err2) {
+    function errorRequest2(client2, request2, err2) {
       try {
         request2.onError(err2);
         assert2(request2.aborted);
       } catch (err3) {
-        client.emit("error", err3);
+        client2.emit("error", err3);
       }
     }
     var kEnumerableProperty = /* @__PURE__ */ Object.create(null);
@@ -5861,11 +5861,11 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
     var Parser2 = class {
-      constructor(client, socket, { exports: exports2 }) {
-        assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
+      constructor(client2, socket, { exports: exports2 }) {
+        assert2(Number.isFinite(client2[kMaxHeadersSize]) && client2[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
         this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
-        this.client = client;
+        this.client = client2;
         this.socket = socket;
         this.timeout = null;
         this.timeoutValue = null;
@@ -5875,7 +5875,7 @@ var require_client_h1 = __commonJS({
         this.upgrade = false;
         this.headers = [];
         this.headersSize = 0;
-        this.headersMaxSize = client[kMaxHeadersSize];
+        this.headersMaxSize = client2[kMaxHeadersSize];
         this.shouldKeepAlive = false;
         this.paused = false;
         this.resume = this.resume.bind(this);
@@ -5883,7 +5883,7 @@ var require_client_h1 = __commonJS({
         this.keepAlive = "";
         this.contentLength = "";
         this.connection = "";
-        this.maxResponseSize = client[kMaxResponseSize];
+        this.maxResponseSize = client2[kMaxResponseSize];
       }
       setTimeout(delay, type) {
         if (delay !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
@@ -6023,15 +6023,15 @@ var require_client_h1 = __commonJS({
         this.statusText = buf.toString();
       }
       onMessageBegin() {
-        const { socket, client } = this;
+        const { socket, client: client2 } = this;
         if (socket.destroyed) {
           return -1;
         }
-        if (client[kRunning] === 0) {
+        if (client2[kRunning] === 0) {
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request2 = client2[kQueue][client2[kRunningIdx]];
         if (!request2) {
           return -1;
         }
@@ -6074,13 +6074,13 @@ var require_client_h1 = __commonJS({
         }
       }
       onUpgrade(head) {
-        const { upgrade, client, socket, headers, statusCode, statusText } = this;
+        const { upgrade, client: client2, socket, headers, statusCode, statusText } = this;
         assert2(upgrade);
-        assert2(client[kSocket] === socket);
+        assert2(client2[kSocket] === socket);
         assert2(!socket.destroyed);
         assert2(!this.paused);
         assert2((headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request2 = client2[kQueue][client2[kRunningIdx]];
         assert2(request2);
         assert2(request2.upgrade || request2.method === "CONNECT");
         this.statusCode = null;
@@ -6094,28 +6094,28 @@ var require_client_h1 = __commonJS({
         socket[kClient] = null;
         socket[kError] = null;
         removeAllListeners(socket);
-        client[kSocket] = null;
-        client[kHTTPContext] = null;
-        client[kQueue][client[kRunningIdx]++] = null;
-        client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
+        client2[kSocket] = null;
+        client2[kHTTPContext] = null;
+        client2[kQueue][client2[kRunningIdx]++] = null;
+        client2.emit("disconnect", client2[kUrl], [client2], new InformationalError("upgrade"));
         try {
           request2.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error2) {
-          util.errorRequest(client, request2, error2);
+          util.errorRequest(client2, request2, error2);
           util.destroy(socket, error2);
         }
-        client[kResume]();
+        client2[kResume]();
       }
       onHeadersComplete(statusCode, upgrade, shouldKeepAlive) {
-        const { client, socket, headers, statusText } = this;
+        const { client: client2, socket, headers, statusText } = this;
         if (socket.destroyed) {
           return -1;
         }
-        if (client[kRunning] === 0) {
+        if (client2[kRunning] === 0) {
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request2 = client2[kQueue][client2[kRunningIdx]];
         if (!request2) {
           return -1;
         }
@@ -6134,7 +6134,7 @@ var require_client_h1 = __commonJS({
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
         request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client2[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
@@ -6142,32 +6142,32 @@ var require_client_h1 = __commonJS({
           }
         }
         if (request2.method === "CONNECT") {
-          assert2(client[kRunning] === 1);
+          assert2(client2[kRunning] === 1);
           this.upgrade = true;
           return 2;
         }
         if (upgrade) {
-          assert2(client[kRunning] === 1);
+          assert2(client2[kRunning] === 1);
           this.upgrade = true;
           return 2;
         }
         assert2((this.headers.length & 1) === 0);
         this.headers = [];
         this.headersSize = 0;
-        if (this.shouldKeepAlive && client[kPipelining]) {
+        if (this.shouldKeepAlive && client2[kPipelining]) {
           const keepAliveTimeout = this.keepAlive ? util.parseKeepAliveTimeout(this.keepAlive) : null;
           if (keepAliveTimeout != null) {
             const timeout = Math.min(
-              keepAliveTimeout - client[kKeepAliveTimeoutThreshold],
-              client[kKeepAliveMaxTimeout]
+              keepAliveTimeout - client2[kKeepAliveTimeoutThreshold],
+              client2[kKeepAliveMaxTimeout]
             );
             if (timeout <= 0) {
               socket[kReset] = true;
             } else {
-              client[kKeepAliveTimeoutValue] = timeout;
+              client2[kKeepAliveTimeoutValue] = timeout;
             }
           } else {
-            client[kKeepAliveTimeoutValue] = client[kKeepAliveDefaultTimeout];
+            client2[kKeepAliveTimeoutValue] = client2[kKeepAliveDefaultTimeout];
           }
         } else {
           socket[kReset] = true;
@@ -6184,16 +6184,16 @@ var require_client_h1 = __commonJS({
         }
         if (socket[kBlocking]) {
           socket[kBlocking] = false;
-          client[kResume]();
+          client2[kResume]();
         }
         return pause ? constants3.ERROR.PAUSED : 0;
       }
       onBody(buf) {
-        const { client, socket, statusCode, maxResponseSize } = this;
+        const { client: client2, socket, statusCode, maxResponseSize } = this;
         if (socket.destroyed) {
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request2 = client2[kQueue][client2[kRunningIdx]];
         assert2(request2);
         assert2(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
@@ -6212,7 +6212,7 @@ var require_client_h1 = __commonJS({
         }
       }
       onMessageComplete() {
-        const { client, socket, statusCode, upgrade, headers, contentLength, bytesRead, shouldKeepAlive } = this;
+        const { client: client2, socket, statusCode, upgrade, headers, contentLength, bytesRead, shouldKeepAlive } = this;
         if (socket.destroyed && (!statusCode || shouldKeepAlive)) {
           return -1;
         }
@@ -6221,7 +6221,7 @@ var require_client_h1 = __commonJS({
         }
         assert2(statusCode >= 100);
         assert2((this.headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request2 = client2[kQueue][client2[kRunningIdx]];
         assert2(request2);
         this.statusCode = null;
         this.statusText = "";
@@ -6239,29 +6239,29 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         request2.onComplete(headers);
-        client[kQueue][client[kRunningIdx]++] = null;
+        client2[kQueue][client2[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
-          assert2(client[kRunning] === 0);
+          assert2(client2[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
           return constants3.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
           return constants3.ERROR.PAUSED;
-        } else if (socket[kReset] && client[kRunning] === 0) {
+        } else if (socket[kReset] && client2[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
           return constants3.ERROR.PAUSED;
-        } else if (client[kPipelining] == null || client[kPipelining] === 1) {
-          setImmediate(() => client[kResume]());
+        } else if (client2[kPipelining] == null || client2[kPipelining] === 1) {
+          setImmediate(() => client2[kResume]());
         } else {
-          client[kResume]();
+          client2[kResume]();
         }
       }
     };
     function onParserTimeout(parser) {
-      const { socket, timeoutType, client, paused } = parser.deref();
+      const { socket, timeoutType, client: client2, paused } = parser.deref();
       if (timeoutType === TIMEOUT_HEADERS) {
-        if (!socket[kWriting] || socket.writableNeedDrain || client[kRunning] > 1) {
+        if (!socket[kWriting] || socket.writableNeedDrain || client2[kRunning] > 1) {
           assert2(!paused, "cannot be paused while waiting for headers");
           util.destroy(socket, new HeadersTimeoutError());
         }
@@ -6270,12 +6270,12 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new BodyTimeoutError());
         }
       } else if (timeoutType === TIMEOUT_KEEP_ALIVE) {
-        assert2(client[kRunning] === 0 && client[kKeepAliveTimeoutValue]);
+        assert2(client2[kRunning] === 0 && client2[kKeepAliveTimeoutValue]);
         util.destroy(socket, new InformationalError("socket idle timeout"));
       }
     }
-    async function connectH1(client, socket) {
-      client[kSocket] = socket;
+    async function connectH1(client2, socket) {
+      client2[kSocket] = socket;
       if (!llhttpInstance) {
         llhttpInstance = await llhttpPromise;
         llhttpPromise = null;
@@ -6287,7 +6287,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser2(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client2, socket, llhttpInstance);
       addListener(socket, "error", function(err2) {
         const parser = this[kParser];
         if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -6319,7 +6319,7 @@ var require_client_h1 = __commonJS({
         util.destroy(this, new SocketError("other side closed", util.getSocketInfo(this)));
       });
       addListener(socket, "close", function() {
-        const client2 = this[kClient];
+        const client3 = this[kClient];
         const parser = this[kParser];
         clearIdleSocketValidation(this);
         if (parser) {
@@ -6330,24 +6330,24 @@ var require_client_h1 = __commonJS({
           this[kParser] = null;
         }
         const err2 = this[kError] || new SocketError("closed", util.getSocketInfo(this));
-        client2[kSocket] = null;
-        client2[kHTTPContext] = null;
-        if (client2.destroyed) {
-          assert2(client2[kPending] === 0);
-          const requests = client2[kQueue].splice(client2[kRunningIdx]);
+        client3[kSocket] = null;
+        client3[kHTTPContext] = null;
+        if (client3.destroyed) {
+          assert2(client3[kPending] === 0);
+          const requests = client3[kQueue].splice(client3[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
-            util.errorRequest(client2, request2, err2);
+            util.errorRequest(client3, request2, err2);
           }
-        } else if (client2[kRunning] > 0 && err2.code !== "UND_ERR_INFO") {
-          const request2 = client2[kQueue][client2[kRunningIdx]];
-          client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request2, err2);
+        } else if (client3[kRunning] > 0 && err2.code !== "UND_ERR_INFO") {
+          const request2 = client3[kQueue][client3[kRunningIdx]];
+          client3[kQueue][client3[kRunningIdx]++] = null;
+          util.errorRequest(client3, request2, err2);
         }
-        client2[kPendingIdx] = client2[kRunningIdx];
-        assert2(client2[kRunning] === 0);
-        client2.emit("disconnect", client2[kUrl], [client2], err2);
-        client2[kResume]();
+        client3[kPendingIdx] = client3[kRunningIdx];
+        assert2(client3[kRunning] === 0);
+        client3.emit("disconnect", client3[kUrl], [client3], err2);
+        client3[kResume]();
       });
       let closed = false;
       socket.on("close", () => {
@@ -6357,10 +6357,10 @@ var require_client_h1 = __commonJS({
         version: "h1",
         defaultPipelining: 1,
         write(...args2) {
-          return writeH1(client, ...args2);
+          return writeH1(client2, ...args2);
         },
         resume() {
-          resumeH1(client);
+          resumeH1(client2);
         },
         destroy(err2, callback) {
           if (closed) {
@@ -6377,13 +6377,13 @@ var require_client_h1 = __commonJS({
             return true;
           }
           if (request2) {
-            if (client[kRunning] > 0 && !request2.idempotent) {
+            if (client2[kRunning] > 0 && !request2.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
+            if (client2[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) {
+            if (client2[kRunning] > 0 && util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) {
               return true;
             }
           }
@@ -6398,20 +6398,20 @@ var require_client_h1 = __commonJS({
       }
       socket[kIdleSocketValidation] = 0;
     }
-    function scheduleIdleSocketValidation(client, socket) {
+    function scheduleIdleSocketValidation(client2, socket) {
       socket[kIdleSocketValidation] = 1;
       socket[kIdleSocketValidationTimeout] = setImmediate(() => {
         socket[kIdleSocketValidationTimeout] = null;
         socket[kIdleSocketValidation] = 2;
-        if (client[kSocket] === socket && !socket.destroyed) {
-          client[kResume]();
+        if (client2[kSocket] === socket && !socket.destroyed) {
+          client2[kResume]();
         }
       });
     }
-    function resumeH1(client) {
-      const socket = client[kSocket];
+    function resumeH1(client2) {
+      const socket = client2[kSocket];
       if (socket && !socket.destroyed) {
-        if (client[kSize] === 0) {
+        if (client2[kSize] === 0) {
           if (!socket[kNoRef] && socket.unref) {
             socket.unref();
             socket[kNoRef] = true;
@@ -6420,9 +6420,9 @@ var require_client_h1 = __commonJS({
           socket.ref();
           socket[kNoRef] = false;
         }
-        if (client[kRunning] === 0 && client[kPending] > 0 && socket[kSocketUsed]) {
+        if (client2[kRunning] === 0 && client2[kPending] > 0 && socket[kSocketUsed]) {
           if (socket[kIdleSocketValidation] === 0) {
-            scheduleIdleSocketValidation(client, socket);
+            scheduleIdleSocketValidation(client2, socket);
             socket[kParser].readMore();
             if (socket.destroyed) {
               return;
@@ -6437,20 +6437,20 @@ var require_client_h1 = __commonJS({
             return;
           }
         }
-        if (client[kRunning] === 0) {
+        if (client2[kRunning] === 0) {
           socket[kParser].readMore();
           if (socket.destroyed) {
             return;
           }
         }
-        if (client[kSize] === 0) {
+        if (client2[kSize] === 0) {
           if (socket[kParser].timeoutType !== TIMEOUT_KEEP_ALIVE) {
-            socket[kParser].setTimeout(client[kKeepAliveTimeoutValue], TIMEOUT_KEEP_ALIVE);
+            socket[kParser].setTimeout(client2[kKeepAliveTimeoutValue], TIMEOUT_KEEP_ALIVE);
           }
-        } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
+        } else if (client2[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request2 = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
+            const request2 = client2[kQueue][client2[kRunningIdx]];
+            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client2[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -6459,7 +6459,7 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH1(client, request2) {
+    function writeH1(client2, request2) {
       const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
@@ -6478,7 +6478,7 @@ var require_client_h1 = __commonJS({
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
+            util.errorRequest(client2, request2, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6496,13 +6496,13 @@ var require_client_h1 = __commonJS({
         contentLength = null;
       }
       if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
-        if (client[kStrictContentLength]) {
-          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
+        if (client2[kStrictContentLength]) {
+          util.errorRequest(client2, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
       }
-      const socket = client[kSocket];
+      const socket = client2[kSocket];
       clearIdleSocketValidation(socket);
       const abort2 = (error2) => {
         if (request2.aborted) {
@@ -6514,14 +6514,14 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        util.errorRequest(client, request2, error2 || new RequestAbortedError());
+        util.errorRequest(client2, request2, error2 || new RequestAbortedError());
         util.destroy(body2);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
         request2.onConnect(abort2);
       } catch (err2) {
-        util.errorRequest(client, request2, err2);
+        util.errorRequest(client2, request2, err2);
       }
       if (request2.aborted) {
         return false;
@@ -6535,7 +6535,7 @@ var require_client_h1 = __commonJS({
       if (reset != null) {
         socket[kReset] = reset;
       }
-      if (client[kMaxRequests] && socket[kCounter]++ >= client[kMaxRequests]) {
+      if (client2[kMaxRequests] && socket[kCounter]++ >= client2[kMaxRequests]) {
         socket[kReset] = true;
       }
       if (blocking) {
@@ -6547,13 +6547,13 @@ var require_client_h1 = __commonJS({
         header2 += `host: ${host}\r
 `;
       } else {
-        header2 += client[kHostHeader];
+        header2 += client2[kHostHeader];
       }
       if (upgrade) {
         header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
-      } else if (client[kPipelining] && !socket[kReset]) {
+      } else if (client2[kPipelining] && !socket[kReset]) {
         header2 += "connection: keep-alive\r\n";
       } else {
         header2 += "connection: close\r\n";
@@ -6577,28 +6577,28 @@ upgrade: ${upgrade}\r
         channels.sendHeaders.publish({ request: request2, headers: header2, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort2, null, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort2, null, client2, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body2)) {
-        writeBuffer(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort2, body2, client2, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort2, body2.stream(), client, request2, socket, contentLength, header2, expectsPayload);
+          writeIterable(abort2, body2.stream(), client2, request2, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
+          writeBlob(abort2, body2, client2, request2, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body2)) {
-        writeStream(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
+        writeStream(abort2, body2, client2, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body2)) {
-        writeIterable(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
+        writeIterable(abort2, body2, client2, request2, socket, contentLength, header2, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
-      assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
+    function writeStream(abort2, body2, client2, request2, socket, contentLength, header2, expectsPayload) {
+      assert2(contentLength !== 0 || client2[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client: client2, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6633,7 +6633,7 @@ upgrade: ${upgrade}\r
           return;
         }
         finished = true;
-        assert2(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
+        assert2(socket.destroyed || socket[kWriting] && client2[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
         if (!err2) {
@@ -6664,7 +6664,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeBuffer(abort2, body2, client2, request2, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
@@ -6690,12 +6690,12 @@ upgrade: ${upgrade}\r
           }
         }
         request2.onRequestSent();
-        client[kResume]();
+        client2[kResume]();
       } catch (err2) {
         abort2(err2);
       }
     }
-    async function writeBlob(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeBlob(abort2, body2, client2, request2, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -6713,13 +6713,13 @@ upgrade: ${upgrade}\r
         if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
         }
-        client[kResume]();
+        client2[kResume]();
       } catch (err2) {
         abort2(err2);
       }
     }
-    async function writeIterable(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
-      assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
+    async function writeIterable(abort2, body2, client2, request2, socket, contentLength, header2, expectsPayload) {
+      assert2(contentLength !== 0 || client2[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
         if (callback) {
@@ -6737,7 +6737,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client: client2, expectsPayload, header: header2 });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6755,11 +6755,11 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
+      constructor({ abort: abort2, socket, request: request2, contentLength, client: client2, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
-        this.client = client;
+        this.client = client2;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
         this.header = header2;
@@ -6767,7 +6767,7 @@ upgrade: ${upgrade}\r
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
+        const { socket, request: request2, contentLength, client: client2, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6779,7 +6779,7 @@ upgrade: ${upgrade}\r
           return true;
         }
         if (contentLength !== null && bytesWritten + len > contentLength) {
-          if (client[kStrictContentLength]) {
+          if (client2[kStrictContentLength]) {
             throw new RequestContentLengthMismatchError();
           }
           process.emitWarning(new RequestContentLengthMismatchError());
@@ -6817,7 +6817,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
+        const { socket, contentLength, client: client2, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6839,7 +6839,7 @@ ${len.toString(16)}\r
           socket.write("\r\n0\r\n\r\n", "latin1");
         }
         if (contentLength !== null && bytesWritten !== contentLength) {
-          if (client[kStrictContentLength]) {
+          if (client2[kStrictContentLength]) {
             throw new RequestContentLengthMismatchError();
           } else {
             process.emitWarning(new RequestContentLengthMismatchError());
@@ -6850,13 +6850,13 @@ ${len.toString(16)}\r
             socket[kParser].timeout.refresh();
           }
         }
-        client[kResume]();
+        client2[kResume]();
       }
       destroy(err2) {
-        const { socket, client, abort: abort2 } = this;
+        const { socket, client: client2, abort: abort2 } = this;
         socket[kWriting] = false;
         if (err2) {
-          assert2(client[kRunning] <= 1, "pipeline should only contain this request");
+          assert2(client2[kRunning] <= 1, "pipeline should only contain this request");
           abort2(err2);
         }
       }
@@ -6935,41 +6935,41 @@ var require_client_h2 = __commonJS({
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
       return parseH2Headers(realHeaders);
     }
-    async function connectH2(client, socket) {
-      client[kSocket] = socket;
+    async function connectH2(client2, socket) {
+      client2[kSocket] = socket;
       if (!h2ExperimentalWarned) {
         h2ExperimentalWarned = true;
         process.emitWarning("H2 support is experimental, expect them to change at any time.", {
           code: "UNDICI-H2"
         });
       }
-      const session = http2.connect(client[kUrl], {
+      const session = http2.connect(client2[kUrl], {
         createConnection: () => socket,
-        peerMaxConcurrentStreams: client[kMaxConcurrentStreams]
+        peerMaxConcurrentStreams: client2[kMaxConcurrentStreams]
       });
       session[kOpenStreams] = 0;
-      session[kClient] = client;
+      session[kClient] = client2;
       session[kSocket] = socket;
       util.addListener(session, "error", onHttp2SessionError);
       util.addListener(session, "frameError", onHttp2FrameError);
       util.addListener(session, "end", onHttp2SessionEnd);
       util.addListener(session, "goaway", onHTTP2GoAway);
       util.addListener(session, "close", function() {
-        const { [kClient]: client2 } = this;
-        const { [kSocket]: socket2 } = client2;
+        const { [kClient]: client3 } = this;
+        const { [kSocket]: socket2 } = client3;
         const err2 = this[kSocket][kError] || this[kError] || new SocketError("closed", util.getSocketInfo(socket2));
-        client2[kHTTP2Session] = null;
-        if (client2.destroyed) {
-          assert2(client2[kPending] === 0);
-          const requests = client2[kQueue].splice(client2[kRunningIdx]);
+        client3[kHTTP2Session] = null;
+        if (client3.destroyed) {
+          assert2(client3[kPending] === 0);
+          const requests = client3[kQueue].splice(client3[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
-            util.errorRequest(client2, request2, err2);
+            util.errorRequest(client3, request2, err2);
           }
         }
       });
       session.unref();
-      client[kHTTP2Session] = session;
+      client2[kHTTP2Session] = session;
       socket[kHTTP2Session] = session;
       util.addListener(socket, "error", function(err2) {
         this[kError] = err2;
@@ -6980,14 +6980,14 @@ var require_client_h2 = __commonJS({
       });
       util.addListener(socket, "close", function() {
         const err2 = this[kError] || new SocketError("closed", util.getSocketInfo(this));
-        client[kSocket] = null;
+        client2[kSocket] = null;
         if (this[kHTTP2Session] != null) {
           this[kHTTP2Session].destroy(err2);
         }
-        client[kPendingIdx] = client[kRunningIdx];
-        assert2(client[kRunning] === 0);
-        client.emit("disconnect", client[kUrl], [client], err2);
-        client[kResume]();
+        client2[kPendingIdx] = client2[kRunningIdx];
+        assert2(client2[kRunning] === 0);
+        client2.emit("disconnect", client2[kUrl], [client2], err2);
+        client2[kResume]();
       });
       let closed = false;
       socket.on("close", () => {
@@ -6997,10 +6997,10 @@ var require_client_h2 = __commonJS({
         version: "h2",
         defaultPipelining: Infinity,
         write(...args2) {
-          return writeH2(client, ...args2);
+          return writeH2(client2, ...args2);
         },
         resume() {
-          resumeH2(client);
+          resumeH2(client2);
         },
         destroy(err2, callback) {
           if (closed) {
@@ -7017,15 +7017,15 @@ var require_client_h2 = __commonJS({
         }
       };
     }
-    function resumeH2(client) {
-      const socket = client[kSocket];
+    function resumeH2(client2) {
+      const socket = client2[kSocket];
       if (socket?.destroyed === false) {
-        if (client[kSize] === 0 && client[kMaxConcurrentStreams] === 0) {
+        if (client2[kSize] === 0 && client2[kMaxConcurrentStreams] === 0) {
           socket.unref();
-          client[kHTTP2Session].unref();
+          client2[kHTTP2Session].unref();
         } else {
           socket.ref();
-          client[kHTTP2Session].ref();
+          client2[kHTTP2Session].ref();
         }
       }
     }
@@ -7047,33 +7047,33 @@ var require_client_h2 = __commonJS({
     }
     function onHTTP2GoAway(code2) {
       const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
-      const client = this[kClient];
-      client[kSocket] = null;
-      client[kHTTPContext] = null;
+      const client2 = this[kClient];
+      client2[kSocket] = null;
+      client2[kHTTPContext] = null;
       if (this[kHTTP2Session] != null) {
         this[kHTTP2Session].destroy(err2);
         this[kHTTP2Session] = null;
       }
       util.destroy(this[kSocket], err2);
-      if (client[kRunningIdx] < client[kQueue].length) {
-        const request2 = client[kQueue][client[kRunningIdx]];
-        client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request2, err2);
-        client[kPendingIdx] = client[kRunningIdx];
+      if (client2[kRunningIdx] < client2[kQueue].length) {
+        const request2 = client2[kQueue][client2[kRunningIdx]];
+        client2[kQueue][client2[kRunningIdx]++] = null;
+        util.errorRequest(client2, request2, err2);
+        client2[kPendingIdx] = client2[kRunningIdx];
       }
-      assert2(client[kRunning] === 0);
-      client.emit("disconnect", client[kUrl], [client], err2);
-      client[kResume]();
+      assert2(client2[kRunning] === 0);
+      client2.emit("disconnect", client2[kUrl], [client2], err2);
+      client2[kResume]();
     }
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request2) {
-      const session = client[kHTTP2Session];
+    function writeH2(client2, request2) {
+      const session = client2[kHTTP2Session];
       const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
-        util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
+        util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -7093,7 +7093,7 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
+      const { hostname, port } = client2[kUrl];
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort2 = (error2) => {
@@ -7107,18 +7107,18 @@ var require_client_h2 = __commonJS({
           return;
         }
         error2 = error2 || new RequestAbortedError();
-        util.errorRequest(client, request2, error2);
+        util.errorRequest(client2, request2, error2);
         if (stream != null) {
           util.destroy(stream, error2);
         }
         util.destroy(body2, error2);
-        client[kQueue][client[kRunningIdx]++] = null;
-        client[kResume]();
+        client2[kQueue][client2[kRunningIdx]++] = null;
+        client2[kResume]();
       };
       try {
         request2.onConnect(abort2);
       } catch (err2) {
-        util.errorRequest(client, request2, err2);
+        util.errorRequest(client2, request2, err2);
       }
       if (request2.aborted) {
         return false;
@@ -7150,7 +7150,7 @@ var require_client_h2 = __commonJS({
           }
           stream.off("error", abort2);
           stream.once(errorMonitor, onUpgradeError);
-          client[kQueue][client[kRunningIdx]++] = null;
+          client2[kQueue][client2[kRunningIdx]++] = null;
         };
         stream.once("response", onResponse);
         stream.once("error", abort2);
@@ -7188,8 +7188,8 @@ var require_client_h2 = __commonJS({
         contentLength = null;
       }
       if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
-        if (client[kStrictContentLength]) {
-          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
+        if (client2[kStrictContentLength]) {
+          util.errorRequest(client2, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7217,7 +7217,7 @@ var require_client_h2 = __commonJS({
         request2.onResponseStarted();
         if (request2.aborted) {
           const err2 = new RequestAbortedError();
-          util.errorRequest(client, request2, err2);
+          util.errorRequest(client2, request2, err2);
           util.destroy(stream, err2);
           return;
         }
@@ -7238,9 +7238,9 @@ var require_client_h2 = __commonJS({
           session.unref();
         }
         abort2(new InformationalError("HTTP/2: stream half-closed (remote)"));
-        client[kQueue][client[kRunningIdx]++] = null;
-        client[kPendingIdx] = client[kRunningIdx];
-        client[kResume]();
+        client2[kQueue][client2[kRunningIdx]++] = null;
+        client2[kPendingIdx] = client2[kRunningIdx];
+        client2[kResume]();
       });
       stream.once("close", () => {
         session[kOpenStreams] -= 1;
@@ -7261,9 +7261,9 @@ var require_client_h2 = __commonJS({
             abort2,
             stream,
             null,
-            client,
+            client2,
             request2,
-            client[kSocket],
+            client2[kSocket],
             contentLength,
             expectsPayload
           );
@@ -7272,9 +7272,9 @@ var require_client_h2 = __commonJS({
             abort2,
             stream,
             body2,
-            client,
+            client2,
             request2,
-            client[kSocket],
+            client2[kSocket],
             contentLength,
             expectsPayload
           );
@@ -7284,9 +7284,9 @@ var require_client_h2 = __commonJS({
               abort2,
               stream,
               body2.stream(),
-              client,
+              client2,
               request2,
-              client[kSocket],
+              client2[kSocket],
               contentLength,
               expectsPayload
             );
@@ -7295,9 +7295,9 @@ var require_client_h2 = __commonJS({
               abort2,
               stream,
               body2,
-              client,
+              client2,
               request2,
-              client[kSocket],
+              client2[kSocket],
               contentLength,
               expectsPayload
             );
@@ -7305,11 +7305,11 @@ var require_client_h2 = __commonJS({
         } else if (util.isStream(body2)) {
           writeStream(
             abort2,
-            client[kSocket],
+            client2[kSocket],
             expectsPayload,
             stream,
             body2,
-            client,
+            client2,
             request2,
             contentLength
           );
@@ -7318,9 +7318,9 @@ var require_client_h2 = __commonJS({
             abort2,
             stream,
             body2,
-            client,
+            client2,
             request2,
-            client[kSocket],
+            client2[kSocket],
             contentLength,
             expectsPayload
           );
@@ -7329,7 +7329,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort2, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort2, h2stream, body2, client2, request2, socket, contentLength, expectsPayload) {
       try {
         if (body2 != null && util.isBuffer(body2)) {
           assert2(contentLength === body2.byteLength, "buffer body must have content length");
@@ -7343,13 +7343,13 @@ var require_client_h2 = __commonJS({
           socket[kReset] = true;
         }
         request2.onRequestSent();
-        client[kResume]();
+        client2[kResume]();
       } catch (error2) {
         abort2(error2);
       }
     }
-    function writeStream(abort2, socket, expectsPayload, h2stream, body2, client, request2, contentLength) {
-      assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
+    function writeStream(abort2, socket, expectsPayload, h2stream, body2, client2, request2, contentLength) {
+      assert2(contentLength !== 0 || client2[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline(
         body2,
         h2stream,
@@ -7363,7 +7363,7 @@ var require_client_h2 = __commonJS({
             if (!expectsPayload) {
               socket[kReset] = true;
             }
-            client[kResume]();
+            client2[kResume]();
           }
         }
       );
@@ -7372,7 +7372,7 @@ var require_client_h2 = __commonJS({
         request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort2, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort2, h2stream, body2, client2, request2, socket, contentLength, expectsPayload) {
       assert2(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -7388,13 +7388,13 @@ var require_client_h2 = __commonJS({
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        client[kResume]();
+        client2[kResume]();
       } catch (err2) {
         abort2(err2);
       }
     }
-    async function writeIterable(abort2, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
-      assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
+    async function writeIterable(abort2, h2stream, body2, client2, request2, socket, contentLength, expectsPayload) {
+      assert2(contentLength !== 0 || client2[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
         if (callback) {
@@ -7428,7 +7428,7 @@ var require_client_h2 = __commonJS({
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        client[kResume]();
+        client2[kResume]();
       } catch (err2) {
         abort2(err2);
       } finally {
@@ -7685,8 +7685,8 @@ var require_client = __commonJS({
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
     var noop4 = () => {
     };
-    function getPipelining(client) {
-      return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
+    function getPipelining(client2) {
+      return client2[kPipelining] ?? client2[kHTTPContext]?.defaultPipelining ?? 1;
     }
     var Client = class extends DispatcherBase {
       /**
@@ -7920,21 +7920,21 @@ var require_client = __commonJS({
       }
     };
     var createRedirectInterceptor = require_redirect_interceptor();
-    function onError(client, err2) {
-      if (client[kRunning] === 0 && err2.code !== "UND_ERR_INFO" && err2.code !== "UND_ERR_SOCKET") {
-        assert2(client[kPendingIdx] === client[kRunningIdx]);
-        const requests = client[kQueue].splice(client[kRunningIdx]);
+    function onError(client2, err2) {
+      if (client2[kRunning] === 0 && err2.code !== "UND_ERR_INFO" && err2.code !== "UND_ERR_SOCKET") {
+        assert2(client2[kPendingIdx] === client2[kRunningIdx]);
+        const requests = client2[kQueue].splice(client2[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
           const request2 = requests[i2];
-          util.errorRequest(client, request2, err2);
+          util.errorRequest(client2, request2, err2);
         }
-        assert2(client[kSize] === 0);
+        assert2(client2[kSize] === 0);
       }
     }
-    async function connect(client) {
-      assert2(!client[kConnecting]);
-      assert2(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
+    async function connect(client2) {
+      assert2(!client2[kConnecting]);
+      assert2(!client2[kHTTPContext]);
+      let { host, hostname, protocol, port } = client2[kUrl];
       if (hostname[0] === "[") {
         const idx = hostname.indexOf("]");
         assert2(idx !== -1);
@@ -7942,7 +7942,7 @@ var require_client = __commonJS({
         assert2(net.isIP(ip));
         hostname = ip;
       }
-      client[kConnecting] = true;
+      client2[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
@@ -7950,22 +7950,22 @@ var require_client = __commonJS({
             hostname,
             protocol,
             port,
-            version: client[kHTTPContext]?.version,
-            servername: client[kServerName],
-            localAddress: client[kLocalAddress]
+            version: client2[kHTTPContext]?.version,
+            servername: client2[kServerName],
+            localAddress: client2[kLocalAddress]
           },
-          connector: client[kConnector]
+          connector: client2[kConnector]
         });
       }
       try {
         const socket = await new Promise((resolve6, reject) => {
-          client[kConnector]({
+          client2[kConnector]({
             host,
             hostname,
             protocol,
             port,
-            servername: client[kServerName],
-            localAddress: client[kLocalAddress]
+            servername: client2[kServerName],
+            localAddress: client2[kLocalAddress]
           }, (err2, socket2) => {
             if (err2) {
               reject(err2);
@@ -7974,21 +7974,21 @@ var require_client = __commonJS({
             }
           });
         });
-        if (client.destroyed) {
+        if (client2.destroyed) {
           util.destroy(socket.on("error", noop4), new ClientDestroyedError());
           return;
         }
         assert2(socket);
         try {
-          client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
+          client2[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client2, socket) : await connectH1(client2, socket);
         } catch (err2) {
           socket.destroy().on("error", noop4);
           throw err2;
         }
-        client[kConnecting] = false;
+        client2[kConnecting] = false;
         socket[kCounter] = 0;
-        socket[kMaxRequests] = client[kMaxRequests];
-        socket[kClient] = client;
+        socket[kMaxRequests] = client2[kMaxRequests];
+        socket[kClient] = client2;
         socket[kError] = null;
         if (channels.connected.hasSubscribers) {
           channels.connected.publish({
@@ -7997,20 +7997,20 @@ var require_client = __commonJS({
               hostname,
               protocol,
               port,
-              version: client[kHTTPContext]?.version,
-              servername: client[kServerName],
-              localAddress: client[kLocalAddress]
+              version: client2[kHTTPContext]?.version,
+              servername: client2[kServerName],
+              localAddress: client2[kLocalAddress]
             },
-            connector: client[kConnector],
+            connector: client2[kConnector],
             socket
           });
         }
-        client.emit("connect", client[kUrl], [client]);
+        client2.emit("connect", client2[kUrl], [client2]);
       } catch (err2) {
-        if (client.destroyed) {
+        if (client2.destroyed) {
           return;
         }
-        client[kConnecting] = false;
+        client2[kConnecting] = false;
         if (channels.connectError.hasSubscribers) {
           channels.connectError.publish({
             connectParams: {
@@ -8018,103 +8018,103 @@ var require_client = __commonJS({
               hostname,
               protocol,
               port,
-              version: client[kHTTPContext]?.version,
-              servername: client[kServerName],
-              localAddress: client[kLocalAddress]
+              version: client2[kHTTPContext]?.version,
+              servername: client2[kServerName],
+              localAddress: client2[kLocalAddress]
             },
-            connector: client[kConnector],
+            connector: client2[kConnector],
             error: err2
           });
         }
         if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-          assert2(client[kRunning] === 0);
-          while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-            const request2 = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request2, err2);
+          assert2(client2[kRunning] === 0);
+          while (client2[kPending] > 0 && client2[kQueue][client2[kPendingIdx]].servername === client2[kServerName]) {
+            const request2 = client2[kQueue][client2[kPendingIdx]++];
+            util.errorRequest(client2, request2, err2);
           }
         } else {
-          onError(client, err2);
+          onError(client2, err2);
         }
-        client.emit("connectionError", client[kUrl], [client], err2);
+        client2.emit("connectionError", client2[kUrl], [client2], err2);
       }
-      client[kResume]();
+      client2[kResume]();
     }
-    function emitDrain(client) {
-      client[kNeedDrain] = 0;
-      client.emit("drain", client[kUrl], [client]);
+    function emitDrain(client2) {
+      client2[kNeedDrain] = 0;
+      client2.emit("drain", client2[kUrl], [client2]);
     }
-    function resume(client, sync) {
-      if (client[kResuming] === 2) {
+    function resume(client2, sync) {
+      if (client2[kResuming] === 2) {
         return;
       }
-      client[kResuming] = 2;
-      _resume(client, sync);
-      client[kResuming] = 0;
-      if (client[kRunningIdx] > 256) {
-        client[kQueue].splice(0, client[kRunningIdx]);
-        client[kPendingIdx] -= client[kRunningIdx];
-        client[kRunningIdx] = 0;
+      client2[kResuming] = 2;
+      _resume(client2, sync);
+      client2[kResuming] = 0;
+      if (client2[kRunningIdx] > 256) {
+        client2[kQueue].splice(0, client2[kRunningIdx]);
+        client2[kPendingIdx] -= client2[kRunningIdx];
+        client2[kRunningIdx] = 0;
       }
     }
-    function _resume(client, sync) {
+    function _resume(client2, sync) {
       while (true) {
-        if (client.destroyed) {
-          assert2(client[kPending] === 0);
+        if (client2.destroyed) {
+          assert2(client2[kPending] === 0);
           return;
         }
-        if (client[kClosedResolve] && !client[kSize]) {
-          client[kClosedResolve]();
-          client[kClosedResolve] = null;
+        if (client2[kClosedResolve] && !client2[kSize]) {
+          client2[kClosedResolve]();
+          client2[kClosedResolve] = null;
           return;
         }
-        if (client[kHTTPContext]) {
-          client[kHTTPContext].resume();
+        if (client2[kHTTPContext]) {
+          client2[kHTTPContext].resume();
         }
-        if (client[kBusy]) {
-          client[kNeedDrain] = 2;
-        } else if (client[kNeedDrain] === 2) {
+        if (client2[kBusy]) {
+          client2[kNeedDrain] = 2;
+        } else if (client2[kNeedDrain] === 2) {
           if (sync) {
-            client[kNeedDrain] = 1;
-            queueMicrotask(() => emitDrain(client));
+            client2[kNeedDrain] = 1;
+            queueMicrotask(() => emitDrain(client2));
           } else {
-            emitDrain(client);
+            emitDrain(client2);
           }
           continue;
         }
-        if (client[kPending] === 0) {
+        if (client2[kPending] === 0) {
           return;
         }
-        if (client[kRunning] >= (getPipelining(client) || 1)) {
+        if (client2[kRunning] >= (getPipelining(client2) || 1)) {
           return;
         }
-        const request2 = client[kQueue][client[kPendingIdx]];
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
-          if (client[kRunning] > 0) {
+        const request2 = client2[kQueue][client2[kPendingIdx]];
+        if (client2[kUrl].protocol === "https:" && client2[kServerName] !== request2.servername) {
+          if (client2[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request2.servername;
-          client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
-            client[kHTTPContext] = null;
-            resume(client);
+          client2[kServerName] = request2.servername;
+          client2[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
+            client2[kHTTPContext] = null;
+            resume(client2);
           });
         }
-        if (client[kConnecting]) {
+        if (client2[kConnecting]) {
           return;
         }
-        if (!client[kHTTPContext]) {
-          connect(client);
+        if (!client2[kHTTPContext]) {
+          connect(client2);
           return;
         }
-        if (client[kHTTPContext].destroyed) {
+        if (client2[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request2)) {
+        if (client2[kHTTPContext].busy(request2)) {
           return;
         }
-        if (!request2.aborted && client[kHTTPContext].write(request2)) {
-          client[kPendingIdx]++;
+        if (!request2.aborted && client2[kHTTPContext].write(request2)) {
+          client2[kPendingIdx]++;
         } else {
-          client[kQueue].splice(client[kPendingIdx], 1);
+          client2[kQueue].splice(client2[kPendingIdx], 1);
         }
       }
     }
@@ -8273,10 +8273,10 @@ var require_pool_base = __commonJS({
         return this[kNeedDrain];
       }
       get [kConnected]() {
-        return this[kClients].filter((client) => client[kConnected]).length;
+        return this[kClients].filter((client2) => client2[kConnected]).length;
       }
       get [kFree]() {
-        return this[kClients].filter((client) => client[kConnected] && !client[kNeedDrain]).length;
+        return this[kClients].filter((client2) => client2[kConnected] && !client2[kNeedDrain]).length;
       }
       get [kPending]() {
         let ret = this[kQueued];
@@ -8333,21 +8333,21 @@ var require_pool_base = __commonJS({
         }
         return !this[kNeedDrain];
       }
-      [kAddClient](client) {
-        client.on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-        this[kClients].push(client);
+      [kAddClient](client2) {
+        client2.on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
+        this[kClients].push(client2);
         if (this[kNeedDrain]) {
           queueMicrotask(() => {
             if (this[kNeedDrain]) {
-              this[kOnDrain](client[kUrl], [this, client]);
+              this[kOnDrain](client2[kUrl], [this, client2]);
             }
           });
         }
         return this;
       }
-      [kRemoveClient](client) {
-        client.close(() => {
-          const idx = this[kClients].indexOf(client);
+      [kRemoveClient](client2) {
+        client2.close(() => {
+          const idx = this[kClients].indexOf(client2);
           if (idx !== -1) {
             this[kClients].splice(idx, 1);
           }
@@ -8441,9 +8441,9 @@ var require_pool = __commonJS({
         });
       }
       [kGetDispatcher]() {
-        for (const client of this[kClients]) {
-          if (!client[kNeedDrain]) {
-            return client;
+        for (const client2 of this[kClients]) {
+          if (!client2[kNeedDrain]) {
+            return client2;
           }
         }
         if (!this[kConnections] || this[kClients].length < this[kConnections]) {
@@ -8538,8 +8538,8 @@ var require_balanced_pool = __commonJS({
             this._updateBalancedPoolStats();
           }
         });
-        for (const client of this[kClients]) {
-          client[kWeight] = this[kMaxWeightPerServer];
+        for (const client2 of this[kClients]) {
+          client2[kWeight] = this[kMaxWeightPerServer];
         }
         this._updateBalancedPoolStats();
         return this;
@@ -8661,8 +8661,8 @@ var require_agent = __commonJS({
       }
       get [kRunning]() {
         let ret = 0;
-        for (const client of this[kClients].values()) {
-          ret += client[kRunning];
+        for (const client2 of this[kClients].values()) {
+          ret += client2[kRunning];
         }
         return ret;
       }
@@ -8682,16 +8682,16 @@ var require_agent = __commonJS({
       }
       async [kClose]() {
         const closePromises = [];
-        for (const client of this[kClients].values()) {
-          closePromises.push(client.close());
+        for (const client2 of this[kClients].values()) {
+          closePromises.push(client2.close());
         }
         this[kClients].clear();
         await Promise.all(closePromises);
       }
       async [kDestroy](err2) {
         const destroyPromises = [];
-        for (const client of this[kClients].values()) {
-          destroyPromises.push(client.destroy(err2));
+        for (const client2 of this[kClients].values()) {
+          destroyPromises.push(client2.destroy(err2));
         }
         this[kClients].clear();
         await Promise.all(destroyPromises);
@@ -11240,11 +11240,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys2 = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys2, count, noun };
+        return { ...keys2, count: count2, noun };
       }
     };
   }
@@ -11379,9 +11379,9 @@ var require_mock_agent = __commonJS({
         return this[kOptions] && this[kOptions].connections === 1 ? new MockClient(origin2, mockOptions) : new MockPool(origin2, mockOptions);
       }
       [kMockAgentGet](origin2) {
-        const client = this[kClients].get(origin2);
-        if (client) {
-          return client;
+        const client2 = this[kClients].get(origin2);
+        if (client2) {
+          return client2;
         }
         if (typeof origin2 !== "string") {
           const dispatcher = this[kFactory]("http://localhost:9999");
@@ -17183,12 +17183,12 @@ var require_connection = __commonJS({
       crypto2 = __require("node:crypto");
     } catch {
     }
-    function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
+    function establishWebSocketConnection(url, protocols, client2, ws, onEstablish, options) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
       const request2 = makeRequest({
         urlList: [requestURL],
-        client,
+        client: client2,
         serviceWorkers: "none",
         referrer: "no-referrer",
         mode: "websocket",
@@ -17230,8 +17230,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -17975,11 +17975,11 @@ var require_websocket = __commonJS({
           throw new DOMException("Invalid Sec-WebSocket-Protocol value", "SyntaxError");
         }
         this[kWebSocketURL] = new URL(urlRecord.href);
-        const client = environmentSettingsObject.settingsObject;
+        const client2 = environmentSettingsObject.settingsObject;
         this[kController] = establishWebSocketConnection(
           urlRecord,
           protocols,
-          client,
+          client2,
           this,
           (response, extensions) => this.#onConnectionEstablished(response, extensions),
           options
@@ -18663,15 +18663,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -22051,8 +22051,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -22160,13 +22160,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -22450,14 +22450,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -22474,14 +22474,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -22498,12 +22498,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -22515,12 +22515,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -22535,39 +22535,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text2[start2];
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text2[start2];
+          ch = text3[start2];
         }
       }
       return end;
@@ -25119,8 +25119,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -25197,12 +25197,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer2 = " ".repeat(ci) + "^".repeat(count);
+        const pointer2 = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -25899,7 +25899,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header2)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines2 = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines2 = scalar2.source ? splitLines3(scalar2.source) : [];
       let chompStart = lines2.length;
       for (let i2 = lines2.length - 1; i2 >= 0; --i2) {
         const content = lines2[i2][1];
@@ -26057,7 +26057,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines3(source) {
       const split = source.split(/\n( *)/);
       const first2 = split[0];
       const m = first2.match(/^( *)/);
@@ -29337,7 +29337,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start2, stop2);
       let digits = zipped.length;
       let pattern = "";
-      let count = 0;
+      let count2 = 0;
       for (let i2 = 0; i2 < digits; i2++) {
         let [startDigit, stopDigit] = zipped[i2];
         if (startDigit === stopDigit) {
@@ -29345,13 +29345,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count++;
+          count2++;
         }
       }
-      if (count) {
+      if (count2) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count], digits };
+      return { pattern, count: [count2], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -31098,13 +31098,13 @@ var require_parse3 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -32670,11 +32670,11 @@ var require_out = __commonJS({
       async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync4(path6, optionsOrSettings) {
+    function statSync5(path6, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path6, settings);
     }
-    exports.statSync = statSync4;
+    exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -35679,8 +35679,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -35726,8 +35726,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -35776,10 +35776,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -35808,9 +35808,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -35821,8 +35821,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -36833,9 +36833,5227 @@ function getIDToken(aud) {
 }
 
 // src/action.ts
-import { mkdirSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { mkdirSync, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join8, relative as relative3, resolve as resolve5, sep as sep5 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join9, relative as relative3, resolve as resolve5, sep as sep5 } from "node:path";
+
+// src/action-flag.ts
+import { readFileSync as readFileSync4, statSync as statSync3, writeFileSync } from "node:fs";
+import { dirname as dirname4, join as join8 } from "node:path";
+
+// src/report/findings.ts
+function finding(rule, severity, file, line, message) {
+  return { rule, severity, file, line, message };
+}
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule)
+  );
+}
+
+// rules/api.json
+var api_default = {
+  $comment: "API: names used by Python scripts (MIGRATION-SPEC section 14). `modules` says which 0.x modules are gone in 1.x (`removed`), kept with fewer names (`reduced`, whose surviving names are listed as `keep` entries) or kept (`kept`, so importing them as a submodule is fine); a name the table does not list is assumed unchanged unless its module is removed or reduced (API-040). Each `names` entry maps names imported from any of the `from` modules: with `to` the name moved (renamed when `names` is an object), with `keep` it still exists in 1.x, otherwise it was removed and is only reported. `severity` overrides the rule's severity for that entry; `hint` says what to do instead. Submodules of a `from` module match too (`mmcv.runner.checkpoint.load_checkpoint`). mmcv 2.0.1 still exports `mmcv.tensor2imgs` / `mmcv.image.tensor2imgs` and `mmcv.utils.collect_env`, so those are kept where they are.",
+  modules: {
+    removed: [
+      "mmcv.runner",
+      "mmcv.parallel",
+      "mmcv.fileio",
+      "mmcv.engine",
+      "mmcv.tensorrt",
+      "mmcv.onnx",
+      "mmcv.device",
+      "mmcv.model_zoo",
+      "mmcv.utils.config",
+      "mmcv.utils.registry",
+      "mmcv.utils.logging",
+      "mmcv.utils.misc",
+      "mmcv.utils.path",
+      "mmcv.utils.progressbar",
+      "mmcv.utils.parrots_wrapper",
+      "mmcv.cnn.utils.weight_init",
+      "mmcv.cnn.utils.sync_bn",
+      "mmseg.core",
+      "mmseg.ops",
+      "mmseg.datasets.pipelines",
+      "mmseg.datasets.builder",
+      "mmseg.datasets.custom",
+      "mmseg.apis.train",
+      "mmseg.apis.test"
+    ],
+    reduced: ["mmcv", "mmcv.utils", "mmseg.apis"],
+    kept: [
+      "mmcv.arraymisc",
+      "mmcv.cnn",
+      "mmcv.cnn.bricks",
+      "mmcv.cnn.utils",
+      "mmcv.image",
+      "mmcv.ops",
+      "mmcv.transforms",
+      "mmcv.utils",
+      "mmcv.utils.device_type",
+      "mmcv.utils.env",
+      "mmcv.utils.ext_loader",
+      "mmcv.utils.parrots_jit",
+      "mmcv.version",
+      "mmcv.video",
+      "mmcv.visualization",
+      "mmseg.apis",
+      "mmseg.apis.inference",
+      "mmseg.datasets",
+      "mmseg.datasets.transforms",
+      "mmseg.engine",
+      "mmseg.engine.optimizers",
+      "mmseg.evaluation",
+      "mmseg.models",
+      "mmseg.models.builder",
+      "mmseg.models.utils",
+      "mmseg.registry",
+      "mmseg.structures",
+      "mmseg.utils",
+      "mmseg.version",
+      "mmseg.visualization"
+    ]
+  },
+  names: [
+    {
+      rule: "API-001",
+      from: ["mmseg.apis", "mmseg.apis.inference"],
+      names: { init_segmentor: "init_model" },
+      to: "mmseg.apis",
+      severity: "info",
+      hint: "It needs a 1.x config with a top-level `test_pipeline`; the positional order is unchanged."
+    },
+    {
+      rule: "API-002",
+      from: ["mmseg.apis", "mmseg.apis.inference"],
+      names: { inference_segmentor: "inference_model" },
+      to: "mmseg.apis",
+      severity: "info",
+      hint: "It returns one `SegDataSample` (a list for a list input); the mask is `result.pred_sem_seg.data`."
+    },
+    {
+      rule: "API-003",
+      keep: true,
+      from: ["mmseg.apis", "mmseg.apis.inference"],
+      names: ["show_result_pyplot"]
+    },
+    {
+      keep: true,
+      from: ["mmseg.apis"],
+      names: ["init_model", "inference_model", "MMSegInferencer", "RSImage", "RSInferencer"]
+    },
+    {
+      rule: "API-005",
+      from: ["mmseg.apis", "mmseg.apis.train", "mmseg.apis.test"],
+      names: ["train_segmentor", "single_gpu_test", "multi_gpu_test"],
+      hint: "Build a runner instead: `mmengine.runner.Runner.from_cfg(cfg).train()` / `.test()`."
+    },
+    {
+      rule: "API-005",
+      from: ["mmcv.engine"],
+      names: ["single_gpu_test", "multi_gpu_test"],
+      hint: "Build a runner instead: `mmengine.runner.Runner.from_cfg(cfg).test()`."
+    },
+    {
+      rule: "API-006",
+      from: ["mmseg.apis", "mmseg.apis.train", "mmcv.runner"],
+      names: ["set_random_seed"],
+      to: "mmengine.runner",
+      hint: "`set_random_seed(seed, deterministic=...)` keeps its arguments and returns the seed."
+    },
+    {
+      rule: "API-006",
+      from: ["mmseg.apis", "mmseg.apis.train"],
+      names: ["init_random_seed"],
+      hint: "`mmengine.runner.set_random_seed(seed, deterministic=...)` picks and returns a seed when `seed` is None; in a config, set `randomness = dict(seed=...)`."
+    },
+    {
+      rule: "API-007",
+      from: ["mmseg.apis", "mmseg.utils", "mmseg.utils.logger"],
+      names: ["get_root_logger"],
+      hint: "Use `mmengine.logging.MMLogger.get_current_instance()` or `print_log(msg, logger='current')` from `mmengine.logging`."
+    },
+    {
+      rule: "API-008",
+      from: ["mmseg.datasets", "mmseg.datasets.builder"],
+      names: ["build_dataset"],
+      hint: "Use `mmseg.registry.DATASETS.build(cfg)` after `mmseg.utils.register_all_modules()`."
+    },
+    {
+      rule: "API-008",
+      from: ["mmseg.datasets", "mmseg.datasets.builder"],
+      names: ["build_dataloader"],
+      hint: "Use `mmengine.runner.Runner.build_dataloader(dataloader_cfg)`, a static method taking a 1.x dataloader dict."
+    },
+    {
+      rule: "API-009",
+      from: ["mmseg.datasets", "mmseg.datasets.builder"],
+      names: ["DATASETS"],
+      to: "mmseg.registry"
+    },
+    {
+      rule: "API-009",
+      from: ["mmseg.datasets", "mmseg.datasets.builder"],
+      names: { PIPELINES: "TRANSFORMS" },
+      to: "mmseg.registry"
+    },
+    {
+      rule: "API-009",
+      from: ["mmseg.datasets", "mmseg.datasets.custom"],
+      names: { CustomDataset: "BaseSegDataset" },
+      to: "mmseg.datasets",
+      hint: "A subclass declares `METAINFO = dict(classes=..., palette=...)` instead of `CLASSES`/`PALETTE`, and takes `data_prefix=dict(img_path=..., seg_map_path=...)` instead of `img_dir`/`ann_dir`."
+    },
+    {
+      rule: "API-010",
+      from: ["mmseg.datasets", "mmseg.datasets.dataset_wrappers"],
+      names: ["ConcatDataset", "RepeatDataset"],
+      to: "mmengine.dataset"
+    },
+    {
+      rule: "API-011",
+      from: ["mmseg.datasets.pipelines"],
+      names: [
+        "Resize",
+        "RandomFlip",
+        "Pad",
+        "Normalize",
+        "LoadImageFromFile",
+        "MultiScaleFlipAug",
+        "Compose",
+        "ToTensor",
+        "ImageToTensor",
+        "to_tensor"
+      ],
+      to: "mmcv.transforms",
+      severity: "info",
+      hint: "The mmcv 2.x classes take 1.x arguments (`scale` instead of `img_scale`, `prob` instead of `flip_ratio`)."
+    },
+    {
+      rule: "API-011",
+      from: ["mmseg.datasets.pipelines"],
+      names: [
+        "LoadAnnotations",
+        "RandomCrop",
+        "SegRescale",
+        "PhotoMetricDistortion",
+        "RandomRotate",
+        "AdjustGamma",
+        "CLAHE",
+        "Rerange",
+        "RGB2Gray",
+        "RandomCutOut",
+        "RandomMosaic"
+      ],
+      to: "mmseg.datasets.transforms",
+      severity: "info"
+    },
+    {
+      rule: "API-011",
+      from: ["mmseg.datasets.pipelines"],
+      names: ["DefaultFormatBundle", "Collect", "Transpose", "ToDataContainer"],
+      hint: "The formatting transforms are replaced by `PackSegInputs` from `mmseg.datasets.transforms`."
+    },
+    {
+      rule: "API-012",
+      from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.class_names"],
+      names: [
+        "get_classes",
+        "get_palette",
+        "ade_classes",
+        "ade_palette",
+        "cityscapes_classes",
+        "cityscapes_palette",
+        "cocostuff_classes",
+        "cocostuff_palette",
+        "dataset_aliases",
+        "isaid_classes",
+        "isaid_palette",
+        "loveda_classes",
+        "loveda_palette",
+        "potsdam_classes",
+        "potsdam_palette",
+        "stare_classes",
+        "stare_palette",
+        "vaihingen_classes",
+        "vaihingen_palette",
+        "voc_classes",
+        "voc_palette"
+      ],
+      to: "mmseg.utils"
+    },
+    {
+      rule: "API-013",
+      from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.metrics"],
+      names: [
+        "eval_metrics",
+        "mean_iou",
+        "mean_dice",
+        "mean_fscore",
+        "intersect_and_union",
+        "total_intersect_and_union",
+        "pre_eval_to_metrics"
+      ],
+      hint: "Use `mmseg.evaluation.IoUMetric` (its `intersect_and_union` and `total_area_to_metrics` are static methods)."
+    },
+    {
+      rule: "API-013",
+      from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.eval_hooks"],
+      names: ["EvalHook", "DistEvalHook"],
+      hint: "Validation runs in `ValLoop` with `val_evaluator` (`train_cfg = dict(val_interval=...)`)."
+    },
+    {
+      rule: "API-014",
+      from: ["mmseg.core", "mmseg.core.builder"],
+      names: ["build_optimizer", "build_optimizer_constructor"],
+      hint: "Use `mmengine.optim.build_optim_wrapper(model, cfg.optim_wrapper)`, which builds an optimizer wrapper from a 1.x `optim_wrapper` dict."
+    },
+    {
+      rule: "API-014",
+      from: ["mmseg.core", "mmseg.core.builder"],
+      names: ["OPTIMIZER_BUILDERS"],
+      hint: "Register optimizer-wrapper constructors in `mmseg.registry.OPTIM_WRAPPER_CONSTRUCTORS`; they build an `OptimWrapper`, not an optimizer."
+    },
+    {
+      rule: "API-014",
+      from: [
+        "mmseg.core",
+        "mmseg.core.optimizers",
+        "mmseg.core.optimizers.layer_decay_optimizer_constructor"
+      ],
+      names: ["LearningRateDecayOptimizerConstructor", "LayerDecayOptimizerConstructor"],
+      to: "mmseg.engine.optimizers",
+      severity: "warning",
+      hint: "In 1.x they are optimizer-wrapper constructors (`optim_wrapper = dict(constructor=...)`)."
+    },
+    {
+      rule: "API-015",
+      from: ["mmseg.core", "mmseg.core.seg", "mmseg.core.seg.sampler"],
+      names: ["build_pixel_sampler", "OHEMPixelSampler", "BasePixelSampler"],
+      to: "mmseg.structures"
+    },
+    {
+      rule: "API-015",
+      from: ["mmseg.core", "mmseg.core.utils", "mmseg.core.utils.misc"],
+      names: ["add_prefix"],
+      to: "mmseg.utils"
+    },
+    {
+      rule: "API-016",
+      from: ["mmseg.ops", "mmseg.ops.wrappers", "mmseg.ops.encoding"],
+      names: ["resize", "Upsample", "Encoding"],
+      to: "mmseg.models.utils"
+    },
+    {
+      rule: "API-017",
+      keep: true,
+      from: ["mmseg.models", "mmseg.models.builder"],
+      names: [
+        "BACKBONES",
+        "HEADS",
+        "LOSSES",
+        "SEGMENTORS",
+        "NECKS",
+        "build_backbone",
+        "build_head",
+        "build_loss",
+        "build_segmentor",
+        "build_neck"
+      ]
+    },
+    {
+      rule: "API-018",
+      from: ["mmseg.utils"],
+      names: ["build_dp", "build_ddp"],
+      hint: "The runner wraps the model itself (`model_wrapper_cfg` in the config)."
+    },
+    {
+      rule: "API-018",
+      from: ["mmseg.utils"],
+      names: ["get_device"],
+      hint: "mmengine picks the device; `mmengine.device.get_device()` returns it."
+    },
+    {
+      rule: "API-018",
+      from: ["mmseg.utils"],
+      names: ["setup_multi_processes"],
+      hint: "The runner sets it up from `env_cfg.mp_cfg`."
+    },
+    {
+      rule: "API-018",
+      from: ["mmseg.utils"],
+      names: ["find_latest_checkpoint"],
+      hint: "`mmengine.runner.find_latest_checkpoint(work_dir)` reads the `last_checkpoint` file, not `latest.pth`; `--resume` does this for training."
+    },
+    {
+      rule: "API-019",
+      from: ["mmseg.core", "mmseg.core.hook", "mmseg.core.hook.wandblogger_hook"],
+      names: ["MMSegWandbHook"],
+      hint: "Log to Weights & Biases with `vis_backends = [dict(type='WandbVisBackend')]`."
+    },
+    {
+      rule: "API-020",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.config"],
+      names: ["Config", "ConfigDict", "DictAction"],
+      to: "mmengine.config"
+    },
+    {
+      rule: "API-021",
+      from: ["mmcv.runner", "mmcv.runner.base_module"],
+      names: ["BaseModule", "ModuleList", "Sequential", "ModuleDict"],
+      to: "mmengine.model"
+    },
+    {
+      rule: "API-022",
+      from: ["mmcv.runner", "mmcv.runner.dist_utils"],
+      names: ["get_dist_info", "init_dist", "master_only"],
+      to: "mmengine.dist"
+    },
+    {
+      rule: "API-023",
+      from: ["mmcv.runner", "mmcv.runner.checkpoint"],
+      names: [
+        "load_checkpoint",
+        "save_checkpoint",
+        "load_state_dict",
+        "CheckpointLoader",
+        "weights_to_cpu"
+      ],
+      to: "mmengine.runner"
+    },
+    {
+      rule: "API-023",
+      from: ["mmcv.runner", "mmcv.runner.checkpoint"],
+      names: ["_load_checkpoint", "_load_checkpoint_with_prefix", "get_state_dict"],
+      to: "mmengine.runner.checkpoint"
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: ["HOOKS"],
+      to: "mmseg.registry",
+      severity: "info",
+      hint: "Register mmseg hooks in `mmseg.registry.HOOKS`."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: [
+        "Hook",
+        "CheckpointHook",
+        "IterTimerHook",
+        "DistSamplerSeedHook",
+        "SyncBuffersHook",
+        "EMAHook",
+        "LoggerHook"
+      ],
+      to: "mmengine.hooks",
+      severity: "info",
+      hint: "mmengine hooks have new method signatures (`after_train_iter(runner, batch_idx, data_batch, outputs)`)."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.priority"],
+      names: ["Priority", "get_priority"],
+      to: "mmengine.runner",
+      severity: "info"
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: [
+        "LrUpdaterHook",
+        "FixedLrUpdaterHook",
+        "StepLrUpdaterHook",
+        "ExpLrUpdaterHook",
+        "PolyLrUpdaterHook",
+        "InvLrUpdaterHook",
+        "CosineAnnealingLrUpdaterHook",
+        "FlatCosineAnnealingLrUpdaterHook",
+        "CosineRestartLrUpdaterHook",
+        "CyclicLrUpdaterHook",
+        "OneCycleLrUpdaterHook",
+        "LinearAnnealingLrUpdaterHook",
+        "MomentumUpdaterHook",
+        "StepMomentumUpdaterHook",
+        "CosineAnnealingMomentumUpdaterHook",
+        "CyclicMomentumUpdaterHook",
+        "OneCycleMomentumUpdaterHook",
+        "LinearAnnealingMomentumUpdaterHook"
+      ],
+      hint: "Learning-rate and momentum schedules are `param_scheduler` entries (`mmengine.optim` schedulers) in 1.x."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: ["EvalHook", "DistEvalHook"],
+      hint: "Validation runs in `ValLoop` with `val_evaluator`."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: ["OptimizerHook", "GradientCumulativeOptimizerHook", "ClosureHook"],
+      hint: "Gradient steps, clipping and accumulation are `optim_wrapper` settings (`clip_grad`, `accumulative_counts`)."
+    },
+    {
+      rule: "API-024",
+      from: ["mmcv.runner", "mmcv.runner.hooks"],
+      names: [
+        "TextLoggerHook",
+        "TensorboardLoggerHook",
+        "WandbLoggerHook",
+        "PaviLoggerHook",
+        "NeptuneLoggerHook",
+        "MlflowLoggerHook",
+        "DvcliveLoggerHook",
+        "SegmindLoggerHook",
+        "ClearMLLoggerHook"
+      ],
+      hint: "Logging backends are `vis_backends` entries (`LocalVisBackend`, `TensorboardVisBackend`, `WandbVisBackend`, ...)."
+    },
+    {
+      rule: "API-025",
+      from: ["mmcv.runner", "mmcv.runner.optimizer"],
+      names: ["OPTIMIZERS"],
+      to: "mmengine.registry",
+      severity: "warning",
+      hint: "Optimizers are wrapped: training code steps `optim_wrapper.update_params(loss)`."
+    },
+    {
+      rule: "API-025",
+      from: ["mmcv.runner", "mmcv.runner.optimizer"],
+      names: ["build_optimizer", "build_optimizer_constructor"],
+      hint: "Use `mmengine.optim.build_optim_wrapper(model, optim_wrapper_cfg)`."
+    },
+    {
+      rule: "API-025",
+      from: ["mmcv.runner", "mmcv.runner.optimizer"],
+      names: ["DefaultOptimizerConstructor", "OPTIMIZER_BUILDERS"],
+      hint: "Use `mmengine.optim.DefaultOptimWrapperConstructor` and `mmengine.registry.OPTIM_WRAPPER_CONSTRUCTORS`; constructors build an `OptimWrapper`."
+    },
+    {
+      rule: "API-026",
+      from: ["mmcv.runner", "mmcv.runner.fp16_utils", "mmcv.runner.hooks"],
+      names: [
+        "auto_fp16",
+        "force_fp32",
+        "wrap_fp16_model",
+        "LossScaler",
+        "Fp16OptimizerHook",
+        "GradientCumulativeFp16OptimizerHook"
+      ],
+      hint: "Mixed precision is `optim_wrapper = dict(type='AmpOptimWrapper', ...)` (or `--amp`); inside a model use `torch.autocast`."
+    },
+    {
+      rule: "API-027",
+      from: ["mmcv.runner"],
+      names: [
+        "build_runner",
+        "EpochBasedRunner",
+        "IterBasedRunner",
+        "BaseRunner",
+        "Runner",
+        "RUNNERS",
+        "DefaultRunnerConstructor",
+        "obj_from_dict",
+        "IterLoader",
+        "LogBuffer"
+      ],
+      hint: "Use `mmengine.runner.Runner.from_cfg(cfg)` with `train_cfg = dict(type='IterBasedTrainLoop', ...)` or `EpochBasedTrainLoop`."
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel", "mmcv.parallel.distributed"],
+      names: ["MMDistributedDataParallel"],
+      to: "mmengine.model",
+      severity: "info"
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel", "mmcv.parallel.utils"],
+      names: { is_module_wrapper: "is_model_wrapper" },
+      to: "mmengine.model",
+      severity: "info"
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel", "mmcv.parallel.registry"],
+      names: { MODULE_WRAPPERS: "MODEL_WRAPPERS" },
+      to: "mmengine.registry",
+      severity: "info"
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel"],
+      names: ["MMDataParallel"],
+      hint: "The runner wraps the model; for single-GPU inference call `model.test_step(data)` (or `inference_model`)."
+    },
+    {
+      rule: "API-028",
+      from: ["mmcv.parallel"],
+      names: ["collate", "scatter", "scatter_kwargs", "DataContainer"],
+      hint: "Batches are lists of `SegDataSample`; use `mmengine.dataset.pseudo_collate` and the model's `data_preprocessor`."
+    },
+    {
+      rule: "API-029",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.registry"],
+      names: ["Registry", "build_from_cfg"],
+      to: "mmengine.registry"
+    },
+    {
+      rule: "API-030",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.logging"],
+      names: ["print_log"],
+      to: "mmengine.logging",
+      severity: "info"
+    },
+    {
+      rule: "API-030",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.logging"],
+      names: ["get_logger"],
+      hint: "Use `mmengine.logging.MMLogger.get_instance(name, log_file=..., log_level=...)`."
+    },
+    {
+      rule: "API-031",
+      from: [
+        "mmcv",
+        "mmcv.utils",
+        "mmcv.utils.misc",
+        "mmcv.utils.path",
+        "mmcv.utils.progressbar",
+        "mmcv.utils.timer",
+        "mmcv.utils.version_utils"
+      ],
+      names: [
+        "is_str",
+        "iter_cast",
+        "list_cast",
+        "tuple_cast",
+        "is_seq_of",
+        "is_list_of",
+        "is_tuple_of",
+        "slice_list",
+        "concat_list",
+        "check_prerequisites",
+        "requires_package",
+        "requires_executable",
+        "is_filepath",
+        "fopen",
+        "check_file_exist",
+        "mkdir_or_exist",
+        "symlink",
+        "scandir",
+        "ProgressBar",
+        "track_progress",
+        "track_iter_progress",
+        "track_parallel_progress",
+        "Timer",
+        "TimerError",
+        "check_time",
+        "deprecated_api_warning",
+        "digit_version",
+        "get_git_hash",
+        "import_modules_from_strings",
+        "is_method_overridden",
+        "has_method",
+        "to_1tuple",
+        "to_2tuple",
+        "to_3tuple",
+        "to_4tuple",
+        "to_ntuple"
+      ],
+      to: "mmengine.utils"
+    },
+    {
+      rule: "API-032",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.parrots_wrapper"],
+      names: ["TORCH_VERSION"],
+      to: "mmengine.utils.dl_utils"
+    },
+    {
+      rule: "API-032",
+      from: ["mmcv", "mmcv.utils"],
+      names: ["load_url", "is_jit_tracing", "torch_meshgrid"],
+      to: "mmengine.utils.dl_utils"
+    },
+    {
+      rule: "API-032",
+      from: ["mmcv", "mmcv.utils", "mmcv.utils.parrots_wrapper"],
+      names: [
+        "SyncBatchNorm",
+        "_BatchNorm",
+        "_InstanceNorm",
+        "_AdaptiveAvgPoolNd",
+        "_AdaptiveMaxPoolNd",
+        "_AvgPoolNd",
+        "_ConvNd",
+        "_ConvTransposeMixin",
+        "_MaxPoolNd"
+      ],
+      to: "mmengine.utils.dl_utils.parrots_wrapper"
+    },
+    {
+      rule: "API-032",
+      from: ["mmcv"],
+      names: ["collect_env"],
+      to: "mmcv.utils",
+      hint: "mmcv 2.x keeps `collect_env` in `mmcv.utils` only."
+    },
+    {
+      keep: true,
+      from: ["mmcv.utils"],
+      names: [
+        "collect_env",
+        "IS_CUDA_AVAILABLE",
+        "IS_MLU_AVAILABLE",
+        "IS_MPS_AVAILABLE",
+        "IS_NPU_AVAILABLE",
+        "jit",
+        "skip_no_elena"
+      ]
+    },
+    {
+      rule: "API-033",
+      from: ["mmcv", "mmcv.fileio"],
+      names: [
+        "BaseStorageBackend",
+        "load",
+        "dump",
+        "register_handler",
+        "BaseFileHandler",
+        "JsonHandler",
+        "PickleHandler",
+        "YamlHandler",
+        "list_from_file",
+        "dict_from_file"
+      ],
+      to: "mmengine.fileio"
+    },
+    {
+      rule: "API-033",
+      from: ["mmcv", "mmcv.fileio"],
+      names: ["FileClient"],
+      to: "mmengine.fileio",
+      hint: "`FileClient` is deprecated in mmengine; prefer `get_file_backend(uri)`."
+    },
+    {
+      rule: "API-034",
+      from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.weight_init"],
+      names: [
+        "constant_init",
+        "xavier_init",
+        "normal_init",
+        "trunc_normal_init",
+        "uniform_init",
+        "kaiming_init",
+        "caffe2_xavier_init",
+        "bias_init_with_prob",
+        "initialize",
+        "ConstantInit",
+        "XavierInit",
+        "NormalInit",
+        "TruncNormalInit",
+        "UniformInit",
+        "KaimingInit",
+        "PretrainedInit",
+        "Caffe2XavierInit"
+      ],
+      to: "mmengine.model"
+    },
+    {
+      rule: "API-034",
+      from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.weight_init"],
+      names: { INITIALIZERS: "WEIGHT_INITIALIZERS" },
+      to: "mmengine.registry"
+    },
+    {
+      rule: "API-035",
+      from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.sync_bn"],
+      names: ["revert_sync_batchnorm"],
+      to: "mmengine.model"
+    },
+    {
+      rule: "API-036",
+      keep: true,
+      from: ["mmcv"],
+      names: [
+        "bgr2gray",
+        "bgr2hls",
+        "bgr2hsv",
+        "bgr2rgb",
+        "gray2bgr",
+        "gray2rgb",
+        "hls2bgr",
+        "hsv2bgr",
+        "imconvert",
+        "rgb2bgr",
+        "rgb2gray",
+        "imrescale",
+        "imresize",
+        "imresize_like",
+        "imresize_to_multiple",
+        "rescale_size",
+        "imcrop",
+        "imflip",
+        "imflip_",
+        "impad",
+        "impad_to_multiple",
+        "imrotate",
+        "imfrombytes",
+        "imread",
+        "imwrite",
+        "supported_backends",
+        "use_backend",
+        "imdenormalize",
+        "imnormalize",
+        "imnormalize_",
+        "iminvert",
+        "posterize",
+        "solarize",
+        "rgb2ycbcr",
+        "bgr2ycbcr",
+        "ycbcr2rgb",
+        "ycbcr2bgr",
+        "tensor2imgs",
+        "imshear",
+        "imtranslate",
+        "adjust_color",
+        "imequalize",
+        "adjust_brightness",
+        "adjust_contrast",
+        "lut_transform",
+        "clahe",
+        "adjust_sharpness",
+        "auto_contrast",
+        "cutout",
+        "adjust_lighting",
+        "adjust_hue",
+        "quantize",
+        "dequantize",
+        "Cache",
+        "VideoReader",
+        "frames2video",
+        "convert_video",
+        "resize_video",
+        "cut_video",
+        "concat_video",
+        "flowread",
+        "flowwrite",
+        "quantize_flow",
+        "dequantize_flow",
+        "flow_warp",
+        "flow_from_bytes",
+        "sparse_flow_from_bytes",
+        "Color",
+        "color_val",
+        "imshow",
+        "imshow_bboxes",
+        "imshow_det_bboxes",
+        "flowshow",
+        "flow2rgb",
+        "make_color_wheel",
+        "__version__",
+        "version_info",
+        "parse_version_info",
+        "BaseTransform",
+        "TRANSFORMS",
+        "TransformBroadcaster",
+        "Compose",
+        "RandomChoice",
+        "KeyMapper",
+        "LoadImageFromFile",
+        "LoadAnnotations",
+        "Normalize",
+        "Resize",
+        "Pad",
+        "ToTensor",
+        "to_tensor",
+        "ImageToTensor",
+        "RandomFlip",
+        "RandomChoiceResize",
+        "CenterCrop",
+        "RandomGrayscale",
+        "MultiScaleFlipAug",
+        "RandomResize",
+        "RandomApply",
+        "TestTimeAug"
+      ]
+    },
+    {
+      rule: "API-037",
+      from: ["mmcv.engine", "mmcv.engine.test"],
+      names: ["collect_results_cpu", "collect_results_gpu"],
+      to: "mmengine.dist"
+    },
+    {
+      rule: "API-038",
+      from: ["mmcv.tensorrt", "mmcv.onnx"],
+      names: "*",
+      hint: "Model deployment moved to MMDeploy (`mmdeploy`)."
+    },
+    {
+      rule: "API-038",
+      from: ["mmcv.ops"],
+      names: ["get_onnxruntime_op_path"],
+      hint: "Model deployment moved to MMDeploy (`mmdeploy`)."
+    },
+    {
+      rule: "API-040",
+      from: ["mmcv.cnn", "mmcv.cnn.bricks", "mmcv.cnn.bricks.registry"],
+      names: [
+        "ACTIVATION_LAYERS",
+        "CONV_LAYERS",
+        "NORM_LAYERS",
+        "PADDING_LAYERS",
+        "PLUGIN_LAYERS",
+        "UPSAMPLE_LAYERS"
+      ],
+      hint: "mmcv 2.x registers all layers in `mmengine.registry.MODELS`."
+    },
+    {
+      rule: "API-040",
+      from: ["mmseg.apis.inference"],
+      names: ["LoadImage"],
+      hint: "`inference_model` builds its pipeline from the config's `test_pipeline`; for arrays use `LoadImageFromNDArray` from `mmseg.datasets.transforms`."
+    },
+    {
+      rule: "API-040",
+      from: ["mmseg.core", "mmseg.core.utils", "mmseg.core.utils.dist_util"],
+      names: ["sync_random_seed", "check_dist_init"],
+      hint: "`mmengine.dist.sync_random_seed()` and `mmengine.dist.is_distributed()` are the nearest 1.x functions."
+    }
+  ],
+  rules: {
+    "API-001": {
+      severity: "info",
+      summary: "`init_segmentor` is renamed `init_model` (imports, aliases, calls and `mmseg.apis.init_segmentor`).",
+      why: "mmseg 1.x `mmseg.apis` exports `init_model(config, checkpoint=None, device='cuda:0', cfg_options=None)`; the positional order is unchanged, but the config must be a 1.x config with a top-level `test_pipeline`.",
+      example: "from mmseg.apis import init_segmentor \u2192 from mmseg.apis import init_model",
+      spec: "\xA714.1 API-001"
+    },
+    "API-002": {
+      severity: "warning",
+      summary: "`inference_segmentor` is renamed `inference_model`; where its result is indexed or used as an array, a warning.",
+      why: "0.x returned a list of ndarrays; 1.x returns one `SegDataSample` (a list for a list input) whose mask is `result.pred_sem_seg.data`, so `result[0]` no longer means the mask.",
+      example: "result = inference_segmentor(model, img); mask = result[0] \u2192 result = inference_model(model, img); mask = result.pred_sem_seg.data",
+      spec: "\xA714.1 API-002"
+    },
+    "API-003": {
+      severity: "warning",
+      summary: "`show_result_pyplot` lost `palette`, `fig_size` and `block`; they are dropped (keyword or positional) and later positional arguments become keywords.",
+      why: "1.x `show_result_pyplot(model, img, result, opacity=0.5, title='', draw_gt=True, draw_pred=True, wait_time=0, show=True, withLabels=True, save_dir=None, out_file=None)` takes the palette from `model.dataset_meta`; a 0.x fourth positional argument (the palette) would land on `opacity`.",
+      example: "show_result_pyplot(model, img, result, get_palette('cityscapes'), opacity=0.5) \u2192 show_result_pyplot(model, img, result, opacity=0.5)",
+      spec: "\xA714.1 API-003"
+    },
+    "API-004": {
+      severity: "error",
+      summary: "`model.show_result(...)` no longer exists.",
+      why: "1.x segmentors have no drawing method; drawing is done by `SegLocalVisualizer.add_datasample` (or `show_result_pyplot`).",
+      example: "img = model.show_result(frame, result, palette=palette, show=False)",
+      spec: "\xA714.1 API-004"
+    },
+    "API-005": {
+      severity: "error",
+      summary: "`train_segmentor`, `single_gpu_test` and `multi_gpu_test` were removed.",
+      why: "Training and testing loops live in mmengine's `Runner`: `Runner.from_cfg(cfg).train()` / `.test()`.",
+      example: "from mmseg.apis import train_segmentor",
+      spec: "\xA714.1 API-005"
+    },
+    "API-006": {
+      severity: "info",
+      summary: "`set_random_seed` moves to `mmengine.runner`; `init_random_seed` is reported with its 1.x replacement.",
+      why: "`mmengine.runner.set_random_seed(seed, deterministic=...)` takes the same arguments and returns the seed it set; there is no `init_random_seed`.",
+      example: "from mmseg.apis import set_random_seed \u2192 from mmengine.runner import set_random_seed",
+      spec: "\xA714.1 API-006"
+    },
+    "API-007": {
+      severity: "warning",
+      summary: "`get_root_logger` was removed.",
+      why: "mmengine keeps one current logger: `MMLogger.get_current_instance()` or `print_log(msg, logger='current')`.",
+      example: "from mmseg.utils import get_root_logger",
+      spec: "\xA714.1 API-007"
+    },
+    "API-008": {
+      severity: "warning",
+      summary: "`build_dataset` / `build_dataloader` were removed.",
+      why: "Datasets are built with `mmseg.registry.DATASETS.build(cfg)` after `register_all_modules()`, loaders with `Runner.build_dataloader(dataloader_cfg)` from a 1.x loader dict.",
+      example: "from mmseg.datasets import build_dataloader, build_dataset",
+      spec: "\xA714.1 API-008"
+    },
+    "API-009": {
+      severity: "info",
+      summary: "`CustomDataset`, `PIPELINES` and `DATASETS` move to `BaseSegDataset`, `mmseg.registry.TRANSFORMS` and `mmseg.registry.DATASETS`.",
+      why: "1.x datasets derive from `BaseSegDataset` and all registries live in `mmseg.registry`.",
+      example: "from mmseg.datasets import PIPELINES \u2192 from mmseg.registry import TRANSFORMS",
+      spec: "\xA714.1 API-009"
+    },
+    "API-010": {
+      severity: "info",
+      summary: "`ConcatDataset` / `RepeatDataset` move to `mmengine.dataset`.",
+      why: "mmseg 1.x uses mmengine's dataset wrappers.",
+      example: "from mmseg.datasets import ConcatDataset \u2192 from mmengine.dataset import ConcatDataset",
+      spec: "\xA714.1 API-010"
+    },
+    "API-011": {
+      severity: "error",
+      summary: "`mmseg.datasets.pipelines` is now `mmseg.datasets.transforms` (mmseg transforms) or `mmcv.transforms` (generic ones); the removed formatting classes are errors.",
+      why: "1.x splits transforms between mmcv 2.x and mmseg; `DefaultFormatBundle`, `Collect`, `Transpose` and `ToDataContainer` are replaced by `PackSegInputs`.",
+      example: "from mmseg.datasets.pipelines import Compose \u2192 from mmcv.transforms import Compose",
+      spec: "\xA714.1 API-011"
+    },
+    "API-012": {
+      severity: "info",
+      summary: "`get_classes` / `get_palette` (and the per-dataset class and palette functions) move to `mmseg.utils`.",
+      why: "`mmseg.core` is gone in 1.x; the class-name helpers live in `mmseg.utils`.",
+      example: "from mmseg.core.evaluation import get_palette \u2192 from mmseg.utils import get_palette",
+      spec: "\xA714.1 API-012"
+    },
+    "API-013": {
+      severity: "error",
+      summary: "The 0.x evaluation functions and `EvalHook`/`DistEvalHook` were removed.",
+      why: "1.x evaluates with `mmseg.evaluation.IoUMetric`; `intersect_and_union` and `total_area_to_metrics` are its static methods.",
+      example: "from mmseg.core.evaluation import mean_iou",
+      spec: "\xA714.1 API-013"
+    },
+    "API-014": {
+      severity: "warning",
+      summary: "`build_optimizer` and `OPTIMIZER_BUILDERS` have a different interface in 1.x; the layer-decay constructors move to `mmseg.engine.optimizers`.",
+      why: "1.x builds optimizer wrappers (`mmengine.optim.build_optim_wrapper`) and registers their constructors in `mmseg.registry.OPTIM_WRAPPER_CONSTRUCTORS`.",
+      example: "from mmseg.core import build_optimizer",
+      spec: "\xA714.1 API-014"
+    },
+    "API-015": {
+      severity: "info",
+      summary: "Pixel samplers move to `mmseg.structures`, `add_prefix` to `mmseg.utils`.",
+      why: "`mmseg.core` is gone in 1.x.",
+      example: "from mmseg.core.seg import build_pixel_sampler \u2192 from mmseg.structures import build_pixel_sampler",
+      spec: "\xA714.1 API-015"
+    },
+    "API-016": {
+      severity: "info",
+      summary: "`mmseg.ops.{resize, Upsample, Encoding}` move to `mmseg.models.utils`.",
+      why: "`mmseg.ops` is gone in 1.x.",
+      example: "from mmseg.ops import resize \u2192 from mmseg.models.utils import resize",
+      spec: "\xA714.1 API-016"
+    },
+    "API-018": {
+      severity: "warning",
+      summary: "`build_dp`, `build_ddp`, `get_device`, `setup_multi_processes` and `find_latest_checkpoint` were removed from `mmseg.utils`.",
+      why: "The runner wraps the model, picks the device and sets up multiprocessing; `mmengine.runner.find_latest_checkpoint` reads `last_checkpoint`, not `latest.pth`.",
+      example: "from mmseg.utils import build_dp, get_device",
+      spec: "\xA714.1 API-018"
+    },
+    "API-019": {
+      severity: "error",
+      summary: "`MMSegWandbHook` was removed.",
+      why: "Weights & Biases logging is a visualizer backend in 1.x (`WandbVisBackend`).",
+      example: "from mmseg.core.hook import MMSegWandbHook",
+      spec: "\xA714.1 API-019"
+    },
+    "API-020": {
+      severity: "info",
+      summary: "`Config`, `ConfigDict` and `DictAction` move from mmcv to `mmengine.config`.",
+      why: "mmcv 2.x has no config module.",
+      example: "from mmcv import Config, DictAction \u2192 from mmengine.config import Config, DictAction",
+      spec: "\xA714.2 API-020"
+    },
+    "API-021": {
+      severity: "info",
+      summary: "`BaseModule`, `ModuleList`, `Sequential` and `ModuleDict` move to `mmengine.model`.",
+      why: "`mmcv.runner` is gone in mmcv 2.x.",
+      example: "from mmcv.runner import BaseModule \u2192 from mmengine.model import BaseModule",
+      spec: "\xA714.2 API-021"
+    },
+    "API-022": {
+      severity: "info",
+      summary: "`get_dist_info`, `init_dist` and `master_only` move to `mmengine.dist`.",
+      why: "`mmcv.runner` is gone in mmcv 2.x.",
+      example: "from mmcv.runner import get_dist_info, init_dist \u2192 from mmengine.dist import get_dist_info, init_dist",
+      spec: "\xA714.2 API-022"
+    },
+    "API-023": {
+      severity: "info",
+      summary: "Checkpoint functions move to `mmengine.runner` (`_load_checkpoint` to `mmengine.runner.checkpoint`).",
+      why: "`mmcv.runner` is gone in mmcv 2.x.",
+      example: "from mmcv.runner import load_checkpoint \u2192 from mmengine.runner import load_checkpoint",
+      spec: "\xA714.2 API-023"
+    },
+    "API-024": {
+      severity: "error",
+      summary: "Hooks: `HOOKS` moves to `mmseg.registry`, `Hook` and the named hooks to `mmengine.hooks`; the lr/momentum updater, eval, optimizer and logger hook families were removed.",
+      why: "1.x replaces those hooks with `param_scheduler`, `ValLoop`, `optim_wrapper` and `vis_backends`.",
+      example: "from mmcv.runner import HOOKS, Hook \u2192 from mmseg.registry import HOOKS / from mmengine.hooks import Hook",
+      spec: "\xA714.2 API-024"
+    },
+    "API-025": {
+      severity: "warning",
+      summary: "Optimizer builders have a different interface in mmengine.",
+      why: "mmengine builds optimizer wrappers (`build_optim_wrapper`, `DefaultOptimWrapperConstructor`, `OPTIM_WRAPPER_CONSTRUCTORS`).",
+      example: "from mmcv.runner import build_optimizer",
+      spec: "\xA714.2 API-025"
+    },
+    "API-026": {
+      severity: "error",
+      summary: "`auto_fp16`, `force_fp32`, `wrap_fp16_model` and the fp16 optimizer hooks were removed.",
+      why: "Mixed precision is `AmpOptimWrapper` (or `--amp`) and `torch.autocast` in 1.x.",
+      example: "from mmcv.runner import auto_fp16",
+      spec: "\xA714.2 API-026"
+    },
+    "API-027": {
+      severity: "error",
+      summary: "mmcv runners (`build_runner`, `EpochBasedRunner`, `IterBasedRunner`, ...) were removed.",
+      why: "mmengine has one `Runner` driven by loops (`IterBasedTrainLoop`, `EpochBasedTrainLoop`).",
+      example: "from mmcv.runner import build_runner",
+      spec: "\xA714.2 API-027"
+    },
+    "API-028": {
+      severity: "error",
+      summary: "`mmcv.parallel` is gone: `MMDistributedDataParallel` and `is_module_wrapper` (now `is_model_wrapper`) move to `mmengine.model`; `MMDataParallel`, `collate`, `scatter` and `DataContainer` were removed.",
+      why: "mmengine batches are lists of data samples, moved to the device by the model's data preprocessor.",
+      example: "from mmcv.parallel import MMDataParallel",
+      spec: "\xA714.2 API-028"
+    },
+    "API-029": {
+      severity: "info",
+      summary: "`Registry` and `build_from_cfg` move to `mmengine.registry`.",
+      why: "mmcv 2.x has no registry module.",
+      example: "from mmcv.utils import Registry \u2192 from mmengine.registry import Registry",
+      spec: "\xA714.2 API-029"
+    },
+    "API-030": {
+      severity: "warning",
+      summary: "`print_log` moves to `mmengine.logging`; `get_logger` is replaced by `MMLogger.get_instance`.",
+      why: "mmcv 2.x has no logging module.",
+      example: "from mmcv.utils import print_log \u2192 from mmengine.logging import print_log",
+      spec: "\xA714.2 API-030"
+    },
+    "API-031": {
+      severity: "info",
+      summary: "General utilities (`mkdir_or_exist`, `scandir`, `is_str`, `ProgressBar`, `track_progress`, `digit_version`, ...) move to `mmengine.utils`.",
+      why: "mmcv 2.x keeps only a few utilities in `mmcv.utils`.",
+      example: "mmcv.mkdir_or_exist(out_dir) \u2192 mkdir_or_exist(out_dir) with from mmengine.utils import mkdir_or_exist",
+      spec: "\xA714.2 API-031"
+    },
+    "API-032": {
+      severity: "info",
+      summary: "Torch helpers (`TORCH_VERSION`, `load_url`, the parrots wrapper classes) move to `mmengine.utils.dl_utils`; `collect_env` stays in `mmcv.utils`.",
+      why: "mmcv 2.x dropped them from `mmcv.utils`; mmcv 2.0.1 still exports `mmcv.utils.collect_env` (with the mmcv build information).",
+      example: "from mmcv.utils import TORCH_VERSION \u2192 from mmengine.utils.dl_utils import TORCH_VERSION",
+      spec: "\xA714.2 API-032"
+    },
+    "API-033": {
+      severity: "info",
+      summary: "File I/O (`load`, `dump`, `list_from_file`, `FileClient`, ...) moves to `mmengine.fileio`.",
+      why: "mmcv 2.x has no fileio module; `FileClient` is deprecated in favour of `get_file_backend`.",
+      example: "mmcv.dump(results, path) \u2192 dump(results, path) with from mmengine.fileio import dump",
+      spec: "\xA714.2 API-033"
+    },
+    "API-034": {
+      severity: "info",
+      summary: "Weight initialisation functions and classes move to `mmengine.model`.",
+      why: "mmcv 2.x dropped `mmcv.cnn.utils.weight_init`.",
+      example: "from mmcv.cnn import constant_init \u2192 from mmengine.model import constant_init",
+      spec: "\xA714.2 API-034"
+    },
+    "API-035": {
+      severity: "info",
+      summary: "`revert_sync_batchnorm` moves to `mmengine.model`.",
+      why: "mmcv 2.x dropped `mmcv.cnn.utils.sync_bn`.",
+      example: "from mmcv.cnn.utils import revert_sync_batchnorm \u2192 from mmengine.model import revert_sync_batchnorm",
+      spec: "\xA714.2 API-035"
+    },
+    "API-037": {
+      severity: "info",
+      summary: "`collect_results_cpu` / `collect_results_gpu` move to `mmengine.dist`.",
+      why: "`mmcv.engine` is gone in mmcv 2.x.",
+      example: "from mmcv.engine import collect_results_cpu \u2192 from mmengine.dist import collect_results_cpu",
+      spec: "\xA714.2 API-037"
+    },
+    "API-038": {
+      severity: "error",
+      summary: "`mmcv.tensorrt` and `mmcv.onnx` were removed.",
+      why: "Deployment moved to MMDeploy.",
+      example: "from mmcv.tensorrt import onnx2trt",
+      spec: "\xA714.2 API-038"
+    },
+    "API-040": {
+      severity: "warning",
+      summary: "A name is imported from a 0.x module that 1.x no longer has (or has with fewer names), and the tool knows no 1.x home for it.",
+      why: "The import would fail under mmseg 1.x / mmcv 2.x; the statement is left as it was for a human to port.",
+      example: "from mmseg.core.utils import sync_random_seed",
+      spec: "\xA714"
+    },
+    "API-041": {
+      severity: "warning",
+      summary: "A moved name used through its module (`mmcv.Config`) is not rewritten because the bare name is already used for something else in the file.",
+      why: "Importing the name would shadow (or be shadowed by) the other binding and change what the script does.",
+      example: "Config = make_config(); cfg = mmcv.Config.fromfile(path)",
+      spec: "\xA714.2"
+    },
+    "API-042": {
+      severity: "warning",
+      summary: "A `subprocess`/`os.system` command that names an mmseg tool is built at run time (or its rewrite cannot be written back as literals), so it is not rewritten.",
+      why: "Only commands written entirely as string literals can be rewritten safely; the flags in an f-string, `+` concatenation or `.format()` depend on run-time values.",
+      example: "os.system(f'python tools/train.py {cfg} --options {opts}')",
+      spec: "\xA72 DET-008, \xA713"
+    },
+    "API-043": {
+      severity: "error",
+      summary: "The rewritten script would not parse, so the script is left unchanged.",
+      why: "Do no harm: a rewrite is only delivered when the result is valid Python; the findings still list what needs porting.",
+      example: "an import inside a one-line `if x: from mmcv import Config` block that cannot be split",
+      spec: "\xA714"
+    }
+  }
+};
+
+// rules/cli.json
+var cli_default = {
+  $comment: "CLI: tools/train.py, tools/test.py, the launchers and the other tools on command lines (MIGRATION-SPEC section 13). 'tools' and 'toolDirs' are the CLI-TOOL-001 path renames (null: removed in 1.x).",
+  tools: {
+    "tools/analyze_logs.py": "tools/analysis_tools/analyze_logs.py",
+    "tools/benchmark.py": "tools/analysis_tools/benchmark.py",
+    "tools/confusion_matrix.py": "tools/analysis_tools/confusion_matrix.py",
+    "tools/get_flops.py": "tools/analysis_tools/get_flops.py",
+    "tools/browse_dataset.py": "tools/analysis_tools/browse_dataset.py",
+    "tools/print_config.py": "tools/misc/print_config.py",
+    "tools/publish_model.py": "tools/misc/publish_model.py",
+    "tools/pytorch2torchscript.py": "tools/deployment/pytorch2torchscript.py",
+    "tools/pytorch2onnx.py": null,
+    "tools/onnx2tensorrt.py": null,
+    "tools/deploy_test.py": null,
+    "tools/model_ensemble.py": null
+  },
+  toolDirs: {
+    "tools/convert_datasets/": "tools/dataset_converters/"
+  },
+  rules: {
+    "CLI-GEN-001": {
+      severity: "warning",
+      summary: "A train/test/launcher command lies in shell text with a parse error, so it is not rewritten.",
+      why: "Without a reliable parse the arguments cannot be told apart; guessing could break the command.",
+      example: 'python tools/train.py cfg.py --seed 0 "unterminated',
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-002": {
+      severity: "error",
+      summary: "Flag abbreviations are spelled out (info); an ambiguous abbreviation or a flag 0.x did not have is left as written (error).",
+      why: "argparse accepts unique prefixes, so `--resume x` meant `--resume-from x`; an ambiguous one failed in 0.x as well.",
+      example: "--work w \u2192 --work-dir w; --gpu 1 (ambiguous: --gpus, --gpu-ids, --gpu-id)",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-003": {
+      severity: "error",
+      summary: "An upstream 0.30 config path that is not in the repository is renamed to its 1.1.1 name (info); one without a 1.x counterpart is an error.",
+      why: "1.x renamed most config files (e.g. batch layout and crop size moved in the name).",
+      example: "configs/pspnet/pspnet_r50-d8_512x1024_40k_cityscapes.py \u2192 configs/pspnet/pspnet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-004": {
+      severity: "warning",
+      summary: "`--options` becomes `--cfg-options`; several option lists on one line are reported.",
+      why: "1.x has only `--cfg-options`, and a second `--cfg-options` replaces the first instead of adding to it.",
+      example: "--options a=1 \u2192 --cfg-options a=1",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-005": {
+      severity: "info",
+      summary: "`--cfg-options` values are read as mmcv/mmengine read them (int, float, bool, None, lists, tuples, strings); values with brackets are quoted.",
+      why: "Translating a value (a metric into a list, a scheduler end) needs its parsed type; brackets would be globs in the shell.",
+      example: 'evaluation.metric=mIoU,mDice \u2192 "val_evaluator.iou_metrics=[mIoU,mDice]"',
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-006": {
+      severity: "warning",
+      summary: "An optional `[...]` group of a usage synopsis needs more than a rename; it is left as written with the 1.x form in the message.",
+      why: "A synopsis is documentation: moving its placeholders into --cfg-options would lose what it tells the reader.",
+      example: "python tools/test.py CONFIG CKPT [--eval METRICS] \u2192 (reported: --eval has no 1.x flag)",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-007": {
+      severity: "warning",
+      summary: "A command line mixes 0.x-only and 1.x-only arguments; it is left as written.",
+      why: "Half-migrated lines cannot be read with either version's argument table, so the intent is unclear.",
+      example: "python tools/test.py cfg.py ckpt.pth --eval mIoU --tta",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-008": {
+      severity: "warning",
+      summary: "A rule needs a literal value, but the command has a shell variable there; left as written.",
+      why: "The value decides the 1.x form (e.g. metric names, option keys), and it is only known when the command runs.",
+      example: "python tools/test.py cfg.py ckpt.pth --eval $METRIC",
+      spec: "\xA713.1"
+    },
+    "CLI-GEN-009": {
+      severity: "warning",
+      summary: "An extra bare word after the script's positionals is reported and left as written.",
+      why: "argparse rejected it in 0.x and rejects it in 1.x; it is usually a work directory missing its `--work-dir`.",
+      example: "python tools/train.py cfg.py work_dirs/x",
+      spec: "\xA713.1"
+    },
+    "CLI-LAUNCH-001": {
+      severity: "warning",
+      summary: "`dist_train.sh CONFIG GPUS ...`: arguments from the 3rd on are train.py arguments and are translated; an extra bare word is reported.",
+      why: "The launcher has the same positional layout in 0.30.0 and 1.1.1 and passes the rest to tools/train.py.",
+      example: "sh tools/dist_train.sh cfg.py 8 --seed 0 \u2192 sh tools/dist_train.sh cfg.py 8 --cfg-options randomness.seed=0",
+      spec: "\xA713.2"
+    },
+    "CLI-LAUNCH-002": {
+      severity: "warning",
+      summary: "`dist_test.sh CONFIG CHECKPOINT GPUS ...`: arguments from the 4th on are test.py arguments and are translated.",
+      why: "The launcher has the same positional layout in both versions.",
+      example: "sh tools/dist_test.sh cfg.py ckpt.pth 4 --out r.pkl \u2192 sh tools/dist_test.sh cfg.py ckpt.pth 4",
+      spec: "\xA713.2"
+    },
+    "CLI-LAUNCH-003": {
+      severity: "warning",
+      summary: "`slurm_train.sh PARTITION JOB_NAME CONFIG ...`: arguments from the 4th on are train.py arguments; an extra bare word (a work dir written without --work-dir) is reported.",
+      why: "The launcher has the same positional layout in both versions; a bare 4th word was an argparse error in both.",
+      example: "sh tools/slurm_train.sh dev job cfg.py work_dirs/x \u2192 (warning)",
+      spec: "\xA713.2"
+    },
+    "CLI-LAUNCH-004": {
+      severity: "warning",
+      summary: "`slurm_test.sh PARTITION JOB_NAME CONFIG CHECKPOINT ...`: arguments from the 5th on are test.py arguments.",
+      why: "The launcher has the same positional layout in both versions.",
+      example: "sh tools/slurm_test.sh dev job cfg.py ckpt.pth --eval mIoU",
+      spec: "\xA713.2"
+    },
+    "CLI-TRAIN-001": {
+      severity: "info",
+      summary: "`config`, `--work-dir`, `--launcher` and `--local_rank` are unchanged.",
+      why: "1.1.1 tools/train.py accepts them as 0.x did.",
+      example: "python tools/train.py cfg.py --work-dir w \u2192 (unchanged)",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-002": {
+      severity: "info",
+      summary: "`--work_dir` becomes `--work-dir`.",
+      why: "The 0.x docs wrote `--work_dir`, which argparse rejected in 0.x too.",
+      example: "--work_dir w \u2192 --work-dir w",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-003": {
+      severity: "info",
+      summary: "`--load-from X` becomes `--cfg-options load_from=X`.",
+      why: "1.1.1 tools/train.py has no --load-from.",
+      example: "--load-from a.pth \u2192 --cfg-options load_from=a.pth",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-004": {
+      severity: "info",
+      summary: "`--resume-from X` (or its prefix `--resume X`) becomes `--resume --cfg-options load_from=X`; with `--load-from` only the resume is kept.",
+      why: "1.1.1 `--resume` is a flag without a value; mmengine resumes from load_from.",
+      example: "--resume-from a.pth \u2192 --resume --cfg-options load_from=a.pth",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-005": {
+      severity: "warning",
+      summary: "`--auto-resume` becomes `--resume`; if the config sets load_from, `load_from=None` is added and the lost fallback is reported.",
+      why: "mmengine resumes from load_from when it is set, whereas 0.x looked for the latest checkpoint and fell back to load_from.",
+      example: "--auto-resume \u2192 --resume (--cfg-options load_from=None)",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-006": {
+      severity: "info",
+      summary: "`--no-validate` becomes `--cfg-options val_cfg=None val_dataloader=None val_evaluator=None`.",
+      why: "mmengine needs all three validation keys set or all unset.",
+      example: "--no-validate \u2192 --cfg-options val_cfg=None val_dataloader=None val_evaluator=None",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-007": {
+      severity: "info",
+      summary: "`--gpus`, `--gpu-ids`, `--gpu-id` are dropped.",
+      why: "1.x picks devices from CUDA_VISIBLE_DEVICES and the launcher.",
+      example: "--gpu-id 1 \u2192 (dropped; use CUDA_VISIBLE_DEVICES=1)",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-008": {
+      severity: "info",
+      summary: "`--seed S` becomes `--cfg-options randomness.seed=S`.",
+      why: "mmengine reads the seed from randomness.",
+      example: "--seed 0 \u2192 --cfg-options randomness.seed=0",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-009": {
+      severity: "info",
+      summary: "`--diff_seed` becomes `--cfg-options randomness.diff_rank_seed=True`.",
+      why: "mmengine reads it from randomness; the guide's `--diff-seed` spelling was rejected by 0.x.",
+      example: "--diff_seed \u2192 --cfg-options randomness.diff_rank_seed=True",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-010": {
+      severity: "info",
+      summary: "`--deterministic` becomes `--cfg-options randomness.deterministic=True`.",
+      why: "mmengine reads it from randomness.",
+      example: "--deterministic \u2192 --cfg-options randomness.deterministic=True",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-011": {
+      severity: "info",
+      summary: "`--options` / `--cfg-options` items are translated key by key (KEY-*).",
+      why: "Many 0.x keys moved; mmengine would silently add an unknown key.",
+      example: "--options dist_params.port=29501 \u2192 --cfg-options env_cfg.dist_cfg.port=29501",
+      spec: "\xA713.3"
+    },
+    "CLI-TRAIN-012": {
+      severity: "info",
+      summary: "`--amp` is new in 1.x; a command line that has it is already 1.x and is left alone.",
+      why: "0.x had no such flag, so it marks a migrated command.",
+      example: "python tools/train.py cfg.py --amp \u2192 (unchanged)",
+      spec: "\xA713.3"
+    },
+    "CLI-TEST-001": {
+      severity: "info",
+      summary: "`--eval mIoU ...` is dropped when the config's test_evaluator already computes those metrics, else becomes `test_evaluator.iou_metrics=[...]`.",
+      why: "1.x always evaluates with test_evaluator; its type does not select metrics, iou_metrics does.",
+      example: '--eval mIoU mDice \u2192 --cfg-options "test_evaluator.iou_metrics=[mIoU,mDice]"',
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-002": {
+      severity: "error",
+      summary: "`--eval cityscapes` becomes `test_evaluator.type=CityscapesMetric test_evaluator.output_dir=D` (info); mixed with IoU metrics it is an error.",
+      why: "The Cityscapes evaluation is its own evaluator in 1.x; two evaluators cannot be written as --cfg-options.",
+      example: "--eval cityscapes \u2192 --cfg-options test_evaluator.type=CityscapesMetric test_evaluator.output_dir=.format_cityscapes",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-003": {
+      severity: "error",
+      summary: "`--eval` with a metric that is not a segmentation metric (e.g. mAP) is dropped.",
+      why: "0.x failed on it too; there is no 1.x counterpart.",
+      example: "--eval mAP \u2192 (dropped)",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-004": {
+      severity: "info",
+      summary: "`--format-only` becomes `test_evaluator.format_only=True test_evaluator.output_dir=D`.",
+      why: "Without output_dir the 1.x IoUMetric writes nothing.",
+      example: "--format-only --eval-options imgfile_prefix=out \u2192 --cfg-options test_evaluator.format_only=True test_evaluator.output_dir=out",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-005": {
+      severity: "info",
+      summary: "`--eval-options imgfile_prefix=D` becomes `test_evaluator.output_dir=D`.",
+      why: "The evaluator writes formatted results to output_dir in 1.x.",
+      example: "--eval-options imgfile_prefix=out \u2192 --cfg-options test_evaluator.output_dir=out",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-006": {
+      severity: "info",
+      summary: "`--eval-options efficient_test=True` is dropped.",
+      why: "It has been a no-op since 0.17.",
+      example: "--eval-options efficient_test=True \u2192 (dropped)",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-007": {
+      severity: "warning",
+      summary: "Other `--eval-options`: `nan_to_num` and `beta` become `test_evaluator.<same>`; `to_label_id` and unknown options are dropped with a warning.",
+      why: "IoUMetric takes nan_to_num and beta; the rest has no 1.x counterpart.",
+      example: "--eval-options nan_to_num=0 \u2192 --cfg-options test_evaluator.nan_to_num=0",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-008": {
+      severity: "warning",
+      summary: "`--out R.pkl` is dropped.",
+      why: "1.x has no pickle output; its `--out DIR` writes PNG predictions instead.",
+      example: "--out results.pkl \u2192 (dropped)",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-009": {
+      severity: "error",
+      summary: "`--aug-test` becomes `--tta`; without a MultiScaleFlipAug in the 0.x test pipeline it is an error.",
+      why: "1.x test-time augmentation needs tta_pipeline and tta_model, which are converted from MultiScaleFlipAug.",
+      example: "--aug-test \u2192 --tta",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-010": {
+      severity: "info",
+      summary: "`--show` / `--show-dir D` are kept, plus `default_hooks.visualization.interval=1`.",
+      why: "The 1.x visualization hook draws only every 50th sample by default, 0.x drew every image.",
+      example: "--show-dir vis \u2192 --show-dir vis --cfg-options default_hooks.visualization.interval=1",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-011": {
+      severity: "info",
+      summary: "`--opacity A` becomes `visualizer.alpha=A`; without it, the changed default (0.5 \u2192 0.8) is reported.",
+      why: "The overlay opacity is a visualizer setting in 1.x, and its default changed.",
+      example: "--opacity 1 \u2192 --cfg-options visualizer.alpha=1",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-012": {
+      severity: "info",
+      summary: "`--gpu-collect` becomes `test_evaluator.collect_device=gpu`.",
+      why: "Result collection is an evaluator setting in 1.x.",
+      example: "--gpu-collect \u2192 --cfg-options test_evaluator.collect_device=gpu",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-013": {
+      severity: "warning",
+      summary: "`--tmpdir D` (warning) and `--gpu-id I` (info) are dropped.",
+      why: "1.x has neither; devices come from CUDA_VISIBLE_DEVICES.",
+      example: "--tmpdir /tmp/x \u2192 (dropped)",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-014": {
+      severity: "info",
+      summary: "`--options`/`--cfg-options`, `--work-dir`, `--launcher`, `--local_rank` are handled as for train.py.",
+      why: "tools/test.py shares these arguments with tools/train.py.",
+      example: "--options dist_params.port=1 \u2192 --cfg-options env_cfg.dist_cfg.port=1",
+      spec: "\xA713.4"
+    },
+    "CLI-TEST-015": {
+      severity: "info",
+      summary: "A test command with `--show`/`--show-dir`/`--out` but no `--eval`/`--format-only` now evaluates too.",
+      why: "1.x always runs the test evaluator, so the test set needs ground truth unless format_only is set.",
+      example: "python tools/test.py cfg.py ckpt.pth --show-dir vis",
+      spec: "\xA713.4"
+    },
+    "CLI-TOOL-001": {
+      severity: "info",
+      summary: "Other tools moved (analysis_tools, misc, dataset_converters, deployment); removed ones (ONNX/TensorRT, deploy_test, model_ensemble) are errors.",
+      why: "1.x reorganised tools/; their arguments were not verified.",
+      example: "python tools/print_config.py cfg.py \u2192 python tools/misc/print_config.py cfg.py",
+      spec: "\xA713.4"
+    },
+    "DET-008": {
+      severity: "info",
+      summary: "A 0.x train/test flag mentioned in prose (outside a command) is reported, not rewritten.",
+      why: "Sentences are not commands; a human should reword them.",
+      example: "- `--no-validate` (not suggested): ...",
+      spec: "\xA72"
+    }
+  }
+};
+
+// rules/data.json
+var data_default = {
+  $comment: "`data` \u2192 train/val/test dataloaders and 1.x dataset dicts (spec \xA73). `datasetClasses`: for each mmseg 0.30 dataset class, how 0.x set `reduce_zero_label` (`fixed` by the class, or a `kwarg`) and its 0.x value, the 1.x default (null: the class is gone), and the 1.x name when it changed. `loader`: how the keys of `data` and `data.*_dataloader` map onto 1.x loader keys.",
+  datasetClasses: {
+    ADE20KDataset: { flag0x: "fixed", value0x: true, default1x: true },
+    ISPRSDataset: { flag0x: "fixed", value0x: true, default1x: true },
+    PotsdamDataset: { flag0x: "fixed", value0x: true, default1x: true },
+    LoveDADataset: { flag0x: "fixed", value0x: true, default1x: true },
+    PascalContextDataset59: { flag0x: "fixed", value0x: true, default1x: true },
+    PascalContextDataset: { flag0x: "fixed", value0x: false, default1x: false },
+    ChaseDB1Dataset: { flag0x: "fixed", value0x: false, default1x: false },
+    DRIVEDataset: { flag0x: "fixed", value0x: false, default1x: false },
+    HRFDataset: { flag0x: "fixed", value0x: false, default1x: false },
+    STAREDataset: { flag0x: "fixed", value0x: false, default1x: false },
+    CityscapesDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    DarkZurichDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    NightDrivingDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    COCOStuffDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    PascalVOCDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    iSAIDDataset: { flag0x: "kwarg", value0x: false, default1x: false },
+    CustomDataset: {
+      flag0x: "kwarg",
+      value0x: false,
+      default1x: false,
+      rename: "BaseSegDataset"
+    },
+    FaceOccludedDataset: { flag0x: "kwarg", value0x: false, default1x: null }
+  },
+  wrappers: {
+    RepeatDataset: { inner: "dataset" },
+    MultiImageMixDataset: { inner: "dataset" },
+    ConcatDataset: { inners: "datasets" }
+  },
+  datasetKeys: {
+    prefix: { img_dir: "img_path", ann_dir: "seg_map_path" },
+    annFile: "split",
+    metainfo: ["classes", "palette"],
+    dropped: ["gt_seg_map_loader_cfg"],
+    implicitConcat: ["img_dir", "ann_dir", "split"]
+  },
+  fileClient: {
+    omitWhen: { backend: "disk" },
+    knownBackends: ["disk", "petrel", "memcached", "lmdb", "http"]
+  },
+  loader: {
+    splitKeys: ["train", "val", "test", "train_dataloader", "val_dataloader", "test_dataloader"],
+    renames: { samples_per_gpu: "batch_size", workers_per_gpu: "num_workers" },
+    dropped: ["seed", "num_gpus", "dist"],
+    notEmitted: ["pin_memory"],
+    samplers: { iter: "InfiniteSampler", epoch: "DefaultSampler", eval: "DefaultSampler" },
+    epochRunners: ["EpochBasedRunner", "Runner"],
+    iterRunners: ["IterBasedRunner"]
+  },
+  rules: {
+    "DATA-001": {
+      severity: "error",
+      summary: "`data.samples_per_gpu` becomes `train_dataloader.batch_size`; a runnable config without it cannot train.",
+      why: "0.x required `samples_per_gpu` to build the train loader; 1.x names it `batch_size` on the loader dict.",
+      example: "data = dict(samples_per_gpu=2) \u2192 train_dataloader = dict(batch_size=2)",
+      spec: "\xA73"
+    },
+    "DATA-002": {
+      severity: "info",
+      summary: "`data.workers_per_gpu` becomes `num_workers` on the train, val and test loaders.",
+      why: "0.x applied `workers_per_gpu` to all three loaders; 1.x configures each loader separately.",
+      example: "data = dict(workers_per_gpu=4) \u2192 train/val/test_dataloader = dict(num_workers=4)",
+      spec: "\xA73"
+    },
+    "DATA-003": {
+      severity: "warning",
+      summary: "Val and test loaders use `batch_size=1`; a larger 0.x `samples_per_gpu` there is copied with a warning.",
+      why: "0.x forced batch 1 for evaluation unless `data.val_dataloader` said otherwise; the 1.x `SegDataPreProcessor` asserts that all images of a test batch have the same size.",
+      example: "data = dict(val_dataloader=dict(samples_per_gpu=4)) \u2192 val_dataloader = dict(batch_size=4, ...)",
+      spec: "\xA73"
+    },
+    "DATA-004": {
+      severity: "warning",
+      summary: "Other `data` keys go to all three loaders; `shuffle` becomes the train `sampler.shuffle`; `seed`, `num_gpus` and `dist` are dropped.",
+      why: "0.x passed the remaining `data` keys to every loader and then forced val/test `shuffle=False`; in 1.x shuffling belongs to the sampler, and the launcher sets the distributed options.",
+      example: "data = dict(shuffle=False, seed=0) \u2192 train_dataloader = dict(sampler=dict(type='InfiniteSampler', shuffle=False))",
+      spec: "\xA73"
+    },
+    "DATA-005": {
+      severity: "info",
+      summary: "`data.train_dataloader` / `val_dataloader` / `test_dataloader` merge into the matching 1.x loader, with the same renames.",
+      why: "0.x applied these sub-dicts on top of the shared loader settings; 1.x has one dict per loader.",
+      example: "data = dict(val_dataloader=dict(workers_per_gpu=1)) \u2192 val_dataloader = dict(num_workers=1, ...)",
+      spec: "\xA73"
+    },
+    "DATA-006": {
+      severity: "warning",
+      summary: "Every loader gets a sampler: `InfiniteSampler` (iteration-based) or `DefaultSampler` (epoch-based) for train, `DefaultSampler(shuffle=False)` for val/test.",
+      why: "mmengine requires a sampler, and `DefaultSampler` shuffles by default, so val/test must say `shuffle=False`.",
+      example: "runner = dict(type='IterBasedRunner') \u2192 train_dataloader = dict(sampler=dict(type='InfiniteSampler', shuffle=True))",
+      spec: "\xA73"
+    },
+    "DATA-007": {
+      severity: "info",
+      summary: "`persistent_workers=True` is written on each loader with workers; with `num_workers=0` it is left out.",
+      why: "0.x defaulted to persistent workers; the 1.x DataLoader default is False, and torch refuses persistent workers without workers.",
+      example: "data = dict(workers_per_gpu=2) \u2192 train_dataloader = dict(num_workers=2, persistent_workers=True)",
+      spec: "\xA73"
+    },
+    "DATA-008": {
+      severity: "info",
+      summary: "`pin_memory` (0.x default True) is not written; train `drop_last=True` is written only for epoch-based training.",
+      why: "The official 1.x configs leave `pin_memory` out; `drop_last` only matters to a finite (epoch) sampler.",
+      example: "runner = dict(type='EpochBasedRunner') \u2192 train_dataloader = dict(drop_last=True, ...)",
+      spec: "\xA73"
+    },
+    "DATA-009": {
+      severity: "info",
+      summary: "When val and test convert to equal loaders, `test_dataloader = val_dataloader`.",
+      why: "The official 1.x configs alias the test loader to the val loader.",
+      example: "data = dict(val=ds, test=ds) \u2192 test_dataloader = val_dataloader",
+      spec: "\xA73"
+    },
+    "DATA-010": {
+      severity: "info",
+      summary: "A `data` that sets only some keys converts to partial loader dicts.",
+      why: "1.x loader dicts merge with their bases like `data` did, so a child writes only what it changes.",
+      example: "data = dict(samples_per_gpu=2) \u2192 train_dataloader = dict(batch_size=2)",
+      spec: "\xA73"
+    },
+    "DATA-011": {
+      severity: "warning",
+      summary: "Dataset types keep their names except `CustomDataset` \u2192 `BaseSegDataset`; `FaceOccludedDataset` has no 1.x class; unknown classes must be ported.",
+      why: "1.x datasets are mmengine `BaseDataset`s with `img_path`/`seg_map_path` samples and `load_data_list`.",
+      example: "type='CustomDataset' \u2192 type='BaseSegDataset'",
+      spec: "\xA73"
+    },
+    "DATA-012": {
+      severity: "info",
+      summary: "`img_dir`, `ann_dir` and `split` become `data_prefix=dict(img_path, seg_map_path)` and `ann_file`.",
+      why: "1.x datasets take mmengine's `data_prefix` and `ann_file` arguments.",
+      example: "img_dir='img', ann_dir='ann', split='s.txt' \u2192 data_prefix=dict(img_path='img', seg_map_path='ann'), ann_file='s.txt'",
+      spec: "\xA73"
+    },
+    "DATA-013": {
+      severity: "info",
+      summary: "`classes` and `palette` move into `metainfo`.",
+      why: "1.x datasets read class names and palette from `metainfo`.",
+      example: "classes=('a', 'b') \u2192 metainfo=dict(classes=('a', 'b'))",
+      spec: "\xA73"
+    },
+    "DATA-014": {
+      severity: "info",
+      summary: "`data_root`, `img_suffix`, `seg_map_suffix`, `ignore_index`, `test_mode` and `pipeline` stay as they are.",
+      why: "1.x datasets accept the same arguments; a non-255 `ignore_index` is also set on the evaluators (EVAL-010).",
+      example: "data_root='data/x' \u2192 data_root='data/x'",
+      spec: "\xA73"
+    },
+    "DATA-015": {
+      severity: "warning",
+      summary: "`file_client_args` becomes `backend_args`; the local-disk backend is left out.",
+      why: "mmengine replaced file clients with backend arguments, and None means the local disk.",
+      example: "file_client_args=dict(backend='petrel') \u2192 backend_args=dict(backend='petrel')",
+      spec: "\xA73"
+    },
+    "DATA-016": {
+      severity: "warning",
+      summary: "`gt_seg_map_loader_cfg` is dropped.",
+      why: "In 1.x the evaluation ground truth comes from `LoadAnnotations` in the test pipeline.",
+      example: "gt_seg_map_loader_cfg=dict(reduce_zero_label=True) \u2192 (removed)",
+      spec: "\xA73"
+    },
+    "DATA-017": {
+      severity: "warning",
+      summary: "`reduce_zero_label` is set on each dataset so that the 1.x flag equals what 0.x trained and evaluated with.",
+      why: "0.x trained with the `LoadAnnotations` flag and evaluated with the dataset flag; 1.x copies the dataset flag into every sample and asserts `LoadAnnotations` agrees.",
+      example: "CustomDataset + LoadAnnotations(reduce_zero_label=True) \u2192 BaseSegDataset(reduce_zero_label=True)",
+      spec: "\xA73"
+    },
+    "DATA-018": {
+      severity: "info",
+      summary: "`RepeatDataset(times, dataset)` keeps its shape; the inner dataset is converted.",
+      why: "mmengine provides `RepeatDataset` with the same arguments.",
+      example: "dict(type='RepeatDataset', times=40000, dataset=dict(img_dir='a')) \u2192 dict(type='RepeatDataset', times=40000, dataset=dict(data_prefix=dict(img_path='a')))",
+      spec: "\xA73"
+    },
+    "DATA-019": {
+      severity: "warning",
+      summary: "A list of datasets becomes `ConcatDataset(datasets=[\u2026])`; on val/test the parts are no longer evaluated separately.",
+      why: "0.x concatenated lists implicitly and evaluated each part by default (`separate_eval=True`); mmengine evaluates the concatenation as one.",
+      example: "data = dict(train=[ds_a, ds_b]) \u2192 train_dataloader = dict(dataset=dict(type='ConcatDataset', datasets=[ds_a, ds_b]))",
+      spec: "\xA73"
+    },
+    "DATA-020": {
+      severity: "error",
+      summary: "List-valued `img_dir`/`ann_dir`/`split` become a `ConcatDataset` of one dataset per entry; mismatched lengths are an error.",
+      why: "0.x expanded such lists into a concatenation implicitly (and asserted their lengths); 1.x datasets take one prefix each.",
+      example: "ann_dir=['A', 'B'], split=['a.txt', 'b.txt'] \u2192 ConcatDataset(datasets=[dict(\u2026seg_map_path='A', ann_file='a.txt'), dict(\u2026'B', 'b.txt')])",
+      spec: "\xA73"
+    },
+    "DATA-021": {
+      severity: "info",
+      summary: "`MultiImageMixDataset(dataset, pipeline, skip_type_keys)` keeps its shape; the inner dataset and the pipeline are converted.",
+      why: "mmseg 1.x has the same wrapper.",
+      example: "dict(type='MultiImageMixDataset', dataset=ds, pipeline=[...]) \u2192 same with converted parts",
+      spec: "\xA73"
+    },
+    "DATA-022": {
+      severity: "info",
+      summary: "When `data.test` differs from `data.val`, `test_dataloader` is written separately.",
+      why: "The alias of DATA-009 holds only for equal loaders.",
+      example: "data = dict(val=ds_a, test=ds_b) \u2192 val_dataloader = dict(dataset=ds_a'), test_dataloader = dict(dataset=ds_b')",
+      spec: "\xA73"
+    },
+    "DATA-023": {
+      severity: "warning",
+      summary: "Without `data.val` (or `data.test`) no val (test) loader is written.",
+      why: "mmengine needs the loader, loop and evaluator together or none of them; 0.x training with `evaluation` but no `data.val` crashed.",
+      example: "data = dict(train=ds) \u2192 train_dataloader only",
+      spec: "\xA73"
+    },
+    "DATA-024": {
+      severity: "info",
+      summary: "Pipelines written inline in `data.*` are hoisted to `train_pipeline` / `test_pipeline` and referenced.",
+      why: "1.x `init_model`/`inference_model` read `cfg.test_pipeline`, so it must exist.",
+      example: "data = dict(test=dict(pipeline=[...])) \u2192 test_pipeline = [...]; test_dataloader = dict(dataset=dict(pipeline=test_pipeline))",
+      spec: "\xA73"
+    },
+    "DATA-025": {
+      severity: "info",
+      summary: "The implicit val/test `test_mode=True` is not written.",
+      why: "The official configs leave it out; an explicit 0.x `test_mode` is kept.",
+      example: "data = dict(val=dict(type='ADE20KDataset')) \u2192 val_dataloader = dict(dataset=dict(type='ADE20KDataset'))",
+      spec: "\xA73"
+    }
+  }
+};
+
+// rules/detect.json
+var detect_default = {
+  $comment: "Detection (spec \xA72): what a file is and which MMSegmentation version it is written for.",
+  rules: {
+    "DET-001": {
+      severity: "warning",
+      summary: "A YAML or JSON config: recognised and reported, not rewritten.",
+      why: "mmcv loads YAML and JSON configs too, but rewriting them keeps neither comments nor layout; a Python config is the 1.x norm.",
+      example: "configs/custom.yaml with `_base_:` and `data:` keys",
+      spec: "\xA72"
+    },
+    "DET-002": {
+      severity: "info",
+      summary: "Strong 0.x signals: any one makes a config 0.x (`data` with loader keys, `lr_config`, `runner`, `log_config`, 0.x transforms, dataset `img_dir`, \u2026).",
+      why: "These keys and transforms do nothing in mmengine, so a file that has one was written for 0.x.",
+      example: "lr_config = dict(policy='poly', power=0.9)",
+      spec: "\xA72"
+    },
+    "DET-003": {
+      severity: "info",
+      summary: "Weak 0.x signals (`img_norm_cfg`, `fp16`, `cudnn_benchmark`, \u2026) count only when no strong 1.x signal is present.",
+      why: "The official 1.x configs still carry some of them as inert leftovers.",
+      example: "img_norm_cfg = dict(mean=[...], std=[...], to_rgb=True) in a file with train_dataloader \u2192 1.x",
+      spec: "\xA72"
+    },
+    "DET-004": {
+      severity: "info",
+      summary: "Strong 1.x signals (`train_dataloader`, `optim_wrapper`, `param_scheduler`, `PackSegInputs`, `_base_.x` reads, \u2026) make a file 1.x, and it is left alone.",
+      why: "Recognising 1.x files is what makes running the tool twice change nothing.",
+      example: "optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer)",
+      spec: "\xA72"
+    },
+    "DET-005": {
+      severity: "warning",
+      summary: "A mixed config: strong 0.x and strong 1.x signals in one file; treated as 1.x and not rewritten.",
+      why: "mmengine ignores the 0.x keys, so they no longer do what they say (e.g. `runner.max_iters` while `train_cfg.max_iters` differs).",
+      example: "runner = dict(type='IterBasedRunner', max_iters=320000) next to an inherited train_cfg of 160k",
+      spec: "\xA72"
+    },
+    "DET-006": {
+      severity: "warning",
+      summary: "A neutral config (no version signal of its own) inherited by both 0.x and 1.x chains; left as it is.",
+      why: "Rewriting it for one chain would break the other.",
+      example: "_base_/models/fcn_r50.py named by a 0.x leaf and by a 1.x leaf",
+      spec: "\xA72"
+    },
+    "DET-007": {
+      severity: "info",
+      summary: "A `.py` file with `def`, `class`, `if __name__` or framework imports that no `_base_` names is a script, not a config.",
+      why: "Scripts get the command-line and API rules instead of config conversion.",
+      example: "tools/train_custom.py with `def main():`",
+      spec: "\xA72"
+    },
+    "DET-009": {
+      severity: "warning",
+      summary: "A 0.x config inherits from configs that are already 1.x; it is left as it is.",
+      why: "A half-migrated chain has no 0.x meaning to convert from; converting it would mix the two versions' semantics.",
+      example: "a 0.x leaf whose _base_ was migrated earlier while the leaf was not",
+      spec: "\xA72"
+    }
+  }
+};
+
+// rules/emit.json
+var emit_default = {
+  $comment: "Writing converted configs back into files, and verifying them. `placement`: each 1.x top-level key is written where the statement of the first of its 0.x owner keys stood (spec \xA71 ownership table); a key with no owner statement in the file is appended. `collisionOwners`: when sibling bases produce the same 1.x key (INH-011), it stays in the member whose 0.x view has one of these keys. `wholePaths`: dicts written whole once anything in them changes (OPTIM-010). `consensusPaths`: values a shared base takes when every runnable config inheriting it agrees (INH-012). `nullable`: keys a config sets to None when its bases define them and its own chain has no such split (DATA-023). `newMeaning`: top-level names whose meaning changed (0.x model settings \u2192 1.x loops); an empty dict assigned to one is removed rather than kept.",
+  placement: {
+    train_dataloader: ["data"],
+    val_dataloader: ["data"],
+    test_dataloader: ["data"],
+    val_evaluator: ["data", "evaluation"],
+    test_evaluator: ["data", "evaluation"],
+    train_pipeline: ["train_pipeline", "data"],
+    test_pipeline: ["test_pipeline", "data"],
+    img_ratios: ["test_pipeline", "data"],
+    tta_pipeline: ["test_pipeline", "data"],
+    data_preprocessor: ["model", "img_norm_cfg"],
+    model: ["model"],
+    optimizer: ["optimizer"],
+    optim_wrapper: ["optimizer", "optimizer_config", "fp16"],
+    param_scheduler: ["lr_config", "momentum_config"],
+    train_cfg: ["runner", "total_iters", "evaluation"],
+    val_cfg: ["runner", "evaluation"],
+    test_cfg: ["runner", "evaluation"],
+    default_hooks: ["checkpoint_config", "log_config", "evaluation"],
+    default_scope: ["log_config", "dist_params"],
+    env_cfg: ["dist_params", "cudnn_benchmark", "mp_start_method", "opencv_num_threads"],
+    vis_backends: ["log_config"],
+    visualizer: ["log_config"],
+    log_processor: ["log_config"],
+    log_level: ["log_level"],
+    load_from: ["load_from"],
+    resume: ["resume_from", "auto_resume"],
+    tta_model: ["workflow", "resume_from", "load_from", "test_pipeline"],
+    randomness: ["seed", "deterministic"]
+  },
+  rules: {
+    "EMIT-001": {
+      severity: "error",
+      summary: "A config's new text is not written because a statement it must change cannot be edited safely.",
+      why: "Statements that assign several names at once, or change a variable in place, have no single value to replace; rewriting them could change the meaning.",
+      example: "a, b = dict(), dict()  # both must change",
+      spec: "\xA71"
+    },
+    "EMIT-002": {
+      severity: "warning",
+      summary: "A 1.x key the converted bases define is kept in a config whose own conversion has none.",
+      why: "mmengine merges a config into its bases and no assignment removes a top-level key, so the config inherits it; it may no longer fit (e.g. a `tta_pipeline` built from the base's test pipeline).",
+      example: "the base's `tta_pipeline` stays in a child that replaced MultiScaleFlipAug with a plain test pipeline",
+      spec: "\xA71 INH-013"
+    },
+    "INH-011": {
+      severity: "info",
+      summary: "A 1.x key produced by two sibling bases is kept only in the base that owns it.",
+      why: "mmengine refuses duplicate keys among sibling bases; the other members' copies are dropped and the differences are written in the files that name them.",
+      example: "tta_model from both the dataset base and default_runtime: kept in default_runtime",
+      spec: "\xA71"
+    },
+    "INH-013": {
+      severity: "error",
+      summary: "A converted config does not verify: resolving the new files does not give the conversion of the old chain.",
+      why: "A file is only delivered when the new chain means what the old chain meant; the differing keys are listed.",
+      example: "resolved `param_scheduler` differs from the conversion of the merged 0.x chain",
+      spec: "\xA71"
+    },
+    "INH-014": {
+      severity: "info",
+      summary: "A 0.x helper variable nothing reads any more is removed (`img_norm_cfg`).",
+      why: "Normalisation moved into the model's data preprocessor; the variable is inert in 1.x.",
+      example: "img_norm_cfg = dict(mean=[...], std=[...], to_rgb=True)  \u2192 removed",
+      spec: "\xA71"
+    },
+    "INH-012": {
+      severity: "info",
+      summary: "A shared base carries a value that lives in a sibling base, because every config inheriting it agrees on it.",
+      why: "A schedule base cannot see the runtime base's logger interval, nor a model base the dataset's normalisation; the official 1.x bases carry them.",
+      example: "schedule base: default_hooks.logger.interval=50 (from default_runtime's log_config)",
+      spec: "\xA71"
+    },
+    "EMIT-003": {
+      severity: "info",
+      summary: "A val/test loader, loop or evaluator the bases define is set to None in a config whose chain has no such split.",
+      why: "mmengine requires the loader, loop and evaluator of a split together or not at all; a config cannot remove an inherited key, only set it to None.",
+      example: "val_cfg = None  # the schedule base writes val_cfg, but this config has no data.val",
+      spec: "\xA73 DATA-023"
+    },
+    "EMIT-004": {
+      severity: "error",
+      summary: "A config whose conversion reports an error keeps its 0.x text, and so does every config inheriting from it.",
+      why: "An error means a construct has no faithful 1.x form; writing the rest would give a chain that is neither 0.x nor 1.x.",
+      example: "lr_config = dict(policy='inv') (SCHED-010) \u2192 the file is left as it was",
+      spec: "\xA70 severities"
+    }
+  },
+  collisionOwners: {
+    tta_model: ["log_config", "dist_params", "load_from", "log_level"],
+    default_scope: ["log_config", "dist_params"],
+    env_cfg: ["dist_params", "log_config"],
+    vis_backends: ["log_config"],
+    visualizer: ["log_config"],
+    log_processor: ["log_config"],
+    log_level: ["log_level"],
+    load_from: ["load_from"],
+    resume: ["resume_from", "load_from"],
+    default_hooks: ["checkpoint_config"],
+    train_cfg: ["runner", "total_iters"],
+    val_cfg: ["runner", "total_iters"],
+    test_cfg: ["runner", "total_iters"],
+    optim_wrapper: ["optimizer"],
+    param_scheduler: ["lr_config"],
+    train_dataloader: ["data"],
+    val_dataloader: ["data"],
+    test_dataloader: ["data"],
+    val_evaluator: ["data"],
+    test_evaluator: ["data"],
+    model: ["model"]
+  },
+  wholePaths: ["optimizer", "optim_wrapper.optimizer"],
+  consensusPaths: [
+    "default_hooks.logger.interval",
+    "model.data_preprocessor.mean",
+    "model.data_preprocessor.std",
+    "model.data_preprocessor.bgr_to_rgb",
+    "data_preprocessor.mean",
+    "data_preprocessor.std",
+    "data_preprocessor.bgr_to_rgb"
+  ],
+  nullable: [
+    "val_dataloader",
+    "val_cfg",
+    "val_evaluator",
+    "test_dataloader",
+    "test_cfg",
+    "test_evaluator"
+  ],
+  newMeaning: ["train_cfg", "test_cfg"]
+};
+
+// rules/evaluator.json
+var evaluator_default = {
+  $comment: "`evaluation` \u2192 `val_evaluator` / `test_evaluator` (spec \xA79). `evaluationKeys` says which 1.x part each 0.x `evaluation` sub-key belongs to: `loop` (train_cfg, LOOP-001/007), `hook` (default_hooks.checkpoint, EVAL-004), `evaluator` (this pass), `dropped` (with the rule that reports it). Keys in none of these are unknown.",
+  evaluationKeys: {
+    loop: ["interval", "start"],
+    hook: ["save_best", "rule", "greater_keys", "less_keys"],
+    evaluator: ["metric", "gpu_collect", "tmpdir", "nan_to_num", "beta", "imgfile_prefix"],
+    dropped: {
+      pre_eval: "EVAL-005",
+      efficient_test: "EVAL-005",
+      by_epoch: "EVAL-005",
+      out_dir: "EVAL-008",
+      file_client_args: "EVAL-008",
+      broadcast_bn_buffer: "EVAL-008"
+    }
+  },
+  metrics: {
+    iou: ["mIoU", "mDice", "mFscore"],
+    cityscapes: "cityscapes",
+    default: ["mIoU"],
+    cityscapesOutputDir: ".format_cityscapes",
+    iouOnlyOptions: ["nan_to_num", "beta"],
+    defaultIgnoreIndex: 255
+  },
+  rules: {
+    "EVAL-001": {
+      severity: "error",
+      summary: "`evaluation.metric` becomes `val_evaluator = dict(type='IoUMetric', iou_metrics=[\u2026])`, mirrored by `test_evaluator`.",
+      why: "1.x evaluates with metric objects instead of `dataset.evaluate(metric=\u2026)`; an unknown metric name failed in 0.x and fails in 1.x.",
+      example: "evaluation = dict(metric='mDice') \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mDice'])",
+      spec: "\xA79"
+    },
+    "EVAL-002": {
+      severity: "info",
+      summary: "`metric='cityscapes'` becomes `CityscapesMetric(output_dir=\u2026)`, alone or after an `IoUMetric`.",
+      why: "The Cityscapes evaluation is its own metric in 1.x and needs a directory for the result files.",
+      example: "evaluation = dict(metric='cityscapes') \u2192 val_evaluator = dict(type='CityscapesMetric', output_dir='.format_cityscapes')",
+      spec: "\xA79"
+    },
+    "EVAL-003": {
+      severity: "info",
+      summary: "`evaluation.interval` becomes `train_cfg.val_interval` (written by the loop pass).",
+      why: "1.x validation is scheduled by the train loop, not by a hook.",
+      example: "evaluation = dict(interval=4000) \u2192 train_cfg = dict(val_interval=4000)",
+      spec: "\xA79"
+    },
+    "EVAL-004": {
+      severity: "info",
+      summary: "`save_best`, `rule`, `greater_keys`, `less_keys` go to `default_hooks.checkpoint` (written by the hooks pass).",
+      why: "1.x keeps the best checkpoint in `CheckpointHook`.",
+      example: "evaluation = dict(save_best='mIoU') \u2192 default_hooks = dict(checkpoint=dict(save_best='mIoU'))",
+      spec: "\xA79"
+    },
+    "EVAL-005": {
+      severity: "info",
+      summary: "`pre_eval`, `efficient_test` and `by_epoch` are dropped.",
+      why: "1.x metrics always process results batch by batch, and the loop decides when to validate.",
+      example: "evaluation = dict(metric='mIoU', pre_eval=True) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'])",
+      spec: "\xA79"
+    },
+    "EVAL-006": {
+      severity: "warning",
+      summary: "`gpu_collect=True` becomes `collect_device='gpu'` on both evaluators; `tmpdir` is dropped.",
+      why: "1.x metrics collect results across ranks themselves; mmseg 1.1.1 `IoUMetric` does not pass a collect directory on.",
+      example: "evaluation = dict(gpu_collect=True) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'], collect_device='gpu')",
+      spec: "\xA79"
+    },
+    "EVAL-007": {
+      severity: "info",
+      summary: "`nan_to_num` and `beta` move to `IoUMetric` unchanged.",
+      why: "`IoUMetric` takes the same options.",
+      example: "evaluation = dict(metric='mFscore', beta=2) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mFscore'], beta=2)",
+      spec: "\xA79"
+    },
+    "EVAL-008": {
+      severity: "warning",
+      summary: "`out_dir`, `file_client_args` and `broadcast_bn_buffer` are dropped (`start` goes to the loop); unknown `evaluation` keys are dropped with a warning.",
+      why: "1.x validation has no counterpart for these hook options.",
+      example: "evaluation = dict(metric='mIoU', out_dir='x') \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'])",
+      spec: "\xA79"
+    },
+    "EVAL-009": {
+      severity: "info",
+      summary: "`test_evaluator` mirrors `val_evaluator`.",
+      why: "0.x `tools/test.py` took its metrics from `--eval`; the official 1.x configs write `test_evaluator = val_evaluator`.",
+      example: "evaluation = dict(metric='mIoU') \u2192 test_evaluator = val_evaluator",
+      spec: "\xA79"
+    },
+    "EVAL-010": {
+      severity: "warning",
+      summary: "A dataset `ignore_index` other than 255 is also set on the evaluators; parts of a concatenation that disagree are reported.",
+      why: "1.x metrics do not read the dataset's `ignore_index`.",
+      example: "data = dict(val=dict(ignore_index=0)) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'], ignore_index=0)",
+      spec: "\xA79"
+    }
+  }
+};
+
+// rules/flag.json
+var flag_default = {
+  $comment: "The pull-request bot (`mode: flag`): what it says about 0.x code a pull request adds.",
+  rules: {
+    "FLAG-001": {
+      severity: "warning",
+      summary: "MMSegmentation 0.x code on lines the pull request adds; its 1.x form is posted as a review suggestion.",
+      why: "After a repository has moved to 1.x, 0.x code copied from an older repository runs wrong or not at all; the fix lies within the diff, so it can be applied in one click.",
+      example: "a README line `python tools/train.py cfg.py --load-from ckpt.pth` becomes `python tools/train.py cfg.py --cfg-options load_from=ckpt.pth`"
+    },
+    "FLAG-002": {
+      severity: "warning",
+      summary: "MMSegmentation 0.x code whose 1.x form is not a suggestion (a config added whole, or an edit reaching past the diff); the converted file is in the report comment.",
+      why: "A review suggestion can only replace lines of one diff hunk; a whole config's conversion moves keys across the file, so the converted file is given to copy instead.",
+      example: "a new configs/my_model.py with `data = dict(samples_per_gpu=2, \u2026)` and `lr_config = dict(policy='poly')`"
+    },
+    "FLAG-003": {
+      severity: "warning",
+      summary: "The checked-out file is not the pull request's head version, so no suggestion is made for it.",
+      why: "A suggestion names head lines; on a merge checkout whose lines differ from the head they would replace the wrong lines.",
+      example: "actions/checkout without `ref: ${{ github.event.pull_request.head.sha }}` on a pull request whose base changed the same file"
+    },
+    "FLAG-004": {
+      severity: "warning",
+      summary: "MMSegmentation 0.x code in a config whose bases the pull request leaves 0.x: the repository needs migrating, not this file alone.",
+      why: "A config's 1.x text is the delta over its converted bases; applied over 0.x bases it would mix the two versions, so no suggestion or converted file is given.",
+      example: "a new configs/fcn/my_fcn.py with `_base_ = './fcn_r50.py'` and `data = dict(samples_per_gpu=4)` in a repository whose fcn_r50.py is still 0.x"
+    }
+  }
+};
+
+// rules/hooks.json
+var hooks_default = {
+  $comment: "HOOK / LOG: checkpoint_config, log_config, custom_hooks and evaluation.save_best -> default_hooks, custom_hooks, vis_backends, visualizer, log_processor (MIGRATION-SPEC section 10).",
+  defaultHooks: {
+    timer: "IterTimerHook",
+    param_scheduler: "ParamSchedulerHook",
+    sampler_seed: "DistSamplerSeedHook",
+    visualization: "SegVisualizationHook"
+  },
+  loggerHook: "LoggerHook",
+  checkpointHook: "CheckpointHook",
+  checkpoint: {
+    keep: [
+      "interval",
+      "by_epoch",
+      "save_optimizer",
+      "out_dir",
+      "max_keep_ckpts",
+      "save_last",
+      "filename_tmpl"
+    ],
+    dropInfo: ["meta"],
+    dropWarn: ["create_symlink", "sync_buffer", "file_client_args"]
+  },
+  evaluationToCheckpoint: ["save_best", "rule", "greater_keys", "less_keys"],
+  runtimeOwnerKeys: ["log_config", "dist_params", "log_level", "load_from"],
+  textLogger: {
+    type: "TextLoggerHook",
+    backend: "LocalVisBackend",
+    toLogger: ["ignore_last", "interval_exp_name", "out_dir", "out_suffix", "keep_local"],
+    dropInfo: ["reset_flag"]
+  },
+  loggerBaseArgs: ["interval", "ignore_last", "reset_flag", "by_epoch"],
+  backends: {
+    TensorboardLoggerHook: {
+      rule: "LOG-003",
+      backend: "TensorboardVisBackend",
+      moves: { log_dir: "save_dir" },
+      dropInfo: [],
+      dropWarn: [],
+      note: {
+        severity: "info",
+        message: "the TensorBoard event files are written under the visualizer's save_dir (work_dir/<timestamp>/vis_data) unless save_dir is set"
+      }
+    },
+    WandbLoggerHook: {
+      rule: "LOG-004",
+      backend: "WandbVisBackend",
+      moves: {
+        init_kwargs: "init_kwargs",
+        commit: "commit",
+        define_metric_cfg: "define_metric_cfg"
+      },
+      dropInfo: ["with_step", "log_artifact", "out_suffix"],
+      dropWarn: []
+    },
+    MMSegWandbHook: {
+      rule: "LOG-005",
+      backend: "WandbVisBackend",
+      moves: { init_kwargs: "init_kwargs" },
+      dropInfo: [],
+      dropWarn: ["log_checkpoint", "log_checkpoint_metadata", "num_eval_images"],
+      note: {
+        severity: "warning",
+        message: "WandbVisBackend logs scalars only: no checkpoint artifacts and no evaluation images"
+      }
+    },
+    MlflowLoggerHook: {
+      rule: "LOG-006",
+      backend: "MLflowVisBackend",
+      moves: { exp_name: "exp_name", tags: "tags", params: "params" },
+      dropInfo: [],
+      dropWarn: ["log_model"]
+    },
+    NeptuneLoggerHook: {
+      rule: "LOG-007",
+      backend: "NeptuneVisBackend",
+      moves: { init_kwargs: "init_kwargs" },
+      dropInfo: [],
+      dropWarn: []
+    },
+    ClearMLLoggerHook: {
+      rule: "LOG-007",
+      backend: "ClearMLVisBackend",
+      moves: { init_kwargs: "init_kwargs" },
+      dropInfo: [],
+      dropWarn: []
+    },
+    DvcliveLoggerHook: {
+      rule: "LOG-007",
+      backend: "DVCLiveVisBackend",
+      moves: {},
+      restInto: "init_kwargs",
+      dropInfo: [],
+      dropWarn: ["model_file"]
+    }
+  },
+  unsupportedLoggers: ["PaviLoggerHook", "SegmindLoggerHook"],
+  visualizer: { type: "SegLocalVisualizer", name: "visualizer" },
+  customHooks: {
+    EmptyCacheHook: { drop: [], warnIfSet: [] },
+    SyncBuffersHook: { drop: ["distributed"], warnIfSet: [] },
+    EMAHook: {
+      drop: ["warm_up", "resume_from"],
+      warnIfSet: ["warm_up", "resume_from"],
+      intervalMustBeOne: true
+    },
+    ProfilerHook: {
+      drop: ["profile_iters", "activities"],
+      warnIfSet: [
+        "by_epoch",
+        "profile_iters",
+        "activities",
+        "schedule",
+        "on_trace_ready",
+        "record_shapes",
+        "profile_memory",
+        "with_stack",
+        "json_trace_path"
+      ]
+    }
+  },
+  customHookErrors: {
+    exact: [
+      "EvalHook",
+      "DistEvalHook",
+      "ClosureHook",
+      "OptimizerHook",
+      "Fp16OptimizerHook",
+      "GradientCumulativeOptimizerHook",
+      "GradientCumulativeFp16OptimizerHook",
+      "MMSegWandbHook"
+    ],
+    suffixes: ["LrUpdaterHook", "MomentumUpdaterHook", "LoggerHook"]
+  },
+  rules: {
+    "HOOK-001": {
+      severity: "info",
+      summary: "The file that owns `checkpoint_config` writes the full six-entry `default_hooks` (timer, logger, param_scheduler, checkpoint, sampler_seed, visualization).",
+      why: "mmengine replaces its built-in hooks entry by entry; writing all six as the official configs do keeps `tools/test.py --show` working (it needs `visualization`) and pins every interval and `by_epoch`.",
+      example: "checkpoint_config = dict(by_epoch=False, interval=8000) -> default_hooks = dict(timer=dict(type='IterTimerHook'), logger=dict(type='LoggerHook', interval=50, log_metric_by_epoch=False), param_scheduler=..., checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=8000), sampler_seed=..., visualization=dict(type='SegVisualizationHook'))",
+      spec: "\xA710"
+    },
+    "HOOK-002": {
+      severity: "warning",
+      summary: "`checkpoint_config` becomes `default_hooks.checkpoint = dict(type='CheckpointHook', ...)` with `by_epoch` always written; `meta` is dropped (info), `create_symlink`/`sync_buffer`/`file_client_args` are dropped (warning).",
+      why: "mmengine's CheckpointHook defaults to by_epoch=True while 0.x iteration runners used False, and it forwards unknown arguments to save_checkpoint, which would fail on the mmcv-only ones.",
+      example: "checkpoint_config = dict(interval=4000, meta=dict(a=1)) -> default_hooks = dict(checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=4000))",
+      spec: "\xA710"
+    },
+    "HOOK-003": {
+      severity: "info",
+      summary: "`checkpoint_config = None` becomes `default_hooks.checkpoint = None`.",
+      why: "0.x registered no checkpoint hook; a None entry removes mmengine's built-in one.",
+      example: "checkpoint_config = None -> default_hooks = dict(checkpoint=None, ...)",
+      spec: "\xA710"
+    },
+    "HOOK-004": {
+      severity: "warning",
+      summary: "A runnable config without `checkpoint_config` gets `default_hooks.checkpoint = dict(type='CheckpointHook', interval=-1, by_epoch=...)`.",
+      why: "0.x `tools/train.py` failed without `checkpoint_config`; writing interval=-1 (only the final checkpoint) avoids mmengine's built-in hook that saves after every epoch or iteration.",
+      example: "(no checkpoint_config) -> default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=-1, by_epoch=False), ...)",
+      spec: "\xA710"
+    },
+    "HOOK-005": {
+      severity: "error",
+      summary: "`custom_hooks` entries are mapped per type: EmptyCacheHook kept, SyncBuffersHook without `distributed`, EMAHook with `momentum`/`interval` only, ProfilerHook kept; hooks that moved elsewhere in 1.x or are unknown are left as written.",
+      why: "Evaluation, lr/momentum updates, optimizer steps and logging are no longer hooks in 1.x, and a custom hook class must be ported to mmengine's Hook API.",
+      example: "custom_hooks = [dict(type='EMAHook', momentum=0.0002, warm_up=100)] -> custom_hooks = [dict(type='EMAHook', momentum=0.0002)] (warning: warm_up dropped)",
+      spec: "\xA710"
+    },
+    "LOG-001": {
+      severity: "warning",
+      summary: "`log_config.interval` becomes `default_hooks.logger = dict(type='LoggerHook', interval=..., log_metric_by_epoch=...)`, with `log_metric_by_epoch` taken from the text logger's `by_epoch` (False under iteration runners).",
+      why: "mmengine's LoggerHook defaults to interval 10 and log_metric_by_epoch=True, so both are written; a runnable 0.x config without `log_config` could not train.",
+      example: "log_config = dict(interval=50, hooks=[dict(type='TextLoggerHook', by_epoch=False)]) -> default_hooks = dict(logger=dict(type='LoggerHook', interval=50, log_metric_by_epoch=False))",
+      spec: "\xA710"
+    },
+    "LOG-002": {
+      severity: "info",
+      summary: "`TextLoggerHook` options go on `default_hooks.logger` and the hook becomes `dict(type='LocalVisBackend')`; `reset_flag` is dropped.",
+      why: "mmengine's LoggerHook writes the text and JSON logs itself; the local backend stores the scalars.",
+      example: "dict(type='TextLoggerHook', by_epoch=False, keep_local=False) -> logger=dict(..., keep_local=False) and vis_backends = [dict(type='LocalVisBackend')]",
+      spec: "\xA710"
+    },
+    "LOG-003": {
+      severity: "info",
+      summary: "`TensorboardLoggerHook(log_dir)` becomes `dict(type='TensorboardVisBackend', save_dir=log_dir)`.",
+      why: "Logging backends are visualizer backends in 1.x; the directory layout differs.",
+      example: "dict(type='TensorboardLoggerHook') -> dict(type='TensorboardVisBackend')",
+      spec: "\xA710"
+    },
+    "LOG-004": {
+      severity: "info",
+      summary: "`WandbLoggerHook` becomes `WandbVisBackend(init_kwargs, commit, define_metric_cfg)`; `with_step`, `log_artifact`, `out_suffix` are dropped.",
+      why: "WandbVisBackend has no counterpart for the dropped options.",
+      example: "dict(type='WandbLoggerHook', init_kwargs=dict(project='seg')) -> dict(type='WandbVisBackend', init_kwargs=dict(project='seg'))",
+      spec: "\xA710"
+    },
+    "LOG-005": {
+      severity: "warning",
+      summary: "`MMSegWandbHook` becomes `WandbVisBackend(init_kwargs)`; checkpoint and evaluation-image logging are lost.",
+      why: "mmseg 1.x has no MMSegWandbHook; the backend logs scalars only.",
+      example: "dict(type='MMSegWandbHook', init_kwargs=dict(project='seg'), num_eval_images=100) -> dict(type='WandbVisBackend', init_kwargs=dict(project='seg'))",
+      spec: "\xA710"
+    },
+    "LOG-006": {
+      severity: "warning",
+      summary: "`MlflowLoggerHook` becomes `MLflowVisBackend(exp_name, tags, params)`; `log_model` is dropped.",
+      why: "MLflowVisBackend does not log the model.",
+      example: "dict(type='MlflowLoggerHook', exp_name='seg') -> dict(type='MLflowVisBackend', exp_name='seg')",
+      spec: "\xA710"
+    },
+    "LOG-007": {
+      severity: "warning",
+      summary: "`NeptuneLoggerHook`, `ClearMLLoggerHook` and `DvcliveLoggerHook` become `NeptuneVisBackend`, `ClearMLVisBackend` and `DVCLiveVisBackend(init_kwargs=...)`; Dvclive `model_file` is dropped.",
+      why: "Same services, as visualizer backends; DVCLiveVisBackend does not save the model.",
+      example: "dict(type='DvcliveLoggerHook', path='dvc') -> dict(type='DVCLiveVisBackend', init_kwargs=dict(path='dvc'))",
+      spec: "\xA710"
+    },
+    "LOG-008": {
+      severity: "error",
+      summary: "`PaviLoggerHook`, `SegmindLoggerHook` and unknown or custom logger hooks have no 1.x backend and are left out of `vis_backends`.",
+      why: "There is no 1.x counterpart; a custom logger must be ported to a mmengine VisBackend.",
+      example: "dict(type='PaviLoggerHook') -> (not converted)",
+      spec: "\xA710"
+    },
+    "LOG-009": {
+      severity: "info",
+      summary: "`log_config.hooks` becomes `vis_backends = [...]` and `visualizer = dict(type='SegLocalVisualizer', vis_backends=vis_backends, name='visualizer')`, written by the runtime file.",
+      why: "The visualizer owns the logging backends in 1.x; without a text hook no LocalVisBackend is added (text logs are still printed).",
+      example: "log_config = dict(hooks=[dict(type='TextLoggerHook')]) -> vis_backends = [dict(type='LocalVisBackend')]",
+      spec: "\xA710"
+    },
+    "LOG-010": {
+      severity: "info",
+      summary: "The runtime file writes `log_processor = dict(by_epoch=...)`: False for iteration-based training, True for epoch-based.",
+      why: "mmengine's LogProcessor defaults to by_epoch=True, which would print iteration-based logs as epochs.",
+      example: "(IterBasedRunner) -> log_processor = dict(by_epoch=False)",
+      spec: "\xA710"
+    },
+    "LOG-011": {
+      severity: "info",
+      summary: "`log_config = None` becomes `default_hooks.logger = None` and an empty `vis_backends`.",
+      why: "0.x registered no logger hooks; a None entry removes mmengine's built-in LoggerHook.",
+      example: "log_config = None -> default_hooks = dict(logger=None, ...)",
+      spec: "\xA710"
+    },
+    "LOG-012": {
+      severity: "info",
+      summary: "`log_level` is kept as written.",
+      why: "mmengine reads the same key with the same meaning ('INFO' by default).",
+      example: "log_level = 'INFO' -> log_level = 'INFO'",
+      spec: "\xA710"
+    }
+  }
+};
+
+// rules/input.json
+var input_default = {
+  $comment: "Findings about reading, parsing, evaluating and resolving files. Each rule: what it reports, why, and an example.",
+  rules: {
+    "INH-001": {
+      severity: "error",
+      summary: "A `_base_` path does not exist, cannot be read, or leaves the repository.",
+      why: "The chain cannot be resolved, so nothing in it can be converted or verified.",
+      example: "_base_ = ['../_base_/models/missing.py']"
+    },
+    "INH-003": {
+      severity: "error",
+      summary: "A child dict is merged over a base value that is not a dict.",
+      why: "mmengine raises TypeError here unless the child dict carries `_delete_=True`.",
+      example: "base: norm_cfg = None; child: norm_cfg = dict(type='BN')"
+    },
+    "INH-004": {
+      severity: "info",
+      summary: "`_delete_=True` in a child dict replaces the base dict instead of merging into it; the marker is removed.",
+      why: "This is mmengine's (and mmcv's) merge rule; the resolver and the emitter both follow it exactly.",
+      example: "optimizer = dict(_delete_=True, type='AdamW', lr=6e-5)",
+      spec: "\xA71"
+    },
+    "INH-005": {
+      severity: "error",
+      summary: "A `{{_base_.x}}` reference names a key the bases do not define.",
+      why: "mmengine substitutes the base value at load time; a missing key fails to load.",
+      example: "pipeline = {{_base_.train_pipline}}"
+    },
+    "INH-006": {
+      severity: "error",
+      summary: "Two sibling bases define the same top-level key.",
+      why: "mmengine raises `Duplicate key is not allowed among bases`.",
+      example: "_base_ = ['a.py', 'b.py'] where both define model"
+    },
+    "INH-008": {
+      severity: "info",
+      summary: "Each config converts as its whole merged chain: T(F) = convert(merged 0.x chain of F).",
+      why: "A child's meaning lives in its bases (a warmup-only `lr_config` inherits the policy); converting a file alone is wrong.",
+      example: "lr_config = dict(warmup='linear', warmup_iters=1000) \u2192 the whole param_scheduler list",
+      spec: "\xA71"
+    },
+    "INH-010": {
+      severity: "info",
+      summary: "Lists are written whole; dicts mmengine merges are written as the smallest delta.",
+      why: "Lists never merge in mmengine, so a partial list would drop the base's items; dicts do merge, so only differences are written.",
+      example: "train_dataloader = dict(batch_size=4)",
+      spec: "\xA71"
+    },
+    "INH-016": {
+      severity: "error",
+      summary: "A `pkg::path` base refers to an installed package's configs.",
+      why: "Package bases are a 1.x (mmengine) feature and live outside the repository, so they are not resolved.",
+      example: "_base_ = 'mmseg::_base_/models/fcn_r50-d8.py'"
+    },
+    "INH-017": {
+      severity: "error",
+      summary: "The `_base_` chain contains a cycle.",
+      why: "A file that inherits from itself, directly or through others, never finishes loading.",
+      example: "a.py: _base_ = 'b.py'; b.py: _base_ = 'a.py'"
+    },
+    "INH-018": {
+      severity: "error",
+      summary: "`_base_` is not a string or a list of strings.",
+      why: "mmengine reads `_base_` before running the file, so it must be a literal path or list of paths.",
+      example: "_base_ = get_bases()"
+    },
+    "IO-001": {
+      severity: "error",
+      summary: "A file cannot be read, or its path leaves the repository.",
+      why: "The tool only reads inside the repository; a missing or escaping path cannot be resolved or converted.",
+      example: "_base_ = '../../../etc/passwd'"
+    },
+    "IO-002": {
+      severity: "error",
+      summary: "A file is binary or not valid UTF-8.",
+      why: "Configs and scripts are text; a NUL byte or invalid UTF-8 means the file is not one, and rewriting it could corrupt it.",
+      example: "configs/model.py containing a NUL byte"
+    },
+    "IO-003": {
+      severity: "error",
+      summary: "A file is larger than the size limit (1 MiB by default).",
+      why: "No real config is that large; reading it would cost memory and time for nothing.",
+      example: "a 5 MB generated .py file"
+    },
+    "PY-001": {
+      severity: "error",
+      summary: "A Python file has a syntax error.",
+      why: "A file Python cannot parse cannot be evaluated; mmengine would fail on it too.",
+      example: "model = dict(type='EncoderDecoder'"
+    },
+    "PY-002": {
+      severity: "warning",
+      summary: "An expression cannot be evaluated statically and is kept as written.",
+      why: "Calls to unknown functions, imports or environment reads have no value the tool can know; guessing would change the config's meaning.",
+      example: "work_dir = os.environ.get('WORK_DIR')"
+    },
+    "PY-003": {
+      severity: "warning",
+      summary: "A top-level statement is not evaluated (if/for/with/try, attribute assignment).",
+      why: "Control flow at the top of a config makes its keys depend on run-time state; the names it assigns are kept opaque.",
+      example: "if use_fp16:\n    fp16 = dict(loss_scale=512.)"
+    }
+  }
+};
+
+// rules/key.json
+var key_default = {
+  $comment: "KEY: 0.x --cfg-options / --options key paths -> 1.x key paths (MIGRATION-SPEC section 13.5). 'renames' apply to a key prefix (longest match wins) and carry the rest of the path over; 'drops' and 'errors' also match by prefix. Rows that need the config itself (pipeline indices, schedulers, the AMP wrapper) are resolved by converting the config with and without the item.",
+  renames: [
+    {
+      from: "dist_params",
+      to: ["env_cfg.dist_cfg"],
+      rule: "KEY-001"
+    },
+    {
+      from: "checkpoint_config",
+      to: ["default_hooks.checkpoint"],
+      rule: "KEY-002"
+    },
+    {
+      from: "evaluation.interval",
+      to: ["train_cfg.val_interval"],
+      rule: "KEY-003"
+    },
+    {
+      from: "evaluation.save_best",
+      to: ["default_hooks.checkpoint.save_best"],
+      rule: "KEY-005"
+    },
+    {
+      from: "evaluation.rule",
+      to: ["default_hooks.checkpoint.rule"],
+      rule: "KEY-005"
+    },
+    {
+      from: "evaluation.start",
+      to: ["train_cfg.val_begin"],
+      rule: "KEY-006"
+    },
+    {
+      from: "data.samples_per_gpu",
+      to: ["train_dataloader.batch_size"],
+      rule: "KEY-009"
+    },
+    {
+      from: "data.workers_per_gpu",
+      to: [
+        "train_dataloader.num_workers",
+        "val_dataloader.num_workers",
+        "test_dataloader.num_workers"
+      ],
+      rule: "KEY-010"
+    },
+    {
+      from: "optimizer",
+      to: ["optim_wrapper.optimizer"],
+      rule: "KEY-017"
+    },
+    {
+      from: "optimizer.paramwise_cfg",
+      to: ["optim_wrapper.paramwise_cfg"],
+      rule: "KEY-018"
+    },
+    {
+      from: "optimizer.constructor",
+      to: ["optim_wrapper.constructor"],
+      rule: "KEY-018"
+    },
+    {
+      from: "optimizer_config.grad_clip",
+      to: ["optim_wrapper.clip_grad"],
+      rule: "KEY-019"
+    },
+    {
+      from: "optimizer_config.cumulative_iters",
+      to: ["optim_wrapper.accumulative_counts"],
+      rule: "KEY-021"
+    },
+    {
+      from: "log_config.interval",
+      to: ["default_hooks.logger.interval"],
+      rule: "KEY-028"
+    },
+    {
+      from: "load_from",
+      to: ["load_from"],
+      rule: "KEY-030"
+    },
+    {
+      from: "work_dir",
+      to: ["work_dir"],
+      rule: "KEY-030"
+    },
+    {
+      from: "log_level",
+      to: ["log_level"],
+      rule: "KEY-030"
+    },
+    {
+      from: "find_unused_parameters",
+      to: ["find_unused_parameters"],
+      rule: "KEY-030"
+    },
+    {
+      from: "custom_hooks",
+      to: ["custom_hooks"],
+      rule: "KEY-030"
+    },
+    {
+      from: "cudnn_benchmark",
+      to: ["env_cfg.cudnn_benchmark"],
+      rule: "KEY-033"
+    },
+    {
+      from: "mp_start_method",
+      to: ["env_cfg.mp_cfg.mp_start_method"],
+      rule: "KEY-033"
+    },
+    {
+      from: "opencv_num_threads",
+      to: ["env_cfg.mp_cfg.opencv_num_threads"],
+      rule: "KEY-033"
+    },
+    {
+      from: "seed",
+      to: ["randomness.seed"],
+      rule: "KEY-034"
+    },
+    {
+      from: "deterministic",
+      to: ["randomness.deterministic"],
+      rule: "KEY-034"
+    }
+  ],
+  drops: [
+    {
+      key: "checkpoint_config.meta",
+      rule: "KEY-002",
+      reason: "mmengine's CheckpointHook has no `meta`"
+    },
+    {
+      key: "checkpoint_config.create_symlink",
+      rule: "KEY-002",
+      reason: "mmengine's CheckpointHook creates no symlink"
+    },
+    {
+      key: "evaluation.pre_eval",
+      rule: "KEY-007",
+      reason: "1.x evaluators always process results per batch"
+    },
+    {
+      key: "evaluation.efficient_test",
+      rule: "KEY-007",
+      reason: "a no-op since 0.17"
+    },
+    {
+      key: "evaluation.by_epoch",
+      rule: "KEY-007",
+      reason: "the validation unit follows the train loop in 1.x"
+    },
+    {
+      key: "gpu_ids",
+      rule: "KEY-035",
+      reason: "1.x selects devices through CUDA_VISIBLE_DEVICES and the launcher"
+    },
+    {
+      key: "workflow",
+      rule: "KEY-035",
+      reason: "1.x loops replace the workflow"
+    }
+  ],
+  errors: [
+    {
+      key: "runner",
+      rule: "KEY-015",
+      reason: "the runner type has no --cfg-options counterpart; change train_cfg in the config"
+    },
+    {
+      key: "optimizer_config",
+      rule: "KEY-022",
+      reason: "the optimizer hook has no --cfg-options counterpart; change optim_wrapper in the config"
+    },
+    {
+      key: "lr_config.policy",
+      rule: "KEY-027",
+      reason: "a policy change rewrites param_scheduler; change the config"
+    },
+    {
+      key: "lr_config.warmup",
+      rule: "KEY-027",
+      reason: "a warmup change rewrites param_scheduler; change the config"
+    },
+    {
+      key: "momentum_config",
+      rule: "KEY-027",
+      reason: "momentum schedules become param_scheduler entries; change the config"
+    },
+    {
+      key: "log_config",
+      rule: "KEY-029",
+      reason: "logger hooks become default_hooks.logger and vis_backends; change the config"
+    }
+  ],
+  datasetKeys: {
+    img_dir: "data_prefix.img_path",
+    ann_dir: "data_prefix.seg_map_path",
+    split: "ann_file",
+    classes: "metainfo.classes",
+    palette: "metainfo.palette"
+  },
+  dataloaderKeys: {
+    samples_per_gpu: "batch_size",
+    workers_per_gpu: "num_workers",
+    shuffle: "sampler.shuffle"
+  },
+  lrConfigRules: {
+    min_lr: "KEY-023",
+    power: "KEY-023",
+    gamma: "KEY-023",
+    step: "KEY-023",
+    min_lr_ratio: "KEY-023",
+    warmup_iters: "KEY-024",
+    warmup_ratio: "KEY-025",
+    by_epoch: "KEY-026"
+  },
+  helperVariables: [
+    "img_norm_cfg",
+    "crop_size",
+    "img_scale",
+    "dataset_type",
+    "data_root",
+    "norm_cfg",
+    "backbone_norm_cfg",
+    "checkpoint",
+    "checkpoint_file",
+    "pretrained",
+    "train_pipeline",
+    "test_pipeline",
+    "num_classes",
+    "class_weight"
+  ],
+  keys0x: [
+    "dist_params",
+    "checkpoint_config",
+    "evaluation",
+    "data",
+    "runner",
+    "total_iters",
+    "optimizer",
+    "optimizer_config",
+    "fp16",
+    "lr_config",
+    "momentum_config",
+    "log_config",
+    "resume_from",
+    "auto_resume",
+    "cudnn_benchmark",
+    "mp_start_method",
+    "opencv_num_threads",
+    "seed",
+    "deterministic",
+    "gpu_ids",
+    "workflow",
+    "img_norm_cfg"
+  ],
+  keys1x: [
+    "train_dataloader",
+    "val_dataloader",
+    "test_dataloader",
+    "optim_wrapper",
+    "param_scheduler",
+    "val_evaluator",
+    "test_evaluator",
+    "default_hooks",
+    "default_scope",
+    "env_cfg",
+    "visualizer",
+    "vis_backends",
+    "log_processor",
+    "tta_pipeline",
+    "tta_model",
+    "randomness",
+    "model_wrapper_cfg",
+    "auto_scale_lr",
+    "resume",
+    "val_cfg"
+  ],
+  loopKeys: ["type", "max_iters", "max_epochs", "val_interval", "val_begin", "dynamic_intervals"],
+  rules: {
+    "KEY-001": {
+      severity: "info",
+      summary: "`dist_params.<k>` becomes `env_cfg.dist_cfg.<k>`.",
+      why: "mmengine reads the distributed settings from env_cfg.dist_cfg; a dist_params key would be added and ignored.",
+      example: "--cfg-options dist_params.port=29501 \u2192 --cfg-options env_cfg.dist_cfg.port=29501",
+      spec: "\xA713.5"
+    },
+    "KEY-002": {
+      severity: "info",
+      summary: "`checkpoint_config.<k>` becomes `default_hooks.checkpoint.<k>`; `meta` and `create_symlink` are dropped.",
+      why: "The checkpoint hook moved into default_hooks; mmengine's CheckpointHook has no meta or symlink options.",
+      example: "checkpoint_config.max_keep_ckpts=1 \u2192 default_hooks.checkpoint.max_keep_ckpts=1",
+      spec: "\xA713.5"
+    },
+    "KEY-003": {
+      severity: "info",
+      summary: "`evaluation.interval` becomes `train_cfg.val_interval`.",
+      why: "The train loop runs validation in 1.x.",
+      example: "evaluation.interval=500 \u2192 train_cfg.val_interval=500",
+      spec: "\xA713.5"
+    },
+    "KEY-004": {
+      severity: "error",
+      summary: "`evaluation.metric` becomes `val_evaluator.iou_metrics` (as a list); `cityscapes` or an unknown metric cannot be set this way.",
+      why: "IoUMetric selects metrics with iou_metrics; the Cityscapes metric is another evaluator type, a config change.",
+      example: 'evaluation.metric=mDice \u2192 "val_evaluator.iou_metrics=[mDice]"',
+      spec: "\xA713.5"
+    },
+    "KEY-005": {
+      severity: "info",
+      summary: "`evaluation.save_best` / `.rule` become `default_hooks.checkpoint.save_best` / `.rule`.",
+      why: "Keeping the best checkpoint is the checkpoint hook's job in 1.x.",
+      example: "evaluation.save_best=mIoU \u2192 default_hooks.checkpoint.save_best=mIoU",
+      spec: "\xA713.5"
+    },
+    "KEY-006": {
+      severity: "info",
+      summary: "`evaluation.start` becomes `train_cfg.val_begin`.",
+      why: "The train loop decides when validation starts in 1.x.",
+      example: "evaluation.start=1000 \u2192 train_cfg.val_begin=1000",
+      spec: "\xA713.5"
+    },
+    "KEY-007": {
+      severity: "info",
+      summary: "`evaluation.pre_eval`, `.efficient_test` and `.by_epoch` are dropped.",
+      why: "They have no 1.x counterpart and no effect on results.",
+      example: "evaluation.efficient_test=True \u2192 (dropped)",
+      spec: "\xA713.5"
+    },
+    "KEY-008": {
+      severity: "info",
+      summary: "`evaluation.gpu_collect=True` becomes `val_evaluator.collect_device=gpu`.",
+      why: "Result collection is an evaluator setting in 1.x.",
+      example: "evaluation.gpu_collect=True \u2192 val_evaluator.collect_device=gpu",
+      spec: "\xA713.5"
+    },
+    "KEY-009": {
+      severity: "info",
+      summary: "`data.samples_per_gpu` becomes `train_dataloader.batch_size`.",
+      why: "0.x validation and testing always used batch 1, so only the train loader changes.",
+      example: "data.samples_per_gpu=4 \u2192 train_dataloader.batch_size=4",
+      spec: "\xA713.5"
+    },
+    "KEY-010": {
+      severity: "info",
+      summary: "`data.workers_per_gpu` becomes three items, one per dataloader.",
+      why: "0.x used one worker count for every loader; 1.x configures each loader.",
+      example: "data.workers_per_gpu=2 \u2192 train_dataloader.num_workers=2 val_dataloader.num_workers=2 test_dataloader.num_workers=2",
+      spec: "\xA713.5"
+    },
+    "KEY-011": {
+      severity: "error",
+      summary: "`data.{train,val,test}.<k>` becomes `<split>_dataloader.dataset.<k'>` with the dataset key renames; a whole pipeline cannot be set.",
+      why: "Datasets moved into dataloaders and renamed img_dir/ann_dir/split/classes/palette.",
+      example: "data.train.img_dir=img/train \u2192 train_dataloader.dataset.data_prefix.img_path=img/train",
+      spec: "\xA713.5"
+    },
+    "KEY-012": {
+      severity: "error",
+      summary: "`data.<split>.pipeline.<i>.<arg>` is resolved against the config: the converted transform's index and argument, or the data preprocessor for Normalize/Pad.",
+      why: "Transforms are renamed, removed and reordered by the conversion, so the index and argument change.",
+      example: 'data.train.pipeline.2.img_scale=(1024,512) \u2192 "train_dataloader.dataset.pipeline.2.scale=(1024,512)"',
+      spec: "\xA713.5"
+    },
+    "KEY-013": {
+      severity: "info",
+      summary: "`data.<split>_dataloader.<k>` becomes `<split>_dataloader.<k'>`.",
+      why: "The per-loader overrides of 0.x are the 1.x dataloader dicts, with batch_size, num_workers and sampler.shuffle.",
+      example: "data.val_dataloader.workers_per_gpu=1 \u2192 val_dataloader.num_workers=1",
+      spec: "\xA713.5"
+    },
+    "KEY-014": {
+      severity: "error",
+      summary: "`runner.max_iters` / `max_epochs` become `train_cfg.max_iters` / `max_epochs` plus every scheduler end that followed them.",
+      why: "Scheduler ends are written explicitly in 1.x; changing only the loop length would leave the schedule at the old length.",
+      example: "runner.max_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
+      spec: "\xA713.5"
+    },
+    "KEY-015": {
+      severity: "error",
+      summary: "`runner.type` (and other runner keys) cannot be set on the command line in 1.x.",
+      why: "The loop type lives in train_cfg; changing it needs a config change.",
+      example: "runner.type=EpochBasedRunner \u2192 (error)",
+      spec: "\xA713.5"
+    },
+    "KEY-016": {
+      severity: "error",
+      summary: "`total_iters` becomes `train_cfg.max_iters` (and scheduler ends) when the config has no runner.",
+      why: "0.x built an iteration runner from total_iters only when runner was absent.",
+      example: "total_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
+      spec: "\xA713.5"
+    },
+    "KEY-017": {
+      severity: "info",
+      summary: "`optimizer.<k>` becomes `optim_wrapper.optimizer.<k>`.",
+      why: "The top-level optimizer variable is inert in 1.x; the wrapper holds the optimizer.",
+      example: "optimizer.lr=0.02 \u2192 optim_wrapper.optimizer.lr=0.02",
+      spec: "\xA713.5"
+    },
+    "KEY-018": {
+      severity: "info",
+      summary: "`optimizer.paramwise_cfg` / `optimizer.constructor` move to `optim_wrapper`.",
+      why: "1.x reads parameter-wise settings and the constructor from the wrapper.",
+      example: "optimizer.paramwise_cfg.norm_decay_mult=0 \u2192 optim_wrapper.paramwise_cfg.norm_decay_mult=0",
+      spec: "\xA713.5"
+    },
+    "KEY-019": {
+      severity: "info",
+      summary: "`optimizer_config.grad_clip` becomes `optim_wrapper.clip_grad`.",
+      why: "Gradient clipping is a wrapper setting in 1.x.",
+      example: "optimizer_config.grad_clip.max_norm=1 \u2192 optim_wrapper.clip_grad.max_norm=1",
+      spec: "\xA713.5"
+    },
+    "KEY-020": {
+      severity: "error",
+      summary: "`optimizer_config.loss_scale` / `fp16.loss_scale` become `optim_wrapper.loss_scale` only when the wrapper is AmpOptimWrapper.",
+      why: "Only the AMP wrapper scales the loss; cfg.fp16 was unused in 0.30 training.",
+      example: "optimizer_config.loss_scale=512.0 \u2192 optim_wrapper.loss_scale=512.0",
+      spec: "\xA713.5"
+    },
+    "KEY-021": {
+      severity: "info",
+      summary: "`optimizer_config.cumulative_iters` becomes `optim_wrapper.accumulative_counts`.",
+      why: "Gradient accumulation is a wrapper setting in 1.x.",
+      example: "optimizer_config.cumulative_iters=4 \u2192 optim_wrapper.accumulative_counts=4",
+      spec: "\xA713.5"
+    },
+    "KEY-022": {
+      severity: "error",
+      summary: "`optimizer_config.type` (and other optimizer hook keys) have no command-line counterpart.",
+      why: "The optimizer hook became the wrapper type, a config change.",
+      example: "optimizer_config.type=Fp16OptimizerHook \u2192 (error)",
+      spec: "\xA713.5"
+    },
+    "KEY-023": {
+      severity: "error",
+      summary: "`lr_config.min_lr` / `power` / `gamma` / `step` / `min_lr_ratio` become arguments of the main scheduler (resolved against the config).",
+      why: "The policy became a param_scheduler entry whose index and argument names depend on the config.",
+      example: "lr_config.min_lr=1e-5 \u2192 param_scheduler.1.eta_min=1e-05",
+      spec: "\xA713.5"
+    },
+    "KEY-024": {
+      severity: "error",
+      summary: "`lr_config.warmup_iters` becomes the warmup scheduler's end and the main scheduler's begin (resolved).",
+      why: "The warmup is its own scheduler in 1.x.",
+      example: "lr_config.warmup_iters=500 \u2192 param_scheduler.0.end=500 param_scheduler.1.begin=500",
+      spec: "\xA713.5"
+    },
+    "KEY-025": {
+      severity: "error",
+      summary: "`lr_config.warmup_ratio` becomes the warmup scheduler's `start_factor` (`factor` for ConstantLR), resolved.",
+      why: "The warmup is its own scheduler in 1.x.",
+      example: "lr_config.warmup_ratio=0.01 \u2192 param_scheduler.0.start_factor=0.01",
+      spec: "\xA713.5"
+    },
+    "KEY-026": {
+      severity: "error",
+      summary: "`lr_config.by_epoch` becomes `by_epoch` of each scheduler (resolved).",
+      why: "Each 1.x scheduler states its own unit.",
+      example: "lr_config.by_epoch=True \u2192 param_scheduler.0.by_epoch=True",
+      spec: "\xA713.5"
+    },
+    "KEY-027": {
+      severity: "error",
+      summary: "`lr_config.policy`, `lr_config.warmup`, momentum schedules and unresolvable `lr_config` keys cannot be set on the command line.",
+      why: "They change which schedulers exist; the param_scheduler list has to be rewritten in the config.",
+      example: "lr_config.policy=step \u2192 (error: change the config)",
+      spec: "\xA713.5"
+    },
+    "KEY-028": {
+      severity: "info",
+      summary: "`log_config.interval` becomes `default_hooks.logger.interval`.",
+      why: "The logger hook moved into default_hooks.",
+      example: "log_config.interval=10 \u2192 default_hooks.logger.interval=10",
+      spec: "\xA713.5"
+    },
+    "KEY-029": {
+      severity: "error",
+      summary: "`log_config.hooks` (and other log_config keys) have no command-line counterpart.",
+      why: "Logger hooks became vis_backends and default_hooks.logger; a config change.",
+      example: "log_config.hooks.1.type=TensorboardLoggerHook \u2192 (error)",
+      spec: "\xA713.5"
+    },
+    "KEY-030": {
+      severity: "info",
+      summary: "`load_from`, `work_dir`, `log_level`, `find_unused_parameters` and `custom_hooks` keep their key.",
+      why: "mmengine reads the same top-level keys.",
+      example: "load_from=ckpt.pth \u2192 load_from=ckpt.pth",
+      spec: "\xA713.5"
+    },
+    "KEY-031": {
+      severity: "info",
+      summary: "`resume_from=X` becomes `load_from=X` plus the flag `--resume`.",
+      why: "mmengine resumes from load_from when resume is set; tools/train.py sets resume from the flag.",
+      example: "--cfg-options resume_from=a.pth \u2192 --resume --cfg-options load_from=a.pth",
+      spec: "\xA713.5"
+    },
+    "KEY-032": {
+      severity: "info",
+      summary: "`auto_resume=True` becomes the flag `--resume`.",
+      why: "With no load_from, mmengine's resume finds the latest checkpoint, as auto_resume did.",
+      example: "--cfg-options auto_resume=True \u2192 --resume",
+      spec: "\xA713.5"
+    },
+    "KEY-033": {
+      severity: "info",
+      summary: "`cudnn_benchmark`, `mp_start_method`, `opencv_num_threads` move into `env_cfg`.",
+      why: "mmengine sets up the environment from env_cfg.",
+      example: "mp_start_method=spawn \u2192 env_cfg.mp_cfg.mp_start_method=spawn",
+      spec: "\xA713.5"
+    },
+    "KEY-034": {
+      severity: "info",
+      summary: "`seed` / `deterministic` become `randomness.seed` / `randomness.deterministic`.",
+      why: "mmengine reads the random settings from randomness.",
+      example: "seed=0 \u2192 randomness.seed=0",
+      spec: "\xA713.5"
+    },
+    "KEY-035": {
+      severity: "info",
+      summary: "`gpu_ids` and `workflow` are dropped.",
+      why: "1.x selects devices through the launcher and runs loops instead of a workflow.",
+      example: "gpu_ids=[0] \u2192 (dropped)",
+      spec: "\xA713.5"
+    },
+    "KEY-036": {
+      severity: "info",
+      summary: "`model.<...>` keeps its key; `mmcls.` type names become `mmpretrain.`.",
+      why: "The model dict has the same layout in 1.x; mmcls became mmpretrain.",
+      example: "model.backbone.type=mmcls.ConvNeXt \u2192 model.backbone.type=mmpretrain.ConvNeXt",
+      spec: "\xA713.5"
+    },
+    "KEY-037": {
+      severity: "info",
+      summary: "A legacy top-level `train_cfg.<k>` / `test_cfg.<k>` becomes `model.train_cfg.<k>` / `model.test_cfg.<k>`.",
+      why: "In 1.x the top-level train_cfg/test_cfg are loops; the model's settings live in model.",
+      example: "test_cfg.mode=slide \u2192 model.test_cfg.mode=slide",
+      spec: "\xA713.5"
+    },
+    "KEY-038": {
+      severity: "info",
+      summary: "Helper variables are kept (inert in both versions); `img_norm_cfg.*` is dropped.",
+      why: "Changing a helper variable on the command line never changed the dicts built from it; normalisation is model.data_preprocessor in 1.x.",
+      example: "crop_size=(256,256) \u2192 crop_size=(256,256) (info: has no effect)",
+      spec: "\xA713.5"
+    },
+    "KEY-039": {
+      severity: "info",
+      summary: "`custom_imports.imports` keeps its key; `mmcls` modules become `mmpretrain`.",
+      why: "mmcls became mmpretrain for the 1.x generation.",
+      example: 'custom_imports.imports=[mmcls.models] \u2192 "custom_imports.imports=[mmpretrain.models]"',
+      spec: "\xA713.5"
+    },
+    "KEY-040": {
+      severity: "warning",
+      summary: "An unknown 0.x key is dropped.",
+      why: "mmengine would add it silently as an unused key, so the option would do nothing.",
+      example: "foo.bar=1 \u2192 (dropped)",
+      spec: "\xA713.5"
+    }
+  }
+};
+
+// rules/loop.json
+var loop_default = {
+  $comment: "LOOP: runner, total_iters, workflow and evaluation interval/start -> train_cfg, val_cfg, test_cfg (MIGRATION-SPEC section 8).",
+  runners: {
+    IterBasedRunner: { byEpoch: false, lengthKey: "max_iters" },
+    EpochBasedRunner: { byEpoch: true, lengthKey: "max_epochs" },
+    Runner: { byEpoch: true, lengthKey: "max_epochs" }
+  },
+  trainLoops: {
+    iter: { type: "IterBasedTrainLoop", lengthKey: "max_iters" },
+    epoch: { type: "EpochBasedTrainLoop", lengthKey: "max_epochs" }
+  },
+  valLoop: "ValLoop",
+  testLoop: "TestLoop",
+  rules: {
+    "LOOP-001": {
+      severity: "warning",
+      summary: "An iteration-based runner becomes an IterBasedTrainLoop with max_iters and an explicit val_interval.",
+      why: "mmengine validates every 1000 iterations by default, 0.x every evaluation.interval (1 when evaluation is absent), so the interval is always written; a missing evaluation meant validation after every iteration.",
+      example: "runner = dict(type='IterBasedRunner', max_iters=80000) + evaluation = dict(interval=8000) -> train_cfg = dict(type='IterBasedTrainLoop', max_iters=80000, val_interval=8000)",
+      spec: "\xA78"
+    },
+    "LOOP-002": {
+      severity: "info",
+      summary: "An epoch-based runner (EpochBasedRunner, or its deprecated alias Runner) becomes an EpochBasedTrainLoop.",
+      why: "The train loop replaces the runner type and carries the training length.",
+      example: "runner = dict(type='EpochBasedRunner', max_epochs=12) -> train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=12, val_interval=1)",
+      spec: "\xA78"
+    },
+    "LOOP-003": {
+      severity: "error",
+      summary: "Without runner, mmseg 0.30 trained IterBasedRunner(max_iters=total_iters); with neither, training cannot start.",
+      why: "mmseg 0.30 train_segmentor builds the runner from cfg.total_iters when cfg.runner is None; the total_iters variable is kept because the loop reads it.",
+      example: "total_iters = 60000 -> train_cfg = dict(type='IterBasedTrainLoop', max_iters=total_iters, val_interval=4000)",
+      spec: "\xA78"
+    },
+    "LOOP-004": {
+      severity: "error",
+      summary: "A runner without its training length (max_iters / max_epochs) in the merged chain.",
+      why: "0.x could not train such a config, so there is no length to give the 1.x train loop; runner is left as it was.",
+      example: "runner = dict(type='IterBasedRunner') with no max_iters anywhere in the chain",
+      spec: "\xA78"
+    },
+    "LOOP-005": {
+      severity: "error",
+      summary: "A custom or unreadable runner type becomes a best-effort Iter/Epoch train loop.",
+      why: "Custom runners (IterBasedRunnerAmp, ...) have no 1.x counterpart; the loop keeps the same length but the runner's own behaviour is lost.",
+      example: "runner = dict(type='IterBasedRunnerAmp', max_iters=80000) -> train_cfg = dict(type='IterBasedTrainLoop', max_iters=80000, val_interval=1)",
+      spec: "\xA78"
+    },
+    "LOOP-006": {
+      severity: "info",
+      summary: "val_cfg = dict(type='ValLoop') and test_cfg = dict(type='TestLoop') are written by the schedule owner when data.val / data.test exist, or when data is not in the file's view (official schedule layout).",
+      why: "1.x runs validation and testing only when the loop configs are present.",
+      example: "data = dict(val=..., test=...) -> val_cfg = dict(type='ValLoop'); test_cfg = dict(type='TestLoop')",
+      spec: "\xA78"
+    },
+    "LOOP-007": {
+      severity: "info",
+      summary: "evaluation.start becomes train_cfg.val_begin.",
+      why: "0.x validated at start, start+interval, ...; 1.x validates at multiples of val_interval from val_begin on, so the points shift unless start is a multiple of the interval.",
+      example: "evaluation = dict(interval=4000, start=8000) -> train_cfg = dict(..., val_interval=4000, val_begin=8000)",
+      spec: "\xA78"
+    },
+    "LOOP-008": {
+      severity: "warning",
+      summary: "workflow is removed.",
+      why: "1.x has no workflow; a ('val', n) phase computed validation losses and has no counterpart.",
+      example: "workflow = [('train', 1), ('val', 1)] -> (removed)",
+      spec: "\xA78"
+    },
+    "LOOP-009": {
+      severity: "error",
+      summary: "A legacy top-level train_cfg/test_cfg (model settings) is set together with model.train_cfg/test_cfg.",
+      why: "0.x asserted that only one of the two is set; the config never ran, so the loop is not written and the legacy key is left as it was.",
+      example: "test_cfg = dict(mode='whole') and model = dict(test_cfg=dict(mode='slide'))",
+      spec: "\xA78"
+    }
+  }
+};
+
+// rules/model.json
+var model_default = {
+  $comment: "MODEL: the model dict (MIGRATION-SPEC section 12). `knownTypes` are the component types that mmseg 0.30 and 1.x both register, plus the mmcv/mmengine building blocks a model config names (norm, activation, conv, padding, upsample, plugin, dropout, transformer and init types); other types are third-party components (MODEL-007). `dice` lists the DiceLoss arguments 1.x no longer accepts.",
+  knownTypes: {
+    mmseg: [
+      "ANNHead",
+      "APCHead",
+      "ASPPHead",
+      "BEiT",
+      "BiSeNetV1",
+      "BiSeNetV2",
+      "CCHead",
+      "CGNet",
+      "CascadeEncoderDecoder",
+      "CrossEntropyLoss",
+      "DAHead",
+      "DMHead",
+      "DNLHead",
+      "DPTHead",
+      "DeconvModule",
+      "DepthwiseSeparableASPPHead",
+      "DepthwiseSeparableFCNHead",
+      "DiceLoss",
+      "EMAHead",
+      "ERFNet",
+      "EncHead",
+      "EncoderDecoder",
+      "FCNHead",
+      "FPN",
+      "FPNHead",
+      "FastSCNN",
+      "Feature2Pyramid",
+      "FocalLoss",
+      "GCHead",
+      "HRNet",
+      "ICNeck",
+      "ICNet",
+      "ISAHead",
+      "InterpConv",
+      "IterativeDecodeHead",
+      "JPU",
+      "KernelUpdateHead",
+      "KernelUpdator",
+      "LRASPPHead",
+      "LovaszLoss",
+      "MAE",
+      "MLANeck",
+      "MixVisionTransformer",
+      "MobileNetV2",
+      "MobileNetV3",
+      "MultiLevelNeck",
+      "NLHead",
+      "OCRHead",
+      "OHEMPixelSampler",
+      "PCPVT",
+      "PSAHead",
+      "PSPHead",
+      "PointHead",
+      "ResNeSt",
+      "ResNeXt",
+      "ResNet",
+      "ResNetV1c",
+      "ResNetV1d",
+      "SETRMLAHead",
+      "SETRUPHead",
+      "STDCContextPathNet",
+      "STDCHead",
+      "STDCNet",
+      "SVT",
+      "SegformerHead",
+      "SegmenterMaskTransformerHead",
+      "SwinTransformer",
+      "TIMMBackbone",
+      "TverskyLoss",
+      "UNet",
+      "UPerHead",
+      "VisionTransformer",
+      "SegDataPreProcessor"
+    ],
+    norm: [
+      "BN",
+      "BN1d",
+      "BN2d",
+      "BN3d",
+      "SyncBN",
+      "MMSyncBN",
+      "GN",
+      "LN",
+      "IN",
+      "IN1d",
+      "IN2d",
+      "IN3d"
+    ],
+    activation: [
+      "ReLU",
+      "LeakyReLU",
+      "PReLU",
+      "RReLU",
+      "ReLU6",
+      "ELU",
+      "Sigmoid",
+      "Tanh",
+      "SiLU",
+      "GELU",
+      "Clamp",
+      "Clip",
+      "HSigmoid",
+      "HSwish",
+      "Swish"
+    ],
+    conv: [
+      "Conv",
+      "Conv1d",
+      "Conv2d",
+      "Conv3d",
+      "ConvWS",
+      "ConvAWS",
+      "Conv2dAdaptivePadding",
+      "DCN",
+      "DCNv2",
+      "ConvModule"
+    ],
+    padding: ["zero", "reflect", "replicate"],
+    upsample: ["nearest", "bilinear", "pixel_shuffle", "deconv", "deconv3d", "carafe"],
+    plugin: ["ContextBlock", "GeneralizedAttention", "NonLocal2d"],
+    dropout: ["DropPath", "Dropout"],
+    transformer: [
+      "MultiheadAttention",
+      "FFN",
+      "BaseTransformerLayer",
+      "TransformerLayerSequence"
+    ],
+    init: [
+      "Constant",
+      "Xavier",
+      "Normal",
+      "TruncNormal",
+      "Uniform",
+      "Kaiming",
+      "Caffe2Xavier",
+      "Pretrained"
+    ]
+  },
+  dice: { type: "DiceLoss", removedArgs: ["smooth", "exponent", "class_weight"] },
+  rules: {
+    "MODEL-001": {
+      severity: "warning",
+      summary: "The `model` dict is kept: no mmseg 0.30 model class was removed or renamed in 1.x.",
+      why: "Backbones, necks, heads, losses and samplers keep their names and arguments (except DiceLoss, MODEL-006); an unreadable model cannot be checked.",
+      example: "model = dict(type='EncoderDecoder', backbone=dict(type='ResNetV1c')) -> unchanged",
+      spec: "\xA712"
+    },
+    "MODEL-002": {
+      severity: "info",
+      summary: "Segmentors gain `data_preprocessor` (written by the preprocessor pass, PREP-005).",
+      why: "1.x normalises and pads batches in the model instead of the pipeline.",
+      example: "model = dict(...) -> model = dict(data_preprocessor=data_preprocessor, ...)",
+      spec: "\xA712"
+    },
+    "MODEL-003": {
+      severity: "info",
+      summary: "Legacy top-level `train_cfg` / `test_cfg` model settings move into `model`; an empty or None one is dropped.",
+      why: "In 1.x the top-level names hold the training and test loops; 0.x builders passed the top-level values to the segmentor.",
+      example: "test_cfg = dict(mode='whole') -> model = dict(test_cfg=dict(mode='whole'))",
+      spec: "\xA712"
+    },
+    "MODEL-004": {
+      severity: "info",
+      summary: "`pretrained`, `init_cfg=dict(type='Pretrained')` and checkpoint prefixes (`open-mmlab://`, `torchvision://`, `mmcls://`, `http(s)://`) are kept.",
+      why: "mmengine's CheckpointLoader registers all of these prefixes.",
+      example: "pretrained='open-mmlab://resnet50_v1c' -> unchanged",
+      spec: "\xA712"
+    },
+    "MODEL-005": {
+      severity: "info",
+      summary: "`type='mmcls.X'` becomes `type='mmpretrain.X'`.",
+      why: "mmcls became mmpretrain for OpenMMLab 2.0; its arguments may differ from mmcls 0.x.",
+      example: "backbone=dict(type='mmcls.ConvNeXt') -> backbone=dict(type='mmpretrain.ConvNeXt')",
+      spec: "\xA712"
+    },
+    "MODEL-006": {
+      severity: "warning",
+      summary: "`DiceLoss` loses `smooth`, `exponent` and `class_weight`, and every DiceLoss is reported because its formula changed.",
+      why: "1.x DiceLoss has no **kwargs (the old arguments raise TypeError) and defaults to use_sigmoid=True where 0.x used softmax.",
+      example: "dict(type='DiceLoss', smooth=1, loss_weight=3.0) -> dict(type='DiceLoss', loss_weight=3.0)",
+      spec: "\xA712"
+    },
+    "MODEL-007": {
+      severity: "warning",
+      summary: "A component type that neither mmseg nor mmcv/mmengine registers is kept and reported.",
+      why: "A third-party module must be ported to the 1.x APIs and registered in mmseg.registry.MODELS.",
+      example: "backbone=dict(type='MyBackbone') -> unchanged (warning)",
+      spec: "\xA712"
+    }
+  }
+};
+
+// rules/optim.json
+var optim_default = {
+  $comment: "OPTIM: optimizer, optimizer_config and fp16 -> optim_wrapper (MIGRATION-SPEC section 6). hooks: the mmcv optimizer hook types, the wrapper each becomes, which arguments move to which wrapper key, and which are dropped.",
+  wrapperKeys: ["paramwise_cfg", "constructor"],
+  constructors: {
+    DefaultOptimizerConstructor: null,
+    LearningRateDecayOptimizerConstructor: "LearningRateDecayOptimizerConstructor",
+    LayerDecayOptimizerConstructor: "LayerDecayOptimizerConstructor"
+  },
+  hooks: {
+    OptimizerHook: {
+      rule: "OPTIM-003",
+      wrapper: "OptimWrapper",
+      moves: {
+        grad_clip: "clip_grad"
+      },
+      dropInfo: [],
+      dropWarn: ["detect_anomalous_params"]
+    },
+    Fp16OptimizerHook: {
+      rule: "OPTIM-004",
+      wrapper: "AmpOptimWrapper",
+      moves: {
+        grad_clip: "clip_grad",
+        loss_scale: "loss_scale"
+      },
+      lossScaleDefault: 512,
+      dropInfo: ["coalesce", "bucket_size_mb", "distributed"],
+      dropWarn: []
+    },
+    GradientCumulativeOptimizerHook: {
+      rule: "OPTIM-005",
+      wrapper: "OptimWrapper",
+      moves: {
+        grad_clip: "clip_grad",
+        cumulative_iters: "accumulative_counts"
+      },
+      dropInfo: [],
+      dropWarn: ["detect_anomalous_params"]
+    },
+    GradientCumulativeFp16OptimizerHook: {
+      rule: "OPTIM-006",
+      wrapper: "AmpOptimWrapper",
+      moves: {
+        grad_clip: "clip_grad",
+        cumulative_iters: "accumulative_counts",
+        loss_scale: "loss_scale"
+      },
+      lossScaleDefault: 512,
+      dropInfo: ["coalesce", "bucket_size_mb", "distributed"],
+      dropWarn: []
+    },
+    DistOptimizerHook: {
+      rule: "OPTIM-008",
+      wrapper: "OptimWrapper",
+      ampFlag: "use_fp16",
+      moves: {
+        grad_clip: "clip_grad",
+        update_interval: "accumulative_counts"
+      },
+      dropInfo: [],
+      dropWarn: ["coalesce", "bucket_size_mb"]
+    }
+  },
+  ampWrapper: "AmpOptimWrapper",
+  rules: {
+    "OPTIM-001": {
+      severity: "error",
+      summary: "optimizer becomes optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer); the top-level optimizer variable is kept (inert in 1.x) and referenced.",
+      why: "1.x builds the optimizer through a wrapper; an optimizer that still has no type after merging cannot be built. A file with optimizer_config or fp16 but no optimizer has its 0.x keys removed, and the inheriting configs carry their effect.",
+      example: "optimizer = dict(type='SGD', lr=0.01, momentum=0.9, weight_decay=0.0005) -> optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer, clip_grad=None)",
+      spec: "\xA76"
+    },
+    "OPTIM-002": {
+      severity: "warning",
+      summary: "optimizer.paramwise_cfg and optimizer.constructor move to optim_wrapper; DefaultOptimizerConstructor is left out.",
+      why: "mmengine reads them from the wrapper config; a custom constructor must be ported to OPTIM_WRAPPER_CONSTRUCTORS, whose first argument is now the wrapper config.",
+      example: "optimizer = dict(type='AdamW', lr=6e-5, paramwise_cfg=dict(custom_keys=...)) -> optim_wrapper = dict(type='OptimWrapper', optimizer=dict(type='AdamW', lr=6e-5), paramwise_cfg=dict(custom_keys=...))",
+      spec: "\xA76"
+    },
+    "OPTIM-003": {
+      severity: "warning",
+      summary: "optimizer_config.grad_clip becomes optim_wrapper.clip_grad (None when absent); detect_anomalous_params and arguments the hook does not accept are dropped.",
+      why: "Same max_norm / norm_type; mmengine has no anomalous-parameter check in the wrapper.",
+      example: "optimizer_config = dict(grad_clip=dict(max_norm=1, norm_type=2)) -> optim_wrapper = dict(..., clip_grad=dict(max_norm=1, norm_type=2))",
+      spec: "\xA76"
+    },
+    "OPTIM-004": {
+      severity: "info",
+      summary: "Fp16OptimizerHook becomes AmpOptimWrapper with loss_scale written (512. when absent); coalesce, bucket_size_mb and distributed are dropped.",
+      why: "mmcv defaulted loss_scale to 512.; AmpOptimWrapper defaults to 'dynamic', so the value must be written.",
+      example: "optimizer_config = dict(type='Fp16OptimizerHook', loss_scale=512.) -> optim_wrapper = dict(type='AmpOptimWrapper', optimizer=optimizer, clip_grad=None, loss_scale=512.)",
+      spec: "\xA76"
+    },
+    "OPTIM-005": {
+      severity: "info",
+      summary: "GradientCumulativeOptimizerHook's cumulative_iters becomes accumulative_counts.",
+      why: "Same gradient accumulation over N iterations.",
+      example: "optimizer_config = dict(type='GradientCumulativeOptimizerHook', cumulative_iters=4) -> optim_wrapper = dict(..., accumulative_counts=4)",
+      spec: "\xA76"
+    },
+    "OPTIM-006": {
+      severity: "info",
+      summary: "GradientCumulativeFp16OptimizerHook becomes AmpOptimWrapper with accumulative_counts and loss_scale (512. when absent).",
+      why: "AMP plus accumulation; the mmcv loss_scale default is written because mmengine's is 'dynamic'.",
+      example: "optimizer_config = dict(type='GradientCumulativeFp16OptimizerHook', cumulative_iters=2) -> optim_wrapper = dict(type='AmpOptimWrapper', ..., accumulative_counts=2, loss_scale=512.)",
+      spec: "\xA76"
+    },
+    "OPTIM-007": {
+      severity: "warning",
+      summary: "The top-level fp16 key is removed; without an Fp16 optimizer hook the wrapper stays OptimWrapper.",
+      why: "mmseg 0.30 training never read cfg.fp16 (only tools/test.py did), so the 0.x run was fp32; pass --amp for AMP training, or set test_cfg=dict(type='TestLoop', fp16=True) for fp16 testing.",
+      example: "fp16 = dict(loss_scale=512.) with optimizer_config = dict() -> (fp16 removed), optim_wrapper = dict(type='OptimWrapper', ...)",
+      spec: "\xA76"
+    },
+    "OPTIM-008": {
+      severity: "error",
+      summary: "DistOptimizerHook is converted best effort (update_interval, grad_clip, use_fp16); any other optimizer hook type is an error.",
+      why: "DistOptimizerHook used apex; torch AMP is close but not identical. Unknown hooks cannot be mapped, so optimizer_config is left as it was.",
+      example: "optimizer_config = dict(type='DistOptimizerHook', update_interval=2, use_fp16=True) -> optim_wrapper = dict(type='AmpOptimWrapper', ..., accumulative_counts=2)",
+      spec: "\xA76"
+    },
+    "OPTIM-009": {
+      severity: "error",
+      summary: "optimizer_config = None becomes a plain OptimWrapper.",
+      why: "0.x registered no optimizer hook, so no optimizer step ran; 1.x always steps.",
+      example: "optimizer_config = None -> optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer)",
+      spec: "\xA76"
+    },
+    "OPTIM-010": {
+      severity: "info",
+      summary: "A partial child optimizer override is written as the full merged optimizer, in both the optimizer variable and optim_wrapper.optimizer.",
+      why: "The base's optim_wrapper.optimizer was built from the base's own optimizer variable, so a 1.x child that only sets optimizer = dict(lr=...) changes nothing.",
+      example: "child: optimizer = dict(lr=0.025) -> optimizer = dict(type='SGD', lr=0.025, momentum=0.9, weight_decay=0.0005); optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer)",
+      spec: "\xA76"
+    },
+    "OPTIM-011": {
+      severity: "error",
+      summary: "optimizer is a dict of optimizers (custom runners).",
+      why: "Several optimizers need a custom 1.x wrapper dict and training step; left as it was.",
+      example: "optimizer = dict(generator=dict(type='Adam', lr=1e-4), discriminator=dict(type='Adam', lr=4e-4))",
+      spec: "\xA76"
+    }
+  }
+};
+
+// rules/pipeline.json
+var pipeline_default = {
+  $comment: "PIPE: 0.x transforms -> 1.x transforms, test pipeline and TTA (MIGRATION-SPEC section 4). `registry0x`: every transform the mmseg 0.30 PIPELINES registry knows. `formatting`: the 0.x formatting transforms, replaced by one PackSegInputs. `toPreprocessor`: moved to model.data_preprocessor. `pixelValueIndependent`: transforms that never read pixel values, so running them before normalisation changes nothing (PIPE-010). `resizeArgs`/`msfaArgs`: the arguments 0.30 accepted. `collectMetaKeys0x`/`packMetaKeys1x`: the default meta keys on each side. `augTestRatios`: the ratios `tools/test.py --aug-test` forced in 0.x.",
+  registry0x: [
+    "Compose",
+    "ToTensor",
+    "ImageToTensor",
+    "Transpose",
+    "ToDataContainer",
+    "DefaultFormatBundle",
+    "Collect",
+    "LoadImageFromFile",
+    "LoadAnnotations",
+    "MultiScaleFlipAug",
+    "ResizeToMultiple",
+    "Resize",
+    "RandomFlip",
+    "Pad",
+    "Normalize",
+    "Rerange",
+    "CLAHE",
+    "RandomCrop",
+    "RandomRotate",
+    "RGB2Gray",
+    "AdjustGamma",
+    "SegRescale",
+    "PhotoMetricDistortion",
+    "RandomCutOut",
+    "RandomMosaic"
+  ],
+  formatting: [
+    "DefaultFormatBundle",
+    "ImageToTensor",
+    "ToTensor",
+    "Transpose",
+    "ToDataContainer",
+    "Collect"
+  ],
+  toPreprocessor: ["Normalize", "Pad"],
+  withFileClient: ["LoadImageFromFile", "LoadAnnotations"],
+  pixelValueIndependent: [
+    "LoadAnnotations",
+    "RandomFlip",
+    "RandomCrop",
+    "Resize",
+    "ResizeToMultiple",
+    "SegRescale"
+  ],
+  argRenames: { RandomFlip: { flip_ratio: "prob" } },
+  resizeArgs: ["img_scale", "multiscale_mode", "ratio_range", "keep_ratio", "min_size"],
+  msfaArgs: ["transforms", "img_scale", "img_ratios", "flip", "flip_direction"],
+  collectMetaKeys0x: [
+    "filename",
+    "ori_filename",
+    "ori_shape",
+    "img_shape",
+    "pad_shape",
+    "scale_factor",
+    "flip",
+    "flip_direction",
+    "img_norm_cfg"
+  ],
+  packMetaKeys1x: [
+    "img_path",
+    "seg_map_path",
+    "ori_shape",
+    "img_shape",
+    "pad_shape",
+    "scale_factor",
+    "flip",
+    "flip_direction",
+    "reduce_zero_label"
+  ],
+  metaKeyRenames: { filename: "img_path" },
+  metaKeysDropped: ["ori_filename", "img_norm_cfg"],
+  collectKeysPacked: ["img", "gt_semantic_seg"],
+  augTestRatios: [0.5, 0.75, 1, 1.25, 1.5, 1.75],
+  ttaModel: "SegTTAModel",
+  runtimeOwnerKeys: ["log_config", "dist_params", "log_level", "load_from"],
+  rules: {
+    "PIPE-001": {
+      severity: "info",
+      summary: "`LoadImageFromFile` keeps its name and arguments; `file_client_args` becomes `backend_args`.",
+      why: "mmcv 2.x reads files through mmengine backends configured by `backend_args`; the local-disk backend is the default (None).",
+      example: "dict(type='LoadImageFromFile', file_client_args=dict(backend='disk')) \u2192 dict(type='LoadImageFromFile')",
+      spec: "\xA74.1"
+    },
+    "PIPE-002": {
+      severity: "info",
+      summary: "`LoadAnnotations` keeps its name; `file_client_args` becomes `backend_args`; an explicit `reduce_zero_label` is kept.",
+      why: "The 1.x default of `reduce_zero_label` is None (take the dataset flag), and the dataset flag is reconciled by DATA-017.",
+      example: "dict(type='LoadAnnotations', reduce_zero_label=True) \u2192 dict(type='LoadAnnotations', reduce_zero_label=True)",
+      spec: "\xA74.1"
+    },
+    "PIPE-003": {
+      severity: "error",
+      summary: "`Resize(img_scale, multiscale_mode, ratio_range, keep_ratio, min_size)` becomes `Resize`, `RandomResize` or `RandomChoiceResize`, always with `keep_ratio`.",
+      why: "mmcv 2.x splits the 0.x modes into three transforms and defaults `keep_ratio` to False; scales relative to the image's own size, more than two range scales and unknown arguments have no 1.x equivalent.",
+      example: "dict(type='Resize', img_scale=(2048, 512), ratio_range=(0.5, 2.0)) \u2192 dict(type='RandomResize', scale=(2048, 512), ratio_range=(0.5, 2.0), keep_ratio=True)",
+      spec: "\xA74.1"
+    },
+    "PIPE-004": {
+      severity: "error",
+      summary: "`RandomFlip` keeps its name; legacy `flip_ratio` becomes `prob`, which must be given (as a float) outside `MultiScaleFlipAug`.",
+      why: "0.x crashed at the first sample without a probability, and mmcv 2.x refuses `prob=None`.",
+      example: "dict(type='RandomFlip', flip_ratio=0.5) \u2192 dict(type='RandomFlip', prob=0.5)",
+      spec: "\xA74.1"
+    },
+    "PIPE-005": {
+      severity: "info",
+      summary: "`RandomCrop` is unchanged; `crop_size` is (h, w) in both versions.",
+      why: "mmseg 1.x kept the transform, its arguments and their defaults.",
+      example: "dict(type='RandomCrop', crop_size=crop_size, cat_max_ratio=0.75) \u2192 unchanged",
+      spec: "\xA74.1"
+    },
+    "PIPE-006": {
+      severity: "info",
+      summary: "`Pad` is removed from the pipeline; its size and values go to `model.data_preprocessor`.",
+      why: "1.x pads batches in the data preprocessor, and mmcv 2.x `Pad.size` is (w, h) where mmseg 0.x used (h, w).",
+      example: "dict(type='Pad', size=crop_size, pad_val=0, seg_pad_val=255) \u2192 removed; data_preprocessor = dict(size=crop_size, ...)",
+      spec: "\xA74.1"
+    },
+    "PIPE-007": {
+      severity: "info",
+      summary: "`Normalize` is removed from the pipeline; mean, std and `to_rgb` go to `model.data_preprocessor`.",
+      why: "1.x normalises in the data preprocessor, after the whole pipeline.",
+      example: "dict(type='Normalize', **img_norm_cfg) \u2192 removed; data_preprocessor = dict(mean=..., std=..., bgr_to_rgb=True)",
+      spec: "\xA74.1"
+    },
+    "PIPE-008": {
+      severity: "warning",
+      summary: "The formatting transforms are replaced by one `PackSegInputs`; custom `Collect.meta_keys` are renamed and completed.",
+      why: "1.x packs results into `SegDataSample`s; its post-processing needs the 1.x default meta keys, and only the image and the segmentation map are packed.",
+      example: "dict(type='DefaultFormatBundle'), dict(type='Collect', keys=['img', 'gt_semantic_seg']) \u2192 dict(type='PackSegInputs')",
+      spec: "\xA74.1"
+    },
+    "PIPE-009": {
+      severity: "info",
+      summary: "Transforms that exist unchanged in mmseg 1.x (PhotoMetricDistortion, CLAHE, RandomRotate, \u2026) are kept as written.",
+      why: "Same names, arguments and defaults in both versions.",
+      example: "dict(type='PhotoMetricDistortion') \u2192 unchanged",
+      spec: "\xA74.1"
+    },
+    "PIPE-010": {
+      severity: "warning",
+      summary: "A transform that reads pixel values after `Normalize`, or a `Pad` before it, now runs on raw pixels.",
+      why: "1.x normalises after the whole pipeline, so the transform sees different pixel values than in 0.x.",
+      example: "Normalize, then PhotoMetricDistortion \u2192 PhotoMetricDistortion now sees unnormalised pixels",
+      spec: "\xA74.1"
+    },
+    "PIPE-011": {
+      severity: "warning",
+      summary: "A transform unknown to mmseg 0.30 is kept as written and must be ported to mmcv 2.x.",
+      why: "Third-party transforms must become `BaseTransform` subclasses registered in `mmseg.registry.TRANSFORMS`, with the 1.x result keys.",
+      example: "dict(type='AlignedResize', keep_ratio=True) \u2192 kept, warning",
+      spec: "\xA74.1"
+    },
+    "PIPE-012": {
+      severity: "warning",
+      summary: "`MultiScaleFlipAug` in a test pipeline becomes a single `Resize` followed by its other inner transforms.",
+      why: "A plain 1.x test is single-pass; flip and normalisation steps inside the wrapper are no longer needed, and transforms after the wrapper ran on wrapped results in 0.x.",
+      example: "MultiScaleFlipAug(img_scale=(2048, 512), transforms=[Resize(keep_ratio=True), ...]) \u2192 dict(type='Resize', scale=(2048, 512), keep_ratio=True)",
+      spec: "\xA74.2"
+    },
+    "PIPE-013": {
+      severity: "info",
+      summary: "Test pipelines load the ground truth with `LoadAnnotations` after all resizing, directly before `PackSegInputs`.",
+      why: "0.x loaded the evaluation ground truth outside the pipeline; 1.x evaluates the `gt_sem_seg` packed with each sample, at its original size.",
+      example: "test_pipeline = [..., dict(type='Resize', ...)] \u2192 [..., dict(type='Resize', ...), dict(type='LoadAnnotations'), dict(type='PackSegInputs')]",
+      spec: "\xA74.2"
+    },
+    "PIPE-014": {
+      severity: "info",
+      summary: "`img_ratios` and `tta_pipeline` are generated from the 0.x `MultiScaleFlipAug` for `tools/test.py --tta`.",
+      why: "1.x runs multi-scale and flip testing only through `TestTimeAug`; `Resize(scale_factor=r)` scales the original image, where 0.x scaled `img_scale`.",
+      example: "MultiScaleFlipAug(img_scale=(2048, 512), ...) \u2192 img_ratios = [0.5, ...]; tta_pipeline = [dict(type='LoadImageFromFile', backend_args=None), dict(type='TestTimeAug', transforms=[...])]",
+      spec: "\xA74.2"
+    },
+    "PIPE-015": {
+      severity: "warning",
+      summary: "The plain test scale is chosen from the `MultiScaleFlipAug` variant; a multi-scale or flip 0.x test must now be run with `--tta`.",
+      why: "1.x plain tests are single-pass; the ratios and flips of the 0.x test move to `tta_pipeline`.",
+      example: "MultiScaleFlipAug(img_scale=(2048, 512), img_ratios=[0.5, 1.0], flip=True, ...) \u2192 Resize(scale=(2048, 512)) + warning",
+      spec: "\xA74.2"
+    },
+    "PIPE-016": {
+      severity: "info",
+      summary: "A test pipeline without `MultiScaleFlipAug` is converted transform by transform, and no `tta_pipeline` is generated.",
+      why: "0.x `--aug-test` needed a `MultiScaleFlipAug` at index 1, so such a config had no test-time augmentation.",
+      example: "test_pipeline = [LoadImageFromFile, Resize(img_scale=(512, 512)), ...] \u2192 [..., dict(type='Resize', scale=(512, 512), keep_ratio=True), ...]",
+      spec: "\xA74.2"
+    },
+    "PIPE-017": {
+      severity: "info",
+      summary: "`tta_model = dict(type='SegTTAModel')` is written next to the runtime settings or the `tta_pipeline`.",
+      why: "`tools/test.py --tta` wraps the model in `tta_model`.",
+      example: "\u2192 tta_model = dict(type='SegTTAModel')",
+      spec: "\xA74.2"
+    },
+    "PIPE-018": {
+      severity: "info",
+      summary: "Every converted pipeline ends with exactly one `PackSegInputs`.",
+      why: "1.x models read `inputs` and `data_samples`, which only `PackSegInputs` produces.",
+      example: "[..., dict(type='RandomFlip', prob=0.5)] \u2192 [..., dict(type='RandomFlip', prob=0.5), dict(type='PackSegInputs')]",
+      spec: "\xA74.2"
+    },
+    "PIPE-019": {
+      severity: "warning",
+      summary: "`RandomFlip.prob`, `Resize.scale_factor` and `img_ratios` entries are written as floats.",
+      why: "mmcv 2.x raises for an int or None `prob` and for an int `scale_factor`; 0.x asserted float ratios.",
+      example: "dict(type='RandomFlip', prob=1) \u2192 dict(type='RandomFlip', prob=1.0)",
+      spec: "\xA74.2"
+    }
+  }
+};
+
+// rules/preprocessor.json
+var preprocessor_default = {
+  $comment: "PREP: 0.x Normalize / Pad / RandomCrop in the pipelines -> model.data_preprocessor (MIGRATION-SPEC section 5). `defaults`: the 0.x `Pad` values written explicitly, as the official configs do. `toRgbDefault`: the 0.x `Normalize.to_rgb` default. `sizeDivisorWithoutPad`: what 0.x collate padded to when the train pipeline had neither `Pad` nor `RandomCrop` (the largest image of the batch).",
+  type: "SegDataPreProcessor",
+  defaults: { pad_val: 0, seg_pad_val: 255 },
+  toRgbDefault: true,
+  sizeDivisorWithoutPad: 1,
+  rules: {
+    "PREP-001": {
+      severity: "info",
+      summary: "The train `Normalize(mean, std, to_rgb)` becomes `model.data_preprocessor` `mean`, `std` and an explicit `bgr_to_rgb`.",
+      why: "1.x normalises batches in the data preprocessor; `bgr_to_rgb` defaults to False there, while 0.x `to_rgb` defaulted to True.",
+      example: "dict(type='Normalize', **img_norm_cfg) \u2192 data_preprocessor = dict(type='SegDataPreProcessor', mean=[...], std=[...], bgr_to_rgb=True, pad_val=0, seg_pad_val=255)",
+      spec: "\xA75"
+    },
+    "PREP-002": {
+      severity: "info",
+      summary: "The train `Pad(size or size_divisor, pad_val, seg_pad_val)` becomes the preprocessor's padding settings.",
+      why: "1.x pads in the data preprocessor, which needs exactly one of `size` and `size_divisor` in training; both `size`s are (h, w).",
+      example: "dict(type='Pad', size=crop_size, pad_val=0, seg_pad_val=255) \u2192 data_preprocessor = dict(..., pad_val=0, seg_pad_val=255, size=crop_size)",
+      spec: "\xA75"
+    },
+    "PREP-003": {
+      severity: "info",
+      summary: "Without a train `Pad`, the preprocessor pads to the `RandomCrop` size, or to the largest image of the batch (`size_divisor=1`).",
+      why: "1.x training asserts that `size` or `size_divisor` is set; 0.x collate padded to the largest image (labels with 0, where 1.x pads them with 255).",
+      example: "dict(type='RandomCrop', crop_size=crop_size) and no Pad \u2192 data_preprocessor = dict(..., size=crop_size)",
+      spec: "\xA75"
+    },
+    "PREP-004": {
+      severity: "info",
+      summary: "A `Pad` in the test pipeline (or inside `MultiScaleFlipAug`) becomes `data_preprocessor.test_cfg`.",
+      why: "In testing, the 1.x preprocessor pads only when `test_cfg` carries `size` or `size_divisor`.",
+      example: "dict(type='Pad', size_divisor=32) in the test pipeline \u2192 data_preprocessor = dict(..., test_cfg=dict(size_divisor=32))",
+      spec: "\xA75"
+    },
+    "PREP-005": {
+      severity: "info",
+      summary: "The preprocessor is written as `model.data_preprocessor`, through a top-level `data_preprocessor` helper variable.",
+      why: "mmengine reads the preprocessor from the model; the helper variable lets the model file and the leaves split it as the official configs do.",
+      example: "data_preprocessor = dict(type='SegDataPreProcessor', ...); model = dict(type='EncoderDecoder', data_preprocessor=data_preprocessor, ...)",
+      spec: "\xA75"
+    },
+    "PREP-006": {
+      severity: "error",
+      summary: "Train and test pipelines normalise differently; the train values are used.",
+      why: "1.x has one data preprocessor for training and testing.",
+      example: "train Normalize(to_rgb=True), test Normalize(to_rgb=False) \u2192 bgr_to_rgb=True, error",
+      spec: "\xA75"
+    },
+    "PREP-007": {
+      severity: "info",
+      summary: "No `Normalize` anywhere: the preprocessor has no `mean`/`std` and `bgr_to_rgb=False`.",
+      why: "0.x fed raw pixel values to the model, so 1.x must not normalise either.",
+      example: "train_pipeline without Normalize \u2192 data_preprocessor = dict(type='SegDataPreProcessor', bgr_to_rgb=False, pad_val=0, seg_pad_val=255, ...)",
+      spec: "\xA75"
+    },
+    "PREP-008": {
+      severity: "info",
+      summary: "A changed crop or `Pad` size gives the preprocessor the new `size`.",
+      why: "The preprocessor size follows the merged train pipeline, so a child that changes it writes a new `data_preprocessor = dict(size=...)`.",
+      example: "crop_size = (769, 769) with RandomCrop(crop_size=crop_size) \u2192 data_preprocessor = dict(size=crop_size)",
+      spec: "\xA75"
+    },
+    "PREP-009": {
+      severity: "info",
+      summary: "`padding_mode` is never written.",
+      why: "mmseg 1.1.1 `SegDataPreProcessor.__init__` has no such parameter (only its docstring mentions it), so passing it raises TypeError.",
+      example: "\u2192 data_preprocessor without padding_mode",
+      spec: "\xA75"
+    }
+  }
+};
+
+// rules/runtime.json
+var runtime_default = {
+  $comment: "RUNTIME: environment, loading, resuming and randomness keys (MIGRATION-SPEC section 11). The runtime file (the one with log_config / dist_params / log_level / load_from) owns default_scope, env_cfg and resume.",
+  defaultScope: "mmseg",
+  env: {
+    cudnnBenchmark: false,
+    mpStartMethod: "fork",
+    opencvNumThreads: 0,
+    distBackend: "nccl",
+    dropped: ["omp_num_threads", "mkl_num_threads"]
+  },
+  moduleRenames: { mmcls: "mmpretrain" },
+  rules: {
+    "RUNTIME-001": {
+      severity: "info",
+      summary: "The runtime file (or a runnable config without one) gets `default_scope = 'mmseg'`.",
+      why: "1.x tools/train.py registers nothing itself and mmengine's default scope is 'mmengine', so mmseg types would not be found.",
+      example: "log_level = 'INFO' -> default_scope = 'mmseg'; log_level = 'INFO'",
+      spec: "\xA711"
+    },
+    "RUNTIME-002": {
+      severity: "info",
+      summary: "`dist_params` becomes `env_cfg.dist_cfg` (default `dict(backend='nccl')`).",
+      why: "mmengine reads the distributed settings from env_cfg; `port` is only used by the slurm launcher, in both versions.",
+      example: "dist_params = dict(backend='nccl') -> env_cfg = dict(..., dist_cfg=dict(backend='nccl'))",
+      spec: "\xA711"
+    },
+    "RUNTIME-003": {
+      severity: "info",
+      summary: "`cudnn_benchmark` becomes `env_cfg.cudnn_benchmark` (False when absent).",
+      why: "mmengine sets cuDNN benchmarking from env_cfg.",
+      example: "cudnn_benchmark = True -> env_cfg = dict(cudnn_benchmark=True, ...)",
+      spec: "\xA711"
+    },
+    "RUNTIME-004": {
+      severity: "warning",
+      summary: "`mp_start_method` and `opencv_num_threads` become `env_cfg.mp_cfg` ('fork' and 0 when absent, as official); `omp_num_threads`/`mkl_num_threads` are dropped.",
+      why: "mmengine always applies mp_cfg; it does not accept the OMP/MKL thread counts, which are environment variables in 1.x.",
+      example: "mp_start_method = 'spawn' -> env_cfg = dict(..., mp_cfg=dict(mp_start_method='spawn', opencv_num_threads=0))",
+      spec: "\xA711"
+    },
+    "RUNTIME-005": {
+      severity: "info",
+      summary: "`load_from` is kept as written.",
+      why: "mmengine reads the same key.",
+      example: "load_from = 'ckpt.pth' -> load_from = 'ckpt.pth'",
+      spec: "\xA711"
+    },
+    "RUNTIME-006": {
+      severity: "warning",
+      summary: "`resume_from = X` becomes `load_from = X` and `resume = True`; `resume_from = None` becomes `resume = False`.",
+      why: "1.x resumes from load_from when resume is True, but 1.x tools/train.py overwrites cfg.resume from the command line, so --resume is still needed.",
+      example: "resume_from = 'latest.pth' -> load_from = 'latest.pth'; resume = True",
+      spec: "\xA711"
+    },
+    "RUNTIME-007": {
+      severity: "warning",
+      summary: "`auto_resume = True` becomes `resume = True`.",
+      why: "1.x resumes from the latest checkpoint only when --resume is given (tools/train.py overwrites cfg.resume), and from load_from when that is set.",
+      example: "auto_resume = True -> resume = True",
+      spec: "\xA711"
+    },
+    "RUNTIME-008": {
+      severity: "info",
+      summary: "`gpu_ids` is dropped.",
+      why: "0.x tools/train.py always overwrote it from the command line; 1.x takes devices from the launcher.",
+      example: "gpu_ids = range(0, 1) -> (removed)",
+      spec: "\xA711"
+    },
+    "RUNTIME-009": {
+      severity: "info",
+      summary: "`seed` and `deterministic` become `randomness = dict(seed=..., deterministic=...)`.",
+      why: "1.x reads randomness from the config; 0.x tools/train.py ignored both config keys and took them from the command line, so training behaviour may change.",
+      example: "seed = 0 -> randomness = dict(seed=0)",
+      spec: "\xA711"
+    },
+    "RUNTIME-010": {
+      severity: "info",
+      summary: "`find_unused_parameters` is kept as written.",
+      why: "mmengine's Runner.wrap_model reads the top-level key when model_wrapper_cfg is not set.",
+      example: "find_unused_parameters = True -> find_unused_parameters = True",
+      spec: "\xA711"
+    },
+    "RUNTIME-011": {
+      severity: "info",
+      summary: "`custom_imports` is kept, with `mmcls` modules renamed to `mmpretrain`.",
+      why: "mmcls became mmpretrain for OpenMMLab 2.0.",
+      example: "custom_imports = dict(imports='mmcls.models') -> custom_imports = dict(imports='mmpretrain.models')",
+      spec: "\xA711"
+    },
+    "RUNTIME-012": {
+      severity: "info",
+      summary: "`work_dir` is kept as written.",
+      why: "Same key and default (./work_dirs/<config stem>) in both versions.",
+      example: "work_dir = './work_dirs/fcn' -> work_dir = './work_dirs/fcn'",
+      spec: "\xA711"
+    },
+    "RUNTIME-013": {
+      severity: "info",
+      summary: "The runtime file writes `env_cfg = dict(cudnn_benchmark=..., mp_cfg=dict(...), dist_cfg=dict(...))` in full.",
+      why: "Like the official default_runtime; every value the 0.x runtime set or assumed is pinned.",
+      example: "dist_params = dict(backend='nccl'); cudnn_benchmark = True -> env_cfg = dict(cudnn_benchmark=True, mp_cfg=dict(mp_start_method='fork', opencv_num_threads=0), dist_cfg=dict(backend='nccl'))",
+      spec: "\xA711"
+    }
+  }
+};
+
+// rules/schedule.json
+var schedule_default = {
+  $comment: "SCHED: lr_config and momentum_config -> param_scheduler (MIGRATION-SPEC section 7). Policies are keyed by the mmcv hook name (an all-lowercase policy is title-cased first). 'curve' policies start after a warmup; the others start at 0 with absolute milestones.",
+  lrBaseArgs: ["policy", "by_epoch", "warmup", "warmup_iters", "warmup_ratio", "warmup_by_epoch"],
+  lrPolicies: {
+    Fixed: {
+      kind: "fixed",
+      curve: false,
+      args: []
+    },
+    Step: {
+      kind: "step",
+      curve: false,
+      args: ["step", "gamma", "min_lr"]
+    },
+    Exp: {
+      kind: "exp",
+      curve: false,
+      args: ["gamma"]
+    },
+    Poly: {
+      kind: "poly",
+      curve: true,
+      args: ["power", "min_lr"]
+    },
+    Inv: {
+      kind: "unsupported",
+      curve: false,
+      args: ["gamma", "power"],
+      rule: "SCHED-010"
+    },
+    CosineAnnealing: {
+      kind: "cosine",
+      curve: true,
+      args: ["min_lr", "min_lr_ratio"]
+    },
+    FlatCosineAnnealing: {
+      kind: "flatcosine",
+      curve: false,
+      args: ["start_percent", "min_lr", "min_lr_ratio"]
+    },
+    CosineRestart: {
+      kind: "restart",
+      curve: false,
+      args: ["periods", "restart_weights", "min_lr", "min_lr_ratio"]
+    },
+    Cyclic: {
+      kind: "unsupported",
+      curve: false,
+      args: ["target_ratio", "cyclic_times", "step_ratio_up", "anneal_strategy", "gamma"],
+      rule: "SCHED-015"
+    },
+    OneCycle: {
+      kind: "onecycle",
+      curve: false,
+      args: [
+        "max_lr",
+        "total_steps",
+        "pct_start",
+        "anneal_strategy",
+        "div_factor",
+        "final_div_factor",
+        "three_phase"
+      ]
+    },
+    LinearAnnealing: {
+      kind: "linear",
+      curve: true,
+      args: ["min_lr", "min_lr_ratio"]
+    }
+  },
+  oneCycleArgs: {
+    total_steps: "total_steps",
+    pct_start: "pct_start",
+    anneal_strategy: "anneal_strategy",
+    div_factor: "div_factor",
+    final_div_factor: "final_div_factor",
+    three_phase: "three_phase"
+  },
+  warmups: {
+    linear: {
+      type: "LinearLR",
+      ratioArg: "start_factor"
+    },
+    constant: {
+      type: "ConstantLR",
+      ratioArg: "factor"
+    }
+  },
+  momentumBaseArgs: ["policy", "by_epoch", "warmup", "warmup_iters", "warmup_ratio"],
+  momentumPolicies: {
+    Step: {
+      kind: "step",
+      args: ["step", "gamma", "min_momentum"]
+    },
+    CosineAnnealing: {
+      kind: "cosine",
+      args: ["min_momentum", "min_momentum_ratio"]
+    },
+    LinearAnnealing: {
+      kind: "linear",
+      args: ["min_momentum", "min_momentum_ratio"]
+    },
+    Cyclic: {
+      kind: "unsupported",
+      args: []
+    },
+    OneCycle: {
+      kind: "unsupported",
+      args: []
+    }
+  },
+  defaults: {
+    warmup_ratio: 0.1,
+    poly_power: 1,
+    poly_min_lr: 0,
+    step_gamma: 0.1,
+    momentum_step_gamma: 0.5,
+    flat_start_percent: 0.75
+  },
+  rules: {
+    "SCHED-001": {
+      severity: "error",
+      summary: "lr_config becomes the whole param_scheduler list, with by_epoch, begin and end written on every entry; arguments 0.x rejected are reported.",
+      why: "Lists never merge, and every mmengine scheduler defaults to by_epoch=True; an lr_config that 0.x itself rejected (bad warmup, missing required argument) has no faithful conversion and is left as it was.",
+      example: "lr_config = dict(policy='poly', power=0.9, min_lr=1e-4, by_epoch=False) -> param_scheduler = [dict(type='PolyLR', eta_min=1e-4, power=0.9, begin=0, end=160000, by_epoch=False)]",
+      spec: "\xA77"
+    },
+    "SCHED-002": {
+      severity: "info",
+      summary: "warmup='linear' becomes LinearLR(start_factor=warmup_ratio, by_epoch=False, begin=0, end=warmup_iters).",
+      why: "Same linear ramp from warmup_ratio to 1, counted in iterations; warmup_ratio defaults to 0.1.",
+      example: "warmup='linear', warmup_iters=1500, warmup_ratio=1e-6 -> dict(type='LinearLR', start_factor=1e-6, by_epoch=False, begin=0, end=1500)",
+      spec: "\xA77"
+    },
+    "SCHED-003": {
+      severity: "info",
+      summary: "warmup='constant' becomes ConstantLR(factor=warmup_ratio, by_epoch=False, begin=0, end=warmup_iters).",
+      why: "Same constant factor for the first warmup_iters iterations.",
+      example: "warmup='constant', warmup_iters=500 -> dict(type='ConstantLR', factor=0.1, by_epoch=False, begin=0, end=500)",
+      spec: "\xA77"
+    },
+    "SCHED-004": {
+      severity: "error",
+      summary: "warmup='exp' is dropped; the main policy starts at 0.",
+      why: "mmengine has no scheduler that starts at warmup_ratio and grows exponentially to 1.",
+      example: "warmup='exp' -> (no warmup entry)",
+      spec: "\xA77"
+    },
+    "SCHED-005": {
+      severity: "error",
+      summary: "warmup_by_epoch=True becomes an epoch-counted warmup with convert_to_iter_based=True; under IterBasedRunner it is an error.",
+      why: "Under IterBasedRunner 0.x never converted the warmup epochs into iterations and crashed, so there is nothing faithful to write.",
+      example: "warmup='linear', warmup_iters=1, warmup_by_epoch=True -> dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1, convert_to_iter_based=True)",
+      spec: "\xA77"
+    },
+    "SCHED-006": {
+      severity: "info",
+      summary: "After a warmup, curve policies (poly, CosineAnnealing, LinearAnnealing) start at begin=warmup_iters; step and exp start at 0.",
+      why: "mmcv multiplied the warmup into a curve that started at 0; mmengine starts the curve at the warmup's end and compresses it into [W, E) (the official form).",
+      example: "poly + warmup_iters=1500 -> dict(type='PolyLR', ..., begin=1500, end=160000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-007": {
+      severity: "info",
+      summary: "policy='poly' becomes PolyLR(eta_min=min_lr, power=power); both are always written (defaults 0.0 and 1.0).",
+      why: "The official configs write both; the formulas are the same.",
+      example: "policy='poly', power=0.9, min_lr=1e-4 -> dict(type='PolyLR', eta_min=1e-4, power=0.9, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-008": {
+      severity: "warning",
+      summary: "policy='step' becomes MultiStepLR (a list of steps) or StepLR (an int); min_lr is dropped.",
+      why: "mmengine has no lower bound on step schedules: dropping min_lr is harmless only when the decayed lr never reaches it.",
+      example: "policy='step', step=[60000, 72000] -> dict(type='MultiStepLR', milestones=[60000, 72000], begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-009": {
+      severity: "info",
+      summary: "policy='exp' becomes ExponentialLR(gamma).",
+      why: "Both multiply the lr by gamma at every step.",
+      example: "policy='exp', gamma=0.99 -> dict(type='ExponentialLR', gamma=0.99, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-010": {
+      severity: "error",
+      summary: "policy='inv' has no mmengine counterpart.",
+      why: "There is no inverse-decay scheduler in mmengine; lr_config is left as it was.",
+      example: "lr_config = dict(policy='inv', gamma=1e-4, power=0.75)",
+      spec: "\xA77"
+    },
+    "SCHED-011": {
+      severity: "info",
+      summary: "policy='fixed' keeps only the warmup entry (or an empty param_scheduler).",
+      why: "A fixed lr needs no scheduler.",
+      example: "lr_config = dict(policy='fixed') -> param_scheduler = []",
+      spec: "\xA77"
+    },
+    "SCHED-012": {
+      severity: "error",
+      summary: "policy='CosineAnnealing' becomes CosineAnnealingLR(T_max, eta_min or eta_min_ratio); exactly one of min_lr / min_lr_ratio is required.",
+      why: "Same cosine from the base lr to the target; 0.x asserted that exactly one target is given.",
+      example: "policy='CosineAnnealing', min_lr=1e-6 -> dict(type='CosineAnnealingLR', T_max=80000, eta_min=1e-6, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-013": {
+      severity: "error",
+      summary: "policy='FlatCosineAnnealing' becomes CosineAnnealingLR starting at S = round(E * start_percent).",
+      why: "The flat part needs no scheduler; S needs the training length, and a warmup longer than the flat part overlaps the cosine.",
+      example: "policy='FlatCosineAnnealing', min_lr=0. with max_iters=1000 -> dict(type='CosineAnnealingLR', begin=750, end=1000, T_max=250, eta_min=0., by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-014": {
+      severity: "error",
+      summary: "policy='CosineRestart' becomes CosineRestartLR(periods, restart_weights, eta_min or eta_min_ratio, begin=0, end=sum(periods)).",
+      why: "Same periods; with a restart weight below 1 the restart peak differs (mmengine: weight*base; mmcv: weight*base + (1-weight)*target).",
+      example: "policy='CosineRestart', periods=[500, 500], restart_weights=[1, 0.5], min_lr=0. -> dict(type='CosineRestartLR', periods=[500, 500], restart_weights=[1, 0.5], eta_min=0., begin=0, end=1000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-015": {
+      severity: "error",
+      summary: "policy='Cyclic' has no mmengine counterpart.",
+      why: "mmengine has no cyclic lr scheduler; lr_config is left as it was.",
+      example: "lr_config = dict(policy='cyclic', target_ratio=(10, 1e-4))",
+      spec: "\xA77"
+    },
+    "SCHED-016": {
+      severity: "error",
+      summary: "policy='OneCycle' becomes OneCycleLR(eta_max=max_lr, ...), counted in iterations.",
+      why: "The phase arithmetic is the same; a per-group max_lr dict or by_epoch=True (0.x asserted) cannot be converted, and a warmup on top changes the curve.",
+      example: "policy='OneCycle', max_lr=0.01 -> dict(type='OneCycleLR', eta_max=0.01, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-017": {
+      severity: "error",
+      summary: "policy='LinearAnnealing' becomes LinearLR(start_factor=1.0, end_factor=min_lr_ratio, or min_lr/lr for a single-lr optimizer).",
+      why: "mmengine's LinearLR works with factors; an absolute min_lr converts only when every param group has the optimizer's lr.",
+      example: "policy='LinearAnnealing', min_lr_ratio=0.01 -> dict(type='LinearLR', start_factor=1.0, end_factor=0.01, begin=0, end=80000, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-018": {
+      severity: "warning",
+      summary: "by_epoch: False on every entry for iteration-based runners; an explicit by_epoch=True under IterBasedRunner gives param_scheduler = [].",
+      why: "IterBasedRunner never called before_train_epoch, so an epoch-based lr hook never changed the lr in 0.x.",
+      example: "lr_config = dict(policy='poly', by_epoch=True) + IterBasedRunner -> param_scheduler = []",
+      spec: "\xA77"
+    },
+    "SCHED-019": {
+      severity: "error",
+      summary: "Unknown lr or momentum policy (or an all-lowercase name that title-cases to an unregistered hook), missing policy, or an unreadable lr_config.",
+      why: "mmcv looks up '<Policy>LrUpdaterHook'; a name it cannot find made 0.x fail, so nothing is converted.",
+      example: "lr_config = dict(policy='cosineannealing') -> 'CosineannealingLrUpdaterHook' is not registered",
+      spec: "\xA77"
+    },
+    "SCHED-020": {
+      severity: "info",
+      summary: "lr_config = None becomes param_scheduler = None.",
+      why: "No lr hook in 0.x, no scheduler in 1.x.",
+      example: "lr_config = None -> param_scheduler = None",
+      spec: "\xA77"
+    },
+    "SCHED-021": {
+      severity: "info",
+      summary: "The training length is not in this file's view: end is omitted on the scheduler that runs to the end of training.",
+      why: "mmengine fills a missing end from the train loop's max_iters / max_epochs, so a schedule base without runner stays correct.",
+      example: "schedule base with lr_config but no runner -> dict(type='PolyLR', eta_min=1e-4, power=0.9, begin=0, by_epoch=False)",
+      spec: "\xA77"
+    },
+    "SCHED-022": {
+      severity: "info",
+      summary: "A child that changes only the training length gets the whole param_scheduler rewritten with the new end (and T_max).",
+      why: "0.x policies read max_iters at run time, while 1.x writes end into each scheduler; param_scheduler is converted from the merged chain, so it follows the child's length.",
+      example: "child: runner = dict(max_iters=40000) -> param_scheduler = [dict(type='PolyLR', ..., end=40000, by_epoch=False)]",
+      spec: "\xA77"
+    },
+    "SCHED-023": {
+      severity: "error",
+      summary: "momentum_config becomes CosineAnnealingMomentum / MultiStepMomentum / StepMomentum / LinearMomentum entries appended to param_scheduler.",
+      why: "Momentum hooks defaulted to by_epoch=True even under IterBasedRunner, where they never ran; the step gamma default differs (mmcv 0.5, mmengine 0.1) so it is written; cyclic/one-cycle momentum and momentum warmups have no counterpart.",
+      example: "momentum_config = dict(policy='step', step=[8, 11], by_epoch=True) (epoch runner) -> dict(type='MultiStepMomentum', milestones=[8, 11], gamma=0.5, begin=0, end=12, by_epoch=True)",
+      spec: "\xA77"
+    }
+  }
+};
+
+// src/report/rule-docs.ts
+var ruleFiles = [
+  api_default,
+  cli_default,
+  data_default,
+  detect_default,
+  emit_default,
+  evaluator_default,
+  flag_default,
+  hooks_default,
+  input_default,
+  key_default,
+  loop_default,
+  model_default,
+  optim_default,
+  pipeline_default,
+  preprocessor_default,
+  runtime_default,
+  schedule_default
+];
+function asSeverity(value) {
+  return value === "error" || value === "warning" ? value : "info";
+}
+var docs = /* @__PURE__ */ new Map();
+for (const file of ruleFiles) {
+  for (const [id, doc] of Object.entries(file.rules ?? {})) {
+    docs.set(id, {
+      id,
+      severity: asSeverity(doc.severity),
+      summary: doc.summary,
+      why: doc.why,
+      example: doc.example,
+      ...doc.spec ? { spec: doc.spec } : {}
+    });
+  }
+}
+function ruleDoc(id) {
+  return docs.get(id);
+}
+
+// src/report/summary.ts
+function comparePaths(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function countSeverities(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+function isSerious(f) {
+  return f.severity !== "info";
+}
+function needsAttention(file) {
+  return file.status === "blocked" || file.findings.some(isSerious);
+}
+function summarize(report3) {
+  const attention = /* @__PURE__ */ new Set();
+  let changed = 0;
+  let unchanged = 0;
+  let blocked = 0;
+  let configsConverted = 0;
+  const findings = countSeverities(report3.findings);
+  for (const file of report3.files) {
+    if (file.status === "changed") {
+      changed += 1;
+      if (file.role === "config" || file.role === "base-config") configsConverted += 1;
+    } else if (file.status === "unchanged") {
+      unchanged += 1;
+    } else {
+      blocked += 1;
+    }
+    if (needsAttention(file)) attention.add(file.path);
+    for (const f of file.findings) findings[f.severity] += 1;
+  }
+  for (const f of report3.findings) if (isSerious(f) && f.file !== "") attention.add(f.file);
+  return {
+    files: report3.files.length,
+    changed,
+    unchanged,
+    blocked,
+    configsConverted,
+    findings,
+    needAttention: attention.size
+  };
+}
+function plural(count2, one, many) {
+  return `${count2} ${count2 === 1 ? one : many}`;
+}
+function severityPhrase(counts) {
+  return [
+    plural(counts.error, "error", "errors"),
+    plural(counts.warning, "warning", "warnings"),
+    `${counts.info} info`
+  ].join(", ");
+}
+function summaryPhrase(summary2) {
+  const parts2 = [plural(summary2.changed, "file converted", "files converted")];
+  if (summary2.blocked > 0) parts2.push(`${summary2.blocked} blocked`);
+  parts2.push(
+    `${summary2.needAttention} ${summary2.needAttention === 1 ? "needs" : "need"} attention`
+  );
+  return `${parts2.join(", ")} (${severityPhrase(summary2.findings)})`;
+}
+function presentSeverities(counts) {
+  const parts2 = [];
+  if (counts.error > 0) parts2.push(plural(counts.error, "error", "errors"));
+  if (counts.warning > 0) parts2.push(plural(counts.warning, "warning", "warnings"));
+  if (counts.info > 0) parts2.push(`${counts.info} info`);
+  return parts2.join(", ");
+}
+
+// src/report/markdown.ts
+var GITHUB_BODY_LIMIT = 65536;
+var SEVERITY_LABEL = {
+  error: "\u274C error",
+  warning: "\u26A0\uFE0F warning",
+  info: "\u2139\uFE0F info"
+};
+var STATUS_LABEL = {
+  changed: "\u2705 converted",
+  unchanged: "unchanged",
+  blocked: "\u26D4 blocked"
+};
+function escapeCell(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>").replace(/@(?=\w)/g, "@\u200B");
+}
+function escapeHtml(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;").replace(/\s+/g, " ").replace(/@(?=\w)/g, "@\u200B");
+}
+function pathCell(path6, fileUrl2) {
+  const code2 = /[`\r\n]/.test(path6) ? escapeCell(path6) : `\`${path6.replace(/\|/g, "\\|")}\``;
+  return fileUrl2 ? `[${code2}](${linkTarget(fileUrl2(path6))})` : code2;
+}
+function linkTarget(url) {
+  return `<${url.replace(/[<>\s|]/g, (c) => encodeURIComponent(c))}>`;
+}
+function trustedCell(text3) {
+  return text3.replace(/\|/g, "\\|").replace(/\s+/g, " ");
+}
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function countOf(n, one, many) {
+  return `${thousands(n)} ${n === 1 ? one : many}`;
+}
+function ruleCell(id) {
+  const doc = ruleDoc(id);
+  return doc ? `<abbr title="${escapeHtml(doc.summary)}">${escapeHtml(id)}</abbr>` : escapeCell(id);
+}
+function lineCell(line) {
+  return line > 0 ? String(line) : "";
+}
+function findingsTable(findings, withFile) {
+  const head = withFile ? "| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n" : "| Line | Severity | Rule | Message |\n| ---: | --- | --- | --- |\n";
+  const rows = findings.map((f) => {
+    const cells = [
+      lineCell(f.line),
+      SEVERITY_LABEL[f.severity],
+      ruleCell(f.rule),
+      escapeCell(f.message)
+    ];
+    if (withFile) cells.unshift(f.file === "" ? "" : pathCell(f.file));
+    return `| ${cells.join(" | ")} |
+`;
+  });
+  return head + rows.join("");
+}
+function groupedInfoTable(findings) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  const rows = [...counts].sort(([a], [b]) => comparePaths(a, b)).map(
+    ([id, n]) => `| ${escapeCell(id)} | ${n} | ${trustedCell(ruleDoc(id)?.summary ?? "")} |
+`
+  );
+  return "| Rule | Count | Summary |\n| --- | ---: | --- |\n" + rows.join("");
+}
+function details(summaryHtml, body2) {
+  return `<details>
+<summary>${summaryHtml}</summary>
+
+${body2}
+</details>
+`;
+}
+function findingsBody(findings, info3, withFile) {
+  const serious = findings.filter((f) => f.severity !== "info");
+  const infos = findings.filter((f) => f.severity === "info");
+  const parts2 = [];
+  if (serious.length > 0) parts2.push(findingsTable(serious, withFile));
+  if (infos.length > 0) {
+    const table3 = info3 === "rows" ? findingsTable(infos, withFile) : groupedInfoTable(infos);
+    parts2.push(details(plural(infos.length, "info finding", "info findings"), table3));
+  }
+  return parts2.join("\n");
+}
+function fileDetails(entry, info3) {
+  const label = `${STATUS_LABEL[entry.status]}: ${presentSeverities(entry.counts)}`;
+  const summary2 = `<code>${escapeHtml(entry.path)}</code> \u2014 ${label}`;
+  return details(summary2, findingsBody(entry.findings, info3, false));
+}
+function runDetails(findings, info3) {
+  const summary2 = `Findings about the run: ${presentSeverities(countSeverities(findings))}`;
+  return details(summary2, findingsBody(findings, info3, true));
+}
+var TABLE_HEAD = "| File | Status | Errors | Warnings | Info |\n| --- | --- | ---: | ---: | ---: |\n";
+function tableRow(entry, fileUrl2) {
+  const { error: error2, warning: warning2, info: info3 } = entry.counts;
+  const cells = [pathCell(entry.path, fileUrl2), STATUS_LABEL[entry.status], error2, warning2, info3];
+  return `| ${cells.join(" | ")} |
+`;
+}
+function header(report3, title) {
+  const s = summarize(report3);
+  const lines2 = [];
+  if (title) lines2.push(`## ${escapeCell(title)}
+
+`);
+  lines2.push(`**mmseg-migrate**: ${summaryPhrase(s)}
+
+`);
+  lines2.push(
+    `${plural(s.files, "file", "files")} scanned: ${s.changed} changed (${plural(s.configsConverted, "config", "configs")}), ${s.unchanged} unchanged, ${s.blocked} blocked.
+`
+  );
+  return lines2.join("");
+}
+function attentionRank(entry) {
+  if (entry.status === "blocked") return 0;
+  if (entry.counts.error > 0) return 1;
+  if (entry.counts.warning > 0) return 2;
+  return 3;
+}
+function entries(report3) {
+  return report3.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).map((f) => ({
+    path: f.path,
+    status: f.status,
+    findings: sortFindings(f.findings),
+    counts: countSeverities(f.findings)
+  })).sort((a, b) => attentionRank(a) - attentionRank(b) || comparePaths(a.path, b.path));
+}
+function pointer(options) {
+  const places = [];
+  if (options.detailsUrl) places.push(`[the full report](${linkTarget(options.detailsUrl)})`);
+  if (options.fullReportPath) places.push(pathCell(options.fullReportPath));
+  if (places.length === 0) return "run `npx mmseg-migrate --json` for every finding";
+  return `every finding is in ${places.join(" and in ")}`;
+}
+function join3(blocks) {
+  return blocks.join("\n");
+}
+function joinedLength(blocks) {
+  return blocks.reduce((n, b) => n + b.length, 0) + Math.max(0, blocks.length - 1);
+}
+function renderMarkdown(report3, options = {}) {
+  const maxChars = options.maxChars ?? GITHUB_BODY_LIMIT;
+  const limitText = `${thousands(maxChars)} characters`;
+  const rows = entries(report3);
+  const withFindings = rows.filter((e) => e.findings.length > 0);
+  const runFindings = sortFindings(report3.findings);
+  const head = header(report3, options.title);
+  const table3 = rows.length > 0 ? TABLE_HEAD + rows.map((e) => tableRow(e, options.fileUrl)).join("") : "No file needed a change.\n";
+  const detailBlocks = (info3) => [
+    ...runFindings.length > 0 ? [runDetails(runFindings, info3)] : [],
+    ...withFindings.map((e) => fileDetails(e, info3))
+  ];
+  const full = join3([head, table3, ...options.details === false ? [] : detailBlocks("rows")]);
+  if (full.length <= maxChars) return full;
+  if (options.details !== false) {
+    const shortened = withinLimit();
+    if (shortened !== void 0) return shortened;
+  }
+  return tableWithin();
+  function withinLimit() {
+    const grouped = detailBlocks("grouped");
+    const groupedNote = `**Shortened** to stay within ${limitText}: info findings are counted per rule; ${pointer(options)}.
+`;
+    const stageInfo = join3([head, table3, ...grouped, groupedNote]);
+    if (stageInfo.length <= maxChars) return stageInfo;
+    const detailNote = (omittedFiles, runOmitted) => `**Shortened** to stay within ${limitText}: info findings are counted per rule and the findings of ${countOf(omittedFiles, "file", "files")}${runOmitted ? " and of the run" : ""} are not shown (the table keeps each file's counts); ${pointer(options)}.
+`;
+    const hasRunBlock = runFindings.length > 0;
+    const reserve = detailNote(withFindings.length, hasRunBlock).length;
+    let used = joinedLength([head, table3]) + 1 + reserve;
+    if (used <= maxChars) {
+      const kept = [];
+      for (const block2 of grouped) {
+        if (used + block2.length + 1 > maxChars) break;
+        kept.push(block2);
+        used += block2.length + 1;
+      }
+      const runOmitted = hasRunBlock && kept.length === 0;
+      const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
+      const note2 = detailNote(withFindings.length - keptFiles, runOmitted);
+      return join3([head, table3, ...kept, note2]);
+    }
+    return void 0;
+  }
+  function tableWithin() {
+    const tableNote = (omitted) => `**Truncated** to stay within ${limitText}: ${countOf(omitted, "more file is", "more files are")} not listed and no findings are shown; ${pointer(options)}.
+`;
+    const tableReserve = tableNote(rows.length).length;
+    let tableUsed = joinedLength([head, TABLE_HEAD]) + 1 + tableReserve;
+    if (tableUsed <= maxChars) {
+      const kept = [];
+      for (const entry of rows) {
+        const row2 = tableRow(entry, options.fileUrl);
+        if (tableUsed + row2.length > maxChars) break;
+        kept.push(row2);
+        tableUsed += row2.length;
+      }
+      const omitted = rows.length - kept.length;
+      const note2 = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
+`;
+      return join3([head, TABLE_HEAD + kept.join(""), note2]);
+    }
+    return `mmseg-migrate: ${summaryPhrase(summarize(report3))}
+`.slice(0, maxChars);
+  }
+}
+
+// src/flag/comment.ts
+var FLAG_MARKER = "<!-- mmseg-migrate:flag -->";
+var STATE_OPEN = "<!-- mmseg-migrate:flag-state ";
+var STATE_CLOSE = " -->";
+var STATE_ROWS = 60;
+var STATE_MESSAGE = 160;
+var RESERVE = 1e3;
+function row(item) {
+  const { rule, severity, file, line, message } = item;
+  return { rule, severity, file, line, message };
+}
+function shortRow(r) {
+  return r.message.length > STATE_MESSAGE ? { ...r, message: `${r.message.slice(0, STATE_MESSAGE - 1)}\u2026` } : r;
+}
+function readFlagState(body2) {
+  const start2 = body2.indexOf(STATE_OPEN);
+  if (start2 < 0) return void 0;
+  const end = body2.indexOf(STATE_CLOSE, start2 + STATE_OPEN.length);
+  if (end < 0) return void 0;
+  try {
+    const json = Buffer.from(body2.slice(start2 + STATE_OPEN.length, end), "base64").toString("utf8");
+    const state = JSON.parse(json);
+    if (typeof state?.open !== "object" || typeof state?.fixed !== "object") return void 0;
+    return { open: state.open ?? {}, fixed: state.fixed ?? {} };
+  } catch {
+    return void 0;
+  }
+}
+function writeState(state) {
+  const json = JSON.stringify(state);
+  return `${STATE_OPEN}${Buffer.from(json, "utf8").toString("base64")}${STATE_CLOSE}`;
+}
+function nextState(items2, previous) {
+  const open2 = {};
+  const current = new Set(items2.map((i2) => i2.key));
+  for (const item of items2.slice(0, STATE_ROWS)) open2[item.key] = shortRow(row(item));
+  const fixed = {};
+  const gone = [
+    ...Object.entries(previous?.open ?? {}),
+    ...Object.entries(previous?.fixed ?? {})
+  ].filter(([key]) => !current.has(key));
+  for (const [key, r] of gone.slice(0, Math.max(0, STATE_ROWS - Object.keys(open2).length))) {
+    fixed[key] = r;
+  }
+  return { open: open2, fixed };
+}
+function fileCell(r, place) {
+  if (r.file === "") return "";
+  const url = place.lineUrl;
+  return pathCell(r.file, url ? (path6) => url(path6, r.line) : void 0);
+}
+function table(rows, place) {
+  const head = "| | File | Line | Rule | Finding |\n| --- | --- | ---: | --- | --- |\n";
+  return head + rows.map(
+    (r) => `| ${SEVERITY_LABEL[r.severity]} | ${fileCell(r, place)} | ${r.line > 0 ? r.line : ""} | ${ruleCell(r.rule)} | ${escapeCell(r.message)} |
+`
+  ).join("");
+}
+function fixedTable(rows) {
+  const head = "| | File | Rule | Finding |\n| --- | --- | --- | --- |\n";
+  return head + rows.map(
+    (r) => `| \u2705 | ~~${escapeCell(r.file)}~~ | ~~${escapeCell(r.rule)}~~ | ~~${escapeCell(r.message)}~~ |
+`
+  ).join("");
+}
+var LANGUAGE = {
+  py: "python",
+  sh: "bash",
+  bash: "bash",
+  md: "markdown",
+  yml: "yaml",
+  yaml: "yaml",
+  ipynb: "json"
+};
+function fenced(text3, language = "") {
+  const longest2 = Math.max(2, ...(text3.match(/`+/g) ?? []).map((run3) => run3.length));
+  const fence2 = "`".repeat(longest2 + 1);
+  return `${fence2}${language}
+${text3}${text3.endsWith("\n") || text3 === "" ? "" : "\n"}${fence2}
+`;
+}
+function convertedBlock(file, room, runUrl) {
+  const language = LANGUAGE[file.path.split(".").pop() ?? ""] ?? "";
+  const verb = file.added ? "as added here, converted" : "converted";
+  const summary2 = `<code>${escapeHtml(file.path)}</code> \u2014 ${verb} for MMSegmentation 1.x`;
+  const full = details(summary2, fenced(file.text, language));
+  if (full.length <= room) return full;
+  const where = runUrl ? `the job summary of ${runUrl}` : "the job summary";
+  return details(summary2, `Too long to show here: see ${where}.
+`);
+}
+function filterPhrase(mode) {
+  switch (mode) {
+    case "added":
+      return "on the lines this pull request adds";
+    case "diff_context":
+      return "in the hunks of this pull request";
+    case "file":
+      return "in the files this pull request changes";
+    case "nofilter":
+      return "in the repository";
+  }
+}
+function renderFlagComment(plan, previous, place = {}, maxChars = GITHUB_BODY_LIMIT - RESERVE) {
+  const state = nextState(plan.items, previous);
+  const stateText = writeState(state);
+  maxChars -= stateText.length;
+  const fixedRows = Object.values(state.fixed);
+  const clear = plan.items.length === 0;
+  const where = filterPhrase(plan.filterMode);
+  const parts2 = [];
+  if (clear) {
+    parts2.push(`### mmseg-migrate: all clear \u2705
+
+No MMSegmentation 0.x code ${where}.
+`);
+  } else {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const item of plan.items) counts[item.severity] += 1;
+    const tally = ["error", "warning", "info"].filter((s) => counts[s] > 0).map((s) => plural(counts[s], s, `${s}s`)).join(", ");
+    const extras = [];
+    if (plan.suggestions.length > 0) {
+      extras.push(
+        `${plural(plan.suggestions.length, "fix is", "fixes are")} suggested as review comments`
+      );
+    }
+    if (plan.converted.length > 0) {
+      extras.push(`the 1.x text of ${plural(plan.converted.length, "file", "files")} is below`);
+    }
+    parts2.push(
+      `### mmseg-migrate: MMSegmentation 0.x code in this pull request
+
+${plural(plan.items.length, "finding", "findings")} ${where} (${tally})${extras.length > 0 ? `; ${extras.join("; ")}` : ""}.
+`
+    );
+  }
+  const budget = maxChars - parts2[0].length;
+  let rows = plan.items.map(row);
+  let shownFixed = fixedRows;
+  const measure = () => (rows.length > 0 ? table(rows, place).length : 0) + (shownFixed.length > 0 ? fixedTable(shownFixed).length + 60 : 0);
+  while (measure() > budget && (rows.length > 1 || shownFixed.length > 0)) {
+    if (shownFixed.length > 0) shownFixed = shownFixed.slice(0, Math.floor(shownFixed.length / 2));
+    else rows = rows.slice(0, Math.ceil(rows.length / 2));
+  }
+  if (rows.length > 0) {
+    const cut = plan.items.length - rows.length;
+    const more = cut > 0 ? `
+${plural(cut, "more finding is", "more findings are")} in ${place.runUrl ? `the job summary of ${place.runUrl}` : "the job summary"}.
+` : "";
+    parts2.push(table(rows, place) + more);
+  }
+  if (shownFixed.length > 0) {
+    parts2.push(`Fixed since an earlier run:
+
+${fixedTable(shownFixed)}`);
+  }
+  let used = parts2.reduce((n, p) => n + p.length + 1, 0);
+  for (const file of plan.converted) {
+    const block2 = convertedBlock(file, Math.max(0, maxChars - used - 400), place.runUrl);
+    parts2.push(block2);
+    used += block2.length + 1;
+  }
+  return { body: `${parts2.join("\n")}
+${stateText}
+`, state, clear };
+}
+
+// src/flag/plan.ts
+import { createHash } from "node:crypto";
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath2 = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath2) {
+          const addPathNewPos = addPath2.oldPos - diagonalPath;
+          canAdd = addPath2 && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath2.oldPos) {
+          basePath = this.addToPath(addPath2, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec2() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec2();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path6, added, removed, oldPosInc, options) {
+    const last = path6.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path6.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path6.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i2 = 0; i2 < array.length; i2++) {
+      if (array[i2]) {
+        ret.push(array[i2]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i2) {
+            const oldValue = oldTokens[oldPos + i2];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context3 = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines2) {
+      return lines2.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines2 = current.lines || splitLines(current.value);
+      current.lines = lines2;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i2 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context3 > 0 ? contextLines(prev.lines.slice(-context3)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines2) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines2.length;
+        } else {
+          oldLine += lines2.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines2.length <= context3 * 2 && i2 < diff.length - 2) {
+            for (const line of contextLines(lines2)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines2.length, context3);
+            for (const line of contextLines(lines2.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines2.length;
+        newLine += lines2.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
+        } else {
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text3) {
+  const hasTrailingNl = text3.endsWith("\n");
+  const result = text3.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/flag/edits.ts
+function unmark(line) {
+  return line.slice(1).replace(/\r$/, "");
+}
+function lineEdits(before, after) {
+  if (before === after) return [];
+  const { hunks } = structuredPatch("a", "b", before, after, void 0, void 0, { context: 0 });
+  return hunks.map((h) => ({
+    start: h.oldStart,
+    end: h.oldStart + h.oldLines - 1,
+    old: h.lines.filter((l) => l.startsWith("-")).map(unmark),
+    lines: h.lines.filter((l) => l.startsWith("+")).map(unmark)
+  }));
+}
+function suggestionRange(edit, headLines) {
+  if (edit.end >= edit.start) return { start: edit.start, end: edit.end, lines: edit.lines };
+  if (edit.start > 1) {
+    const anchor = edit.start - 1;
+    return { start: anchor, end: anchor, lines: [headLines[anchor - 1] ?? "", ...edit.lines] };
+  }
+  if (headLines.length === 0) return void 0;
+  return { start: 1, end: 1, lines: [...edit.lines, headLines[0]] };
+}
+
+// src/flag/patch.ts
+var HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+function parsePatch(patch) {
+  const hunks = [];
+  const added = /* @__PURE__ */ new Map();
+  let line = 0;
+  let current;
+  for (const raw of patch.split("\n")) {
+    const header2 = HUNK_HEADER.exec(raw);
+    if (header2) {
+      const start2 = Number(header2[1]);
+      const count2 = header2[2] === void 0 ? 1 : Number(header2[2]);
+      current = count2 === 0 ? { start: start2 + 1, end: start2 } : { start: start2, end: start2 + count2 - 1 };
+      hunks.push(current);
+      line = current.start;
+      continue;
+    }
+    if (!current) continue;
+    const mark = raw[0];
+    if (mark === "+") {
+      added.set(line, raw.slice(1).replace(/\r$/, ""));
+      line += 1;
+    } else if (mark === " " || mark === void 0 && line <= current.end) {
+      line += 1;
+    }
+  }
+  return { hunks, added };
+}
+function wholeFilePatch(text3) {
+  const lines2 = splitLines2(text3);
+  const added = /* @__PURE__ */ new Map();
+  lines2.forEach((l, i2) => added.set(i2 + 1, l));
+  return { hunks: lines2.length > 0 ? [{ start: 1, end: lines2.length }] : [], added };
+}
+function splitLines2(text3) {
+  if (text3 === "") return [];
+  const lines2 = text3.split("\n").map((l) => l.replace(/\r$/, ""));
+  if (lines2.at(-1) === "") lines2.pop();
+  return lines2;
+}
+function hunkHolding(patch, from, to) {
+  return patch.hunks.find((h) => h.start <= from && to <= h.end);
+}
+function isShown(patch, line) {
+  return hunkHolding(patch, line, line) !== void 0;
+}
+
+// src/flag/plan.ts
+var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
+var CONFIG_ROLES = /* @__PURE__ */ new Set(["config", "base-config"]);
+function digest(...parts2) {
+  return createHash("sha256").update(parts2.join("\0")).digest("hex").slice(0, 16);
+}
+function keyed(f, lineText) {
+  return { ...f, key: digest(f.file, f.rule, f.message, lineText) };
+}
+function regionOf(mode, file, patch) {
+  if (mode === "nofilter") return { line: () => true, wholeFile: true };
+  if (!file) return { line: () => false, wholeFile: false };
+  if (mode === "file") return { line: () => true, wholeFile: true };
+  const wholeFile = file.status === "added";
+  if (!patch) return { line: () => wholeFile, wholeFile };
+  if (mode === "added") return { line: (n) => patch.added.has(n), wholeFile };
+  return { line: (n) => isShown(patch, n), wholeFile };
+}
+function everyLine(from, to, test) {
+  for (let n = from; n <= to; n += 1) if (!test(n)) return false;
+  return true;
+}
+function editTouches(edit, region, headLines) {
+  const code2 = (n) => {
+    const text3 = headLines[n - 1]?.trim() ?? "";
+    return text3 !== "" && !text3.startsWith("#") && region.line(n);
+  };
+  if (edit.end < edit.start) return code2(edit.start - 1) || code2(edit.start);
+  for (let n = edit.start; n <= edit.end; n += 1) if (code2(n)) return true;
+  return false;
+}
+function checkoutDiffers(patch, headLines) {
+  for (const [n, text3] of patch.added) if (headLines[n - 1] !== text3) return true;
+  return false;
+}
+function patchOf(file, before) {
+  if (file.patch !== void 0) return parsePatch(file.patch);
+  return file.status === "added" ? wholeFilePatch(before) : void 0;
+}
+function pendingBases(outcome, outcomes, inPull) {
+  const pending = [];
+  const seen = /* @__PURE__ */ new Set([outcome.path]);
+  const queue = [...outcome.bases ?? []];
+  while (queue.length > 0) {
+    const path6 = queue.shift();
+    if (seen.has(path6)) continue;
+    seen.add(path6);
+    const base = outcomes.get(path6);
+    if (!base) continue;
+    if (base.status !== "unchanged" && !inPull(path6)) pending.push(path6);
+    queue.push(...base.bases ?? []);
+  }
+  return pending;
+}
+function planFile(outcome, repoPath2, file, { mode, runFindings, pending }) {
+  const headLines = splitLines2(outcome.before);
+  const patch = file ? patchOf(file, outcome.before) : void 0;
+  const region = regionOf(mode, file, patch);
+  const lineText = (n) => headLines[n - 1]?.trim() ?? "";
+  const own = [...outcome.findings, ...runFindings].map((f) => ({ ...f, file: repoPath2 })).filter((f) => f.line > 0 ? region.line(f.line) : region.wholeFile);
+  const items2 = own.map((f) => keyed(f, lineText(f.line)));
+  const plan = { items: items2, suggestions: [] };
+  if (outcome.status !== "changed") return plan;
+  const edits = lineEdits(outcome.before, outcome.after).filter(
+    (e) => editTouches(e, region, headLines)
+  );
+  if (edits.length === 0) return plan;
+  if (file && pending.length > 0) {
+    const shown = pending.slice(0, 3).join(", ") + (pending.length > 3 ? ", \u2026" : "");
+    items2.push({
+      ...finding(
+        "FLAG-004",
+        "warning",
+        repoPath2,
+        Math.max(edits[0].start, 1),
+        `MMSegmentation 0.x code on bases that are 0.x too (${shown}): its 1.x form holds only once they are converted, so migrate the repository (\`npx mmseg-migrate --write\`, or the action's \`migrate\` mode) instead of this file alone`
+      ),
+      key: digest(repoPath2, "pending", outcome.before)
+    });
+    return plan;
+  }
+  const stale = patch !== void 0 && checkoutDiffers(patch, headLines);
+  if (stale) {
+    items2.push(
+      keyed(
+        finding(
+          "FLAG-003",
+          "warning",
+          repoPath2,
+          0,
+          "the checked-out file differs from the pull request head on the lines it adds, so no suggestion is posted for it: check out the head commit (actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}`)"
+        ),
+        ""
+      )
+    );
+  }
+  const wholeConfig = file?.status === "added" && CONFIG_ROLES.has(outcome.role);
+  if (wholeConfig) {
+    items2.push({
+      ...finding(
+        "FLAG-002",
+        "warning",
+        repoPath2,
+        Math.max(edits[0].start, 1),
+        "this MMSegmentation 0.x config is added whole: its 1.x conversion is in the report comment"
+      ),
+      key: digest(repoPath2, outcome.before, outcome.after)
+    });
+  }
+  if (wholeConfig || stale) {
+    if (file)
+      plan.converted = { path: repoPath2, text: outcome.after, added: file.status === "added" };
+    return plan;
+  }
+  const proposals = edits.map((edit) => {
+    const range = suggestionRange(edit, headLines);
+    const fits = file !== void 0 && patch !== void 0 && range !== void 0 && hunkHolding(patch, range.start, range.end) !== void 0 && everyLine(range.start, range.end, region.line);
+    return {
+      edit,
+      range: fits ? range : void 0,
+      key: digest(repoPath2, edit.old.join("\n"), edit.lines.join("\n"))
+    };
+  });
+  if (file && proposals.every((p) => p.range)) {
+    for (const { edit, range, key } of proposals) {
+      if (!range) continue;
+      const first2 = Math.max(edit.start, 1);
+      const last = Math.max(edit.end, first2);
+      const covered = outcome.findings.filter((f) => f.line >= first2 && f.line <= last);
+      plan.suggestions.push({
+        key,
+        path: repoPath2,
+        start: range.start,
+        end: range.end,
+        lines: range.lines,
+        findings: covered.map((f) => ({ ...f, file: repoPath2 }))
+      });
+      const span3 = range.end > range.start ? ` (lines ${range.start}\u2013${range.end})` : "";
+      items2.push({
+        ...finding(
+          "FLAG-001",
+          "warning",
+          repoPath2,
+          range.start,
+          `MMSegmentation 0.x code${span3}: its 1.x form is suggested in a review comment`
+        ),
+        key
+      });
+    }
+    return plan;
+  }
+  const message = file ? "MMSegmentation 0.x code whose 1.x form reaches past the lines of this diff: the converted file is in the report comment" : "MMSegmentation 0.x code in a file this pull request does not change";
+  for (const { edit, key } of proposals) {
+    items2.push({
+      ...finding("FLAG-002", "warning", repoPath2, Math.max(edit.start, 1), message),
+      key
+    });
+  }
+  if (file)
+    plan.converted = { path: repoPath2, text: outcome.after, added: file.status === "added" };
+  return plan;
+}
+function planFlags(report3, pullFiles, options) {
+  const prefix = options.prefix ?? "";
+  const mode = options.filterMode;
+  const byPath = new Map(pullFiles.filter((f) => f.status !== "removed").map((f) => [f.path, f]));
+  const runFindings = /* @__PURE__ */ new Map();
+  for (const f of report3.findings) {
+    if (f.file === "") continue;
+    runFindings.set(f.file, [...runFindings.get(f.file) ?? [], f]);
+  }
+  const plan = {
+    filterMode: mode,
+    items: [],
+    suggestions: [],
+    converted: [],
+    analysed: 0
+  };
+  const outcomes = new Map(report3.files.map((f) => [f.path, f]));
+  const inPull = (path6) => byPath.has(`${prefix}${path6}`);
+  for (const outcome of report3.files) {
+    const repoPath2 = `${prefix}${outcome.path}`;
+    const file = byPath.get(repoPath2);
+    if (!file && mode !== "nofilter") continue;
+    if (file) plan.analysed += 1;
+    const one = planFile(outcome, repoPath2, file, {
+      mode,
+      runFindings: runFindings.get(outcome.path) ?? [],
+      pending: file ? pendingBases(outcome, outcomes, inPull) : []
+    });
+    plan.items.push(...one.items);
+    plan.suggestions.push(...one.suggestions);
+    if (one.converted) plan.converted.push(one.converted);
+  }
+  const seen = new Set(report3.files.map((f) => f.path));
+  for (const [path6, findings] of runFindings) {
+    const repoPath2 = `${prefix}${path6}`;
+    if (seen.has(path6) || !byPath.has(repoPath2) && mode !== "nofilter") continue;
+    plan.items.push(...findings.map((f) => keyed({ ...f, file: repoPath2 }, "")));
+  }
+  plan.items = sortFindings(plan.items);
+  return plan;
+}
 
 // src/github/annotations.ts
 var ANNOTATIONS_PER_SEVERITY = 10;
@@ -37839,8 +43057,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context3) => {
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value, context3) => {
     const isNumber3 = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber3 && isOutOfBounds;
@@ -37898,8 +43116,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text2) => {
-  return text2.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -37913,18 +43131,18 @@ var serializeBigInts = (text2) => {
     }
   );
 };
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -38092,12 +43310,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err2) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -41346,8 +46564,8 @@ var unpaced = {
 function createClient(token, options = {}) {
   const unit = options.retryUnitMs ?? 1e3;
   const log = options.log ?? (() => void 0);
-  const retryWhile = (kind) => (after, request2, _o, count) => {
-    if (count >= RATE_LIMIT_RETRIES || kind === "rate limit" && after > LONGEST_RATE_LIMIT_WAIT) {
+  const retryWhile = (kind) => (after, request2, _o, count2) => {
+    if (count2 >= RATE_LIMIT_RETRIES || kind === "rate limit" && after > LONGEST_RATE_LIMIT_WAIT) {
       log(`GitHub ${kind} on ${request2.method} ${request2.url}: giving up`);
       return false;
     }
@@ -41411,434 +46629,307 @@ function isPullRequestAlreadyOpen(error2) {
 function isNotFound(error2) {
   return isRequestFailure(error2) && error2.status === 404;
 }
-function redact(text2, secrets) {
-  let out3 = text2;
+function redact(text3, secrets) {
+  let out3 = text3;
   for (const secret of secrets) {
     if (secret.length > 0) out3 = out3.split(secret).join("***");
   }
   return out3;
 }
 function describeFailure(error2, secrets) {
-  let text2;
+  let text3;
   if (isPullRequestPermissionDenied(error2)) {
-    text2 = PULL_REQUEST_PERMISSION_HELP;
+    text3 = PULL_REQUEST_PERMISSION_HELP;
   } else if (isWorkflowPermissionDenied(error2)) {
-    text2 = `GitHub refused to update the branch: ${WORKFLOW_PERMISSION_HELP}`;
+    text3 = `GitHub refused to update the branch: ${WORKFLOW_PERMISSION_HELP}`;
   } else if (isRequestFailure(error2)) {
     const denied = error2.status === 403 && failureMessages(error2).some((m) => /not accessible by integration|permission/i.test(m));
-    text2 = `GitHub answered ${error2.status}: ${error2.message}${denied ? `; ${WRITE_PERMISSION_HELP}` : ""}`;
+    text3 = `GitHub answered ${error2.status}: ${error2.message}${denied ? `; ${WRITE_PERMISSION_HELP}` : ""}`;
   } else {
-    text2 = error2 instanceof Error ? error2.message : String(error2);
+    text3 = error2 instanceof Error ? error2.message : String(error2);
   }
-  return redact(text2, secrets);
-}
-
-// src/github/branch.ts
-var COMMIT_TRAILER = "Migrated-by: mmseg-migrate";
-var COMPARE_PAGE = 100;
-function withTrailer(message) {
-  return `${message.trimEnd()}
-
-${COMMIT_TRAILER}
-`;
-}
-function madeByAction(message) {
-  return message.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
-}
-async function inspectBranch(client, repo, base, branch) {
-  let data;
-  try {
-    ({ data } = await client.rest.repos.compareCommitsWithBasehead({
-      ...repo,
-      basehead: `${base}...${branch}`,
-      per_page: COMPARE_PAGE
-    }));
-  } catch (error2) {
-    if (isNotFound(error2)) return { exists: false };
-    throw error2;
-  }
-  const commits = data.commits.map((c) => ({
-    sha: c.sha,
-    message: c.commit.message,
-    treeSha: c.commit.tree.sha,
-    parents: c.parents.map((p) => p.sha),
-    author: c.author?.login ?? c.commit.author?.name ?? "unknown"
-  }));
-  const foreign = data.ahead_by > commits.length ? commits : commits.filter((c) => !madeByAction(c.message));
-  return { exists: true, commits, foreign };
-}
-async function pointBranch(client, repo, branch, sha, exists2) {
-  if (exists2) {
-    await client.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true });
-  } else {
-    await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
-  }
-}
-async function deleteBranch(client, repo, branch) {
-  try {
-    await client.rest.git.deleteRef({ ...repo, ref: `heads/${branch}` });
-  } catch (error2) {
-    if (!isNotFound(error2) && !isRequestStatus(error2, 422)) throw error2;
-  }
-}
-function isRequestStatus(error2, status) {
-  return typeof error2 === "object" && error2 !== null && error2.status === status;
-}
-
-// src/github/commit.ts
-var TREE_CHUNK_BYTES = 8 * 1024 * 1024;
-async function readBaseCommit(client, repo, at) {
-  if (at.sha) {
-    const { data: data2 } = await client.rest.git.getCommit({ ...repo, commit_sha: at.sha });
-    return { sha: data2.sha, treeSha: data2.tree.sha };
-  }
-  const { data } = await client.rest.repos.getBranch({ ...repo, branch: at.branch });
-  return { sha: data.commit.sha, treeSha: data.commit.commit.tree.sha };
-}
-function chunkChanges(changes, maxBytes = TREE_CHUNK_BYTES) {
-  const chunks = [];
-  let current = [];
-  let size = 0;
-  for (const change of changes) {
-    const bytes = Buffer.byteLength(change.content, "utf8") + Buffer.byteLength(change.path, "utf8");
-    if (current.length > 0 && size + bytes > maxBytes) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(change);
-    size += bytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-async function createTree(client, repo, baseTreeSha, changes, maxBytes = TREE_CHUNK_BYTES) {
-  let tree = baseTreeSha;
-  for (const chunk of chunkChanges(changes, maxBytes)) {
-    const { data } = await client.rest.git.createTree({
-      ...repo,
-      base_tree: tree,
-      tree: chunk.map((c) => ({
-        path: c.path,
-        mode: c.mode,
-        type: "blob",
-        content: c.content
-      }))
-    });
-    tree = data.sha;
-  }
-  return tree;
-}
-async function createCommit(client, repo, commit) {
-  const { data } = await client.rest.git.createCommit({
-    ...repo,
-    message: commit.message,
-    tree: commit.tree,
-    parents: [commit.parent]
-  });
-  return data.sha;
+  return redact(text3, secrets);
 }
 
 // src/github/comment.ts
 var REPORT_MARKER = "<!-- mmseg-migrate:report -->";
-async function findStickyComment(client, repo, issueNumber) {
-  const pages = client.paginate.iterator(client.rest.issues.listComments, {
+async function findStickyComment(client2, repo, issueNumber, marker = REPORT_MARKER) {
+  const pages = client2.paginate.iterator(client2.rest.issues.listComments, {
     ...repo,
     issue_number: issueNumber,
     per_page: 100
   });
   for await (const { data } of pages) {
-    const found = data.find((c) => c.body?.includes(REPORT_MARKER));
+    const found = data.find((c) => c.body?.includes(marker));
     if (found) return { id: found.id, body: found.body ?? "" };
   }
   return void 0;
 }
-async function upsertStickyComment(client, repo, issueNumber, text2, fresh = false) {
-  const body2 = `${REPORT_MARKER}
-${text2}`;
-  const existing = fresh ? void 0 : await findStickyComment(client, repo, issueNumber);
+async function upsertStickyComment(client2, repo, issueNumber, text3, fresh = false, marker = REPORT_MARKER, known) {
+  const body2 = `${marker}
+${text3}`;
+  const existing = fresh || known === null ? void 0 : known ?? await findStickyComment(client2, repo, issueNumber, marker);
   if (!existing) {
-    await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: body2 });
+    await client2.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: body2 });
     return "created";
   }
   if (existing.body === body2) return "unchanged";
-  await client.rest.issues.updateComment({ ...repo, comment_id: existing.id, body: body2 });
+  await client2.rest.issues.updateComment({ ...repo, comment_id: existing.id, body: body2 });
   return "updated";
 }
 
-// src/github/pull.ts
-function toPull(data) {
-  return {
-    number: data.number,
-    url: data.html_url,
-    title: data.title,
-    body: data.body ?? "",
-    labels: (data.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? ""),
-    assignees: (data.assignees ?? []).map((a) => a.login),
-    reviewers: [
-      ...(data.requested_reviewers ?? []).map((r) => r.login),
-      ...(data.requested_teams ?? []).map((t) => `team:${t.slug}`)
-    ]
-  };
-}
-async function findOpenPull(client, repo, branch) {
-  const { data } = await client.rest.pulls.list({
+// src/github/review.ts
+var SUGGESTION_MARK = /<!-- mmseg-migrate:suggestion ([0-9a-f]+)( fixed)? -->/;
+async function listPullFiles(client2, repo, pullNumber) {
+  const files = await client2.paginate(client2.rest.pulls.listFiles, {
     ...repo,
-    head: `${repo.owner}:${branch}`,
-    state: "open",
-    per_page: 10
+    pull_number: pullNumber,
+    per_page: 100
   });
-  return data.length > 0 ? toPull(data[0]) : void 0;
+  return files.map((f) => ({
+    path: f.filename,
+    status: f.status,
+    ...f.patch !== void 0 ? { patch: f.patch } : {}
+  }));
 }
-async function createPull(client, repo, request2) {
-  try {
-    const { data } = await client.rest.pulls.create({
-      ...repo,
-      title: request2.title,
-      body: request2.body,
-      head: request2.branch,
-      base: request2.base,
-      draft: request2.draft,
-      maintainer_can_modify: true
+async function listPostedSuggestions(client2, repo, pullNumber) {
+  const comments = await client2.paginate(client2.rest.pulls.listReviewComments, {
+    ...repo,
+    pull_number: pullNumber,
+    per_page: 100
+  });
+  const ours = [];
+  for (const c of comments) {
+    const mark = SUGGESTION_MARK.exec(c.body ?? "");
+    if (!mark) continue;
+    ours.push({
+      id: c.id,
+      key: mark[1],
+      path: c.path,
+      line: c.line ?? null,
+      fixed: mark[2] !== void 0,
+      body: c.body
     });
-    return { pull: toPull(data), created: true };
-  } catch (error2) {
-    if (!isPullRequestAlreadyOpen(error2)) throw error2;
-    const open2 = await findOpenPull(client, repo, request2.branch);
-    if (!open2) throw error2;
-    return { pull: await updatePull(client, repo, open2, request2), created: false };
   }
+  return ours;
 }
-async function updatePull(client, repo, pull, content) {
-  if (pull.title === content.title && pull.body === content.body) return pull;
-  const { data } = await client.rest.pulls.update({
-    ...repo,
-    pull_number: pull.number,
-    title: content.title,
-    body: content.body
-  });
-  return toPull(data);
-}
-async function closePull(client, repo, pull) {
-  await client.rest.pulls.update({ ...repo, pull_number: pull.number, state: "closed" });
-}
-function missing(wanted, present) {
-  const have = new Set(present.map((p) => p.toLowerCase()));
-  return wanted.filter((w) => !have.has(w.toLowerCase()));
-}
-function teamSlug(reviewer) {
-  if (reviewer.startsWith("team:")) return reviewer.slice("team:".length);
-  const slash = reviewer.indexOf("/");
-  return slash >= 0 ? reviewer.slice(slash + 1) : void 0;
-}
-async function addPeople(client, repo, pull, people, warn) {
-  const labels = missing(people.labels, pull.labels);
-  if (labels.length > 0) {
-    await client.rest.issues.addLabels({ ...repo, issue_number: pull.number, labels });
-  }
-  const assignees = missing(people.assignees, pull.assignees);
-  if (assignees.length > 0) {
-    try {
-      await client.rest.issues.addAssignees({ ...repo, issue_number: pull.number, assignees });
-    } catch (error2) {
-      warn(`could not assign ${assignees.join(", ")}: ${error2.message}`);
-    }
-  }
-  const wanted = people.reviewers.map((r) => {
-    const slug = teamSlug(r);
-    return slug === void 0 ? r : `team:${slug}`;
-  });
-  const reviewers = missing(wanted, pull.reviewers);
-  if (reviewers.length > 0) {
-    try {
-      await client.rest.pulls.requestReviewers({
-        ...repo,
-        pull_number: pull.number,
-        reviewers: reviewers.filter((r) => !r.startsWith("team:")),
-        team_reviewers: reviewers.filter((r) => r.startsWith("team:")).map((r) => r.slice(5))
-      });
-    } catch (error2) {
-      warn(`could not request a review from ${reviewers.join(", ")}: ${error2.message}`);
-    }
-  }
-}
+function suggestionBody(s) {
+  const notes = s.findings.map((f) => `- ${ruleCell(f.rule)} ${escapeCell(f.message)}
+`).join("");
+  return `<!-- mmseg-migrate:suggestion ${s.key} -->
+**mmseg-migrate** ${ruleCell("FLAG-001")}: this is MMSegmentation 0.x code; its 1.x form:
 
-// src/github/deliver.ts
-function foreignNotice(state, branch) {
-  const shown = state.foreign.slice(0, 5).map((c) => `\`${c.sha.slice(0, 7)}\` by ${c.author}`).join(", ");
-  const more = state.foreign.length > 5 ? ` and ${state.foreign.length - 5} more` : "";
-  return `> [!WARNING]
-> The branch \`${branch}\` has commits that mmseg-migrate did not make (${shown}${more}), so this run did not update it: their work is kept. The report below is what the migration of the base branch finds now. To let the action take the branch over again, merge or close this pull request and delete the branch.
+` + notes + (notes ? "\n" : "") + fenced(s.lines.join("\n"), "suggestion");
+}
+function fixedBody(posted, headSha) {
+  const text3 = posted.body.replace(SUGGESTION_MARK, "").replace(/^(`{3,})suggestion\n[\s\S]*?^\1$\n?/m, "").trim();
+  const struck = text3.split("\n").filter((l) => l.trim() !== "").map((l) => `~~${l.replace(/^- /, "")}~~`).join("\n");
+  return `<!-- mmseg-migrate:suggestion ${posted.key} fixed -->
+\u2705 Fixed as of ${headSha.slice(0, 7)}.
 
+${struck}
 `;
 }
-var NOTHING_LEFT_NOTICE = "> [!NOTE]\n> Nothing is left to migrate on the base branch: this pull request is closed and its branch deleted.\n\n";
-async function deliverMigration(client, delivery) {
-  const { repo, branch } = delivery;
-  const log = delivery.log ?? (() => void 0);
-  const warn = delivery.warn ?? log;
-  const base = await readBaseCommit(client, repo, { branch: delivery.base, sha: delivery.baseSha });
-  const state = await inspectBranch(client, repo, base.sha, branch);
-  const pull = state.exists ? await findOpenPull(client, repo, branch) : void 0;
-  const result = (operation2, summary3, commit2) => {
-    log(summary3);
-    return {
-      operation: operation2,
-      summary: summary3,
-      ...pull ? { pull: { number: pull.number, url: pull.url } } : {},
-      ...commit2 ? { commit: commit2 } : {}
-    };
-  };
-  if (state.exists && state.foreign.length > 0) {
-    const message = `the branch ${branch} has ${state.foreign.length} commit(s) not made by mmseg-migrate: left as it is`;
-    if (!pull) {
-      warn(`${message}, and no open pull request to say so on`);
-      return result("none", `${message}.`);
-    }
-    await upsertStickyComment(
-      client,
-      repo,
-      pull.number,
-      foreignNotice(state, branch) + delivery.comment
-    );
-    warn(`${message}; said so on pull request #${pull.number}`);
-    return result("none", `${message}; said so on pull request #${pull.number}.`);
-  }
-  if (delivery.changes.length === 0) {
-    if (!state.exists) return result("none", "Nothing to migrate.");
-    if (!delivery.deleteBranch) {
-      if (pull) await upsertStickyComment(client, repo, pull.number, delivery.comment);
-      return result("none", `Nothing left to migrate; ${branch} is kept (delete-branch: false).`);
-    }
-    if (pull) {
-      await upsertStickyComment(client, repo, pull.number, NOTHING_LEFT_NOTICE + delivery.comment);
-      await closePull(client, repo, pull);
-    }
-    await deleteBranch(client, repo, branch);
-    return pull ? result(
-      "closed",
-      `Nothing left to migrate: closed pull request #${pull.number} and deleted ${branch}.`
-    ) : result("none", `Nothing left to migrate: deleted the stale branch ${branch}.`);
-  }
-  const tree = await createTree(
-    client,
-    repo,
-    base.treeSha,
-    delivery.changes,
-    delivery.treeChunkBytes
+async function reviewSuggestions(client2, repo, pullNumber, headSha, suggestions, summary2) {
+  const posted = await listPostedSuggestions(client2, repo, pullNumber);
+  const live = posted.filter((p) => !p.fixed);
+  const fresh = suggestions.filter(
+    (s) => !live.some((p) => p.key === s.key && p.path === s.path && p.line !== null)
   );
-  const head = state.exists ? state.commits.at(-1) : void 0;
-  const current = state.exists && state.commits.length === 1 && head?.treeSha === tree && head.parents[0] === base.sha;
-  let commit;
-  if (!current) {
-    commit = await createCommit(client, repo, {
-      message: withTrailer(delivery.commitMessage),
-      tree,
-      parent: base.sha
+  const keys2 = new Set(suggestions.map((s) => s.key));
+  const gone = live.filter((p) => !keys2.has(p.key));
+  if (fresh.length > 0) {
+    await client2.rest.pulls.createReview({
+      ...repo,
+      pull_number: pullNumber,
+      commit_id: headSha,
+      event: "COMMENT",
+      body: summary2,
+      comments: fresh.map((s) => ({
+        path: s.path,
+        body: suggestionBody(s),
+        line: s.end,
+        side: "RIGHT",
+        ...s.start < s.end ? { start_line: s.start, start_side: "RIGHT" } : {}
+      }))
     });
-    await pointBranch(client, repo, branch, commit, state.exists);
-    log(
-      `${state.exists ? "moved" : "created"} ${branch} at ${commit} (${delivery.changes.length} files)`
-    );
   }
-  let open2;
-  let operation;
-  if (pull) {
-    open2 = await updatePull(client, repo, pull, delivery);
-    operation = current ? "none" : "updated";
-  } else {
-    const made = await createPull(client, repo, { ...delivery, branch, base: delivery.base });
-    open2 = made.pull;
-    operation = made.created ? "created" : current ? "none" : "updated";
+  for (const p of gone) {
+    await client2.rest.pulls.updateReviewComment({
+      ...repo,
+      comment_id: p.id,
+      body: fixedBody(p, headSha)
+    });
   }
-  await addPeople(client, repo, open2, delivery, warn);
-  await upsertStickyComment(client, repo, open2.number, delivery.comment, operation === "created");
-  const verb = { created: "opened", updated: "updated", none: "left unchanged", closed: "closed" }[operation];
-  const summary2 = `${verb} pull request #${open2.number} (${delivery.changes.length} files)`;
-  log(summary2);
-  return {
-    operation,
-    summary: `${summary2[0].toUpperCase()}${summary2.slice(1)}.`,
-    pull: { number: open2.number, url: open2.url },
-    ...commit ? { commit } : {}
-  };
+  return { posted: fresh.length, kept: suggestions.length - fresh.length, fixed: gone.length };
 }
 
-// src/github/inputs.ts
-var DEFAULTS2 = {
-  mode: "auto",
-  path: ".",
-  branch: "mmseg-migrate/1.x",
-  title: "Migrate to MMSegmentation 1.x",
-  commitMessage: "Migrate to MMSegmentation 1.x",
-  failOn: "error"
-};
-function list(text2) {
-  return text2.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+// src/github/flag-deliver.ts
+async function deliverFlags(client2, delivery) {
+  const { repo, pullNumber, plan } = delivery;
+  const log = delivery.log ?? (() => void 0);
+  const reviewSummary = `**mmseg-migrate**: ${plural(plan.suggestions.length, "line range of", "line ranges of")} MMSegmentation 0.x code in this pull request, each with its 1.x form as a suggestion. The full list is in the report comment.`;
+  const review = await reviewSuggestions(
+    client2,
+    repo,
+    pullNumber,
+    delivery.headSha,
+    plan.suggestions,
+    reviewSummary
+  );
+  const existing = await findStickyComment(client2, repo, pullNumber, FLAG_MARKER);
+  const rendered = renderFlagComment(
+    plan,
+    existing ? readFlagState(existing.body) : void 0,
+    delivery.place
+  );
+  let comment = "none";
+  if (!rendered.clear || existing) {
+    comment = await upsertStickyComment(
+      client2,
+      repo,
+      pullNumber,
+      rendered.body,
+      false,
+      FLAG_MARKER,
+      existing ?? null
+    );
+  }
+  const parts2 = [
+    `${plural(review.posted, "suggestion", "suggestions")} posted`,
+    `${review.kept} already on the pull request`,
+    `${review.fixed} marked fixed`,
+    `report comment ${comment === "none" ? "not needed" : comment}`
+  ];
+  const summary2 = `Pull request #${pullNumber}: ${parts2.join(", ")}.`;
+  log(summary2);
+  return { comment, review, summary: summary2 };
 }
-function lines(text2) {
-  const out3 = text2.split("\n").map((s) => s.trim()).filter((s) => s !== "");
-  return out3.length > 0 ? out3 : void 0;
+
+// src/github/flag-result.ts
+var FLAG_RESULT_VERSION = 1;
+var FLAG_RESULT_MAX_BYTES = 8 * 1024 * 1024;
+var SEVERITIES = ["info", "warning", "error"];
+function fail(what) {
+  throw new Error(`the flag result file is not one mmseg-migrate wrote: ${what}`);
 }
-function oneOf(name2, value, allowed, fallback) {
-  if (value === "") return fallback;
-  if (allowed.includes(value)) return value;
-  throw new Error(`input \`${name2}\` takes ${allowed.join(", ")}; got \`${value}\``);
+function text(value, what, max = 65536) {
+  if (typeof value !== "string" || value.length > max) fail(`${what} is not a string`);
+  return value;
 }
-function flag(name2, value, fallback) {
-  if (value === "") return fallback;
-  if (/^(true|yes|on|1)$/i.test(value)) return true;
-  if (/^(false|no|off|0)$/i.test(value)) return false;
-  throw new Error(`input \`${name2}\` takes true or false; got \`${value}\``);
+function count(value, what) {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    fail(`${what} is not a line number`);
+  }
+  return value;
 }
-function readInputs(input) {
-  const get2 = (name2) => input(name2).trim();
+function findingOf(value, paths) {
+  const f = value ?? {};
+  const file = text(f.file, "a finding file", 1e3);
+  if (paths && !paths.has(file)) fail(`${file} is not a file of the pull request`);
+  const severity = f.severity;
+  if (!SEVERITIES.includes(severity)) fail("a finding severity is unknown");
+  const rule = text(f.rule, "a rule", 40);
+  if (!/^[A-Z]+(?:-[A-Z]+)*-\d{3}$/.test(rule)) fail(`${rule} is not a rule ID`);
   return {
-    token: get2("token"),
-    mode: oneOf("mode", get2("mode"), ["auto", "migrate", "flag", "check"], DEFAULTS2.mode),
-    path: get2("path") || DEFAULTS2.path,
-    include: lines(input("include")),
-    exclude: lines(input("exclude")),
-    branch: get2("branch") || DEFAULTS2.branch,
-    base: get2("base"),
-    title: get2("title") || DEFAULTS2.title,
-    commitMessage: input("commit-message").trim() || DEFAULTS2.commitMessage,
-    labels: list(input("labels")),
-    assignees: list(input("assignees")),
-    reviewers: list(input("reviewers")),
-    draft: flag("draft", get2("draft"), false),
-    dryRun: flag("dry-run", get2("dry-run"), false),
-    failOn: oneOf("fail-on", get2("fail-on"), ["never", "error", "warning"], DEFAULTS2.failOn),
-    reportPath: get2("report-path"),
-    deleteBranch: flag("delete-branch", get2("delete-branch"), true)
+    rule,
+    severity,
+    file,
+    line: count(f.line, "a finding line"),
+    message: text(f.message, "a message", 4e3)
   };
 }
-var MIGRATE_EVENTS = /* @__PURE__ */ new Set(["push", "schedule", "workflow_dispatch", "repository_dispatch"]);
-var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-function chooseMode(asked, event) {
-  if (asked === "migrate" || asked === "check") return { mode: asked };
-  if (asked === "flag") {
-    return {
-      mode: "check",
-      note: "mode `flag` is not available yet: running `check` (report only, no writes)"
-    };
+function itemOf(value, paths) {
+  const key = text(value?.key, "a key", 64);
+  if (!/^[0-9a-f]+$/.test(key)) fail("a key is not hexadecimal");
+  return { ...findingOf(value, paths), key };
+}
+function suggestionOf(value, paths) {
+  const s = value ?? {};
+  const path6 = text(s.path, "a suggestion path", 1e3);
+  if (!paths.has(path6)) fail(`${path6} is not a file of the pull request`);
+  const key = text(s.key, "a key", 64);
+  if (!/^[0-9a-f]+$/.test(key)) fail("a key is not hexadecimal");
+  const start2 = count(s.start, "a suggestion start");
+  const end = count(s.end, "a suggestion end");
+  if (start2 < 1 || end < start2) fail("a suggestion range is empty");
+  if (!Array.isArray(s.lines)) fail("suggestion lines are not a list");
+  const lines2 = s.lines.map((l) => text(l, "a suggestion line", 1e4));
+  const findings = Array.isArray(s.findings) ? s.findings.map((f) => findingOf(f, paths)) : [];
+  return { key, path: path6, start: start2, end, lines: lines2, findings };
+}
+function convertedOf(value, paths) {
+  const c = value ?? {};
+  const path6 = text(c.path, "a converted path", 1e3);
+  if (!paths.has(path6)) fail(`${path6} is not a file of the pull request`);
+  return { path: path6, text: text(c.text, "a converted text", 1 << 20), added: c.added === true };
+}
+function readFlagResult(json, expected) {
+  let raw;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    fail("it is not JSON");
   }
-  if (MIGRATE_EVENTS.has(event)) return { mode: "migrate" };
-  if (PULL_REQUEST_EVENTS.has(event)) {
-    return {
-      mode: "check",
-      note: `mode \`auto\` on \`${event}\` would flag the pull request, which is not available yet: running \`check\` (report only, no writes)`
-    };
+  if (raw?.version !== FLAG_RESULT_VERSION) fail("its version is unknown");
+  if (raw.pullNumber !== expected.pullNumber) {
+    fail(`it is about pull request #${String(raw.pullNumber)}, not #${expected.pullNumber}`);
   }
+  if (raw.headSha !== expected.headSha) {
+    fail(
+      `it was made at ${String(raw.headSha).slice(0, 40)}, not at the run's head ${expected.headSha}`
+    );
+  }
+  const plan = raw.plan ?? {};
+  const filterMode = plan.filterMode;
+  if (!FILTER_MODES.includes(filterMode)) fail("its filter mode is unknown");
+  const list4 = (v) => Array.isArray(v) ? v : fail("a list is missing");
   return {
-    mode: "check",
-    note: `mode \`auto\` on \`${event || "an unknown event"}\`: running \`check\` (report only, no writes)`
+    version: FLAG_RESULT_VERSION,
+    pullNumber: expected.pullNumber,
+    headSha: expected.headSha,
+    plan: {
+      filterMode,
+      items: list4(plan.items).map(
+        (i2) => itemOf(i2, filterMode === "nofilter" ? void 0 : expected.paths)
+      ),
+      suggestions: list4(plan.suggestions).map((s) => suggestionOf(s, expected.paths)),
+      converted: list4(plan.converted).map((c) => convertedOf(c, expected.paths)),
+      analysed: count(plan.analysed, "the file count")
+    }
   };
+}
+function writeFlagResult(result) {
+  return `${JSON.stringify({ version: FLAG_RESULT_VERSION, ...result })}
+`;
 }
 
 // src/github/run-context.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
+function pullRequestOf(payload) {
+  const pr = payload.pull_request;
+  if (typeof pr?.number !== "number" || typeof pr.head?.sha !== "string") return void 0;
+  return {
+    number: pr.number,
+    headSha: pr.head.sha,
+    // A deleted fork leaves `head.repo` null: it is not the base repository.
+    headRepo: pr.head.repo?.full_name ?? "",
+    baseRepo: pr.base?.repo?.full_name ?? ""
+  };
+}
+function workflowRunOf(payload) {
+  const run3 = payload.workflow_run;
+  if (typeof run3?.head_sha !== "string") return void 0;
+  return {
+    headSha: run3.head_sha,
+    event: run3.event ?? "",
+    pullNumbers: (run3.pull_requests ?? []).map((p) => p.number).filter((n) => typeof n === "number")
+  };
+}
+function isFork(pr) {
+  return pr.headRepo.toLowerCase() !== pr.baseRepo.toLowerCase();
+}
 function readRunContext(env = process.env) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
   let payload = {};
@@ -41846,7 +46937,7 @@ function readRunContext(env = process.env) {
     payload = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8"));
   }
   const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
-  return {
+  const ctx = {
     repo: { owner, repo },
     event: env.GITHUB_EVENT_NAME ?? "",
     ref: env.GITHUB_REF ?? "",
@@ -41857,6 +46948,11 @@ function readRunContext(env = process.env) {
     ...env.GITHUB_RUN_ID ? { runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` } : {},
     ...payload.repository?.default_branch ? { defaultBranch: payload.repository.default_branch } : {}
   };
+  const pullRequest = pullRequestOf(payload);
+  if (pullRequest) ctx.pullRequest = pullRequest;
+  const workflowRun = workflowRunOf(payload);
+  if (workflowRun) ctx.workflowRun = workflowRun;
+  return ctx;
 }
 function refBranch(ref) {
   return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0;
@@ -41865,21 +46961,21 @@ function readText(path6) {
   return existsSync3(path6) ? readFileSync2(path6, "utf8") : void 0;
 }
 function readCheckout(workspace, serverUrl) {
-  const git = join3(workspace, ".git");
+  const git = join4(workspace, ".git");
   const out3 = {};
-  const config2 = readText(join3(git, "config"));
+  const config2 = readText(join4(git, "config"));
   const origin2 = config2?.match(/\[remote "origin"\][^[]*?\burl\s*=\s*(\S+)/)?.[1];
   const host = new URL(serverUrl).host;
   const match = origin2?.match(
     /^(?:https?:\/\/(?:[^@/]+@)?([^/]+)\/|git@([^:]+):)([^/]+)\/(.+?)(?:\.git)?\/?$/
   );
   if (match && (match[1] ?? match[2]) === host) out3.repo = { owner: match[3], repo: match[4] };
-  const head = readText(join3(git, "HEAD"))?.trim();
+  const head = readText(join4(git, "HEAD"))?.trim();
   if (head?.startsWith("ref: ")) {
     const ref = head.slice("ref: ".length);
     out3.branch = refBranch(ref);
-    const loose = readText(join3(git, ref))?.trim();
-    const packed = readText(join3(git, "packed-refs"))?.split("\n").find((line) => line.endsWith(` ${ref}`))?.split(" ")[0];
+    const loose = readText(join4(git, ref))?.trim();
+    const packed = readText(join4(git, "packed-refs"))?.split("\n").find((line) => line.endsWith(` ${ref}`))?.split(" ")[0];
     const sha = loose ?? packed;
     if (sha && /^[0-9a-f]{40}$/.test(sha)) out3.sha = sha;
   } else if (head && /^[0-9a-f]{40}$/.test(head)) {
@@ -41905,4422 +47001,13 @@ function deliveryTarget(ctx, checkout) {
   };
 }
 
-// src/report/findings.ts
-function finding(rule, severity, file, line, message) {
-  return { rule, severity, file, line, message };
-}
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule)
-  );
-}
-
-// rules/api.json
-var api_default = {
-  $comment: "API: names used by Python scripts (MIGRATION-SPEC section 14). `modules` says which 0.x modules are gone in 1.x (`removed`), kept with fewer names (`reduced`, whose surviving names are listed as `keep` entries) or kept (`kept`, so importing them as a submodule is fine); a name the table does not list is assumed unchanged unless its module is removed or reduced (API-040). Each `names` entry maps names imported from any of the `from` modules: with `to` the name moved (renamed when `names` is an object), with `keep` it still exists in 1.x, otherwise it was removed and is only reported. `severity` overrides the rule's severity for that entry; `hint` says what to do instead. Submodules of a `from` module match too (`mmcv.runner.checkpoint.load_checkpoint`). mmcv 2.0.1 still exports `mmcv.tensor2imgs` / `mmcv.image.tensor2imgs` and `mmcv.utils.collect_env`, so those are kept where they are.",
-  modules: {
-    removed: [
-      "mmcv.runner",
-      "mmcv.parallel",
-      "mmcv.fileio",
-      "mmcv.engine",
-      "mmcv.tensorrt",
-      "mmcv.onnx",
-      "mmcv.device",
-      "mmcv.model_zoo",
-      "mmcv.utils.config",
-      "mmcv.utils.registry",
-      "mmcv.utils.logging",
-      "mmcv.utils.misc",
-      "mmcv.utils.path",
-      "mmcv.utils.progressbar",
-      "mmcv.utils.parrots_wrapper",
-      "mmcv.cnn.utils.weight_init",
-      "mmcv.cnn.utils.sync_bn",
-      "mmseg.core",
-      "mmseg.ops",
-      "mmseg.datasets.pipelines",
-      "mmseg.datasets.builder",
-      "mmseg.datasets.custom",
-      "mmseg.apis.train",
-      "mmseg.apis.test"
-    ],
-    reduced: ["mmcv", "mmcv.utils", "mmseg.apis"],
-    kept: [
-      "mmcv.arraymisc",
-      "mmcv.cnn",
-      "mmcv.cnn.bricks",
-      "mmcv.cnn.utils",
-      "mmcv.image",
-      "mmcv.ops",
-      "mmcv.transforms",
-      "mmcv.utils",
-      "mmcv.utils.device_type",
-      "mmcv.utils.env",
-      "mmcv.utils.ext_loader",
-      "mmcv.utils.parrots_jit",
-      "mmcv.version",
-      "mmcv.video",
-      "mmcv.visualization",
-      "mmseg.apis",
-      "mmseg.apis.inference",
-      "mmseg.datasets",
-      "mmseg.datasets.transforms",
-      "mmseg.engine",
-      "mmseg.engine.optimizers",
-      "mmseg.evaluation",
-      "mmseg.models",
-      "mmseg.models.builder",
-      "mmseg.models.utils",
-      "mmseg.registry",
-      "mmseg.structures",
-      "mmseg.utils",
-      "mmseg.version",
-      "mmseg.visualization"
-    ]
-  },
-  names: [
-    {
-      rule: "API-001",
-      from: ["mmseg.apis", "mmseg.apis.inference"],
-      names: { init_segmentor: "init_model" },
-      to: "mmseg.apis",
-      severity: "info",
-      hint: "It needs a 1.x config with a top-level `test_pipeline`; the positional order is unchanged."
-    },
-    {
-      rule: "API-002",
-      from: ["mmseg.apis", "mmseg.apis.inference"],
-      names: { inference_segmentor: "inference_model" },
-      to: "mmseg.apis",
-      severity: "info",
-      hint: "It returns one `SegDataSample` (a list for a list input); the mask is `result.pred_sem_seg.data`."
-    },
-    {
-      rule: "API-003",
-      keep: true,
-      from: ["mmseg.apis", "mmseg.apis.inference"],
-      names: ["show_result_pyplot"]
-    },
-    {
-      keep: true,
-      from: ["mmseg.apis"],
-      names: ["init_model", "inference_model", "MMSegInferencer", "RSImage", "RSInferencer"]
-    },
-    {
-      rule: "API-005",
-      from: ["mmseg.apis", "mmseg.apis.train", "mmseg.apis.test"],
-      names: ["train_segmentor", "single_gpu_test", "multi_gpu_test"],
-      hint: "Build a runner instead: `mmengine.runner.Runner.from_cfg(cfg).train()` / `.test()`."
-    },
-    {
-      rule: "API-005",
-      from: ["mmcv.engine"],
-      names: ["single_gpu_test", "multi_gpu_test"],
-      hint: "Build a runner instead: `mmengine.runner.Runner.from_cfg(cfg).test()`."
-    },
-    {
-      rule: "API-006",
-      from: ["mmseg.apis", "mmseg.apis.train", "mmcv.runner"],
-      names: ["set_random_seed"],
-      to: "mmengine.runner",
-      hint: "`set_random_seed(seed, deterministic=...)` keeps its arguments and returns the seed."
-    },
-    {
-      rule: "API-006",
-      from: ["mmseg.apis", "mmseg.apis.train"],
-      names: ["init_random_seed"],
-      hint: "`mmengine.runner.set_random_seed(seed, deterministic=...)` picks and returns a seed when `seed` is None; in a config, set `randomness = dict(seed=...)`."
-    },
-    {
-      rule: "API-007",
-      from: ["mmseg.apis", "mmseg.utils", "mmseg.utils.logger"],
-      names: ["get_root_logger"],
-      hint: "Use `mmengine.logging.MMLogger.get_current_instance()` or `print_log(msg, logger='current')` from `mmengine.logging`."
-    },
-    {
-      rule: "API-008",
-      from: ["mmseg.datasets", "mmseg.datasets.builder"],
-      names: ["build_dataset"],
-      hint: "Use `mmseg.registry.DATASETS.build(cfg)` after `mmseg.utils.register_all_modules()`."
-    },
-    {
-      rule: "API-008",
-      from: ["mmseg.datasets", "mmseg.datasets.builder"],
-      names: ["build_dataloader"],
-      hint: "Use `mmengine.runner.Runner.build_dataloader(dataloader_cfg)`, a static method taking a 1.x dataloader dict."
-    },
-    {
-      rule: "API-009",
-      from: ["mmseg.datasets", "mmseg.datasets.builder"],
-      names: ["DATASETS"],
-      to: "mmseg.registry"
-    },
-    {
-      rule: "API-009",
-      from: ["mmseg.datasets", "mmseg.datasets.builder"],
-      names: { PIPELINES: "TRANSFORMS" },
-      to: "mmseg.registry"
-    },
-    {
-      rule: "API-009",
-      from: ["mmseg.datasets", "mmseg.datasets.custom"],
-      names: { CustomDataset: "BaseSegDataset" },
-      to: "mmseg.datasets",
-      hint: "A subclass declares `METAINFO = dict(classes=..., palette=...)` instead of `CLASSES`/`PALETTE`, and takes `data_prefix=dict(img_path=..., seg_map_path=...)` instead of `img_dir`/`ann_dir`."
-    },
-    {
-      rule: "API-010",
-      from: ["mmseg.datasets", "mmseg.datasets.dataset_wrappers"],
-      names: ["ConcatDataset", "RepeatDataset"],
-      to: "mmengine.dataset"
-    },
-    {
-      rule: "API-011",
-      from: ["mmseg.datasets.pipelines"],
-      names: [
-        "Resize",
-        "RandomFlip",
-        "Pad",
-        "Normalize",
-        "LoadImageFromFile",
-        "MultiScaleFlipAug",
-        "Compose",
-        "ToTensor",
-        "ImageToTensor",
-        "to_tensor"
-      ],
-      to: "mmcv.transforms",
-      severity: "info",
-      hint: "The mmcv 2.x classes take 1.x arguments (`scale` instead of `img_scale`, `prob` instead of `flip_ratio`)."
-    },
-    {
-      rule: "API-011",
-      from: ["mmseg.datasets.pipelines"],
-      names: [
-        "LoadAnnotations",
-        "RandomCrop",
-        "SegRescale",
-        "PhotoMetricDistortion",
-        "RandomRotate",
-        "AdjustGamma",
-        "CLAHE",
-        "Rerange",
-        "RGB2Gray",
-        "RandomCutOut",
-        "RandomMosaic"
-      ],
-      to: "mmseg.datasets.transforms",
-      severity: "info"
-    },
-    {
-      rule: "API-011",
-      from: ["mmseg.datasets.pipelines"],
-      names: ["DefaultFormatBundle", "Collect", "Transpose", "ToDataContainer"],
-      hint: "The formatting transforms are replaced by `PackSegInputs` from `mmseg.datasets.transforms`."
-    },
-    {
-      rule: "API-012",
-      from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.class_names"],
-      names: [
-        "get_classes",
-        "get_palette",
-        "ade_classes",
-        "ade_palette",
-        "cityscapes_classes",
-        "cityscapes_palette",
-        "cocostuff_classes",
-        "cocostuff_palette",
-        "dataset_aliases",
-        "isaid_classes",
-        "isaid_palette",
-        "loveda_classes",
-        "loveda_palette",
-        "potsdam_classes",
-        "potsdam_palette",
-        "stare_classes",
-        "stare_palette",
-        "vaihingen_classes",
-        "vaihingen_palette",
-        "voc_classes",
-        "voc_palette"
-      ],
-      to: "mmseg.utils"
-    },
-    {
-      rule: "API-013",
-      from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.metrics"],
-      names: [
-        "eval_metrics",
-        "mean_iou",
-        "mean_dice",
-        "mean_fscore",
-        "intersect_and_union",
-        "total_intersect_and_union",
-        "pre_eval_to_metrics"
-      ],
-      hint: "Use `mmseg.evaluation.IoUMetric` (its `intersect_and_union` and `total_area_to_metrics` are static methods)."
-    },
-    {
-      rule: "API-013",
-      from: ["mmseg.core", "mmseg.core.evaluation", "mmseg.core.evaluation.eval_hooks"],
-      names: ["EvalHook", "DistEvalHook"],
-      hint: "Validation runs in `ValLoop` with `val_evaluator` (`train_cfg = dict(val_interval=...)`)."
-    },
-    {
-      rule: "API-014",
-      from: ["mmseg.core", "mmseg.core.builder"],
-      names: ["build_optimizer", "build_optimizer_constructor"],
-      hint: "Use `mmengine.optim.build_optim_wrapper(model, cfg.optim_wrapper)`, which builds an optimizer wrapper from a 1.x `optim_wrapper` dict."
-    },
-    {
-      rule: "API-014",
-      from: ["mmseg.core", "mmseg.core.builder"],
-      names: ["OPTIMIZER_BUILDERS"],
-      hint: "Register optimizer-wrapper constructors in `mmseg.registry.OPTIM_WRAPPER_CONSTRUCTORS`; they build an `OptimWrapper`, not an optimizer."
-    },
-    {
-      rule: "API-014",
-      from: [
-        "mmseg.core",
-        "mmseg.core.optimizers",
-        "mmseg.core.optimizers.layer_decay_optimizer_constructor"
-      ],
-      names: ["LearningRateDecayOptimizerConstructor", "LayerDecayOptimizerConstructor"],
-      to: "mmseg.engine.optimizers",
-      severity: "warning",
-      hint: "In 1.x they are optimizer-wrapper constructors (`optim_wrapper = dict(constructor=...)`)."
-    },
-    {
-      rule: "API-015",
-      from: ["mmseg.core", "mmseg.core.seg", "mmseg.core.seg.sampler"],
-      names: ["build_pixel_sampler", "OHEMPixelSampler", "BasePixelSampler"],
-      to: "mmseg.structures"
-    },
-    {
-      rule: "API-015",
-      from: ["mmseg.core", "mmseg.core.utils", "mmseg.core.utils.misc"],
-      names: ["add_prefix"],
-      to: "mmseg.utils"
-    },
-    {
-      rule: "API-016",
-      from: ["mmseg.ops", "mmseg.ops.wrappers", "mmseg.ops.encoding"],
-      names: ["resize", "Upsample", "Encoding"],
-      to: "mmseg.models.utils"
-    },
-    {
-      rule: "API-017",
-      keep: true,
-      from: ["mmseg.models", "mmseg.models.builder"],
-      names: [
-        "BACKBONES",
-        "HEADS",
-        "LOSSES",
-        "SEGMENTORS",
-        "NECKS",
-        "build_backbone",
-        "build_head",
-        "build_loss",
-        "build_segmentor",
-        "build_neck"
-      ]
-    },
-    {
-      rule: "API-018",
-      from: ["mmseg.utils"],
-      names: ["build_dp", "build_ddp"],
-      hint: "The runner wraps the model itself (`model_wrapper_cfg` in the config)."
-    },
-    {
-      rule: "API-018",
-      from: ["mmseg.utils"],
-      names: ["get_device"],
-      hint: "mmengine picks the device; `mmengine.device.get_device()` returns it."
-    },
-    {
-      rule: "API-018",
-      from: ["mmseg.utils"],
-      names: ["setup_multi_processes"],
-      hint: "The runner sets it up from `env_cfg.mp_cfg`."
-    },
-    {
-      rule: "API-018",
-      from: ["mmseg.utils"],
-      names: ["find_latest_checkpoint"],
-      hint: "`mmengine.runner.find_latest_checkpoint(work_dir)` reads the `last_checkpoint` file, not `latest.pth`; `--resume` does this for training."
-    },
-    {
-      rule: "API-019",
-      from: ["mmseg.core", "mmseg.core.hook", "mmseg.core.hook.wandblogger_hook"],
-      names: ["MMSegWandbHook"],
-      hint: "Log to Weights & Biases with `vis_backends = [dict(type='WandbVisBackend')]`."
-    },
-    {
-      rule: "API-020",
-      from: ["mmcv", "mmcv.utils", "mmcv.utils.config"],
-      names: ["Config", "ConfigDict", "DictAction"],
-      to: "mmengine.config"
-    },
-    {
-      rule: "API-021",
-      from: ["mmcv.runner", "mmcv.runner.base_module"],
-      names: ["BaseModule", "ModuleList", "Sequential", "ModuleDict"],
-      to: "mmengine.model"
-    },
-    {
-      rule: "API-022",
-      from: ["mmcv.runner", "mmcv.runner.dist_utils"],
-      names: ["get_dist_info", "init_dist", "master_only"],
-      to: "mmengine.dist"
-    },
-    {
-      rule: "API-023",
-      from: ["mmcv.runner", "mmcv.runner.checkpoint"],
-      names: [
-        "load_checkpoint",
-        "save_checkpoint",
-        "load_state_dict",
-        "CheckpointLoader",
-        "weights_to_cpu"
-      ],
-      to: "mmengine.runner"
-    },
-    {
-      rule: "API-023",
-      from: ["mmcv.runner", "mmcv.runner.checkpoint"],
-      names: ["_load_checkpoint", "_load_checkpoint_with_prefix", "get_state_dict"],
-      to: "mmengine.runner.checkpoint"
-    },
-    {
-      rule: "API-024",
-      from: ["mmcv.runner", "mmcv.runner.hooks"],
-      names: ["HOOKS"],
-      to: "mmseg.registry",
-      severity: "info",
-      hint: "Register mmseg hooks in `mmseg.registry.HOOKS`."
-    },
-    {
-      rule: "API-024",
-      from: ["mmcv.runner", "mmcv.runner.hooks"],
-      names: [
-        "Hook",
-        "CheckpointHook",
-        "IterTimerHook",
-        "DistSamplerSeedHook",
-        "SyncBuffersHook",
-        "EMAHook",
-        "LoggerHook"
-      ],
-      to: "mmengine.hooks",
-      severity: "info",
-      hint: "mmengine hooks have new method signatures (`after_train_iter(runner, batch_idx, data_batch, outputs)`)."
-    },
-    {
-      rule: "API-024",
-      from: ["mmcv.runner", "mmcv.runner.priority"],
-      names: ["Priority", "get_priority"],
-      to: "mmengine.runner",
-      severity: "info"
-    },
-    {
-      rule: "API-024",
-      from: ["mmcv.runner", "mmcv.runner.hooks"],
-      names: [
-        "LrUpdaterHook",
-        "FixedLrUpdaterHook",
-        "StepLrUpdaterHook",
-        "ExpLrUpdaterHook",
-        "PolyLrUpdaterHook",
-        "InvLrUpdaterHook",
-        "CosineAnnealingLrUpdaterHook",
-        "FlatCosineAnnealingLrUpdaterHook",
-        "CosineRestartLrUpdaterHook",
-        "CyclicLrUpdaterHook",
-        "OneCycleLrUpdaterHook",
-        "LinearAnnealingLrUpdaterHook",
-        "MomentumUpdaterHook",
-        "StepMomentumUpdaterHook",
-        "CosineAnnealingMomentumUpdaterHook",
-        "CyclicMomentumUpdaterHook",
-        "OneCycleMomentumUpdaterHook",
-        "LinearAnnealingMomentumUpdaterHook"
-      ],
-      hint: "Learning-rate and momentum schedules are `param_scheduler` entries (`mmengine.optim` schedulers) in 1.x."
-    },
-    {
-      rule: "API-024",
-      from: ["mmcv.runner", "mmcv.runner.hooks"],
-      names: ["EvalHook", "DistEvalHook"],
-      hint: "Validation runs in `ValLoop` with `val_evaluator`."
-    },
-    {
-      rule: "API-024",
-      from: ["mmcv.runner", "mmcv.runner.hooks"],
-      names: ["OptimizerHook", "GradientCumulativeOptimizerHook", "ClosureHook"],
-      hint: "Gradient steps, clipping and accumulation are `optim_wrapper` settings (`clip_grad`, `accumulative_counts`)."
-    },
-    {
-      rule: "API-024",
-      from: ["mmcv.runner", "mmcv.runner.hooks"],
-      names: [
-        "TextLoggerHook",
-        "TensorboardLoggerHook",
-        "WandbLoggerHook",
-        "PaviLoggerHook",
-        "NeptuneLoggerHook",
-        "MlflowLoggerHook",
-        "DvcliveLoggerHook",
-        "SegmindLoggerHook",
-        "ClearMLLoggerHook"
-      ],
-      hint: "Logging backends are `vis_backends` entries (`LocalVisBackend`, `TensorboardVisBackend`, `WandbVisBackend`, ...)."
-    },
-    {
-      rule: "API-025",
-      from: ["mmcv.runner", "mmcv.runner.optimizer"],
-      names: ["OPTIMIZERS"],
-      to: "mmengine.registry",
-      severity: "warning",
-      hint: "Optimizers are wrapped: training code steps `optim_wrapper.update_params(loss)`."
-    },
-    {
-      rule: "API-025",
-      from: ["mmcv.runner", "mmcv.runner.optimizer"],
-      names: ["build_optimizer", "build_optimizer_constructor"],
-      hint: "Use `mmengine.optim.build_optim_wrapper(model, optim_wrapper_cfg)`."
-    },
-    {
-      rule: "API-025",
-      from: ["mmcv.runner", "mmcv.runner.optimizer"],
-      names: ["DefaultOptimizerConstructor", "OPTIMIZER_BUILDERS"],
-      hint: "Use `mmengine.optim.DefaultOptimWrapperConstructor` and `mmengine.registry.OPTIM_WRAPPER_CONSTRUCTORS`; constructors build an `OptimWrapper`."
-    },
-    {
-      rule: "API-026",
-      from: ["mmcv.runner", "mmcv.runner.fp16_utils", "mmcv.runner.hooks"],
-      names: [
-        "auto_fp16",
-        "force_fp32",
-        "wrap_fp16_model",
-        "LossScaler",
-        "Fp16OptimizerHook",
-        "GradientCumulativeFp16OptimizerHook"
-      ],
-      hint: "Mixed precision is `optim_wrapper = dict(type='AmpOptimWrapper', ...)` (or `--amp`); inside a model use `torch.autocast`."
-    },
-    {
-      rule: "API-027",
-      from: ["mmcv.runner"],
-      names: [
-        "build_runner",
-        "EpochBasedRunner",
-        "IterBasedRunner",
-        "BaseRunner",
-        "Runner",
-        "RUNNERS",
-        "DefaultRunnerConstructor",
-        "obj_from_dict",
-        "IterLoader",
-        "LogBuffer"
-      ],
-      hint: "Use `mmengine.runner.Runner.from_cfg(cfg)` with `train_cfg = dict(type='IterBasedTrainLoop', ...)` or `EpochBasedTrainLoop`."
-    },
-    {
-      rule: "API-028",
-      from: ["mmcv.parallel", "mmcv.parallel.distributed"],
-      names: ["MMDistributedDataParallel"],
-      to: "mmengine.model",
-      severity: "info"
-    },
-    {
-      rule: "API-028",
-      from: ["mmcv.parallel", "mmcv.parallel.utils"],
-      names: { is_module_wrapper: "is_model_wrapper" },
-      to: "mmengine.model",
-      severity: "info"
-    },
-    {
-      rule: "API-028",
-      from: ["mmcv.parallel", "mmcv.parallel.registry"],
-      names: { MODULE_WRAPPERS: "MODEL_WRAPPERS" },
-      to: "mmengine.registry",
-      severity: "info"
-    },
-    {
-      rule: "API-028",
-      from: ["mmcv.parallel"],
-      names: ["MMDataParallel"],
-      hint: "The runner wraps the model; for single-GPU inference call `model.test_step(data)` (or `inference_model`)."
-    },
-    {
-      rule: "API-028",
-      from: ["mmcv.parallel"],
-      names: ["collate", "scatter", "scatter_kwargs", "DataContainer"],
-      hint: "Batches are lists of `SegDataSample`; use `mmengine.dataset.pseudo_collate` and the model's `data_preprocessor`."
-    },
-    {
-      rule: "API-029",
-      from: ["mmcv", "mmcv.utils", "mmcv.utils.registry"],
-      names: ["Registry", "build_from_cfg"],
-      to: "mmengine.registry"
-    },
-    {
-      rule: "API-030",
-      from: ["mmcv", "mmcv.utils", "mmcv.utils.logging"],
-      names: ["print_log"],
-      to: "mmengine.logging",
-      severity: "info"
-    },
-    {
-      rule: "API-030",
-      from: ["mmcv", "mmcv.utils", "mmcv.utils.logging"],
-      names: ["get_logger"],
-      hint: "Use `mmengine.logging.MMLogger.get_instance(name, log_file=..., log_level=...)`."
-    },
-    {
-      rule: "API-031",
-      from: [
-        "mmcv",
-        "mmcv.utils",
-        "mmcv.utils.misc",
-        "mmcv.utils.path",
-        "mmcv.utils.progressbar",
-        "mmcv.utils.timer",
-        "mmcv.utils.version_utils"
-      ],
-      names: [
-        "is_str",
-        "iter_cast",
-        "list_cast",
-        "tuple_cast",
-        "is_seq_of",
-        "is_list_of",
-        "is_tuple_of",
-        "slice_list",
-        "concat_list",
-        "check_prerequisites",
-        "requires_package",
-        "requires_executable",
-        "is_filepath",
-        "fopen",
-        "check_file_exist",
-        "mkdir_or_exist",
-        "symlink",
-        "scandir",
-        "ProgressBar",
-        "track_progress",
-        "track_iter_progress",
-        "track_parallel_progress",
-        "Timer",
-        "TimerError",
-        "check_time",
-        "deprecated_api_warning",
-        "digit_version",
-        "get_git_hash",
-        "import_modules_from_strings",
-        "is_method_overridden",
-        "has_method",
-        "to_1tuple",
-        "to_2tuple",
-        "to_3tuple",
-        "to_4tuple",
-        "to_ntuple"
-      ],
-      to: "mmengine.utils"
-    },
-    {
-      rule: "API-032",
-      from: ["mmcv", "mmcv.utils", "mmcv.utils.parrots_wrapper"],
-      names: ["TORCH_VERSION"],
-      to: "mmengine.utils.dl_utils"
-    },
-    {
-      rule: "API-032",
-      from: ["mmcv", "mmcv.utils"],
-      names: ["load_url", "is_jit_tracing", "torch_meshgrid"],
-      to: "mmengine.utils.dl_utils"
-    },
-    {
-      rule: "API-032",
-      from: ["mmcv", "mmcv.utils", "mmcv.utils.parrots_wrapper"],
-      names: [
-        "SyncBatchNorm",
-        "_BatchNorm",
-        "_InstanceNorm",
-        "_AdaptiveAvgPoolNd",
-        "_AdaptiveMaxPoolNd",
-        "_AvgPoolNd",
-        "_ConvNd",
-        "_ConvTransposeMixin",
-        "_MaxPoolNd"
-      ],
-      to: "mmengine.utils.dl_utils.parrots_wrapper"
-    },
-    {
-      rule: "API-032",
-      from: ["mmcv"],
-      names: ["collect_env"],
-      to: "mmcv.utils",
-      hint: "mmcv 2.x keeps `collect_env` in `mmcv.utils` only."
-    },
-    {
-      keep: true,
-      from: ["mmcv.utils"],
-      names: [
-        "collect_env",
-        "IS_CUDA_AVAILABLE",
-        "IS_MLU_AVAILABLE",
-        "IS_MPS_AVAILABLE",
-        "IS_NPU_AVAILABLE",
-        "jit",
-        "skip_no_elena"
-      ]
-    },
-    {
-      rule: "API-033",
-      from: ["mmcv", "mmcv.fileio"],
-      names: [
-        "BaseStorageBackend",
-        "load",
-        "dump",
-        "register_handler",
-        "BaseFileHandler",
-        "JsonHandler",
-        "PickleHandler",
-        "YamlHandler",
-        "list_from_file",
-        "dict_from_file"
-      ],
-      to: "mmengine.fileio"
-    },
-    {
-      rule: "API-033",
-      from: ["mmcv", "mmcv.fileio"],
-      names: ["FileClient"],
-      to: "mmengine.fileio",
-      hint: "`FileClient` is deprecated in mmengine; prefer `get_file_backend(uri)`."
-    },
-    {
-      rule: "API-034",
-      from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.weight_init"],
-      names: [
-        "constant_init",
-        "xavier_init",
-        "normal_init",
-        "trunc_normal_init",
-        "uniform_init",
-        "kaiming_init",
-        "caffe2_xavier_init",
-        "bias_init_with_prob",
-        "initialize",
-        "ConstantInit",
-        "XavierInit",
-        "NormalInit",
-        "TruncNormalInit",
-        "UniformInit",
-        "KaimingInit",
-        "PretrainedInit",
-        "Caffe2XavierInit"
-      ],
-      to: "mmengine.model"
-    },
-    {
-      rule: "API-034",
-      from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.weight_init"],
-      names: { INITIALIZERS: "WEIGHT_INITIALIZERS" },
-      to: "mmengine.registry"
-    },
-    {
-      rule: "API-035",
-      from: ["mmcv.cnn", "mmcv.cnn.utils", "mmcv.cnn.utils.sync_bn"],
-      names: ["revert_sync_batchnorm"],
-      to: "mmengine.model"
-    },
-    {
-      rule: "API-036",
-      keep: true,
-      from: ["mmcv"],
-      names: [
-        "bgr2gray",
-        "bgr2hls",
-        "bgr2hsv",
-        "bgr2rgb",
-        "gray2bgr",
-        "gray2rgb",
-        "hls2bgr",
-        "hsv2bgr",
-        "imconvert",
-        "rgb2bgr",
-        "rgb2gray",
-        "imrescale",
-        "imresize",
-        "imresize_like",
-        "imresize_to_multiple",
-        "rescale_size",
-        "imcrop",
-        "imflip",
-        "imflip_",
-        "impad",
-        "impad_to_multiple",
-        "imrotate",
-        "imfrombytes",
-        "imread",
-        "imwrite",
-        "supported_backends",
-        "use_backend",
-        "imdenormalize",
-        "imnormalize",
-        "imnormalize_",
-        "iminvert",
-        "posterize",
-        "solarize",
-        "rgb2ycbcr",
-        "bgr2ycbcr",
-        "ycbcr2rgb",
-        "ycbcr2bgr",
-        "tensor2imgs",
-        "imshear",
-        "imtranslate",
-        "adjust_color",
-        "imequalize",
-        "adjust_brightness",
-        "adjust_contrast",
-        "lut_transform",
-        "clahe",
-        "adjust_sharpness",
-        "auto_contrast",
-        "cutout",
-        "adjust_lighting",
-        "adjust_hue",
-        "quantize",
-        "dequantize",
-        "Cache",
-        "VideoReader",
-        "frames2video",
-        "convert_video",
-        "resize_video",
-        "cut_video",
-        "concat_video",
-        "flowread",
-        "flowwrite",
-        "quantize_flow",
-        "dequantize_flow",
-        "flow_warp",
-        "flow_from_bytes",
-        "sparse_flow_from_bytes",
-        "Color",
-        "color_val",
-        "imshow",
-        "imshow_bboxes",
-        "imshow_det_bboxes",
-        "flowshow",
-        "flow2rgb",
-        "make_color_wheel",
-        "__version__",
-        "version_info",
-        "parse_version_info",
-        "BaseTransform",
-        "TRANSFORMS",
-        "TransformBroadcaster",
-        "Compose",
-        "RandomChoice",
-        "KeyMapper",
-        "LoadImageFromFile",
-        "LoadAnnotations",
-        "Normalize",
-        "Resize",
-        "Pad",
-        "ToTensor",
-        "to_tensor",
-        "ImageToTensor",
-        "RandomFlip",
-        "RandomChoiceResize",
-        "CenterCrop",
-        "RandomGrayscale",
-        "MultiScaleFlipAug",
-        "RandomResize",
-        "RandomApply",
-        "TestTimeAug"
-      ]
-    },
-    {
-      rule: "API-037",
-      from: ["mmcv.engine", "mmcv.engine.test"],
-      names: ["collect_results_cpu", "collect_results_gpu"],
-      to: "mmengine.dist"
-    },
-    {
-      rule: "API-038",
-      from: ["mmcv.tensorrt", "mmcv.onnx"],
-      names: "*",
-      hint: "Model deployment moved to MMDeploy (`mmdeploy`)."
-    },
-    {
-      rule: "API-038",
-      from: ["mmcv.ops"],
-      names: ["get_onnxruntime_op_path"],
-      hint: "Model deployment moved to MMDeploy (`mmdeploy`)."
-    },
-    {
-      rule: "API-040",
-      from: ["mmcv.cnn", "mmcv.cnn.bricks", "mmcv.cnn.bricks.registry"],
-      names: [
-        "ACTIVATION_LAYERS",
-        "CONV_LAYERS",
-        "NORM_LAYERS",
-        "PADDING_LAYERS",
-        "PLUGIN_LAYERS",
-        "UPSAMPLE_LAYERS"
-      ],
-      hint: "mmcv 2.x registers all layers in `mmengine.registry.MODELS`."
-    },
-    {
-      rule: "API-040",
-      from: ["mmseg.apis.inference"],
-      names: ["LoadImage"],
-      hint: "`inference_model` builds its pipeline from the config's `test_pipeline`; for arrays use `LoadImageFromNDArray` from `mmseg.datasets.transforms`."
-    },
-    {
-      rule: "API-040",
-      from: ["mmseg.core", "mmseg.core.utils", "mmseg.core.utils.dist_util"],
-      names: ["sync_random_seed", "check_dist_init"],
-      hint: "`mmengine.dist.sync_random_seed()` and `mmengine.dist.is_distributed()` are the nearest 1.x functions."
-    }
-  ],
-  rules: {
-    "API-001": {
-      severity: "info",
-      summary: "`init_segmentor` is renamed `init_model` (imports, aliases, calls and `mmseg.apis.init_segmentor`).",
-      why: "mmseg 1.x `mmseg.apis` exports `init_model(config, checkpoint=None, device='cuda:0', cfg_options=None)`; the positional order is unchanged, but the config must be a 1.x config with a top-level `test_pipeline`.",
-      example: "from mmseg.apis import init_segmentor \u2192 from mmseg.apis import init_model",
-      spec: "\xA714.1 API-001"
-    },
-    "API-002": {
-      severity: "warning",
-      summary: "`inference_segmentor` is renamed `inference_model`; where its result is indexed or used as an array, a warning.",
-      why: "0.x returned a list of ndarrays; 1.x returns one `SegDataSample` (a list for a list input) whose mask is `result.pred_sem_seg.data`, so `result[0]` no longer means the mask.",
-      example: "result = inference_segmentor(model, img); mask = result[0] \u2192 result = inference_model(model, img); mask = result.pred_sem_seg.data",
-      spec: "\xA714.1 API-002"
-    },
-    "API-003": {
-      severity: "warning",
-      summary: "`show_result_pyplot` lost `palette`, `fig_size` and `block`; they are dropped (keyword or positional) and later positional arguments become keywords.",
-      why: "1.x `show_result_pyplot(model, img, result, opacity=0.5, title='', draw_gt=True, draw_pred=True, wait_time=0, show=True, withLabels=True, save_dir=None, out_file=None)` takes the palette from `model.dataset_meta`; a 0.x fourth positional argument (the palette) would land on `opacity`.",
-      example: "show_result_pyplot(model, img, result, get_palette('cityscapes'), opacity=0.5) \u2192 show_result_pyplot(model, img, result, opacity=0.5)",
-      spec: "\xA714.1 API-003"
-    },
-    "API-004": {
-      severity: "error",
-      summary: "`model.show_result(...)` no longer exists.",
-      why: "1.x segmentors have no drawing method; drawing is done by `SegLocalVisualizer.add_datasample` (or `show_result_pyplot`).",
-      example: "img = model.show_result(frame, result, palette=palette, show=False)",
-      spec: "\xA714.1 API-004"
-    },
-    "API-005": {
-      severity: "error",
-      summary: "`train_segmentor`, `single_gpu_test` and `multi_gpu_test` were removed.",
-      why: "Training and testing loops live in mmengine's `Runner`: `Runner.from_cfg(cfg).train()` / `.test()`.",
-      example: "from mmseg.apis import train_segmentor",
-      spec: "\xA714.1 API-005"
-    },
-    "API-006": {
-      severity: "info",
-      summary: "`set_random_seed` moves to `mmengine.runner`; `init_random_seed` is reported with its 1.x replacement.",
-      why: "`mmengine.runner.set_random_seed(seed, deterministic=...)` takes the same arguments and returns the seed it set; there is no `init_random_seed`.",
-      example: "from mmseg.apis import set_random_seed \u2192 from mmengine.runner import set_random_seed",
-      spec: "\xA714.1 API-006"
-    },
-    "API-007": {
-      severity: "warning",
-      summary: "`get_root_logger` was removed.",
-      why: "mmengine keeps one current logger: `MMLogger.get_current_instance()` or `print_log(msg, logger='current')`.",
-      example: "from mmseg.utils import get_root_logger",
-      spec: "\xA714.1 API-007"
-    },
-    "API-008": {
-      severity: "warning",
-      summary: "`build_dataset` / `build_dataloader` were removed.",
-      why: "Datasets are built with `mmseg.registry.DATASETS.build(cfg)` after `register_all_modules()`, loaders with `Runner.build_dataloader(dataloader_cfg)` from a 1.x loader dict.",
-      example: "from mmseg.datasets import build_dataloader, build_dataset",
-      spec: "\xA714.1 API-008"
-    },
-    "API-009": {
-      severity: "info",
-      summary: "`CustomDataset`, `PIPELINES` and `DATASETS` move to `BaseSegDataset`, `mmseg.registry.TRANSFORMS` and `mmseg.registry.DATASETS`.",
-      why: "1.x datasets derive from `BaseSegDataset` and all registries live in `mmseg.registry`.",
-      example: "from mmseg.datasets import PIPELINES \u2192 from mmseg.registry import TRANSFORMS",
-      spec: "\xA714.1 API-009"
-    },
-    "API-010": {
-      severity: "info",
-      summary: "`ConcatDataset` / `RepeatDataset` move to `mmengine.dataset`.",
-      why: "mmseg 1.x uses mmengine's dataset wrappers.",
-      example: "from mmseg.datasets import ConcatDataset \u2192 from mmengine.dataset import ConcatDataset",
-      spec: "\xA714.1 API-010"
-    },
-    "API-011": {
-      severity: "error",
-      summary: "`mmseg.datasets.pipelines` is now `mmseg.datasets.transforms` (mmseg transforms) or `mmcv.transforms` (generic ones); the removed formatting classes are errors.",
-      why: "1.x splits transforms between mmcv 2.x and mmseg; `DefaultFormatBundle`, `Collect`, `Transpose` and `ToDataContainer` are replaced by `PackSegInputs`.",
-      example: "from mmseg.datasets.pipelines import Compose \u2192 from mmcv.transforms import Compose",
-      spec: "\xA714.1 API-011"
-    },
-    "API-012": {
-      severity: "info",
-      summary: "`get_classes` / `get_palette` (and the per-dataset class and palette functions) move to `mmseg.utils`.",
-      why: "`mmseg.core` is gone in 1.x; the class-name helpers live in `mmseg.utils`.",
-      example: "from mmseg.core.evaluation import get_palette \u2192 from mmseg.utils import get_palette",
-      spec: "\xA714.1 API-012"
-    },
-    "API-013": {
-      severity: "error",
-      summary: "The 0.x evaluation functions and `EvalHook`/`DistEvalHook` were removed.",
-      why: "1.x evaluates with `mmseg.evaluation.IoUMetric`; `intersect_and_union` and `total_area_to_metrics` are its static methods.",
-      example: "from mmseg.core.evaluation import mean_iou",
-      spec: "\xA714.1 API-013"
-    },
-    "API-014": {
-      severity: "warning",
-      summary: "`build_optimizer` and `OPTIMIZER_BUILDERS` have a different interface in 1.x; the layer-decay constructors move to `mmseg.engine.optimizers`.",
-      why: "1.x builds optimizer wrappers (`mmengine.optim.build_optim_wrapper`) and registers their constructors in `mmseg.registry.OPTIM_WRAPPER_CONSTRUCTORS`.",
-      example: "from mmseg.core import build_optimizer",
-      spec: "\xA714.1 API-014"
-    },
-    "API-015": {
-      severity: "info",
-      summary: "Pixel samplers move to `mmseg.structures`, `add_prefix` to `mmseg.utils`.",
-      why: "`mmseg.core` is gone in 1.x.",
-      example: "from mmseg.core.seg import build_pixel_sampler \u2192 from mmseg.structures import build_pixel_sampler",
-      spec: "\xA714.1 API-015"
-    },
-    "API-016": {
-      severity: "info",
-      summary: "`mmseg.ops.{resize, Upsample, Encoding}` move to `mmseg.models.utils`.",
-      why: "`mmseg.ops` is gone in 1.x.",
-      example: "from mmseg.ops import resize \u2192 from mmseg.models.utils import resize",
-      spec: "\xA714.1 API-016"
-    },
-    "API-018": {
-      severity: "warning",
-      summary: "`build_dp`, `build_ddp`, `get_device`, `setup_multi_processes` and `find_latest_checkpoint` were removed from `mmseg.utils`.",
-      why: "The runner wraps the model, picks the device and sets up multiprocessing; `mmengine.runner.find_latest_checkpoint` reads `last_checkpoint`, not `latest.pth`.",
-      example: "from mmseg.utils import build_dp, get_device",
-      spec: "\xA714.1 API-018"
-    },
-    "API-019": {
-      severity: "error",
-      summary: "`MMSegWandbHook` was removed.",
-      why: "Weights & Biases logging is a visualizer backend in 1.x (`WandbVisBackend`).",
-      example: "from mmseg.core.hook import MMSegWandbHook",
-      spec: "\xA714.1 API-019"
-    },
-    "API-020": {
-      severity: "info",
-      summary: "`Config`, `ConfigDict` and `DictAction` move from mmcv to `mmengine.config`.",
-      why: "mmcv 2.x has no config module.",
-      example: "from mmcv import Config, DictAction \u2192 from mmengine.config import Config, DictAction",
-      spec: "\xA714.2 API-020"
-    },
-    "API-021": {
-      severity: "info",
-      summary: "`BaseModule`, `ModuleList`, `Sequential` and `ModuleDict` move to `mmengine.model`.",
-      why: "`mmcv.runner` is gone in mmcv 2.x.",
-      example: "from mmcv.runner import BaseModule \u2192 from mmengine.model import BaseModule",
-      spec: "\xA714.2 API-021"
-    },
-    "API-022": {
-      severity: "info",
-      summary: "`get_dist_info`, `init_dist` and `master_only` move to `mmengine.dist`.",
-      why: "`mmcv.runner` is gone in mmcv 2.x.",
-      example: "from mmcv.runner import get_dist_info, init_dist \u2192 from mmengine.dist import get_dist_info, init_dist",
-      spec: "\xA714.2 API-022"
-    },
-    "API-023": {
-      severity: "info",
-      summary: "Checkpoint functions move to `mmengine.runner` (`_load_checkpoint` to `mmengine.runner.checkpoint`).",
-      why: "`mmcv.runner` is gone in mmcv 2.x.",
-      example: "from mmcv.runner import load_checkpoint \u2192 from mmengine.runner import load_checkpoint",
-      spec: "\xA714.2 API-023"
-    },
-    "API-024": {
-      severity: "error",
-      summary: "Hooks: `HOOKS` moves to `mmseg.registry`, `Hook` and the named hooks to `mmengine.hooks`; the lr/momentum updater, eval, optimizer and logger hook families were removed.",
-      why: "1.x replaces those hooks with `param_scheduler`, `ValLoop`, `optim_wrapper` and `vis_backends`.",
-      example: "from mmcv.runner import HOOKS, Hook \u2192 from mmseg.registry import HOOKS / from mmengine.hooks import Hook",
-      spec: "\xA714.2 API-024"
-    },
-    "API-025": {
-      severity: "warning",
-      summary: "Optimizer builders have a different interface in mmengine.",
-      why: "mmengine builds optimizer wrappers (`build_optim_wrapper`, `DefaultOptimWrapperConstructor`, `OPTIM_WRAPPER_CONSTRUCTORS`).",
-      example: "from mmcv.runner import build_optimizer",
-      spec: "\xA714.2 API-025"
-    },
-    "API-026": {
-      severity: "error",
-      summary: "`auto_fp16`, `force_fp32`, `wrap_fp16_model` and the fp16 optimizer hooks were removed.",
-      why: "Mixed precision is `AmpOptimWrapper` (or `--amp`) and `torch.autocast` in 1.x.",
-      example: "from mmcv.runner import auto_fp16",
-      spec: "\xA714.2 API-026"
-    },
-    "API-027": {
-      severity: "error",
-      summary: "mmcv runners (`build_runner`, `EpochBasedRunner`, `IterBasedRunner`, ...) were removed.",
-      why: "mmengine has one `Runner` driven by loops (`IterBasedTrainLoop`, `EpochBasedTrainLoop`).",
-      example: "from mmcv.runner import build_runner",
-      spec: "\xA714.2 API-027"
-    },
-    "API-028": {
-      severity: "error",
-      summary: "`mmcv.parallel` is gone: `MMDistributedDataParallel` and `is_module_wrapper` (now `is_model_wrapper`) move to `mmengine.model`; `MMDataParallel`, `collate`, `scatter` and `DataContainer` were removed.",
-      why: "mmengine batches are lists of data samples, moved to the device by the model's data preprocessor.",
-      example: "from mmcv.parallel import MMDataParallel",
-      spec: "\xA714.2 API-028"
-    },
-    "API-029": {
-      severity: "info",
-      summary: "`Registry` and `build_from_cfg` move to `mmengine.registry`.",
-      why: "mmcv 2.x has no registry module.",
-      example: "from mmcv.utils import Registry \u2192 from mmengine.registry import Registry",
-      spec: "\xA714.2 API-029"
-    },
-    "API-030": {
-      severity: "warning",
-      summary: "`print_log` moves to `mmengine.logging`; `get_logger` is replaced by `MMLogger.get_instance`.",
-      why: "mmcv 2.x has no logging module.",
-      example: "from mmcv.utils import print_log \u2192 from mmengine.logging import print_log",
-      spec: "\xA714.2 API-030"
-    },
-    "API-031": {
-      severity: "info",
-      summary: "General utilities (`mkdir_or_exist`, `scandir`, `is_str`, `ProgressBar`, `track_progress`, `digit_version`, ...) move to `mmengine.utils`.",
-      why: "mmcv 2.x keeps only a few utilities in `mmcv.utils`.",
-      example: "mmcv.mkdir_or_exist(out_dir) \u2192 mkdir_or_exist(out_dir) with from mmengine.utils import mkdir_or_exist",
-      spec: "\xA714.2 API-031"
-    },
-    "API-032": {
-      severity: "info",
-      summary: "Torch helpers (`TORCH_VERSION`, `load_url`, the parrots wrapper classes) move to `mmengine.utils.dl_utils`; `collect_env` stays in `mmcv.utils`.",
-      why: "mmcv 2.x dropped them from `mmcv.utils`; mmcv 2.0.1 still exports `mmcv.utils.collect_env` (with the mmcv build information).",
-      example: "from mmcv.utils import TORCH_VERSION \u2192 from mmengine.utils.dl_utils import TORCH_VERSION",
-      spec: "\xA714.2 API-032"
-    },
-    "API-033": {
-      severity: "info",
-      summary: "File I/O (`load`, `dump`, `list_from_file`, `FileClient`, ...) moves to `mmengine.fileio`.",
-      why: "mmcv 2.x has no fileio module; `FileClient` is deprecated in favour of `get_file_backend`.",
-      example: "mmcv.dump(results, path) \u2192 dump(results, path) with from mmengine.fileio import dump",
-      spec: "\xA714.2 API-033"
-    },
-    "API-034": {
-      severity: "info",
-      summary: "Weight initialisation functions and classes move to `mmengine.model`.",
-      why: "mmcv 2.x dropped `mmcv.cnn.utils.weight_init`.",
-      example: "from mmcv.cnn import constant_init \u2192 from mmengine.model import constant_init",
-      spec: "\xA714.2 API-034"
-    },
-    "API-035": {
-      severity: "info",
-      summary: "`revert_sync_batchnorm` moves to `mmengine.model`.",
-      why: "mmcv 2.x dropped `mmcv.cnn.utils.sync_bn`.",
-      example: "from mmcv.cnn.utils import revert_sync_batchnorm \u2192 from mmengine.model import revert_sync_batchnorm",
-      spec: "\xA714.2 API-035"
-    },
-    "API-037": {
-      severity: "info",
-      summary: "`collect_results_cpu` / `collect_results_gpu` move to `mmengine.dist`.",
-      why: "`mmcv.engine` is gone in mmcv 2.x.",
-      example: "from mmcv.engine import collect_results_cpu \u2192 from mmengine.dist import collect_results_cpu",
-      spec: "\xA714.2 API-037"
-    },
-    "API-038": {
-      severity: "error",
-      summary: "`mmcv.tensorrt` and `mmcv.onnx` were removed.",
-      why: "Deployment moved to MMDeploy.",
-      example: "from mmcv.tensorrt import onnx2trt",
-      spec: "\xA714.2 API-038"
-    },
-    "API-040": {
-      severity: "warning",
-      summary: "A name is imported from a 0.x module that 1.x no longer has (or has with fewer names), and the tool knows no 1.x home for it.",
-      why: "The import would fail under mmseg 1.x / mmcv 2.x; the statement is left as it was for a human to port.",
-      example: "from mmseg.core.utils import sync_random_seed",
-      spec: "\xA714"
-    },
-    "API-041": {
-      severity: "warning",
-      summary: "A moved name used through its module (`mmcv.Config`) is not rewritten because the bare name is already used for something else in the file.",
-      why: "Importing the name would shadow (or be shadowed by) the other binding and change what the script does.",
-      example: "Config = make_config(); cfg = mmcv.Config.fromfile(path)",
-      spec: "\xA714.2"
-    },
-    "API-042": {
-      severity: "warning",
-      summary: "A `subprocess`/`os.system` command that names an mmseg tool is built at run time (or its rewrite cannot be written back as literals), so it is not rewritten.",
-      why: "Only commands written entirely as string literals can be rewritten safely; the flags in an f-string, `+` concatenation or `.format()` depend on run-time values.",
-      example: "os.system(f'python tools/train.py {cfg} --options {opts}')",
-      spec: "\xA72 DET-008, \xA713"
-    },
-    "API-043": {
-      severity: "error",
-      summary: "The rewritten script would not parse, so the script is left unchanged.",
-      why: "Do no harm: a rewrite is only delivered when the result is valid Python; the findings still list what needs porting.",
-      example: "an import inside a one-line `if x: from mmcv import Config` block that cannot be split",
-      spec: "\xA714"
-    }
-  }
-};
-
-// rules/cli.json
-var cli_default = {
-  $comment: "CLI: tools/train.py, tools/test.py, the launchers and the other tools on command lines (MIGRATION-SPEC section 13). 'tools' and 'toolDirs' are the CLI-TOOL-001 path renames (null: removed in 1.x).",
-  tools: {
-    "tools/analyze_logs.py": "tools/analysis_tools/analyze_logs.py",
-    "tools/benchmark.py": "tools/analysis_tools/benchmark.py",
-    "tools/confusion_matrix.py": "tools/analysis_tools/confusion_matrix.py",
-    "tools/get_flops.py": "tools/analysis_tools/get_flops.py",
-    "tools/browse_dataset.py": "tools/analysis_tools/browse_dataset.py",
-    "tools/print_config.py": "tools/misc/print_config.py",
-    "tools/publish_model.py": "tools/misc/publish_model.py",
-    "tools/pytorch2torchscript.py": "tools/deployment/pytorch2torchscript.py",
-    "tools/pytorch2onnx.py": null,
-    "tools/onnx2tensorrt.py": null,
-    "tools/deploy_test.py": null,
-    "tools/model_ensemble.py": null
-  },
-  toolDirs: {
-    "tools/convert_datasets/": "tools/dataset_converters/"
-  },
-  rules: {
-    "CLI-GEN-001": {
-      severity: "warning",
-      summary: "A train/test/launcher command lies in shell text with a parse error, so it is not rewritten.",
-      why: "Without a reliable parse the arguments cannot be told apart; guessing could break the command.",
-      example: 'python tools/train.py cfg.py --seed 0 "unterminated',
-      spec: "\xA713.1"
-    },
-    "CLI-GEN-002": {
-      severity: "error",
-      summary: "Flag abbreviations are spelled out (info); an ambiguous abbreviation or a flag 0.x did not have is left as written (error).",
-      why: "argparse accepts unique prefixes, so `--resume x` meant `--resume-from x`; an ambiguous one failed in 0.x as well.",
-      example: "--work w \u2192 --work-dir w; --gpu 1 (ambiguous: --gpus, --gpu-ids, --gpu-id)",
-      spec: "\xA713.1"
-    },
-    "CLI-GEN-003": {
-      severity: "error",
-      summary: "An upstream 0.30 config path that is not in the repository is renamed to its 1.1.1 name (info); one without a 1.x counterpart is an error.",
-      why: "1.x renamed most config files (e.g. batch layout and crop size moved in the name).",
-      example: "configs/pspnet/pspnet_r50-d8_512x1024_40k_cityscapes.py \u2192 configs/pspnet/pspnet_r50-d8_4xb2-40k_cityscapes-512x1024.py",
-      spec: "\xA713.1"
-    },
-    "CLI-GEN-004": {
-      severity: "warning",
-      summary: "`--options` becomes `--cfg-options`; several option lists on one line are reported.",
-      why: "1.x has only `--cfg-options`, and a second `--cfg-options` replaces the first instead of adding to it.",
-      example: "--options a=1 \u2192 --cfg-options a=1",
-      spec: "\xA713.1"
-    },
-    "CLI-GEN-005": {
-      severity: "info",
-      summary: "`--cfg-options` values are read as mmcv/mmengine read them (int, float, bool, None, lists, tuples, strings); values with brackets are quoted.",
-      why: "Translating a value (a metric into a list, a scheduler end) needs its parsed type; brackets would be globs in the shell.",
-      example: 'evaluation.metric=mIoU,mDice \u2192 "val_evaluator.iou_metrics=[mIoU,mDice]"',
-      spec: "\xA713.1"
-    },
-    "CLI-GEN-006": {
-      severity: "warning",
-      summary: "An optional `[...]` group of a usage synopsis needs more than a rename; it is left as written with the 1.x form in the message.",
-      why: "A synopsis is documentation: moving its placeholders into --cfg-options would lose what it tells the reader.",
-      example: "python tools/test.py CONFIG CKPT [--eval METRICS] \u2192 (reported: --eval has no 1.x flag)",
-      spec: "\xA713.1"
-    },
-    "CLI-GEN-007": {
-      severity: "warning",
-      summary: "A command line mixes 0.x-only and 1.x-only arguments; it is left as written.",
-      why: "Half-migrated lines cannot be read with either version's argument table, so the intent is unclear.",
-      example: "python tools/test.py cfg.py ckpt.pth --eval mIoU --tta",
-      spec: "\xA713.1"
-    },
-    "CLI-GEN-008": {
-      severity: "warning",
-      summary: "A rule needs a literal value, but the command has a shell variable there; left as written.",
-      why: "The value decides the 1.x form (e.g. metric names, option keys), and it is only known when the command runs.",
-      example: "python tools/test.py cfg.py ckpt.pth --eval $METRIC",
-      spec: "\xA713.1"
-    },
-    "CLI-GEN-009": {
-      severity: "warning",
-      summary: "An extra bare word after the script's positionals is reported and left as written.",
-      why: "argparse rejected it in 0.x and rejects it in 1.x; it is usually a work directory missing its `--work-dir`.",
-      example: "python tools/train.py cfg.py work_dirs/x",
-      spec: "\xA713.1"
-    },
-    "CLI-LAUNCH-001": {
-      severity: "warning",
-      summary: "`dist_train.sh CONFIG GPUS ...`: arguments from the 3rd on are train.py arguments and are translated; an extra bare word is reported.",
-      why: "The launcher has the same positional layout in 0.30.0 and 1.1.1 and passes the rest to tools/train.py.",
-      example: "sh tools/dist_train.sh cfg.py 8 --seed 0 \u2192 sh tools/dist_train.sh cfg.py 8 --cfg-options randomness.seed=0",
-      spec: "\xA713.2"
-    },
-    "CLI-LAUNCH-002": {
-      severity: "warning",
-      summary: "`dist_test.sh CONFIG CHECKPOINT GPUS ...`: arguments from the 4th on are test.py arguments and are translated.",
-      why: "The launcher has the same positional layout in both versions.",
-      example: "sh tools/dist_test.sh cfg.py ckpt.pth 4 --out r.pkl \u2192 sh tools/dist_test.sh cfg.py ckpt.pth 4",
-      spec: "\xA713.2"
-    },
-    "CLI-LAUNCH-003": {
-      severity: "warning",
-      summary: "`slurm_train.sh PARTITION JOB_NAME CONFIG ...`: arguments from the 4th on are train.py arguments; an extra bare word (a work dir written without --work-dir) is reported.",
-      why: "The launcher has the same positional layout in both versions; a bare 4th word was an argparse error in both.",
-      example: "sh tools/slurm_train.sh dev job cfg.py work_dirs/x \u2192 (warning)",
-      spec: "\xA713.2"
-    },
-    "CLI-LAUNCH-004": {
-      severity: "warning",
-      summary: "`slurm_test.sh PARTITION JOB_NAME CONFIG CHECKPOINT ...`: arguments from the 5th on are test.py arguments.",
-      why: "The launcher has the same positional layout in both versions.",
-      example: "sh tools/slurm_test.sh dev job cfg.py ckpt.pth --eval mIoU",
-      spec: "\xA713.2"
-    },
-    "CLI-TRAIN-001": {
-      severity: "info",
-      summary: "`config`, `--work-dir`, `--launcher` and `--local_rank` are unchanged.",
-      why: "1.1.1 tools/train.py accepts them as 0.x did.",
-      example: "python tools/train.py cfg.py --work-dir w \u2192 (unchanged)",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-002": {
-      severity: "info",
-      summary: "`--work_dir` becomes `--work-dir`.",
-      why: "The 0.x docs wrote `--work_dir`, which argparse rejected in 0.x too.",
-      example: "--work_dir w \u2192 --work-dir w",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-003": {
-      severity: "info",
-      summary: "`--load-from X` becomes `--cfg-options load_from=X`.",
-      why: "1.1.1 tools/train.py has no --load-from.",
-      example: "--load-from a.pth \u2192 --cfg-options load_from=a.pth",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-004": {
-      severity: "info",
-      summary: "`--resume-from X` (or its prefix `--resume X`) becomes `--resume --cfg-options load_from=X`; with `--load-from` only the resume is kept.",
-      why: "1.1.1 `--resume` is a flag without a value; mmengine resumes from load_from.",
-      example: "--resume-from a.pth \u2192 --resume --cfg-options load_from=a.pth",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-005": {
-      severity: "warning",
-      summary: "`--auto-resume` becomes `--resume`; if the config sets load_from, `load_from=None` is added and the lost fallback is reported.",
-      why: "mmengine resumes from load_from when it is set, whereas 0.x looked for the latest checkpoint and fell back to load_from.",
-      example: "--auto-resume \u2192 --resume (--cfg-options load_from=None)",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-006": {
-      severity: "info",
-      summary: "`--no-validate` becomes `--cfg-options val_cfg=None val_dataloader=None val_evaluator=None`.",
-      why: "mmengine needs all three validation keys set or all unset.",
-      example: "--no-validate \u2192 --cfg-options val_cfg=None val_dataloader=None val_evaluator=None",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-007": {
-      severity: "info",
-      summary: "`--gpus`, `--gpu-ids`, `--gpu-id` are dropped.",
-      why: "1.x picks devices from CUDA_VISIBLE_DEVICES and the launcher.",
-      example: "--gpu-id 1 \u2192 (dropped; use CUDA_VISIBLE_DEVICES=1)",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-008": {
-      severity: "info",
-      summary: "`--seed S` becomes `--cfg-options randomness.seed=S`.",
-      why: "mmengine reads the seed from randomness.",
-      example: "--seed 0 \u2192 --cfg-options randomness.seed=0",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-009": {
-      severity: "info",
-      summary: "`--diff_seed` becomes `--cfg-options randomness.diff_rank_seed=True`.",
-      why: "mmengine reads it from randomness; the guide's `--diff-seed` spelling was rejected by 0.x.",
-      example: "--diff_seed \u2192 --cfg-options randomness.diff_rank_seed=True",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-010": {
-      severity: "info",
-      summary: "`--deterministic` becomes `--cfg-options randomness.deterministic=True`.",
-      why: "mmengine reads it from randomness.",
-      example: "--deterministic \u2192 --cfg-options randomness.deterministic=True",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-011": {
-      severity: "info",
-      summary: "`--options` / `--cfg-options` items are translated key by key (KEY-*).",
-      why: "Many 0.x keys moved; mmengine would silently add an unknown key.",
-      example: "--options dist_params.port=29501 \u2192 --cfg-options env_cfg.dist_cfg.port=29501",
-      spec: "\xA713.3"
-    },
-    "CLI-TRAIN-012": {
-      severity: "info",
-      summary: "`--amp` is new in 1.x; a command line that has it is already 1.x and is left alone.",
-      why: "0.x had no such flag, so it marks a migrated command.",
-      example: "python tools/train.py cfg.py --amp \u2192 (unchanged)",
-      spec: "\xA713.3"
-    },
-    "CLI-TEST-001": {
-      severity: "info",
-      summary: "`--eval mIoU ...` is dropped when the config's test_evaluator already computes those metrics, else becomes `test_evaluator.iou_metrics=[...]`.",
-      why: "1.x always evaluates with test_evaluator; its type does not select metrics, iou_metrics does.",
-      example: '--eval mIoU mDice \u2192 --cfg-options "test_evaluator.iou_metrics=[mIoU,mDice]"',
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-002": {
-      severity: "error",
-      summary: "`--eval cityscapes` becomes `test_evaluator.type=CityscapesMetric test_evaluator.output_dir=D` (info); mixed with IoU metrics it is an error.",
-      why: "The Cityscapes evaluation is its own evaluator in 1.x; two evaluators cannot be written as --cfg-options.",
-      example: "--eval cityscapes \u2192 --cfg-options test_evaluator.type=CityscapesMetric test_evaluator.output_dir=.format_cityscapes",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-003": {
-      severity: "error",
-      summary: "`--eval` with a metric that is not a segmentation metric (e.g. mAP) is dropped.",
-      why: "0.x failed on it too; there is no 1.x counterpart.",
-      example: "--eval mAP \u2192 (dropped)",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-004": {
-      severity: "info",
-      summary: "`--format-only` becomes `test_evaluator.format_only=True test_evaluator.output_dir=D`.",
-      why: "Without output_dir the 1.x IoUMetric writes nothing.",
-      example: "--format-only --eval-options imgfile_prefix=out \u2192 --cfg-options test_evaluator.format_only=True test_evaluator.output_dir=out",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-005": {
-      severity: "info",
-      summary: "`--eval-options imgfile_prefix=D` becomes `test_evaluator.output_dir=D`.",
-      why: "The evaluator writes formatted results to output_dir in 1.x.",
-      example: "--eval-options imgfile_prefix=out \u2192 --cfg-options test_evaluator.output_dir=out",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-006": {
-      severity: "info",
-      summary: "`--eval-options efficient_test=True` is dropped.",
-      why: "It has been a no-op since 0.17.",
-      example: "--eval-options efficient_test=True \u2192 (dropped)",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-007": {
-      severity: "warning",
-      summary: "Other `--eval-options`: `nan_to_num` and `beta` become `test_evaluator.<same>`; `to_label_id` and unknown options are dropped with a warning.",
-      why: "IoUMetric takes nan_to_num and beta; the rest has no 1.x counterpart.",
-      example: "--eval-options nan_to_num=0 \u2192 --cfg-options test_evaluator.nan_to_num=0",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-008": {
-      severity: "warning",
-      summary: "`--out R.pkl` is dropped.",
-      why: "1.x has no pickle output; its `--out DIR` writes PNG predictions instead.",
-      example: "--out results.pkl \u2192 (dropped)",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-009": {
-      severity: "error",
-      summary: "`--aug-test` becomes `--tta`; without a MultiScaleFlipAug in the 0.x test pipeline it is an error.",
-      why: "1.x test-time augmentation needs tta_pipeline and tta_model, which are converted from MultiScaleFlipAug.",
-      example: "--aug-test \u2192 --tta",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-010": {
-      severity: "info",
-      summary: "`--show` / `--show-dir D` are kept, plus `default_hooks.visualization.interval=1`.",
-      why: "The 1.x visualization hook draws only every 50th sample by default, 0.x drew every image.",
-      example: "--show-dir vis \u2192 --show-dir vis --cfg-options default_hooks.visualization.interval=1",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-011": {
-      severity: "info",
-      summary: "`--opacity A` becomes `visualizer.alpha=A`; without it, the changed default (0.5 \u2192 0.8) is reported.",
-      why: "The overlay opacity is a visualizer setting in 1.x, and its default changed.",
-      example: "--opacity 1 \u2192 --cfg-options visualizer.alpha=1",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-012": {
-      severity: "info",
-      summary: "`--gpu-collect` becomes `test_evaluator.collect_device=gpu`.",
-      why: "Result collection is an evaluator setting in 1.x.",
-      example: "--gpu-collect \u2192 --cfg-options test_evaluator.collect_device=gpu",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-013": {
-      severity: "warning",
-      summary: "`--tmpdir D` (warning) and `--gpu-id I` (info) are dropped.",
-      why: "1.x has neither; devices come from CUDA_VISIBLE_DEVICES.",
-      example: "--tmpdir /tmp/x \u2192 (dropped)",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-014": {
-      severity: "info",
-      summary: "`--options`/`--cfg-options`, `--work-dir`, `--launcher`, `--local_rank` are handled as for train.py.",
-      why: "tools/test.py shares these arguments with tools/train.py.",
-      example: "--options dist_params.port=1 \u2192 --cfg-options env_cfg.dist_cfg.port=1",
-      spec: "\xA713.4"
-    },
-    "CLI-TEST-015": {
-      severity: "info",
-      summary: "A test command with `--show`/`--show-dir`/`--out` but no `--eval`/`--format-only` now evaluates too.",
-      why: "1.x always runs the test evaluator, so the test set needs ground truth unless format_only is set.",
-      example: "python tools/test.py cfg.py ckpt.pth --show-dir vis",
-      spec: "\xA713.4"
-    },
-    "CLI-TOOL-001": {
-      severity: "info",
-      summary: "Other tools moved (analysis_tools, misc, dataset_converters, deployment); removed ones (ONNX/TensorRT, deploy_test, model_ensemble) are errors.",
-      why: "1.x reorganised tools/; their arguments were not verified.",
-      example: "python tools/print_config.py cfg.py \u2192 python tools/misc/print_config.py cfg.py",
-      spec: "\xA713.4"
-    },
-    "DET-008": {
-      severity: "info",
-      summary: "A 0.x train/test flag mentioned in prose (outside a command) is reported, not rewritten.",
-      why: "Sentences are not commands; a human should reword them.",
-      example: "- `--no-validate` (not suggested): ...",
-      spec: "\xA72"
-    }
-  }
-};
-
-// rules/data.json
-var data_default = {
-  $comment: "`data` \u2192 train/val/test dataloaders and 1.x dataset dicts (spec \xA73). `datasetClasses`: for each mmseg 0.30 dataset class, how 0.x set `reduce_zero_label` (`fixed` by the class, or a `kwarg`) and its 0.x value, the 1.x default (null: the class is gone), and the 1.x name when it changed. `loader`: how the keys of `data` and `data.*_dataloader` map onto 1.x loader keys.",
-  datasetClasses: {
-    ADE20KDataset: { flag0x: "fixed", value0x: true, default1x: true },
-    ISPRSDataset: { flag0x: "fixed", value0x: true, default1x: true },
-    PotsdamDataset: { flag0x: "fixed", value0x: true, default1x: true },
-    LoveDADataset: { flag0x: "fixed", value0x: true, default1x: true },
-    PascalContextDataset59: { flag0x: "fixed", value0x: true, default1x: true },
-    PascalContextDataset: { flag0x: "fixed", value0x: false, default1x: false },
-    ChaseDB1Dataset: { flag0x: "fixed", value0x: false, default1x: false },
-    DRIVEDataset: { flag0x: "fixed", value0x: false, default1x: false },
-    HRFDataset: { flag0x: "fixed", value0x: false, default1x: false },
-    STAREDataset: { flag0x: "fixed", value0x: false, default1x: false },
-    CityscapesDataset: { flag0x: "kwarg", value0x: false, default1x: false },
-    DarkZurichDataset: { flag0x: "kwarg", value0x: false, default1x: false },
-    NightDrivingDataset: { flag0x: "kwarg", value0x: false, default1x: false },
-    COCOStuffDataset: { flag0x: "kwarg", value0x: false, default1x: false },
-    PascalVOCDataset: { flag0x: "kwarg", value0x: false, default1x: false },
-    iSAIDDataset: { flag0x: "kwarg", value0x: false, default1x: false },
-    CustomDataset: {
-      flag0x: "kwarg",
-      value0x: false,
-      default1x: false,
-      rename: "BaseSegDataset"
-    },
-    FaceOccludedDataset: { flag0x: "kwarg", value0x: false, default1x: null }
-  },
-  wrappers: {
-    RepeatDataset: { inner: "dataset" },
-    MultiImageMixDataset: { inner: "dataset" },
-    ConcatDataset: { inners: "datasets" }
-  },
-  datasetKeys: {
-    prefix: { img_dir: "img_path", ann_dir: "seg_map_path" },
-    annFile: "split",
-    metainfo: ["classes", "palette"],
-    dropped: ["gt_seg_map_loader_cfg"],
-    implicitConcat: ["img_dir", "ann_dir", "split"]
-  },
-  fileClient: {
-    omitWhen: { backend: "disk" },
-    knownBackends: ["disk", "petrel", "memcached", "lmdb", "http"]
-  },
-  loader: {
-    splitKeys: ["train", "val", "test", "train_dataloader", "val_dataloader", "test_dataloader"],
-    renames: { samples_per_gpu: "batch_size", workers_per_gpu: "num_workers" },
-    dropped: ["seed", "num_gpus", "dist"],
-    notEmitted: ["pin_memory"],
-    samplers: { iter: "InfiniteSampler", epoch: "DefaultSampler", eval: "DefaultSampler" },
-    epochRunners: ["EpochBasedRunner", "Runner"],
-    iterRunners: ["IterBasedRunner"]
-  },
-  rules: {
-    "DATA-001": {
-      severity: "error",
-      summary: "`data.samples_per_gpu` becomes `train_dataloader.batch_size`; a runnable config without it cannot train.",
-      why: "0.x required `samples_per_gpu` to build the train loader; 1.x names it `batch_size` on the loader dict.",
-      example: "data = dict(samples_per_gpu=2) \u2192 train_dataloader = dict(batch_size=2)",
-      spec: "\xA73"
-    },
-    "DATA-002": {
-      severity: "info",
-      summary: "`data.workers_per_gpu` becomes `num_workers` on the train, val and test loaders.",
-      why: "0.x applied `workers_per_gpu` to all three loaders; 1.x configures each loader separately.",
-      example: "data = dict(workers_per_gpu=4) \u2192 train/val/test_dataloader = dict(num_workers=4)",
-      spec: "\xA73"
-    },
-    "DATA-003": {
-      severity: "warning",
-      summary: "Val and test loaders use `batch_size=1`; a larger 0.x `samples_per_gpu` there is copied with a warning.",
-      why: "0.x forced batch 1 for evaluation unless `data.val_dataloader` said otherwise; the 1.x `SegDataPreProcessor` asserts that all images of a test batch have the same size.",
-      example: "data = dict(val_dataloader=dict(samples_per_gpu=4)) \u2192 val_dataloader = dict(batch_size=4, ...)",
-      spec: "\xA73"
-    },
-    "DATA-004": {
-      severity: "warning",
-      summary: "Other `data` keys go to all three loaders; `shuffle` becomes the train `sampler.shuffle`; `seed`, `num_gpus` and `dist` are dropped.",
-      why: "0.x passed the remaining `data` keys to every loader and then forced val/test `shuffle=False`; in 1.x shuffling belongs to the sampler, and the launcher sets the distributed options.",
-      example: "data = dict(shuffle=False, seed=0) \u2192 train_dataloader = dict(sampler=dict(type='InfiniteSampler', shuffle=False))",
-      spec: "\xA73"
-    },
-    "DATA-005": {
-      severity: "info",
-      summary: "`data.train_dataloader` / `val_dataloader` / `test_dataloader` merge into the matching 1.x loader, with the same renames.",
-      why: "0.x applied these sub-dicts on top of the shared loader settings; 1.x has one dict per loader.",
-      example: "data = dict(val_dataloader=dict(workers_per_gpu=1)) \u2192 val_dataloader = dict(num_workers=1, ...)",
-      spec: "\xA73"
-    },
-    "DATA-006": {
-      severity: "warning",
-      summary: "Every loader gets a sampler: `InfiniteSampler` (iteration-based) or `DefaultSampler` (epoch-based) for train, `DefaultSampler(shuffle=False)` for val/test.",
-      why: "mmengine requires a sampler, and `DefaultSampler` shuffles by default, so val/test must say `shuffle=False`.",
-      example: "runner = dict(type='IterBasedRunner') \u2192 train_dataloader = dict(sampler=dict(type='InfiniteSampler', shuffle=True))",
-      spec: "\xA73"
-    },
-    "DATA-007": {
-      severity: "info",
-      summary: "`persistent_workers=True` is written on each loader with workers; with `num_workers=0` it is left out.",
-      why: "0.x defaulted to persistent workers; the 1.x DataLoader default is False, and torch refuses persistent workers without workers.",
-      example: "data = dict(workers_per_gpu=2) \u2192 train_dataloader = dict(num_workers=2, persistent_workers=True)",
-      spec: "\xA73"
-    },
-    "DATA-008": {
-      severity: "info",
-      summary: "`pin_memory` (0.x default True) is not written; train `drop_last=True` is written only for epoch-based training.",
-      why: "The official 1.x configs leave `pin_memory` out; `drop_last` only matters to a finite (epoch) sampler.",
-      example: "runner = dict(type='EpochBasedRunner') \u2192 train_dataloader = dict(drop_last=True, ...)",
-      spec: "\xA73"
-    },
-    "DATA-009": {
-      severity: "info",
-      summary: "When val and test convert to equal loaders, `test_dataloader = val_dataloader`.",
-      why: "The official 1.x configs alias the test loader to the val loader.",
-      example: "data = dict(val=ds, test=ds) \u2192 test_dataloader = val_dataloader",
-      spec: "\xA73"
-    },
-    "DATA-010": {
-      severity: "info",
-      summary: "A `data` that sets only some keys converts to partial loader dicts.",
-      why: "1.x loader dicts merge with their bases like `data` did, so a child writes only what it changes.",
-      example: "data = dict(samples_per_gpu=2) \u2192 train_dataloader = dict(batch_size=2)",
-      spec: "\xA73"
-    },
-    "DATA-011": {
-      severity: "warning",
-      summary: "Dataset types keep their names except `CustomDataset` \u2192 `BaseSegDataset`; `FaceOccludedDataset` has no 1.x class; unknown classes must be ported.",
-      why: "1.x datasets are mmengine `BaseDataset`s with `img_path`/`seg_map_path` samples and `load_data_list`.",
-      example: "type='CustomDataset' \u2192 type='BaseSegDataset'",
-      spec: "\xA73"
-    },
-    "DATA-012": {
-      severity: "info",
-      summary: "`img_dir`, `ann_dir` and `split` become `data_prefix=dict(img_path, seg_map_path)` and `ann_file`.",
-      why: "1.x datasets take mmengine's `data_prefix` and `ann_file` arguments.",
-      example: "img_dir='img', ann_dir='ann', split='s.txt' \u2192 data_prefix=dict(img_path='img', seg_map_path='ann'), ann_file='s.txt'",
-      spec: "\xA73"
-    },
-    "DATA-013": {
-      severity: "info",
-      summary: "`classes` and `palette` move into `metainfo`.",
-      why: "1.x datasets read class names and palette from `metainfo`.",
-      example: "classes=('a', 'b') \u2192 metainfo=dict(classes=('a', 'b'))",
-      spec: "\xA73"
-    },
-    "DATA-014": {
-      severity: "info",
-      summary: "`data_root`, `img_suffix`, `seg_map_suffix`, `ignore_index`, `test_mode` and `pipeline` stay as they are.",
-      why: "1.x datasets accept the same arguments; a non-255 `ignore_index` is also set on the evaluators (EVAL-010).",
-      example: "data_root='data/x' \u2192 data_root='data/x'",
-      spec: "\xA73"
-    },
-    "DATA-015": {
-      severity: "warning",
-      summary: "`file_client_args` becomes `backend_args`; the local-disk backend is left out.",
-      why: "mmengine replaced file clients with backend arguments, and None means the local disk.",
-      example: "file_client_args=dict(backend='petrel') \u2192 backend_args=dict(backend='petrel')",
-      spec: "\xA73"
-    },
-    "DATA-016": {
-      severity: "warning",
-      summary: "`gt_seg_map_loader_cfg` is dropped.",
-      why: "In 1.x the evaluation ground truth comes from `LoadAnnotations` in the test pipeline.",
-      example: "gt_seg_map_loader_cfg=dict(reduce_zero_label=True) \u2192 (removed)",
-      spec: "\xA73"
-    },
-    "DATA-017": {
-      severity: "warning",
-      summary: "`reduce_zero_label` is set on each dataset so that the 1.x flag equals what 0.x trained and evaluated with.",
-      why: "0.x trained with the `LoadAnnotations` flag and evaluated with the dataset flag; 1.x copies the dataset flag into every sample and asserts `LoadAnnotations` agrees.",
-      example: "CustomDataset + LoadAnnotations(reduce_zero_label=True) \u2192 BaseSegDataset(reduce_zero_label=True)",
-      spec: "\xA73"
-    },
-    "DATA-018": {
-      severity: "info",
-      summary: "`RepeatDataset(times, dataset)` keeps its shape; the inner dataset is converted.",
-      why: "mmengine provides `RepeatDataset` with the same arguments.",
-      example: "dict(type='RepeatDataset', times=40000, dataset=dict(img_dir='a')) \u2192 dict(type='RepeatDataset', times=40000, dataset=dict(data_prefix=dict(img_path='a')))",
-      spec: "\xA73"
-    },
-    "DATA-019": {
-      severity: "warning",
-      summary: "A list of datasets becomes `ConcatDataset(datasets=[\u2026])`; on val/test the parts are no longer evaluated separately.",
-      why: "0.x concatenated lists implicitly and evaluated each part by default (`separate_eval=True`); mmengine evaluates the concatenation as one.",
-      example: "data = dict(train=[ds_a, ds_b]) \u2192 train_dataloader = dict(dataset=dict(type='ConcatDataset', datasets=[ds_a, ds_b]))",
-      spec: "\xA73"
-    },
-    "DATA-020": {
-      severity: "error",
-      summary: "List-valued `img_dir`/`ann_dir`/`split` become a `ConcatDataset` of one dataset per entry; mismatched lengths are an error.",
-      why: "0.x expanded such lists into a concatenation implicitly (and asserted their lengths); 1.x datasets take one prefix each.",
-      example: "ann_dir=['A', 'B'], split=['a.txt', 'b.txt'] \u2192 ConcatDataset(datasets=[dict(\u2026seg_map_path='A', ann_file='a.txt'), dict(\u2026'B', 'b.txt')])",
-      spec: "\xA73"
-    },
-    "DATA-021": {
-      severity: "info",
-      summary: "`MultiImageMixDataset(dataset, pipeline, skip_type_keys)` keeps its shape; the inner dataset and the pipeline are converted.",
-      why: "mmseg 1.x has the same wrapper.",
-      example: "dict(type='MultiImageMixDataset', dataset=ds, pipeline=[...]) \u2192 same with converted parts",
-      spec: "\xA73"
-    },
-    "DATA-022": {
-      severity: "info",
-      summary: "When `data.test` differs from `data.val`, `test_dataloader` is written separately.",
-      why: "The alias of DATA-009 holds only for equal loaders.",
-      example: "data = dict(val=ds_a, test=ds_b) \u2192 val_dataloader = dict(dataset=ds_a'), test_dataloader = dict(dataset=ds_b')",
-      spec: "\xA73"
-    },
-    "DATA-023": {
-      severity: "warning",
-      summary: "Without `data.val` (or `data.test`) no val (test) loader is written.",
-      why: "mmengine needs the loader, loop and evaluator together or none of them; 0.x training with `evaluation` but no `data.val` crashed.",
-      example: "data = dict(train=ds) \u2192 train_dataloader only",
-      spec: "\xA73"
-    },
-    "DATA-024": {
-      severity: "info",
-      summary: "Pipelines written inline in `data.*` are hoisted to `train_pipeline` / `test_pipeline` and referenced.",
-      why: "1.x `init_model`/`inference_model` read `cfg.test_pipeline`, so it must exist.",
-      example: "data = dict(test=dict(pipeline=[...])) \u2192 test_pipeline = [...]; test_dataloader = dict(dataset=dict(pipeline=test_pipeline))",
-      spec: "\xA73"
-    },
-    "DATA-025": {
-      severity: "info",
-      summary: "The implicit val/test `test_mode=True` is not written.",
-      why: "The official configs leave it out; an explicit 0.x `test_mode` is kept.",
-      example: "data = dict(val=dict(type='ADE20KDataset')) \u2192 val_dataloader = dict(dataset=dict(type='ADE20KDataset'))",
-      spec: "\xA73"
-    }
-  }
-};
-
-// rules/detect.json
-var detect_default = {
-  $comment: "Detection (spec \xA72): what a file is and which MMSegmentation version it is written for.",
-  rules: {
-    "DET-001": {
-      severity: "warning",
-      summary: "A YAML or JSON config: recognised and reported, not rewritten.",
-      why: "mmcv loads YAML and JSON configs too, but rewriting them keeps neither comments nor layout; a Python config is the 1.x norm.",
-      example: "configs/custom.yaml with `_base_:` and `data:` keys",
-      spec: "\xA72"
-    },
-    "DET-002": {
-      severity: "info",
-      summary: "Strong 0.x signals: any one makes a config 0.x (`data` with loader keys, `lr_config`, `runner`, `log_config`, 0.x transforms, dataset `img_dir`, \u2026).",
-      why: "These keys and transforms do nothing in mmengine, so a file that has one was written for 0.x.",
-      example: "lr_config = dict(policy='poly', power=0.9)",
-      spec: "\xA72"
-    },
-    "DET-003": {
-      severity: "info",
-      summary: "Weak 0.x signals (`img_norm_cfg`, `fp16`, `cudnn_benchmark`, \u2026) count only when no strong 1.x signal is present.",
-      why: "The official 1.x configs still carry some of them as inert leftovers.",
-      example: "img_norm_cfg = dict(mean=[...], std=[...], to_rgb=True) in a file with train_dataloader \u2192 1.x",
-      spec: "\xA72"
-    },
-    "DET-004": {
-      severity: "info",
-      summary: "Strong 1.x signals (`train_dataloader`, `optim_wrapper`, `param_scheduler`, `PackSegInputs`, `_base_.x` reads, \u2026) make a file 1.x, and it is left alone.",
-      why: "Recognising 1.x files is what makes running the tool twice change nothing.",
-      example: "optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer)",
-      spec: "\xA72"
-    },
-    "DET-005": {
-      severity: "warning",
-      summary: "A mixed config: strong 0.x and strong 1.x signals in one file; treated as 1.x and not rewritten.",
-      why: "mmengine ignores the 0.x keys, so they no longer do what they say (e.g. `runner.max_iters` while `train_cfg.max_iters` differs).",
-      example: "runner = dict(type='IterBasedRunner', max_iters=320000) next to an inherited train_cfg of 160k",
-      spec: "\xA72"
-    },
-    "DET-006": {
-      severity: "warning",
-      summary: "A neutral config (no version signal of its own) inherited by both 0.x and 1.x chains; left as it is.",
-      why: "Rewriting it for one chain would break the other.",
-      example: "_base_/models/fcn_r50.py named by a 0.x leaf and by a 1.x leaf",
-      spec: "\xA72"
-    },
-    "DET-007": {
-      severity: "info",
-      summary: "A `.py` file with `def`, `class`, `if __name__` or framework imports that no `_base_` names is a script, not a config.",
-      why: "Scripts get the command-line and API rules instead of config conversion.",
-      example: "tools/train_custom.py with `def main():`",
-      spec: "\xA72"
-    },
-    "DET-009": {
-      severity: "warning",
-      summary: "A 0.x config inherits from configs that are already 1.x; it is left as it is.",
-      why: "A half-migrated chain has no 0.x meaning to convert from; converting it would mix the two versions' semantics.",
-      example: "a 0.x leaf whose _base_ was migrated earlier while the leaf was not",
-      spec: "\xA72"
-    }
-  }
-};
-
-// rules/emit.json
-var emit_default = {
-  $comment: "Writing converted configs back into files, and verifying them. `placement`: each 1.x top-level key is written where the statement of the first of its 0.x owner keys stood (spec \xA71 ownership table); a key with no owner statement in the file is appended. `collisionOwners`: when sibling bases produce the same 1.x key (INH-011), it stays in the member whose 0.x view has one of these keys. `wholePaths`: dicts written whole once anything in them changes (OPTIM-010). `consensusPaths`: values a shared base takes when every runnable config inheriting it agrees (INH-012). `nullable`: keys a config sets to None when its bases define them and its own chain has no such split (DATA-023). `newMeaning`: top-level names whose meaning changed (0.x model settings \u2192 1.x loops); an empty dict assigned to one is removed rather than kept.",
-  placement: {
-    train_dataloader: ["data"],
-    val_dataloader: ["data"],
-    test_dataloader: ["data"],
-    val_evaluator: ["data", "evaluation"],
-    test_evaluator: ["data", "evaluation"],
-    train_pipeline: ["train_pipeline", "data"],
-    test_pipeline: ["test_pipeline", "data"],
-    img_ratios: ["test_pipeline", "data"],
-    tta_pipeline: ["test_pipeline", "data"],
-    data_preprocessor: ["model", "img_norm_cfg"],
-    model: ["model"],
-    optimizer: ["optimizer"],
-    optim_wrapper: ["optimizer", "optimizer_config", "fp16"],
-    param_scheduler: ["lr_config", "momentum_config"],
-    train_cfg: ["runner", "total_iters", "evaluation"],
-    val_cfg: ["runner", "evaluation"],
-    test_cfg: ["runner", "evaluation"],
-    default_hooks: ["checkpoint_config", "log_config", "evaluation"],
-    default_scope: ["log_config", "dist_params"],
-    env_cfg: ["dist_params", "cudnn_benchmark", "mp_start_method", "opencv_num_threads"],
-    vis_backends: ["log_config"],
-    visualizer: ["log_config"],
-    log_processor: ["log_config"],
-    log_level: ["log_level"],
-    load_from: ["load_from"],
-    resume: ["resume_from", "auto_resume"],
-    tta_model: ["workflow", "resume_from", "load_from", "test_pipeline"],
-    randomness: ["seed", "deterministic"]
-  },
-  rules: {
-    "EMIT-001": {
-      severity: "error",
-      summary: "A config's new text is not written because a statement it must change cannot be edited safely.",
-      why: "Statements that assign several names at once, or change a variable in place, have no single value to replace; rewriting them could change the meaning.",
-      example: "a, b = dict(), dict()  # both must change",
-      spec: "\xA71"
-    },
-    "EMIT-002": {
-      severity: "warning",
-      summary: "A 1.x key the converted bases define is kept in a config whose own conversion has none.",
-      why: "mmengine merges a config into its bases and no assignment removes a top-level key, so the config inherits it; it may no longer fit (e.g. a `tta_pipeline` built from the base's test pipeline).",
-      example: "the base's `tta_pipeline` stays in a child that replaced MultiScaleFlipAug with a plain test pipeline",
-      spec: "\xA71 INH-013"
-    },
-    "INH-011": {
-      severity: "info",
-      summary: "A 1.x key produced by two sibling bases is kept only in the base that owns it.",
-      why: "mmengine refuses duplicate keys among sibling bases; the other members' copies are dropped and the differences are written in the files that name them.",
-      example: "tta_model from both the dataset base and default_runtime: kept in default_runtime",
-      spec: "\xA71"
-    },
-    "INH-013": {
-      severity: "error",
-      summary: "A converted config does not verify: resolving the new files does not give the conversion of the old chain.",
-      why: "A file is only delivered when the new chain means what the old chain meant; the differing keys are listed.",
-      example: "resolved `param_scheduler` differs from the conversion of the merged 0.x chain",
-      spec: "\xA71"
-    },
-    "INH-014": {
-      severity: "info",
-      summary: "A 0.x helper variable nothing reads any more is removed (`img_norm_cfg`).",
-      why: "Normalisation moved into the model's data preprocessor; the variable is inert in 1.x.",
-      example: "img_norm_cfg = dict(mean=[...], std=[...], to_rgb=True)  \u2192 removed",
-      spec: "\xA71"
-    },
-    "INH-012": {
-      severity: "info",
-      summary: "A shared base carries a value that lives in a sibling base, because every config inheriting it agrees on it.",
-      why: "A schedule base cannot see the runtime base's logger interval, nor a model base the dataset's normalisation; the official 1.x bases carry them.",
-      example: "schedule base: default_hooks.logger.interval=50 (from default_runtime's log_config)",
-      spec: "\xA71"
-    },
-    "EMIT-003": {
-      severity: "info",
-      summary: "A val/test loader, loop or evaluator the bases define is set to None in a config whose chain has no such split.",
-      why: "mmengine requires the loader, loop and evaluator of a split together or not at all; a config cannot remove an inherited key, only set it to None.",
-      example: "val_cfg = None  # the schedule base writes val_cfg, but this config has no data.val",
-      spec: "\xA73 DATA-023"
-    },
-    "EMIT-004": {
-      severity: "error",
-      summary: "A config whose conversion reports an error keeps its 0.x text, and so does every config inheriting from it.",
-      why: "An error means a construct has no faithful 1.x form; writing the rest would give a chain that is neither 0.x nor 1.x.",
-      example: "lr_config = dict(policy='inv') (SCHED-010) \u2192 the file is left as it was",
-      spec: "\xA70 severities"
-    }
-  },
-  collisionOwners: {
-    tta_model: ["log_config", "dist_params", "load_from", "log_level"],
-    default_scope: ["log_config", "dist_params"],
-    env_cfg: ["dist_params", "log_config"],
-    vis_backends: ["log_config"],
-    visualizer: ["log_config"],
-    log_processor: ["log_config"],
-    log_level: ["log_level"],
-    load_from: ["load_from"],
-    resume: ["resume_from", "load_from"],
-    default_hooks: ["checkpoint_config"],
-    train_cfg: ["runner", "total_iters"],
-    val_cfg: ["runner", "total_iters"],
-    test_cfg: ["runner", "total_iters"],
-    optim_wrapper: ["optimizer"],
-    param_scheduler: ["lr_config"],
-    train_dataloader: ["data"],
-    val_dataloader: ["data"],
-    test_dataloader: ["data"],
-    val_evaluator: ["data"],
-    test_evaluator: ["data"],
-    model: ["model"]
-  },
-  wholePaths: ["optimizer", "optim_wrapper.optimizer"],
-  consensusPaths: [
-    "default_hooks.logger.interval",
-    "model.data_preprocessor.mean",
-    "model.data_preprocessor.std",
-    "model.data_preprocessor.bgr_to_rgb",
-    "data_preprocessor.mean",
-    "data_preprocessor.std",
-    "data_preprocessor.bgr_to_rgb"
-  ],
-  nullable: [
-    "val_dataloader",
-    "val_cfg",
-    "val_evaluator",
-    "test_dataloader",
-    "test_cfg",
-    "test_evaluator"
-  ],
-  newMeaning: ["train_cfg", "test_cfg"]
-};
-
-// rules/evaluator.json
-var evaluator_default = {
-  $comment: "`evaluation` \u2192 `val_evaluator` / `test_evaluator` (spec \xA79). `evaluationKeys` says which 1.x part each 0.x `evaluation` sub-key belongs to: `loop` (train_cfg, LOOP-001/007), `hook` (default_hooks.checkpoint, EVAL-004), `evaluator` (this pass), `dropped` (with the rule that reports it). Keys in none of these are unknown.",
-  evaluationKeys: {
-    loop: ["interval", "start"],
-    hook: ["save_best", "rule", "greater_keys", "less_keys"],
-    evaluator: ["metric", "gpu_collect", "tmpdir", "nan_to_num", "beta", "imgfile_prefix"],
-    dropped: {
-      pre_eval: "EVAL-005",
-      efficient_test: "EVAL-005",
-      by_epoch: "EVAL-005",
-      out_dir: "EVAL-008",
-      file_client_args: "EVAL-008",
-      broadcast_bn_buffer: "EVAL-008"
-    }
-  },
-  metrics: {
-    iou: ["mIoU", "mDice", "mFscore"],
-    cityscapes: "cityscapes",
-    default: ["mIoU"],
-    cityscapesOutputDir: ".format_cityscapes",
-    iouOnlyOptions: ["nan_to_num", "beta"],
-    defaultIgnoreIndex: 255
-  },
-  rules: {
-    "EVAL-001": {
-      severity: "error",
-      summary: "`evaluation.metric` becomes `val_evaluator = dict(type='IoUMetric', iou_metrics=[\u2026])`, mirrored by `test_evaluator`.",
-      why: "1.x evaluates with metric objects instead of `dataset.evaluate(metric=\u2026)`; an unknown metric name failed in 0.x and fails in 1.x.",
-      example: "evaluation = dict(metric='mDice') \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mDice'])",
-      spec: "\xA79"
-    },
-    "EVAL-002": {
-      severity: "info",
-      summary: "`metric='cityscapes'` becomes `CityscapesMetric(output_dir=\u2026)`, alone or after an `IoUMetric`.",
-      why: "The Cityscapes evaluation is its own metric in 1.x and needs a directory for the result files.",
-      example: "evaluation = dict(metric='cityscapes') \u2192 val_evaluator = dict(type='CityscapesMetric', output_dir='.format_cityscapes')",
-      spec: "\xA79"
-    },
-    "EVAL-003": {
-      severity: "info",
-      summary: "`evaluation.interval` becomes `train_cfg.val_interval` (written by the loop pass).",
-      why: "1.x validation is scheduled by the train loop, not by a hook.",
-      example: "evaluation = dict(interval=4000) \u2192 train_cfg = dict(val_interval=4000)",
-      spec: "\xA79"
-    },
-    "EVAL-004": {
-      severity: "info",
-      summary: "`save_best`, `rule`, `greater_keys`, `less_keys` go to `default_hooks.checkpoint` (written by the hooks pass).",
-      why: "1.x keeps the best checkpoint in `CheckpointHook`.",
-      example: "evaluation = dict(save_best='mIoU') \u2192 default_hooks = dict(checkpoint=dict(save_best='mIoU'))",
-      spec: "\xA79"
-    },
-    "EVAL-005": {
-      severity: "info",
-      summary: "`pre_eval`, `efficient_test` and `by_epoch` are dropped.",
-      why: "1.x metrics always process results batch by batch, and the loop decides when to validate.",
-      example: "evaluation = dict(metric='mIoU', pre_eval=True) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'])",
-      spec: "\xA79"
-    },
-    "EVAL-006": {
-      severity: "warning",
-      summary: "`gpu_collect=True` becomes `collect_device='gpu'` on both evaluators; `tmpdir` is dropped.",
-      why: "1.x metrics collect results across ranks themselves; mmseg 1.1.1 `IoUMetric` does not pass a collect directory on.",
-      example: "evaluation = dict(gpu_collect=True) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'], collect_device='gpu')",
-      spec: "\xA79"
-    },
-    "EVAL-007": {
-      severity: "info",
-      summary: "`nan_to_num` and `beta` move to `IoUMetric` unchanged.",
-      why: "`IoUMetric` takes the same options.",
-      example: "evaluation = dict(metric='mFscore', beta=2) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mFscore'], beta=2)",
-      spec: "\xA79"
-    },
-    "EVAL-008": {
-      severity: "warning",
-      summary: "`out_dir`, `file_client_args` and `broadcast_bn_buffer` are dropped (`start` goes to the loop); unknown `evaluation` keys are dropped with a warning.",
-      why: "1.x validation has no counterpart for these hook options.",
-      example: "evaluation = dict(metric='mIoU', out_dir='x') \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'])",
-      spec: "\xA79"
-    },
-    "EVAL-009": {
-      severity: "info",
-      summary: "`test_evaluator` mirrors `val_evaluator`.",
-      why: "0.x `tools/test.py` took its metrics from `--eval`; the official 1.x configs write `test_evaluator = val_evaluator`.",
-      example: "evaluation = dict(metric='mIoU') \u2192 test_evaluator = val_evaluator",
-      spec: "\xA79"
-    },
-    "EVAL-010": {
-      severity: "warning",
-      summary: "A dataset `ignore_index` other than 255 is also set on the evaluators; parts of a concatenation that disagree are reported.",
-      why: "1.x metrics do not read the dataset's `ignore_index`.",
-      example: "data = dict(val=dict(ignore_index=0)) \u2192 val_evaluator = dict(type='IoUMetric', iou_metrics=['mIoU'], ignore_index=0)",
-      spec: "\xA79"
-    }
-  }
-};
-
-// rules/hooks.json
-var hooks_default = {
-  $comment: "HOOK / LOG: checkpoint_config, log_config, custom_hooks and evaluation.save_best -> default_hooks, custom_hooks, vis_backends, visualizer, log_processor (MIGRATION-SPEC section 10).",
-  defaultHooks: {
-    timer: "IterTimerHook",
-    param_scheduler: "ParamSchedulerHook",
-    sampler_seed: "DistSamplerSeedHook",
-    visualization: "SegVisualizationHook"
-  },
-  loggerHook: "LoggerHook",
-  checkpointHook: "CheckpointHook",
-  checkpoint: {
-    keep: [
-      "interval",
-      "by_epoch",
-      "save_optimizer",
-      "out_dir",
-      "max_keep_ckpts",
-      "save_last",
-      "filename_tmpl"
-    ],
-    dropInfo: ["meta"],
-    dropWarn: ["create_symlink", "sync_buffer", "file_client_args"]
-  },
-  evaluationToCheckpoint: ["save_best", "rule", "greater_keys", "less_keys"],
-  runtimeOwnerKeys: ["log_config", "dist_params", "log_level", "load_from"],
-  textLogger: {
-    type: "TextLoggerHook",
-    backend: "LocalVisBackend",
-    toLogger: ["ignore_last", "interval_exp_name", "out_dir", "out_suffix", "keep_local"],
-    dropInfo: ["reset_flag"]
-  },
-  loggerBaseArgs: ["interval", "ignore_last", "reset_flag", "by_epoch"],
-  backends: {
-    TensorboardLoggerHook: {
-      rule: "LOG-003",
-      backend: "TensorboardVisBackend",
-      moves: { log_dir: "save_dir" },
-      dropInfo: [],
-      dropWarn: [],
-      note: {
-        severity: "info",
-        message: "the TensorBoard event files are written under the visualizer's save_dir (work_dir/<timestamp>/vis_data) unless save_dir is set"
-      }
-    },
-    WandbLoggerHook: {
-      rule: "LOG-004",
-      backend: "WandbVisBackend",
-      moves: {
-        init_kwargs: "init_kwargs",
-        commit: "commit",
-        define_metric_cfg: "define_metric_cfg"
-      },
-      dropInfo: ["with_step", "log_artifact", "out_suffix"],
-      dropWarn: []
-    },
-    MMSegWandbHook: {
-      rule: "LOG-005",
-      backend: "WandbVisBackend",
-      moves: { init_kwargs: "init_kwargs" },
-      dropInfo: [],
-      dropWarn: ["log_checkpoint", "log_checkpoint_metadata", "num_eval_images"],
-      note: {
-        severity: "warning",
-        message: "WandbVisBackend logs scalars only: no checkpoint artifacts and no evaluation images"
-      }
-    },
-    MlflowLoggerHook: {
-      rule: "LOG-006",
-      backend: "MLflowVisBackend",
-      moves: { exp_name: "exp_name", tags: "tags", params: "params" },
-      dropInfo: [],
-      dropWarn: ["log_model"]
-    },
-    NeptuneLoggerHook: {
-      rule: "LOG-007",
-      backend: "NeptuneVisBackend",
-      moves: { init_kwargs: "init_kwargs" },
-      dropInfo: [],
-      dropWarn: []
-    },
-    ClearMLLoggerHook: {
-      rule: "LOG-007",
-      backend: "ClearMLVisBackend",
-      moves: { init_kwargs: "init_kwargs" },
-      dropInfo: [],
-      dropWarn: []
-    },
-    DvcliveLoggerHook: {
-      rule: "LOG-007",
-      backend: "DVCLiveVisBackend",
-      moves: {},
-      restInto: "init_kwargs",
-      dropInfo: [],
-      dropWarn: ["model_file"]
-    }
-  },
-  unsupportedLoggers: ["PaviLoggerHook", "SegmindLoggerHook"],
-  visualizer: { type: "SegLocalVisualizer", name: "visualizer" },
-  customHooks: {
-    EmptyCacheHook: { drop: [], warnIfSet: [] },
-    SyncBuffersHook: { drop: ["distributed"], warnIfSet: [] },
-    EMAHook: {
-      drop: ["warm_up", "resume_from"],
-      warnIfSet: ["warm_up", "resume_from"],
-      intervalMustBeOne: true
-    },
-    ProfilerHook: {
-      drop: ["profile_iters", "activities"],
-      warnIfSet: [
-        "by_epoch",
-        "profile_iters",
-        "activities",
-        "schedule",
-        "on_trace_ready",
-        "record_shapes",
-        "profile_memory",
-        "with_stack",
-        "json_trace_path"
-      ]
-    }
-  },
-  customHookErrors: {
-    exact: [
-      "EvalHook",
-      "DistEvalHook",
-      "ClosureHook",
-      "OptimizerHook",
-      "Fp16OptimizerHook",
-      "GradientCumulativeOptimizerHook",
-      "GradientCumulativeFp16OptimizerHook",
-      "MMSegWandbHook"
-    ],
-    suffixes: ["LrUpdaterHook", "MomentumUpdaterHook", "LoggerHook"]
-  },
-  rules: {
-    "HOOK-001": {
-      severity: "info",
-      summary: "The file that owns `checkpoint_config` writes the full six-entry `default_hooks` (timer, logger, param_scheduler, checkpoint, sampler_seed, visualization).",
-      why: "mmengine replaces its built-in hooks entry by entry; writing all six as the official configs do keeps `tools/test.py --show` working (it needs `visualization`) and pins every interval and `by_epoch`.",
-      example: "checkpoint_config = dict(by_epoch=False, interval=8000) -> default_hooks = dict(timer=dict(type='IterTimerHook'), logger=dict(type='LoggerHook', interval=50, log_metric_by_epoch=False), param_scheduler=..., checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=8000), sampler_seed=..., visualization=dict(type='SegVisualizationHook'))",
-      spec: "\xA710"
-    },
-    "HOOK-002": {
-      severity: "warning",
-      summary: "`checkpoint_config` becomes `default_hooks.checkpoint = dict(type='CheckpointHook', ...)` with `by_epoch` always written; `meta` is dropped (info), `create_symlink`/`sync_buffer`/`file_client_args` are dropped (warning).",
-      why: "mmengine's CheckpointHook defaults to by_epoch=True while 0.x iteration runners used False, and it forwards unknown arguments to save_checkpoint, which would fail on the mmcv-only ones.",
-      example: "checkpoint_config = dict(interval=4000, meta=dict(a=1)) -> default_hooks = dict(checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=4000))",
-      spec: "\xA710"
-    },
-    "HOOK-003": {
-      severity: "info",
-      summary: "`checkpoint_config = None` becomes `default_hooks.checkpoint = None`.",
-      why: "0.x registered no checkpoint hook; a None entry removes mmengine's built-in one.",
-      example: "checkpoint_config = None -> default_hooks = dict(checkpoint=None, ...)",
-      spec: "\xA710"
-    },
-    "HOOK-004": {
-      severity: "warning",
-      summary: "A runnable config without `checkpoint_config` gets `default_hooks.checkpoint = dict(type='CheckpointHook', interval=-1, by_epoch=...)`.",
-      why: "0.x `tools/train.py` failed without `checkpoint_config`; writing interval=-1 (only the final checkpoint) avoids mmengine's built-in hook that saves after every epoch or iteration.",
-      example: "(no checkpoint_config) -> default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=-1, by_epoch=False), ...)",
-      spec: "\xA710"
-    },
-    "HOOK-005": {
-      severity: "error",
-      summary: "`custom_hooks` entries are mapped per type: EmptyCacheHook kept, SyncBuffersHook without `distributed`, EMAHook with `momentum`/`interval` only, ProfilerHook kept; hooks that moved elsewhere in 1.x or are unknown are left as written.",
-      why: "Evaluation, lr/momentum updates, optimizer steps and logging are no longer hooks in 1.x, and a custom hook class must be ported to mmengine's Hook API.",
-      example: "custom_hooks = [dict(type='EMAHook', momentum=0.0002, warm_up=100)] -> custom_hooks = [dict(type='EMAHook', momentum=0.0002)] (warning: warm_up dropped)",
-      spec: "\xA710"
-    },
-    "LOG-001": {
-      severity: "warning",
-      summary: "`log_config.interval` becomes `default_hooks.logger = dict(type='LoggerHook', interval=..., log_metric_by_epoch=...)`, with `log_metric_by_epoch` taken from the text logger's `by_epoch` (False under iteration runners).",
-      why: "mmengine's LoggerHook defaults to interval 10 and log_metric_by_epoch=True, so both are written; a runnable 0.x config without `log_config` could not train.",
-      example: "log_config = dict(interval=50, hooks=[dict(type='TextLoggerHook', by_epoch=False)]) -> default_hooks = dict(logger=dict(type='LoggerHook', interval=50, log_metric_by_epoch=False))",
-      spec: "\xA710"
-    },
-    "LOG-002": {
-      severity: "info",
-      summary: "`TextLoggerHook` options go on `default_hooks.logger` and the hook becomes `dict(type='LocalVisBackend')`; `reset_flag` is dropped.",
-      why: "mmengine's LoggerHook writes the text and JSON logs itself; the local backend stores the scalars.",
-      example: "dict(type='TextLoggerHook', by_epoch=False, keep_local=False) -> logger=dict(..., keep_local=False) and vis_backends = [dict(type='LocalVisBackend')]",
-      spec: "\xA710"
-    },
-    "LOG-003": {
-      severity: "info",
-      summary: "`TensorboardLoggerHook(log_dir)` becomes `dict(type='TensorboardVisBackend', save_dir=log_dir)`.",
-      why: "Logging backends are visualizer backends in 1.x; the directory layout differs.",
-      example: "dict(type='TensorboardLoggerHook') -> dict(type='TensorboardVisBackend')",
-      spec: "\xA710"
-    },
-    "LOG-004": {
-      severity: "info",
-      summary: "`WandbLoggerHook` becomes `WandbVisBackend(init_kwargs, commit, define_metric_cfg)`; `with_step`, `log_artifact`, `out_suffix` are dropped.",
-      why: "WandbVisBackend has no counterpart for the dropped options.",
-      example: "dict(type='WandbLoggerHook', init_kwargs=dict(project='seg')) -> dict(type='WandbVisBackend', init_kwargs=dict(project='seg'))",
-      spec: "\xA710"
-    },
-    "LOG-005": {
-      severity: "warning",
-      summary: "`MMSegWandbHook` becomes `WandbVisBackend(init_kwargs)`; checkpoint and evaluation-image logging are lost.",
-      why: "mmseg 1.x has no MMSegWandbHook; the backend logs scalars only.",
-      example: "dict(type='MMSegWandbHook', init_kwargs=dict(project='seg'), num_eval_images=100) -> dict(type='WandbVisBackend', init_kwargs=dict(project='seg'))",
-      spec: "\xA710"
-    },
-    "LOG-006": {
-      severity: "warning",
-      summary: "`MlflowLoggerHook` becomes `MLflowVisBackend(exp_name, tags, params)`; `log_model` is dropped.",
-      why: "MLflowVisBackend does not log the model.",
-      example: "dict(type='MlflowLoggerHook', exp_name='seg') -> dict(type='MLflowVisBackend', exp_name='seg')",
-      spec: "\xA710"
-    },
-    "LOG-007": {
-      severity: "warning",
-      summary: "`NeptuneLoggerHook`, `ClearMLLoggerHook` and `DvcliveLoggerHook` become `NeptuneVisBackend`, `ClearMLVisBackend` and `DVCLiveVisBackend(init_kwargs=...)`; Dvclive `model_file` is dropped.",
-      why: "Same services, as visualizer backends; DVCLiveVisBackend does not save the model.",
-      example: "dict(type='DvcliveLoggerHook', path='dvc') -> dict(type='DVCLiveVisBackend', init_kwargs=dict(path='dvc'))",
-      spec: "\xA710"
-    },
-    "LOG-008": {
-      severity: "error",
-      summary: "`PaviLoggerHook`, `SegmindLoggerHook` and unknown or custom logger hooks have no 1.x backend and are left out of `vis_backends`.",
-      why: "There is no 1.x counterpart; a custom logger must be ported to a mmengine VisBackend.",
-      example: "dict(type='PaviLoggerHook') -> (not converted)",
-      spec: "\xA710"
-    },
-    "LOG-009": {
-      severity: "info",
-      summary: "`log_config.hooks` becomes `vis_backends = [...]` and `visualizer = dict(type='SegLocalVisualizer', vis_backends=vis_backends, name='visualizer')`, written by the runtime file.",
-      why: "The visualizer owns the logging backends in 1.x; without a text hook no LocalVisBackend is added (text logs are still printed).",
-      example: "log_config = dict(hooks=[dict(type='TextLoggerHook')]) -> vis_backends = [dict(type='LocalVisBackend')]",
-      spec: "\xA710"
-    },
-    "LOG-010": {
-      severity: "info",
-      summary: "The runtime file writes `log_processor = dict(by_epoch=...)`: False for iteration-based training, True for epoch-based.",
-      why: "mmengine's LogProcessor defaults to by_epoch=True, which would print iteration-based logs as epochs.",
-      example: "(IterBasedRunner) -> log_processor = dict(by_epoch=False)",
-      spec: "\xA710"
-    },
-    "LOG-011": {
-      severity: "info",
-      summary: "`log_config = None` becomes `default_hooks.logger = None` and an empty `vis_backends`.",
-      why: "0.x registered no logger hooks; a None entry removes mmengine's built-in LoggerHook.",
-      example: "log_config = None -> default_hooks = dict(logger=None, ...)",
-      spec: "\xA710"
-    },
-    "LOG-012": {
-      severity: "info",
-      summary: "`log_level` is kept as written.",
-      why: "mmengine reads the same key with the same meaning ('INFO' by default).",
-      example: "log_level = 'INFO' -> log_level = 'INFO'",
-      spec: "\xA710"
-    }
-  }
-};
-
-// rules/input.json
-var input_default = {
-  $comment: "Findings about reading, parsing, evaluating and resolving files. Each rule: what it reports, why, and an example.",
-  rules: {
-    "INH-001": {
-      severity: "error",
-      summary: "A `_base_` path does not exist, cannot be read, or leaves the repository.",
-      why: "The chain cannot be resolved, so nothing in it can be converted or verified.",
-      example: "_base_ = ['../_base_/models/missing.py']"
-    },
-    "INH-003": {
-      severity: "error",
-      summary: "A child dict is merged over a base value that is not a dict.",
-      why: "mmengine raises TypeError here unless the child dict carries `_delete_=True`.",
-      example: "base: norm_cfg = None; child: norm_cfg = dict(type='BN')"
-    },
-    "INH-004": {
-      severity: "info",
-      summary: "`_delete_=True` in a child dict replaces the base dict instead of merging into it; the marker is removed.",
-      why: "This is mmengine's (and mmcv's) merge rule; the resolver and the emitter both follow it exactly.",
-      example: "optimizer = dict(_delete_=True, type='AdamW', lr=6e-5)",
-      spec: "\xA71"
-    },
-    "INH-005": {
-      severity: "error",
-      summary: "A `{{_base_.x}}` reference names a key the bases do not define.",
-      why: "mmengine substitutes the base value at load time; a missing key fails to load.",
-      example: "pipeline = {{_base_.train_pipline}}"
-    },
-    "INH-006": {
-      severity: "error",
-      summary: "Two sibling bases define the same top-level key.",
-      why: "mmengine raises `Duplicate key is not allowed among bases`.",
-      example: "_base_ = ['a.py', 'b.py'] where both define model"
-    },
-    "INH-008": {
-      severity: "info",
-      summary: "Each config converts as its whole merged chain: T(F) = convert(merged 0.x chain of F).",
-      why: "A child's meaning lives in its bases (a warmup-only `lr_config` inherits the policy); converting a file alone is wrong.",
-      example: "lr_config = dict(warmup='linear', warmup_iters=1000) \u2192 the whole param_scheduler list",
-      spec: "\xA71"
-    },
-    "INH-010": {
-      severity: "info",
-      summary: "Lists are written whole; dicts mmengine merges are written as the smallest delta.",
-      why: "Lists never merge in mmengine, so a partial list would drop the base's items; dicts do merge, so only differences are written.",
-      example: "train_dataloader = dict(batch_size=4)",
-      spec: "\xA71"
-    },
-    "INH-016": {
-      severity: "error",
-      summary: "A `pkg::path` base refers to an installed package's configs.",
-      why: "Package bases are a 1.x (mmengine) feature and live outside the repository, so they are not resolved.",
-      example: "_base_ = 'mmseg::_base_/models/fcn_r50-d8.py'"
-    },
-    "INH-017": {
-      severity: "error",
-      summary: "The `_base_` chain contains a cycle.",
-      why: "A file that inherits from itself, directly or through others, never finishes loading.",
-      example: "a.py: _base_ = 'b.py'; b.py: _base_ = 'a.py'"
-    },
-    "INH-018": {
-      severity: "error",
-      summary: "`_base_` is not a string or a list of strings.",
-      why: "mmengine reads `_base_` before running the file, so it must be a literal path or list of paths.",
-      example: "_base_ = get_bases()"
-    },
-    "IO-001": {
-      severity: "error",
-      summary: "A file cannot be read, or its path leaves the repository.",
-      why: "The tool only reads inside the repository; a missing or escaping path cannot be resolved or converted.",
-      example: "_base_ = '../../../etc/passwd'"
-    },
-    "IO-002": {
-      severity: "error",
-      summary: "A file is binary or not valid UTF-8.",
-      why: "Configs and scripts are text; a NUL byte or invalid UTF-8 means the file is not one, and rewriting it could corrupt it.",
-      example: "configs/model.py containing a NUL byte"
-    },
-    "IO-003": {
-      severity: "error",
-      summary: "A file is larger than the size limit (1 MiB by default).",
-      why: "No real config is that large; reading it would cost memory and time for nothing.",
-      example: "a 5 MB generated .py file"
-    },
-    "PY-001": {
-      severity: "error",
-      summary: "A Python file has a syntax error.",
-      why: "A file Python cannot parse cannot be evaluated; mmengine would fail on it too.",
-      example: "model = dict(type='EncoderDecoder'"
-    },
-    "PY-002": {
-      severity: "warning",
-      summary: "An expression cannot be evaluated statically and is kept as written.",
-      why: "Calls to unknown functions, imports or environment reads have no value the tool can know; guessing would change the config's meaning.",
-      example: "work_dir = os.environ.get('WORK_DIR')"
-    },
-    "PY-003": {
-      severity: "warning",
-      summary: "A top-level statement is not evaluated (if/for/with/try, attribute assignment).",
-      why: "Control flow at the top of a config makes its keys depend on run-time state; the names it assigns are kept opaque.",
-      example: "if use_fp16:\n    fp16 = dict(loss_scale=512.)"
-    }
-  }
-};
-
-// rules/key.json
-var key_default = {
-  $comment: "KEY: 0.x --cfg-options / --options key paths -> 1.x key paths (MIGRATION-SPEC section 13.5). 'renames' apply to a key prefix (longest match wins) and carry the rest of the path over; 'drops' and 'errors' also match by prefix. Rows that need the config itself (pipeline indices, schedulers, the AMP wrapper) are resolved by converting the config with and without the item.",
-  renames: [
-    {
-      from: "dist_params",
-      to: ["env_cfg.dist_cfg"],
-      rule: "KEY-001"
-    },
-    {
-      from: "checkpoint_config",
-      to: ["default_hooks.checkpoint"],
-      rule: "KEY-002"
-    },
-    {
-      from: "evaluation.interval",
-      to: ["train_cfg.val_interval"],
-      rule: "KEY-003"
-    },
-    {
-      from: "evaluation.save_best",
-      to: ["default_hooks.checkpoint.save_best"],
-      rule: "KEY-005"
-    },
-    {
-      from: "evaluation.rule",
-      to: ["default_hooks.checkpoint.rule"],
-      rule: "KEY-005"
-    },
-    {
-      from: "evaluation.start",
-      to: ["train_cfg.val_begin"],
-      rule: "KEY-006"
-    },
-    {
-      from: "data.samples_per_gpu",
-      to: ["train_dataloader.batch_size"],
-      rule: "KEY-009"
-    },
-    {
-      from: "data.workers_per_gpu",
-      to: [
-        "train_dataloader.num_workers",
-        "val_dataloader.num_workers",
-        "test_dataloader.num_workers"
-      ],
-      rule: "KEY-010"
-    },
-    {
-      from: "optimizer",
-      to: ["optim_wrapper.optimizer"],
-      rule: "KEY-017"
-    },
-    {
-      from: "optimizer.paramwise_cfg",
-      to: ["optim_wrapper.paramwise_cfg"],
-      rule: "KEY-018"
-    },
-    {
-      from: "optimizer.constructor",
-      to: ["optim_wrapper.constructor"],
-      rule: "KEY-018"
-    },
-    {
-      from: "optimizer_config.grad_clip",
-      to: ["optim_wrapper.clip_grad"],
-      rule: "KEY-019"
-    },
-    {
-      from: "optimizer_config.cumulative_iters",
-      to: ["optim_wrapper.accumulative_counts"],
-      rule: "KEY-021"
-    },
-    {
-      from: "log_config.interval",
-      to: ["default_hooks.logger.interval"],
-      rule: "KEY-028"
-    },
-    {
-      from: "load_from",
-      to: ["load_from"],
-      rule: "KEY-030"
-    },
-    {
-      from: "work_dir",
-      to: ["work_dir"],
-      rule: "KEY-030"
-    },
-    {
-      from: "log_level",
-      to: ["log_level"],
-      rule: "KEY-030"
-    },
-    {
-      from: "find_unused_parameters",
-      to: ["find_unused_parameters"],
-      rule: "KEY-030"
-    },
-    {
-      from: "custom_hooks",
-      to: ["custom_hooks"],
-      rule: "KEY-030"
-    },
-    {
-      from: "cudnn_benchmark",
-      to: ["env_cfg.cudnn_benchmark"],
-      rule: "KEY-033"
-    },
-    {
-      from: "mp_start_method",
-      to: ["env_cfg.mp_cfg.mp_start_method"],
-      rule: "KEY-033"
-    },
-    {
-      from: "opencv_num_threads",
-      to: ["env_cfg.mp_cfg.opencv_num_threads"],
-      rule: "KEY-033"
-    },
-    {
-      from: "seed",
-      to: ["randomness.seed"],
-      rule: "KEY-034"
-    },
-    {
-      from: "deterministic",
-      to: ["randomness.deterministic"],
-      rule: "KEY-034"
-    }
-  ],
-  drops: [
-    {
-      key: "checkpoint_config.meta",
-      rule: "KEY-002",
-      reason: "mmengine's CheckpointHook has no `meta`"
-    },
-    {
-      key: "checkpoint_config.create_symlink",
-      rule: "KEY-002",
-      reason: "mmengine's CheckpointHook creates no symlink"
-    },
-    {
-      key: "evaluation.pre_eval",
-      rule: "KEY-007",
-      reason: "1.x evaluators always process results per batch"
-    },
-    {
-      key: "evaluation.efficient_test",
-      rule: "KEY-007",
-      reason: "a no-op since 0.17"
-    },
-    {
-      key: "evaluation.by_epoch",
-      rule: "KEY-007",
-      reason: "the validation unit follows the train loop in 1.x"
-    },
-    {
-      key: "gpu_ids",
-      rule: "KEY-035",
-      reason: "1.x selects devices through CUDA_VISIBLE_DEVICES and the launcher"
-    },
-    {
-      key: "workflow",
-      rule: "KEY-035",
-      reason: "1.x loops replace the workflow"
-    }
-  ],
-  errors: [
-    {
-      key: "runner",
-      rule: "KEY-015",
-      reason: "the runner type has no --cfg-options counterpart; change train_cfg in the config"
-    },
-    {
-      key: "optimizer_config",
-      rule: "KEY-022",
-      reason: "the optimizer hook has no --cfg-options counterpart; change optim_wrapper in the config"
-    },
-    {
-      key: "lr_config.policy",
-      rule: "KEY-027",
-      reason: "a policy change rewrites param_scheduler; change the config"
-    },
-    {
-      key: "lr_config.warmup",
-      rule: "KEY-027",
-      reason: "a warmup change rewrites param_scheduler; change the config"
-    },
-    {
-      key: "momentum_config",
-      rule: "KEY-027",
-      reason: "momentum schedules become param_scheduler entries; change the config"
-    },
-    {
-      key: "log_config",
-      rule: "KEY-029",
-      reason: "logger hooks become default_hooks.logger and vis_backends; change the config"
-    }
-  ],
-  datasetKeys: {
-    img_dir: "data_prefix.img_path",
-    ann_dir: "data_prefix.seg_map_path",
-    split: "ann_file",
-    classes: "metainfo.classes",
-    palette: "metainfo.palette"
-  },
-  dataloaderKeys: {
-    samples_per_gpu: "batch_size",
-    workers_per_gpu: "num_workers",
-    shuffle: "sampler.shuffle"
-  },
-  lrConfigRules: {
-    min_lr: "KEY-023",
-    power: "KEY-023",
-    gamma: "KEY-023",
-    step: "KEY-023",
-    min_lr_ratio: "KEY-023",
-    warmup_iters: "KEY-024",
-    warmup_ratio: "KEY-025",
-    by_epoch: "KEY-026"
-  },
-  helperVariables: [
-    "img_norm_cfg",
-    "crop_size",
-    "img_scale",
-    "dataset_type",
-    "data_root",
-    "norm_cfg",
-    "backbone_norm_cfg",
-    "checkpoint",
-    "checkpoint_file",
-    "pretrained",
-    "train_pipeline",
-    "test_pipeline",
-    "num_classes",
-    "class_weight"
-  ],
-  keys0x: [
-    "dist_params",
-    "checkpoint_config",
-    "evaluation",
-    "data",
-    "runner",
-    "total_iters",
-    "optimizer",
-    "optimizer_config",
-    "fp16",
-    "lr_config",
-    "momentum_config",
-    "log_config",
-    "resume_from",
-    "auto_resume",
-    "cudnn_benchmark",
-    "mp_start_method",
-    "opencv_num_threads",
-    "seed",
-    "deterministic",
-    "gpu_ids",
-    "workflow",
-    "img_norm_cfg"
-  ],
-  keys1x: [
-    "train_dataloader",
-    "val_dataloader",
-    "test_dataloader",
-    "optim_wrapper",
-    "param_scheduler",
-    "val_evaluator",
-    "test_evaluator",
-    "default_hooks",
-    "default_scope",
-    "env_cfg",
-    "visualizer",
-    "vis_backends",
-    "log_processor",
-    "tta_pipeline",
-    "tta_model",
-    "randomness",
-    "model_wrapper_cfg",
-    "auto_scale_lr",
-    "resume",
-    "val_cfg"
-  ],
-  loopKeys: ["type", "max_iters", "max_epochs", "val_interval", "val_begin", "dynamic_intervals"],
-  rules: {
-    "KEY-001": {
-      severity: "info",
-      summary: "`dist_params.<k>` becomes `env_cfg.dist_cfg.<k>`.",
-      why: "mmengine reads the distributed settings from env_cfg.dist_cfg; a dist_params key would be added and ignored.",
-      example: "--cfg-options dist_params.port=29501 \u2192 --cfg-options env_cfg.dist_cfg.port=29501",
-      spec: "\xA713.5"
-    },
-    "KEY-002": {
-      severity: "info",
-      summary: "`checkpoint_config.<k>` becomes `default_hooks.checkpoint.<k>`; `meta` and `create_symlink` are dropped.",
-      why: "The checkpoint hook moved into default_hooks; mmengine's CheckpointHook has no meta or symlink options.",
-      example: "checkpoint_config.max_keep_ckpts=1 \u2192 default_hooks.checkpoint.max_keep_ckpts=1",
-      spec: "\xA713.5"
-    },
-    "KEY-003": {
-      severity: "info",
-      summary: "`evaluation.interval` becomes `train_cfg.val_interval`.",
-      why: "The train loop runs validation in 1.x.",
-      example: "evaluation.interval=500 \u2192 train_cfg.val_interval=500",
-      spec: "\xA713.5"
-    },
-    "KEY-004": {
-      severity: "error",
-      summary: "`evaluation.metric` becomes `val_evaluator.iou_metrics` (as a list); `cityscapes` or an unknown metric cannot be set this way.",
-      why: "IoUMetric selects metrics with iou_metrics; the Cityscapes metric is another evaluator type, a config change.",
-      example: 'evaluation.metric=mDice \u2192 "val_evaluator.iou_metrics=[mDice]"',
-      spec: "\xA713.5"
-    },
-    "KEY-005": {
-      severity: "info",
-      summary: "`evaluation.save_best` / `.rule` become `default_hooks.checkpoint.save_best` / `.rule`.",
-      why: "Keeping the best checkpoint is the checkpoint hook's job in 1.x.",
-      example: "evaluation.save_best=mIoU \u2192 default_hooks.checkpoint.save_best=mIoU",
-      spec: "\xA713.5"
-    },
-    "KEY-006": {
-      severity: "info",
-      summary: "`evaluation.start` becomes `train_cfg.val_begin`.",
-      why: "The train loop decides when validation starts in 1.x.",
-      example: "evaluation.start=1000 \u2192 train_cfg.val_begin=1000",
-      spec: "\xA713.5"
-    },
-    "KEY-007": {
-      severity: "info",
-      summary: "`evaluation.pre_eval`, `.efficient_test` and `.by_epoch` are dropped.",
-      why: "They have no 1.x counterpart and no effect on results.",
-      example: "evaluation.efficient_test=True \u2192 (dropped)",
-      spec: "\xA713.5"
-    },
-    "KEY-008": {
-      severity: "info",
-      summary: "`evaluation.gpu_collect=True` becomes `val_evaluator.collect_device=gpu`.",
-      why: "Result collection is an evaluator setting in 1.x.",
-      example: "evaluation.gpu_collect=True \u2192 val_evaluator.collect_device=gpu",
-      spec: "\xA713.5"
-    },
-    "KEY-009": {
-      severity: "info",
-      summary: "`data.samples_per_gpu` becomes `train_dataloader.batch_size`.",
-      why: "0.x validation and testing always used batch 1, so only the train loader changes.",
-      example: "data.samples_per_gpu=4 \u2192 train_dataloader.batch_size=4",
-      spec: "\xA713.5"
-    },
-    "KEY-010": {
-      severity: "info",
-      summary: "`data.workers_per_gpu` becomes three items, one per dataloader.",
-      why: "0.x used one worker count for every loader; 1.x configures each loader.",
-      example: "data.workers_per_gpu=2 \u2192 train_dataloader.num_workers=2 val_dataloader.num_workers=2 test_dataloader.num_workers=2",
-      spec: "\xA713.5"
-    },
-    "KEY-011": {
-      severity: "error",
-      summary: "`data.{train,val,test}.<k>` becomes `<split>_dataloader.dataset.<k'>` with the dataset key renames; a whole pipeline cannot be set.",
-      why: "Datasets moved into dataloaders and renamed img_dir/ann_dir/split/classes/palette.",
-      example: "data.train.img_dir=img/train \u2192 train_dataloader.dataset.data_prefix.img_path=img/train",
-      spec: "\xA713.5"
-    },
-    "KEY-012": {
-      severity: "error",
-      summary: "`data.<split>.pipeline.<i>.<arg>` is resolved against the config: the converted transform's index and argument, or the data preprocessor for Normalize/Pad.",
-      why: "Transforms are renamed, removed and reordered by the conversion, so the index and argument change.",
-      example: 'data.train.pipeline.2.img_scale=(1024,512) \u2192 "train_dataloader.dataset.pipeline.2.scale=(1024,512)"',
-      spec: "\xA713.5"
-    },
-    "KEY-013": {
-      severity: "info",
-      summary: "`data.<split>_dataloader.<k>` becomes `<split>_dataloader.<k'>`.",
-      why: "The per-loader overrides of 0.x are the 1.x dataloader dicts, with batch_size, num_workers and sampler.shuffle.",
-      example: "data.val_dataloader.workers_per_gpu=1 \u2192 val_dataloader.num_workers=1",
-      spec: "\xA713.5"
-    },
-    "KEY-014": {
-      severity: "error",
-      summary: "`runner.max_iters` / `max_epochs` become `train_cfg.max_iters` / `max_epochs` plus every scheduler end that followed them.",
-      why: "Scheduler ends are written explicitly in 1.x; changing only the loop length would leave the schedule at the old length.",
-      example: "runner.max_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
-      spec: "\xA713.5"
-    },
-    "KEY-015": {
-      severity: "error",
-      summary: "`runner.type` (and other runner keys) cannot be set on the command line in 1.x.",
-      why: "The loop type lives in train_cfg; changing it needs a config change.",
-      example: "runner.type=EpochBasedRunner \u2192 (error)",
-      spec: "\xA713.5"
-    },
-    "KEY-016": {
-      severity: "error",
-      summary: "`total_iters` becomes `train_cfg.max_iters` (and scheduler ends) when the config has no runner.",
-      why: "0.x built an iteration runner from total_iters only when runner was absent.",
-      example: "total_iters=20000 \u2192 train_cfg.max_iters=20000 param_scheduler.0.end=20000",
-      spec: "\xA713.5"
-    },
-    "KEY-017": {
-      severity: "info",
-      summary: "`optimizer.<k>` becomes `optim_wrapper.optimizer.<k>`.",
-      why: "The top-level optimizer variable is inert in 1.x; the wrapper holds the optimizer.",
-      example: "optimizer.lr=0.02 \u2192 optim_wrapper.optimizer.lr=0.02",
-      spec: "\xA713.5"
-    },
-    "KEY-018": {
-      severity: "info",
-      summary: "`optimizer.paramwise_cfg` / `optimizer.constructor` move to `optim_wrapper`.",
-      why: "1.x reads parameter-wise settings and the constructor from the wrapper.",
-      example: "optimizer.paramwise_cfg.norm_decay_mult=0 \u2192 optim_wrapper.paramwise_cfg.norm_decay_mult=0",
-      spec: "\xA713.5"
-    },
-    "KEY-019": {
-      severity: "info",
-      summary: "`optimizer_config.grad_clip` becomes `optim_wrapper.clip_grad`.",
-      why: "Gradient clipping is a wrapper setting in 1.x.",
-      example: "optimizer_config.grad_clip.max_norm=1 \u2192 optim_wrapper.clip_grad.max_norm=1",
-      spec: "\xA713.5"
-    },
-    "KEY-020": {
-      severity: "error",
-      summary: "`optimizer_config.loss_scale` / `fp16.loss_scale` become `optim_wrapper.loss_scale` only when the wrapper is AmpOptimWrapper.",
-      why: "Only the AMP wrapper scales the loss; cfg.fp16 was unused in 0.30 training.",
-      example: "optimizer_config.loss_scale=512.0 \u2192 optim_wrapper.loss_scale=512.0",
-      spec: "\xA713.5"
-    },
-    "KEY-021": {
-      severity: "info",
-      summary: "`optimizer_config.cumulative_iters` becomes `optim_wrapper.accumulative_counts`.",
-      why: "Gradient accumulation is a wrapper setting in 1.x.",
-      example: "optimizer_config.cumulative_iters=4 \u2192 optim_wrapper.accumulative_counts=4",
-      spec: "\xA713.5"
-    },
-    "KEY-022": {
-      severity: "error",
-      summary: "`optimizer_config.type` (and other optimizer hook keys) have no command-line counterpart.",
-      why: "The optimizer hook became the wrapper type, a config change.",
-      example: "optimizer_config.type=Fp16OptimizerHook \u2192 (error)",
-      spec: "\xA713.5"
-    },
-    "KEY-023": {
-      severity: "error",
-      summary: "`lr_config.min_lr` / `power` / `gamma` / `step` / `min_lr_ratio` become arguments of the main scheduler (resolved against the config).",
-      why: "The policy became a param_scheduler entry whose index and argument names depend on the config.",
-      example: "lr_config.min_lr=1e-5 \u2192 param_scheduler.1.eta_min=1e-05",
-      spec: "\xA713.5"
-    },
-    "KEY-024": {
-      severity: "error",
-      summary: "`lr_config.warmup_iters` becomes the warmup scheduler's end and the main scheduler's begin (resolved).",
-      why: "The warmup is its own scheduler in 1.x.",
-      example: "lr_config.warmup_iters=500 \u2192 param_scheduler.0.end=500 param_scheduler.1.begin=500",
-      spec: "\xA713.5"
-    },
-    "KEY-025": {
-      severity: "error",
-      summary: "`lr_config.warmup_ratio` becomes the warmup scheduler's `start_factor` (`factor` for ConstantLR), resolved.",
-      why: "The warmup is its own scheduler in 1.x.",
-      example: "lr_config.warmup_ratio=0.01 \u2192 param_scheduler.0.start_factor=0.01",
-      spec: "\xA713.5"
-    },
-    "KEY-026": {
-      severity: "error",
-      summary: "`lr_config.by_epoch` becomes `by_epoch` of each scheduler (resolved).",
-      why: "Each 1.x scheduler states its own unit.",
-      example: "lr_config.by_epoch=True \u2192 param_scheduler.0.by_epoch=True",
-      spec: "\xA713.5"
-    },
-    "KEY-027": {
-      severity: "error",
-      summary: "`lr_config.policy`, `lr_config.warmup`, momentum schedules and unresolvable `lr_config` keys cannot be set on the command line.",
-      why: "They change which schedulers exist; the param_scheduler list has to be rewritten in the config.",
-      example: "lr_config.policy=step \u2192 (error: change the config)",
-      spec: "\xA713.5"
-    },
-    "KEY-028": {
-      severity: "info",
-      summary: "`log_config.interval` becomes `default_hooks.logger.interval`.",
-      why: "The logger hook moved into default_hooks.",
-      example: "log_config.interval=10 \u2192 default_hooks.logger.interval=10",
-      spec: "\xA713.5"
-    },
-    "KEY-029": {
-      severity: "error",
-      summary: "`log_config.hooks` (and other log_config keys) have no command-line counterpart.",
-      why: "Logger hooks became vis_backends and default_hooks.logger; a config change.",
-      example: "log_config.hooks.1.type=TensorboardLoggerHook \u2192 (error)",
-      spec: "\xA713.5"
-    },
-    "KEY-030": {
-      severity: "info",
-      summary: "`load_from`, `work_dir`, `log_level`, `find_unused_parameters` and `custom_hooks` keep their key.",
-      why: "mmengine reads the same top-level keys.",
-      example: "load_from=ckpt.pth \u2192 load_from=ckpt.pth",
-      spec: "\xA713.5"
-    },
-    "KEY-031": {
-      severity: "info",
-      summary: "`resume_from=X` becomes `load_from=X` plus the flag `--resume`.",
-      why: "mmengine resumes from load_from when resume is set; tools/train.py sets resume from the flag.",
-      example: "--cfg-options resume_from=a.pth \u2192 --resume --cfg-options load_from=a.pth",
-      spec: "\xA713.5"
-    },
-    "KEY-032": {
-      severity: "info",
-      summary: "`auto_resume=True` becomes the flag `--resume`.",
-      why: "With no load_from, mmengine's resume finds the latest checkpoint, as auto_resume did.",
-      example: "--cfg-options auto_resume=True \u2192 --resume",
-      spec: "\xA713.5"
-    },
-    "KEY-033": {
-      severity: "info",
-      summary: "`cudnn_benchmark`, `mp_start_method`, `opencv_num_threads` move into `env_cfg`.",
-      why: "mmengine sets up the environment from env_cfg.",
-      example: "mp_start_method=spawn \u2192 env_cfg.mp_cfg.mp_start_method=spawn",
-      spec: "\xA713.5"
-    },
-    "KEY-034": {
-      severity: "info",
-      summary: "`seed` / `deterministic` become `randomness.seed` / `randomness.deterministic`.",
-      why: "mmengine reads the random settings from randomness.",
-      example: "seed=0 \u2192 randomness.seed=0",
-      spec: "\xA713.5"
-    },
-    "KEY-035": {
-      severity: "info",
-      summary: "`gpu_ids` and `workflow` are dropped.",
-      why: "1.x selects devices through the launcher and runs loops instead of a workflow.",
-      example: "gpu_ids=[0] \u2192 (dropped)",
-      spec: "\xA713.5"
-    },
-    "KEY-036": {
-      severity: "info",
-      summary: "`model.<...>` keeps its key; `mmcls.` type names become `mmpretrain.`.",
-      why: "The model dict has the same layout in 1.x; mmcls became mmpretrain.",
-      example: "model.backbone.type=mmcls.ConvNeXt \u2192 model.backbone.type=mmpretrain.ConvNeXt",
-      spec: "\xA713.5"
-    },
-    "KEY-037": {
-      severity: "info",
-      summary: "A legacy top-level `train_cfg.<k>` / `test_cfg.<k>` becomes `model.train_cfg.<k>` / `model.test_cfg.<k>`.",
-      why: "In 1.x the top-level train_cfg/test_cfg are loops; the model's settings live in model.",
-      example: "test_cfg.mode=slide \u2192 model.test_cfg.mode=slide",
-      spec: "\xA713.5"
-    },
-    "KEY-038": {
-      severity: "info",
-      summary: "Helper variables are kept (inert in both versions); `img_norm_cfg.*` is dropped.",
-      why: "Changing a helper variable on the command line never changed the dicts built from it; normalisation is model.data_preprocessor in 1.x.",
-      example: "crop_size=(256,256) \u2192 crop_size=(256,256) (info: has no effect)",
-      spec: "\xA713.5"
-    },
-    "KEY-039": {
-      severity: "info",
-      summary: "`custom_imports.imports` keeps its key; `mmcls` modules become `mmpretrain`.",
-      why: "mmcls became mmpretrain for the 1.x generation.",
-      example: 'custom_imports.imports=[mmcls.models] \u2192 "custom_imports.imports=[mmpretrain.models]"',
-      spec: "\xA713.5"
-    },
-    "KEY-040": {
-      severity: "warning",
-      summary: "An unknown 0.x key is dropped.",
-      why: "mmengine would add it silently as an unused key, so the option would do nothing.",
-      example: "foo.bar=1 \u2192 (dropped)",
-      spec: "\xA713.5"
-    }
-  }
-};
-
-// rules/loop.json
-var loop_default = {
-  $comment: "LOOP: runner, total_iters, workflow and evaluation interval/start -> train_cfg, val_cfg, test_cfg (MIGRATION-SPEC section 8).",
-  runners: {
-    IterBasedRunner: { byEpoch: false, lengthKey: "max_iters" },
-    EpochBasedRunner: { byEpoch: true, lengthKey: "max_epochs" },
-    Runner: { byEpoch: true, lengthKey: "max_epochs" }
-  },
-  trainLoops: {
-    iter: { type: "IterBasedTrainLoop", lengthKey: "max_iters" },
-    epoch: { type: "EpochBasedTrainLoop", lengthKey: "max_epochs" }
-  },
-  valLoop: "ValLoop",
-  testLoop: "TestLoop",
-  rules: {
-    "LOOP-001": {
-      severity: "warning",
-      summary: "An iteration-based runner becomes an IterBasedTrainLoop with max_iters and an explicit val_interval.",
-      why: "mmengine validates every 1000 iterations by default, 0.x every evaluation.interval (1 when evaluation is absent), so the interval is always written; a missing evaluation meant validation after every iteration.",
-      example: "runner = dict(type='IterBasedRunner', max_iters=80000) + evaluation = dict(interval=8000) -> train_cfg = dict(type='IterBasedTrainLoop', max_iters=80000, val_interval=8000)",
-      spec: "\xA78"
-    },
-    "LOOP-002": {
-      severity: "info",
-      summary: "An epoch-based runner (EpochBasedRunner, or its deprecated alias Runner) becomes an EpochBasedTrainLoop.",
-      why: "The train loop replaces the runner type and carries the training length.",
-      example: "runner = dict(type='EpochBasedRunner', max_epochs=12) -> train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=12, val_interval=1)",
-      spec: "\xA78"
-    },
-    "LOOP-003": {
-      severity: "error",
-      summary: "Without runner, mmseg 0.30 trained IterBasedRunner(max_iters=total_iters); with neither, training cannot start.",
-      why: "mmseg 0.30 train_segmentor builds the runner from cfg.total_iters when cfg.runner is None; the total_iters variable is kept because the loop reads it.",
-      example: "total_iters = 60000 -> train_cfg = dict(type='IterBasedTrainLoop', max_iters=total_iters, val_interval=4000)",
-      spec: "\xA78"
-    },
-    "LOOP-004": {
-      severity: "error",
-      summary: "A runner without its training length (max_iters / max_epochs) in the merged chain.",
-      why: "0.x could not train such a config, so there is no length to give the 1.x train loop; runner is left as it was.",
-      example: "runner = dict(type='IterBasedRunner') with no max_iters anywhere in the chain",
-      spec: "\xA78"
-    },
-    "LOOP-005": {
-      severity: "error",
-      summary: "A custom or unreadable runner type becomes a best-effort Iter/Epoch train loop.",
-      why: "Custom runners (IterBasedRunnerAmp, ...) have no 1.x counterpart; the loop keeps the same length but the runner's own behaviour is lost.",
-      example: "runner = dict(type='IterBasedRunnerAmp', max_iters=80000) -> train_cfg = dict(type='IterBasedTrainLoop', max_iters=80000, val_interval=1)",
-      spec: "\xA78"
-    },
-    "LOOP-006": {
-      severity: "info",
-      summary: "val_cfg = dict(type='ValLoop') and test_cfg = dict(type='TestLoop') are written by the schedule owner when data.val / data.test exist, or when data is not in the file's view (official schedule layout).",
-      why: "1.x runs validation and testing only when the loop configs are present.",
-      example: "data = dict(val=..., test=...) -> val_cfg = dict(type='ValLoop'); test_cfg = dict(type='TestLoop')",
-      spec: "\xA78"
-    },
-    "LOOP-007": {
-      severity: "info",
-      summary: "evaluation.start becomes train_cfg.val_begin.",
-      why: "0.x validated at start, start+interval, ...; 1.x validates at multiples of val_interval from val_begin on, so the points shift unless start is a multiple of the interval.",
-      example: "evaluation = dict(interval=4000, start=8000) -> train_cfg = dict(..., val_interval=4000, val_begin=8000)",
-      spec: "\xA78"
-    },
-    "LOOP-008": {
-      severity: "warning",
-      summary: "workflow is removed.",
-      why: "1.x has no workflow; a ('val', n) phase computed validation losses and has no counterpart.",
-      example: "workflow = [('train', 1), ('val', 1)] -> (removed)",
-      spec: "\xA78"
-    },
-    "LOOP-009": {
-      severity: "error",
-      summary: "A legacy top-level train_cfg/test_cfg (model settings) is set together with model.train_cfg/test_cfg.",
-      why: "0.x asserted that only one of the two is set; the config never ran, so the loop is not written and the legacy key is left as it was.",
-      example: "test_cfg = dict(mode='whole') and model = dict(test_cfg=dict(mode='slide'))",
-      spec: "\xA78"
-    }
-  }
-};
-
-// rules/model.json
-var model_default = {
-  $comment: "MODEL: the model dict (MIGRATION-SPEC section 12). `knownTypes` are the component types that mmseg 0.30 and 1.x both register, plus the mmcv/mmengine building blocks a model config names (norm, activation, conv, padding, upsample, plugin, dropout, transformer and init types); other types are third-party components (MODEL-007). `dice` lists the DiceLoss arguments 1.x no longer accepts.",
-  knownTypes: {
-    mmseg: [
-      "ANNHead",
-      "APCHead",
-      "ASPPHead",
-      "BEiT",
-      "BiSeNetV1",
-      "BiSeNetV2",
-      "CCHead",
-      "CGNet",
-      "CascadeEncoderDecoder",
-      "CrossEntropyLoss",
-      "DAHead",
-      "DMHead",
-      "DNLHead",
-      "DPTHead",
-      "DeconvModule",
-      "DepthwiseSeparableASPPHead",
-      "DepthwiseSeparableFCNHead",
-      "DiceLoss",
-      "EMAHead",
-      "ERFNet",
-      "EncHead",
-      "EncoderDecoder",
-      "FCNHead",
-      "FPN",
-      "FPNHead",
-      "FastSCNN",
-      "Feature2Pyramid",
-      "FocalLoss",
-      "GCHead",
-      "HRNet",
-      "ICNeck",
-      "ICNet",
-      "ISAHead",
-      "InterpConv",
-      "IterativeDecodeHead",
-      "JPU",
-      "KernelUpdateHead",
-      "KernelUpdator",
-      "LRASPPHead",
-      "LovaszLoss",
-      "MAE",
-      "MLANeck",
-      "MixVisionTransformer",
-      "MobileNetV2",
-      "MobileNetV3",
-      "MultiLevelNeck",
-      "NLHead",
-      "OCRHead",
-      "OHEMPixelSampler",
-      "PCPVT",
-      "PSAHead",
-      "PSPHead",
-      "PointHead",
-      "ResNeSt",
-      "ResNeXt",
-      "ResNet",
-      "ResNetV1c",
-      "ResNetV1d",
-      "SETRMLAHead",
-      "SETRUPHead",
-      "STDCContextPathNet",
-      "STDCHead",
-      "STDCNet",
-      "SVT",
-      "SegformerHead",
-      "SegmenterMaskTransformerHead",
-      "SwinTransformer",
-      "TIMMBackbone",
-      "TverskyLoss",
-      "UNet",
-      "UPerHead",
-      "VisionTransformer",
-      "SegDataPreProcessor"
-    ],
-    norm: [
-      "BN",
-      "BN1d",
-      "BN2d",
-      "BN3d",
-      "SyncBN",
-      "MMSyncBN",
-      "GN",
-      "LN",
-      "IN",
-      "IN1d",
-      "IN2d",
-      "IN3d"
-    ],
-    activation: [
-      "ReLU",
-      "LeakyReLU",
-      "PReLU",
-      "RReLU",
-      "ReLU6",
-      "ELU",
-      "Sigmoid",
-      "Tanh",
-      "SiLU",
-      "GELU",
-      "Clamp",
-      "Clip",
-      "HSigmoid",
-      "HSwish",
-      "Swish"
-    ],
-    conv: [
-      "Conv",
-      "Conv1d",
-      "Conv2d",
-      "Conv3d",
-      "ConvWS",
-      "ConvAWS",
-      "Conv2dAdaptivePadding",
-      "DCN",
-      "DCNv2",
-      "ConvModule"
-    ],
-    padding: ["zero", "reflect", "replicate"],
-    upsample: ["nearest", "bilinear", "pixel_shuffle", "deconv", "deconv3d", "carafe"],
-    plugin: ["ContextBlock", "GeneralizedAttention", "NonLocal2d"],
-    dropout: ["DropPath", "Dropout"],
-    transformer: [
-      "MultiheadAttention",
-      "FFN",
-      "BaseTransformerLayer",
-      "TransformerLayerSequence"
-    ],
-    init: [
-      "Constant",
-      "Xavier",
-      "Normal",
-      "TruncNormal",
-      "Uniform",
-      "Kaiming",
-      "Caffe2Xavier",
-      "Pretrained"
-    ]
-  },
-  dice: { type: "DiceLoss", removedArgs: ["smooth", "exponent", "class_weight"] },
-  rules: {
-    "MODEL-001": {
-      severity: "warning",
-      summary: "The `model` dict is kept: no mmseg 0.30 model class was removed or renamed in 1.x.",
-      why: "Backbones, necks, heads, losses and samplers keep their names and arguments (except DiceLoss, MODEL-006); an unreadable model cannot be checked.",
-      example: "model = dict(type='EncoderDecoder', backbone=dict(type='ResNetV1c')) -> unchanged",
-      spec: "\xA712"
-    },
-    "MODEL-002": {
-      severity: "info",
-      summary: "Segmentors gain `data_preprocessor` (written by the preprocessor pass, PREP-005).",
-      why: "1.x normalises and pads batches in the model instead of the pipeline.",
-      example: "model = dict(...) -> model = dict(data_preprocessor=data_preprocessor, ...)",
-      spec: "\xA712"
-    },
-    "MODEL-003": {
-      severity: "info",
-      summary: "Legacy top-level `train_cfg` / `test_cfg` model settings move into `model`; an empty or None one is dropped.",
-      why: "In 1.x the top-level names hold the training and test loops; 0.x builders passed the top-level values to the segmentor.",
-      example: "test_cfg = dict(mode='whole') -> model = dict(test_cfg=dict(mode='whole'))",
-      spec: "\xA712"
-    },
-    "MODEL-004": {
-      severity: "info",
-      summary: "`pretrained`, `init_cfg=dict(type='Pretrained')` and checkpoint prefixes (`open-mmlab://`, `torchvision://`, `mmcls://`, `http(s)://`) are kept.",
-      why: "mmengine's CheckpointLoader registers all of these prefixes.",
-      example: "pretrained='open-mmlab://resnet50_v1c' -> unchanged",
-      spec: "\xA712"
-    },
-    "MODEL-005": {
-      severity: "info",
-      summary: "`type='mmcls.X'` becomes `type='mmpretrain.X'`.",
-      why: "mmcls became mmpretrain for OpenMMLab 2.0; its arguments may differ from mmcls 0.x.",
-      example: "backbone=dict(type='mmcls.ConvNeXt') -> backbone=dict(type='mmpretrain.ConvNeXt')",
-      spec: "\xA712"
-    },
-    "MODEL-006": {
-      severity: "warning",
-      summary: "`DiceLoss` loses `smooth`, `exponent` and `class_weight`, and every DiceLoss is reported because its formula changed.",
-      why: "1.x DiceLoss has no **kwargs (the old arguments raise TypeError) and defaults to use_sigmoid=True where 0.x used softmax.",
-      example: "dict(type='DiceLoss', smooth=1, loss_weight=3.0) -> dict(type='DiceLoss', loss_weight=3.0)",
-      spec: "\xA712"
-    },
-    "MODEL-007": {
-      severity: "warning",
-      summary: "A component type that neither mmseg nor mmcv/mmengine registers is kept and reported.",
-      why: "A third-party module must be ported to the 1.x APIs and registered in mmseg.registry.MODELS.",
-      example: "backbone=dict(type='MyBackbone') -> unchanged (warning)",
-      spec: "\xA712"
-    }
-  }
-};
-
-// rules/optim.json
-var optim_default = {
-  $comment: "OPTIM: optimizer, optimizer_config and fp16 -> optim_wrapper (MIGRATION-SPEC section 6). hooks: the mmcv optimizer hook types, the wrapper each becomes, which arguments move to which wrapper key, and which are dropped.",
-  wrapperKeys: ["paramwise_cfg", "constructor"],
-  constructors: {
-    DefaultOptimizerConstructor: null,
-    LearningRateDecayOptimizerConstructor: "LearningRateDecayOptimizerConstructor",
-    LayerDecayOptimizerConstructor: "LayerDecayOptimizerConstructor"
-  },
-  hooks: {
-    OptimizerHook: {
-      rule: "OPTIM-003",
-      wrapper: "OptimWrapper",
-      moves: {
-        grad_clip: "clip_grad"
-      },
-      dropInfo: [],
-      dropWarn: ["detect_anomalous_params"]
-    },
-    Fp16OptimizerHook: {
-      rule: "OPTIM-004",
-      wrapper: "AmpOptimWrapper",
-      moves: {
-        grad_clip: "clip_grad",
-        loss_scale: "loss_scale"
-      },
-      lossScaleDefault: 512,
-      dropInfo: ["coalesce", "bucket_size_mb", "distributed"],
-      dropWarn: []
-    },
-    GradientCumulativeOptimizerHook: {
-      rule: "OPTIM-005",
-      wrapper: "OptimWrapper",
-      moves: {
-        grad_clip: "clip_grad",
-        cumulative_iters: "accumulative_counts"
-      },
-      dropInfo: [],
-      dropWarn: ["detect_anomalous_params"]
-    },
-    GradientCumulativeFp16OptimizerHook: {
-      rule: "OPTIM-006",
-      wrapper: "AmpOptimWrapper",
-      moves: {
-        grad_clip: "clip_grad",
-        cumulative_iters: "accumulative_counts",
-        loss_scale: "loss_scale"
-      },
-      lossScaleDefault: 512,
-      dropInfo: ["coalesce", "bucket_size_mb", "distributed"],
-      dropWarn: []
-    },
-    DistOptimizerHook: {
-      rule: "OPTIM-008",
-      wrapper: "OptimWrapper",
-      ampFlag: "use_fp16",
-      moves: {
-        grad_clip: "clip_grad",
-        update_interval: "accumulative_counts"
-      },
-      dropInfo: [],
-      dropWarn: ["coalesce", "bucket_size_mb"]
-    }
-  },
-  ampWrapper: "AmpOptimWrapper",
-  rules: {
-    "OPTIM-001": {
-      severity: "error",
-      summary: "optimizer becomes optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer); the top-level optimizer variable is kept (inert in 1.x) and referenced.",
-      why: "1.x builds the optimizer through a wrapper; an optimizer that still has no type after merging cannot be built. A file with optimizer_config or fp16 but no optimizer has its 0.x keys removed, and the inheriting configs carry their effect.",
-      example: "optimizer = dict(type='SGD', lr=0.01, momentum=0.9, weight_decay=0.0005) -> optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer, clip_grad=None)",
-      spec: "\xA76"
-    },
-    "OPTIM-002": {
-      severity: "warning",
-      summary: "optimizer.paramwise_cfg and optimizer.constructor move to optim_wrapper; DefaultOptimizerConstructor is left out.",
-      why: "mmengine reads them from the wrapper config; a custom constructor must be ported to OPTIM_WRAPPER_CONSTRUCTORS, whose first argument is now the wrapper config.",
-      example: "optimizer = dict(type='AdamW', lr=6e-5, paramwise_cfg=dict(custom_keys=...)) -> optim_wrapper = dict(type='OptimWrapper', optimizer=dict(type='AdamW', lr=6e-5), paramwise_cfg=dict(custom_keys=...))",
-      spec: "\xA76"
-    },
-    "OPTIM-003": {
-      severity: "warning",
-      summary: "optimizer_config.grad_clip becomes optim_wrapper.clip_grad (None when absent); detect_anomalous_params and arguments the hook does not accept are dropped.",
-      why: "Same max_norm / norm_type; mmengine has no anomalous-parameter check in the wrapper.",
-      example: "optimizer_config = dict(grad_clip=dict(max_norm=1, norm_type=2)) -> optim_wrapper = dict(..., clip_grad=dict(max_norm=1, norm_type=2))",
-      spec: "\xA76"
-    },
-    "OPTIM-004": {
-      severity: "info",
-      summary: "Fp16OptimizerHook becomes AmpOptimWrapper with loss_scale written (512. when absent); coalesce, bucket_size_mb and distributed are dropped.",
-      why: "mmcv defaulted loss_scale to 512.; AmpOptimWrapper defaults to 'dynamic', so the value must be written.",
-      example: "optimizer_config = dict(type='Fp16OptimizerHook', loss_scale=512.) -> optim_wrapper = dict(type='AmpOptimWrapper', optimizer=optimizer, clip_grad=None, loss_scale=512.)",
-      spec: "\xA76"
-    },
-    "OPTIM-005": {
-      severity: "info",
-      summary: "GradientCumulativeOptimizerHook's cumulative_iters becomes accumulative_counts.",
-      why: "Same gradient accumulation over N iterations.",
-      example: "optimizer_config = dict(type='GradientCumulativeOptimizerHook', cumulative_iters=4) -> optim_wrapper = dict(..., accumulative_counts=4)",
-      spec: "\xA76"
-    },
-    "OPTIM-006": {
-      severity: "info",
-      summary: "GradientCumulativeFp16OptimizerHook becomes AmpOptimWrapper with accumulative_counts and loss_scale (512. when absent).",
-      why: "AMP plus accumulation; the mmcv loss_scale default is written because mmengine's is 'dynamic'.",
-      example: "optimizer_config = dict(type='GradientCumulativeFp16OptimizerHook', cumulative_iters=2) -> optim_wrapper = dict(type='AmpOptimWrapper', ..., accumulative_counts=2, loss_scale=512.)",
-      spec: "\xA76"
-    },
-    "OPTIM-007": {
-      severity: "warning",
-      summary: "The top-level fp16 key is removed; without an Fp16 optimizer hook the wrapper stays OptimWrapper.",
-      why: "mmseg 0.30 training never read cfg.fp16 (only tools/test.py did), so the 0.x run was fp32; pass --amp for AMP training, or set test_cfg=dict(type='TestLoop', fp16=True) for fp16 testing.",
-      example: "fp16 = dict(loss_scale=512.) with optimizer_config = dict() -> (fp16 removed), optim_wrapper = dict(type='OptimWrapper', ...)",
-      spec: "\xA76"
-    },
-    "OPTIM-008": {
-      severity: "error",
-      summary: "DistOptimizerHook is converted best effort (update_interval, grad_clip, use_fp16); any other optimizer hook type is an error.",
-      why: "DistOptimizerHook used apex; torch AMP is close but not identical. Unknown hooks cannot be mapped, so optimizer_config is left as it was.",
-      example: "optimizer_config = dict(type='DistOptimizerHook', update_interval=2, use_fp16=True) -> optim_wrapper = dict(type='AmpOptimWrapper', ..., accumulative_counts=2)",
-      spec: "\xA76"
-    },
-    "OPTIM-009": {
-      severity: "error",
-      summary: "optimizer_config = None becomes a plain OptimWrapper.",
-      why: "0.x registered no optimizer hook, so no optimizer step ran; 1.x always steps.",
-      example: "optimizer_config = None -> optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer)",
-      spec: "\xA76"
-    },
-    "OPTIM-010": {
-      severity: "info",
-      summary: "A partial child optimizer override is written as the full merged optimizer, in both the optimizer variable and optim_wrapper.optimizer.",
-      why: "The base's optim_wrapper.optimizer was built from the base's own optimizer variable, so a 1.x child that only sets optimizer = dict(lr=...) changes nothing.",
-      example: "child: optimizer = dict(lr=0.025) -> optimizer = dict(type='SGD', lr=0.025, momentum=0.9, weight_decay=0.0005); optim_wrapper = dict(type='OptimWrapper', optimizer=optimizer)",
-      spec: "\xA76"
-    },
-    "OPTIM-011": {
-      severity: "error",
-      summary: "optimizer is a dict of optimizers (custom runners).",
-      why: "Several optimizers need a custom 1.x wrapper dict and training step; left as it was.",
-      example: "optimizer = dict(generator=dict(type='Adam', lr=1e-4), discriminator=dict(type='Adam', lr=4e-4))",
-      spec: "\xA76"
-    }
-  }
-};
-
-// rules/pipeline.json
-var pipeline_default = {
-  $comment: "PIPE: 0.x transforms -> 1.x transforms, test pipeline and TTA (MIGRATION-SPEC section 4). `registry0x`: every transform the mmseg 0.30 PIPELINES registry knows. `formatting`: the 0.x formatting transforms, replaced by one PackSegInputs. `toPreprocessor`: moved to model.data_preprocessor. `pixelValueIndependent`: transforms that never read pixel values, so running them before normalisation changes nothing (PIPE-010). `resizeArgs`/`msfaArgs`: the arguments 0.30 accepted. `collectMetaKeys0x`/`packMetaKeys1x`: the default meta keys on each side. `augTestRatios`: the ratios `tools/test.py --aug-test` forced in 0.x.",
-  registry0x: [
-    "Compose",
-    "ToTensor",
-    "ImageToTensor",
-    "Transpose",
-    "ToDataContainer",
-    "DefaultFormatBundle",
-    "Collect",
-    "LoadImageFromFile",
-    "LoadAnnotations",
-    "MultiScaleFlipAug",
-    "ResizeToMultiple",
-    "Resize",
-    "RandomFlip",
-    "Pad",
-    "Normalize",
-    "Rerange",
-    "CLAHE",
-    "RandomCrop",
-    "RandomRotate",
-    "RGB2Gray",
-    "AdjustGamma",
-    "SegRescale",
-    "PhotoMetricDistortion",
-    "RandomCutOut",
-    "RandomMosaic"
-  ],
-  formatting: [
-    "DefaultFormatBundle",
-    "ImageToTensor",
-    "ToTensor",
-    "Transpose",
-    "ToDataContainer",
-    "Collect"
-  ],
-  toPreprocessor: ["Normalize", "Pad"],
-  withFileClient: ["LoadImageFromFile", "LoadAnnotations"],
-  pixelValueIndependent: [
-    "LoadAnnotations",
-    "RandomFlip",
-    "RandomCrop",
-    "Resize",
-    "ResizeToMultiple",
-    "SegRescale"
-  ],
-  argRenames: { RandomFlip: { flip_ratio: "prob" } },
-  resizeArgs: ["img_scale", "multiscale_mode", "ratio_range", "keep_ratio", "min_size"],
-  msfaArgs: ["transforms", "img_scale", "img_ratios", "flip", "flip_direction"],
-  collectMetaKeys0x: [
-    "filename",
-    "ori_filename",
-    "ori_shape",
-    "img_shape",
-    "pad_shape",
-    "scale_factor",
-    "flip",
-    "flip_direction",
-    "img_norm_cfg"
-  ],
-  packMetaKeys1x: [
-    "img_path",
-    "seg_map_path",
-    "ori_shape",
-    "img_shape",
-    "pad_shape",
-    "scale_factor",
-    "flip",
-    "flip_direction",
-    "reduce_zero_label"
-  ],
-  metaKeyRenames: { filename: "img_path" },
-  metaKeysDropped: ["ori_filename", "img_norm_cfg"],
-  collectKeysPacked: ["img", "gt_semantic_seg"],
-  augTestRatios: [0.5, 0.75, 1, 1.25, 1.5, 1.75],
-  ttaModel: "SegTTAModel",
-  runtimeOwnerKeys: ["log_config", "dist_params", "log_level", "load_from"],
-  rules: {
-    "PIPE-001": {
-      severity: "info",
-      summary: "`LoadImageFromFile` keeps its name and arguments; `file_client_args` becomes `backend_args`.",
-      why: "mmcv 2.x reads files through mmengine backends configured by `backend_args`; the local-disk backend is the default (None).",
-      example: "dict(type='LoadImageFromFile', file_client_args=dict(backend='disk')) \u2192 dict(type='LoadImageFromFile')",
-      spec: "\xA74.1"
-    },
-    "PIPE-002": {
-      severity: "info",
-      summary: "`LoadAnnotations` keeps its name; `file_client_args` becomes `backend_args`; an explicit `reduce_zero_label` is kept.",
-      why: "The 1.x default of `reduce_zero_label` is None (take the dataset flag), and the dataset flag is reconciled by DATA-017.",
-      example: "dict(type='LoadAnnotations', reduce_zero_label=True) \u2192 dict(type='LoadAnnotations', reduce_zero_label=True)",
-      spec: "\xA74.1"
-    },
-    "PIPE-003": {
-      severity: "error",
-      summary: "`Resize(img_scale, multiscale_mode, ratio_range, keep_ratio, min_size)` becomes `Resize`, `RandomResize` or `RandomChoiceResize`, always with `keep_ratio`.",
-      why: "mmcv 2.x splits the 0.x modes into three transforms and defaults `keep_ratio` to False; scales relative to the image's own size, more than two range scales and unknown arguments have no 1.x equivalent.",
-      example: "dict(type='Resize', img_scale=(2048, 512), ratio_range=(0.5, 2.0)) \u2192 dict(type='RandomResize', scale=(2048, 512), ratio_range=(0.5, 2.0), keep_ratio=True)",
-      spec: "\xA74.1"
-    },
-    "PIPE-004": {
-      severity: "error",
-      summary: "`RandomFlip` keeps its name; legacy `flip_ratio` becomes `prob`, which must be given (as a float) outside `MultiScaleFlipAug`.",
-      why: "0.x crashed at the first sample without a probability, and mmcv 2.x refuses `prob=None`.",
-      example: "dict(type='RandomFlip', flip_ratio=0.5) \u2192 dict(type='RandomFlip', prob=0.5)",
-      spec: "\xA74.1"
-    },
-    "PIPE-005": {
-      severity: "info",
-      summary: "`RandomCrop` is unchanged; `crop_size` is (h, w) in both versions.",
-      why: "mmseg 1.x kept the transform, its arguments and their defaults.",
-      example: "dict(type='RandomCrop', crop_size=crop_size, cat_max_ratio=0.75) \u2192 unchanged",
-      spec: "\xA74.1"
-    },
-    "PIPE-006": {
-      severity: "info",
-      summary: "`Pad` is removed from the pipeline; its size and values go to `model.data_preprocessor`.",
-      why: "1.x pads batches in the data preprocessor, and mmcv 2.x `Pad.size` is (w, h) where mmseg 0.x used (h, w).",
-      example: "dict(type='Pad', size=crop_size, pad_val=0, seg_pad_val=255) \u2192 removed; data_preprocessor = dict(size=crop_size, ...)",
-      spec: "\xA74.1"
-    },
-    "PIPE-007": {
-      severity: "info",
-      summary: "`Normalize` is removed from the pipeline; mean, std and `to_rgb` go to `model.data_preprocessor`.",
-      why: "1.x normalises in the data preprocessor, after the whole pipeline.",
-      example: "dict(type='Normalize', **img_norm_cfg) \u2192 removed; data_preprocessor = dict(mean=..., std=..., bgr_to_rgb=True)",
-      spec: "\xA74.1"
-    },
-    "PIPE-008": {
-      severity: "warning",
-      summary: "The formatting transforms are replaced by one `PackSegInputs`; custom `Collect.meta_keys` are renamed and completed.",
-      why: "1.x packs results into `SegDataSample`s; its post-processing needs the 1.x default meta keys, and only the image and the segmentation map are packed.",
-      example: "dict(type='DefaultFormatBundle'), dict(type='Collect', keys=['img', 'gt_semantic_seg']) \u2192 dict(type='PackSegInputs')",
-      spec: "\xA74.1"
-    },
-    "PIPE-009": {
-      severity: "info",
-      summary: "Transforms that exist unchanged in mmseg 1.x (PhotoMetricDistortion, CLAHE, RandomRotate, \u2026) are kept as written.",
-      why: "Same names, arguments and defaults in both versions.",
-      example: "dict(type='PhotoMetricDistortion') \u2192 unchanged",
-      spec: "\xA74.1"
-    },
-    "PIPE-010": {
-      severity: "warning",
-      summary: "A transform that reads pixel values after `Normalize`, or a `Pad` before it, now runs on raw pixels.",
-      why: "1.x normalises after the whole pipeline, so the transform sees different pixel values than in 0.x.",
-      example: "Normalize, then PhotoMetricDistortion \u2192 PhotoMetricDistortion now sees unnormalised pixels",
-      spec: "\xA74.1"
-    },
-    "PIPE-011": {
-      severity: "warning",
-      summary: "A transform unknown to mmseg 0.30 is kept as written and must be ported to mmcv 2.x.",
-      why: "Third-party transforms must become `BaseTransform` subclasses registered in `mmseg.registry.TRANSFORMS`, with the 1.x result keys.",
-      example: "dict(type='AlignedResize', keep_ratio=True) \u2192 kept, warning",
-      spec: "\xA74.1"
-    },
-    "PIPE-012": {
-      severity: "warning",
-      summary: "`MultiScaleFlipAug` in a test pipeline becomes a single `Resize` followed by its other inner transforms.",
-      why: "A plain 1.x test is single-pass; flip and normalisation steps inside the wrapper are no longer needed, and transforms after the wrapper ran on wrapped results in 0.x.",
-      example: "MultiScaleFlipAug(img_scale=(2048, 512), transforms=[Resize(keep_ratio=True), ...]) \u2192 dict(type='Resize', scale=(2048, 512), keep_ratio=True)",
-      spec: "\xA74.2"
-    },
-    "PIPE-013": {
-      severity: "info",
-      summary: "Test pipelines load the ground truth with `LoadAnnotations` after all resizing, directly before `PackSegInputs`.",
-      why: "0.x loaded the evaluation ground truth outside the pipeline; 1.x evaluates the `gt_sem_seg` packed with each sample, at its original size.",
-      example: "test_pipeline = [..., dict(type='Resize', ...)] \u2192 [..., dict(type='Resize', ...), dict(type='LoadAnnotations'), dict(type='PackSegInputs')]",
-      spec: "\xA74.2"
-    },
-    "PIPE-014": {
-      severity: "info",
-      summary: "`img_ratios` and `tta_pipeline` are generated from the 0.x `MultiScaleFlipAug` for `tools/test.py --tta`.",
-      why: "1.x runs multi-scale and flip testing only through `TestTimeAug`; `Resize(scale_factor=r)` scales the original image, where 0.x scaled `img_scale`.",
-      example: "MultiScaleFlipAug(img_scale=(2048, 512), ...) \u2192 img_ratios = [0.5, ...]; tta_pipeline = [dict(type='LoadImageFromFile', backend_args=None), dict(type='TestTimeAug', transforms=[...])]",
-      spec: "\xA74.2"
-    },
-    "PIPE-015": {
-      severity: "warning",
-      summary: "The plain test scale is chosen from the `MultiScaleFlipAug` variant; a multi-scale or flip 0.x test must now be run with `--tta`.",
-      why: "1.x plain tests are single-pass; the ratios and flips of the 0.x test move to `tta_pipeline`.",
-      example: "MultiScaleFlipAug(img_scale=(2048, 512), img_ratios=[0.5, 1.0], flip=True, ...) \u2192 Resize(scale=(2048, 512)) + warning",
-      spec: "\xA74.2"
-    },
-    "PIPE-016": {
-      severity: "info",
-      summary: "A test pipeline without `MultiScaleFlipAug` is converted transform by transform, and no `tta_pipeline` is generated.",
-      why: "0.x `--aug-test` needed a `MultiScaleFlipAug` at index 1, so such a config had no test-time augmentation.",
-      example: "test_pipeline = [LoadImageFromFile, Resize(img_scale=(512, 512)), ...] \u2192 [..., dict(type='Resize', scale=(512, 512), keep_ratio=True), ...]",
-      spec: "\xA74.2"
-    },
-    "PIPE-017": {
-      severity: "info",
-      summary: "`tta_model = dict(type='SegTTAModel')` is written next to the runtime settings or the `tta_pipeline`.",
-      why: "`tools/test.py --tta` wraps the model in `tta_model`.",
-      example: "\u2192 tta_model = dict(type='SegTTAModel')",
-      spec: "\xA74.2"
-    },
-    "PIPE-018": {
-      severity: "info",
-      summary: "Every converted pipeline ends with exactly one `PackSegInputs`.",
-      why: "1.x models read `inputs` and `data_samples`, which only `PackSegInputs` produces.",
-      example: "[..., dict(type='RandomFlip', prob=0.5)] \u2192 [..., dict(type='RandomFlip', prob=0.5), dict(type='PackSegInputs')]",
-      spec: "\xA74.2"
-    },
-    "PIPE-019": {
-      severity: "warning",
-      summary: "`RandomFlip.prob`, `Resize.scale_factor` and `img_ratios` entries are written as floats.",
-      why: "mmcv 2.x raises for an int or None `prob` and for an int `scale_factor`; 0.x asserted float ratios.",
-      example: "dict(type='RandomFlip', prob=1) \u2192 dict(type='RandomFlip', prob=1.0)",
-      spec: "\xA74.2"
-    }
-  }
-};
-
-// rules/preprocessor.json
-var preprocessor_default = {
-  $comment: "PREP: 0.x Normalize / Pad / RandomCrop in the pipelines -> model.data_preprocessor (MIGRATION-SPEC section 5). `defaults`: the 0.x `Pad` values written explicitly, as the official configs do. `toRgbDefault`: the 0.x `Normalize.to_rgb` default. `sizeDivisorWithoutPad`: what 0.x collate padded to when the train pipeline had neither `Pad` nor `RandomCrop` (the largest image of the batch).",
-  type: "SegDataPreProcessor",
-  defaults: { pad_val: 0, seg_pad_val: 255 },
-  toRgbDefault: true,
-  sizeDivisorWithoutPad: 1,
-  rules: {
-    "PREP-001": {
-      severity: "info",
-      summary: "The train `Normalize(mean, std, to_rgb)` becomes `model.data_preprocessor` `mean`, `std` and an explicit `bgr_to_rgb`.",
-      why: "1.x normalises batches in the data preprocessor; `bgr_to_rgb` defaults to False there, while 0.x `to_rgb` defaulted to True.",
-      example: "dict(type='Normalize', **img_norm_cfg) \u2192 data_preprocessor = dict(type='SegDataPreProcessor', mean=[...], std=[...], bgr_to_rgb=True, pad_val=0, seg_pad_val=255)",
-      spec: "\xA75"
-    },
-    "PREP-002": {
-      severity: "info",
-      summary: "The train `Pad(size or size_divisor, pad_val, seg_pad_val)` becomes the preprocessor's padding settings.",
-      why: "1.x pads in the data preprocessor, which needs exactly one of `size` and `size_divisor` in training; both `size`s are (h, w).",
-      example: "dict(type='Pad', size=crop_size, pad_val=0, seg_pad_val=255) \u2192 data_preprocessor = dict(..., pad_val=0, seg_pad_val=255, size=crop_size)",
-      spec: "\xA75"
-    },
-    "PREP-003": {
-      severity: "info",
-      summary: "Without a train `Pad`, the preprocessor pads to the `RandomCrop` size, or to the largest image of the batch (`size_divisor=1`).",
-      why: "1.x training asserts that `size` or `size_divisor` is set; 0.x collate padded to the largest image (labels with 0, where 1.x pads them with 255).",
-      example: "dict(type='RandomCrop', crop_size=crop_size) and no Pad \u2192 data_preprocessor = dict(..., size=crop_size)",
-      spec: "\xA75"
-    },
-    "PREP-004": {
-      severity: "info",
-      summary: "A `Pad` in the test pipeline (or inside `MultiScaleFlipAug`) becomes `data_preprocessor.test_cfg`.",
-      why: "In testing, the 1.x preprocessor pads only when `test_cfg` carries `size` or `size_divisor`.",
-      example: "dict(type='Pad', size_divisor=32) in the test pipeline \u2192 data_preprocessor = dict(..., test_cfg=dict(size_divisor=32))",
-      spec: "\xA75"
-    },
-    "PREP-005": {
-      severity: "info",
-      summary: "The preprocessor is written as `model.data_preprocessor`, through a top-level `data_preprocessor` helper variable.",
-      why: "mmengine reads the preprocessor from the model; the helper variable lets the model file and the leaves split it as the official configs do.",
-      example: "data_preprocessor = dict(type='SegDataPreProcessor', ...); model = dict(type='EncoderDecoder', data_preprocessor=data_preprocessor, ...)",
-      spec: "\xA75"
-    },
-    "PREP-006": {
-      severity: "error",
-      summary: "Train and test pipelines normalise differently; the train values are used.",
-      why: "1.x has one data preprocessor for training and testing.",
-      example: "train Normalize(to_rgb=True), test Normalize(to_rgb=False) \u2192 bgr_to_rgb=True, error",
-      spec: "\xA75"
-    },
-    "PREP-007": {
-      severity: "info",
-      summary: "No `Normalize` anywhere: the preprocessor has no `mean`/`std` and `bgr_to_rgb=False`.",
-      why: "0.x fed raw pixel values to the model, so 1.x must not normalise either.",
-      example: "train_pipeline without Normalize \u2192 data_preprocessor = dict(type='SegDataPreProcessor', bgr_to_rgb=False, pad_val=0, seg_pad_val=255, ...)",
-      spec: "\xA75"
-    },
-    "PREP-008": {
-      severity: "info",
-      summary: "A changed crop or `Pad` size gives the preprocessor the new `size`.",
-      why: "The preprocessor size follows the merged train pipeline, so a child that changes it writes a new `data_preprocessor = dict(size=...)`.",
-      example: "crop_size = (769, 769) with RandomCrop(crop_size=crop_size) \u2192 data_preprocessor = dict(size=crop_size)",
-      spec: "\xA75"
-    },
-    "PREP-009": {
-      severity: "info",
-      summary: "`padding_mode` is never written.",
-      why: "mmseg 1.1.1 `SegDataPreProcessor.__init__` has no such parameter (only its docstring mentions it), so passing it raises TypeError.",
-      example: "\u2192 data_preprocessor without padding_mode",
-      spec: "\xA75"
-    }
-  }
-};
-
-// rules/runtime.json
-var runtime_default = {
-  $comment: "RUNTIME: environment, loading, resuming and randomness keys (MIGRATION-SPEC section 11). The runtime file (the one with log_config / dist_params / log_level / load_from) owns default_scope, env_cfg and resume.",
-  defaultScope: "mmseg",
-  env: {
-    cudnnBenchmark: false,
-    mpStartMethod: "fork",
-    opencvNumThreads: 0,
-    distBackend: "nccl",
-    dropped: ["omp_num_threads", "mkl_num_threads"]
-  },
-  moduleRenames: { mmcls: "mmpretrain" },
-  rules: {
-    "RUNTIME-001": {
-      severity: "info",
-      summary: "The runtime file (or a runnable config without one) gets `default_scope = 'mmseg'`.",
-      why: "1.x tools/train.py registers nothing itself and mmengine's default scope is 'mmengine', so mmseg types would not be found.",
-      example: "log_level = 'INFO' -> default_scope = 'mmseg'; log_level = 'INFO'",
-      spec: "\xA711"
-    },
-    "RUNTIME-002": {
-      severity: "info",
-      summary: "`dist_params` becomes `env_cfg.dist_cfg` (default `dict(backend='nccl')`).",
-      why: "mmengine reads the distributed settings from env_cfg; `port` is only used by the slurm launcher, in both versions.",
-      example: "dist_params = dict(backend='nccl') -> env_cfg = dict(..., dist_cfg=dict(backend='nccl'))",
-      spec: "\xA711"
-    },
-    "RUNTIME-003": {
-      severity: "info",
-      summary: "`cudnn_benchmark` becomes `env_cfg.cudnn_benchmark` (False when absent).",
-      why: "mmengine sets cuDNN benchmarking from env_cfg.",
-      example: "cudnn_benchmark = True -> env_cfg = dict(cudnn_benchmark=True, ...)",
-      spec: "\xA711"
-    },
-    "RUNTIME-004": {
-      severity: "warning",
-      summary: "`mp_start_method` and `opencv_num_threads` become `env_cfg.mp_cfg` ('fork' and 0 when absent, as official); `omp_num_threads`/`mkl_num_threads` are dropped.",
-      why: "mmengine always applies mp_cfg; it does not accept the OMP/MKL thread counts, which are environment variables in 1.x.",
-      example: "mp_start_method = 'spawn' -> env_cfg = dict(..., mp_cfg=dict(mp_start_method='spawn', opencv_num_threads=0))",
-      spec: "\xA711"
-    },
-    "RUNTIME-005": {
-      severity: "info",
-      summary: "`load_from` is kept as written.",
-      why: "mmengine reads the same key.",
-      example: "load_from = 'ckpt.pth' -> load_from = 'ckpt.pth'",
-      spec: "\xA711"
-    },
-    "RUNTIME-006": {
-      severity: "warning",
-      summary: "`resume_from = X` becomes `load_from = X` and `resume = True`; `resume_from = None` becomes `resume = False`.",
-      why: "1.x resumes from load_from when resume is True, but 1.x tools/train.py overwrites cfg.resume from the command line, so --resume is still needed.",
-      example: "resume_from = 'latest.pth' -> load_from = 'latest.pth'; resume = True",
-      spec: "\xA711"
-    },
-    "RUNTIME-007": {
-      severity: "warning",
-      summary: "`auto_resume = True` becomes `resume = True`.",
-      why: "1.x resumes from the latest checkpoint only when --resume is given (tools/train.py overwrites cfg.resume), and from load_from when that is set.",
-      example: "auto_resume = True -> resume = True",
-      spec: "\xA711"
-    },
-    "RUNTIME-008": {
-      severity: "info",
-      summary: "`gpu_ids` is dropped.",
-      why: "0.x tools/train.py always overwrote it from the command line; 1.x takes devices from the launcher.",
-      example: "gpu_ids = range(0, 1) -> (removed)",
-      spec: "\xA711"
-    },
-    "RUNTIME-009": {
-      severity: "info",
-      summary: "`seed` and `deterministic` become `randomness = dict(seed=..., deterministic=...)`.",
-      why: "1.x reads randomness from the config; 0.x tools/train.py ignored both config keys and took them from the command line, so training behaviour may change.",
-      example: "seed = 0 -> randomness = dict(seed=0)",
-      spec: "\xA711"
-    },
-    "RUNTIME-010": {
-      severity: "info",
-      summary: "`find_unused_parameters` is kept as written.",
-      why: "mmengine's Runner.wrap_model reads the top-level key when model_wrapper_cfg is not set.",
-      example: "find_unused_parameters = True -> find_unused_parameters = True",
-      spec: "\xA711"
-    },
-    "RUNTIME-011": {
-      severity: "info",
-      summary: "`custom_imports` is kept, with `mmcls` modules renamed to `mmpretrain`.",
-      why: "mmcls became mmpretrain for OpenMMLab 2.0.",
-      example: "custom_imports = dict(imports='mmcls.models') -> custom_imports = dict(imports='mmpretrain.models')",
-      spec: "\xA711"
-    },
-    "RUNTIME-012": {
-      severity: "info",
-      summary: "`work_dir` is kept as written.",
-      why: "Same key and default (./work_dirs/<config stem>) in both versions.",
-      example: "work_dir = './work_dirs/fcn' -> work_dir = './work_dirs/fcn'",
-      spec: "\xA711"
-    },
-    "RUNTIME-013": {
-      severity: "info",
-      summary: "The runtime file writes `env_cfg = dict(cudnn_benchmark=..., mp_cfg=dict(...), dist_cfg=dict(...))` in full.",
-      why: "Like the official default_runtime; every value the 0.x runtime set or assumed is pinned.",
-      example: "dist_params = dict(backend='nccl'); cudnn_benchmark = True -> env_cfg = dict(cudnn_benchmark=True, mp_cfg=dict(mp_start_method='fork', opencv_num_threads=0), dist_cfg=dict(backend='nccl'))",
-      spec: "\xA711"
-    }
-  }
-};
-
-// rules/schedule.json
-var schedule_default = {
-  $comment: "SCHED: lr_config and momentum_config -> param_scheduler (MIGRATION-SPEC section 7). Policies are keyed by the mmcv hook name (an all-lowercase policy is title-cased first). 'curve' policies start after a warmup; the others start at 0 with absolute milestones.",
-  lrBaseArgs: ["policy", "by_epoch", "warmup", "warmup_iters", "warmup_ratio", "warmup_by_epoch"],
-  lrPolicies: {
-    Fixed: {
-      kind: "fixed",
-      curve: false,
-      args: []
-    },
-    Step: {
-      kind: "step",
-      curve: false,
-      args: ["step", "gamma", "min_lr"]
-    },
-    Exp: {
-      kind: "exp",
-      curve: false,
-      args: ["gamma"]
-    },
-    Poly: {
-      kind: "poly",
-      curve: true,
-      args: ["power", "min_lr"]
-    },
-    Inv: {
-      kind: "unsupported",
-      curve: false,
-      args: ["gamma", "power"],
-      rule: "SCHED-010"
-    },
-    CosineAnnealing: {
-      kind: "cosine",
-      curve: true,
-      args: ["min_lr", "min_lr_ratio"]
-    },
-    FlatCosineAnnealing: {
-      kind: "flatcosine",
-      curve: false,
-      args: ["start_percent", "min_lr", "min_lr_ratio"]
-    },
-    CosineRestart: {
-      kind: "restart",
-      curve: false,
-      args: ["periods", "restart_weights", "min_lr", "min_lr_ratio"]
-    },
-    Cyclic: {
-      kind: "unsupported",
-      curve: false,
-      args: ["target_ratio", "cyclic_times", "step_ratio_up", "anneal_strategy", "gamma"],
-      rule: "SCHED-015"
-    },
-    OneCycle: {
-      kind: "onecycle",
-      curve: false,
-      args: [
-        "max_lr",
-        "total_steps",
-        "pct_start",
-        "anneal_strategy",
-        "div_factor",
-        "final_div_factor",
-        "three_phase"
-      ]
-    },
-    LinearAnnealing: {
-      kind: "linear",
-      curve: true,
-      args: ["min_lr", "min_lr_ratio"]
-    }
-  },
-  oneCycleArgs: {
-    total_steps: "total_steps",
-    pct_start: "pct_start",
-    anneal_strategy: "anneal_strategy",
-    div_factor: "div_factor",
-    final_div_factor: "final_div_factor",
-    three_phase: "three_phase"
-  },
-  warmups: {
-    linear: {
-      type: "LinearLR",
-      ratioArg: "start_factor"
-    },
-    constant: {
-      type: "ConstantLR",
-      ratioArg: "factor"
-    }
-  },
-  momentumBaseArgs: ["policy", "by_epoch", "warmup", "warmup_iters", "warmup_ratio"],
-  momentumPolicies: {
-    Step: {
-      kind: "step",
-      args: ["step", "gamma", "min_momentum"]
-    },
-    CosineAnnealing: {
-      kind: "cosine",
-      args: ["min_momentum", "min_momentum_ratio"]
-    },
-    LinearAnnealing: {
-      kind: "linear",
-      args: ["min_momentum", "min_momentum_ratio"]
-    },
-    Cyclic: {
-      kind: "unsupported",
-      args: []
-    },
-    OneCycle: {
-      kind: "unsupported",
-      args: []
-    }
-  },
-  defaults: {
-    warmup_ratio: 0.1,
-    poly_power: 1,
-    poly_min_lr: 0,
-    step_gamma: 0.1,
-    momentum_step_gamma: 0.5,
-    flat_start_percent: 0.75
-  },
-  rules: {
-    "SCHED-001": {
-      severity: "error",
-      summary: "lr_config becomes the whole param_scheduler list, with by_epoch, begin and end written on every entry; arguments 0.x rejected are reported.",
-      why: "Lists never merge, and every mmengine scheduler defaults to by_epoch=True; an lr_config that 0.x itself rejected (bad warmup, missing required argument) has no faithful conversion and is left as it was.",
-      example: "lr_config = dict(policy='poly', power=0.9, min_lr=1e-4, by_epoch=False) -> param_scheduler = [dict(type='PolyLR', eta_min=1e-4, power=0.9, begin=0, end=160000, by_epoch=False)]",
-      spec: "\xA77"
-    },
-    "SCHED-002": {
-      severity: "info",
-      summary: "warmup='linear' becomes LinearLR(start_factor=warmup_ratio, by_epoch=False, begin=0, end=warmup_iters).",
-      why: "Same linear ramp from warmup_ratio to 1, counted in iterations; warmup_ratio defaults to 0.1.",
-      example: "warmup='linear', warmup_iters=1500, warmup_ratio=1e-6 -> dict(type='LinearLR', start_factor=1e-6, by_epoch=False, begin=0, end=1500)",
-      spec: "\xA77"
-    },
-    "SCHED-003": {
-      severity: "info",
-      summary: "warmup='constant' becomes ConstantLR(factor=warmup_ratio, by_epoch=False, begin=0, end=warmup_iters).",
-      why: "Same constant factor for the first warmup_iters iterations.",
-      example: "warmup='constant', warmup_iters=500 -> dict(type='ConstantLR', factor=0.1, by_epoch=False, begin=0, end=500)",
-      spec: "\xA77"
-    },
-    "SCHED-004": {
-      severity: "error",
-      summary: "warmup='exp' is dropped; the main policy starts at 0.",
-      why: "mmengine has no scheduler that starts at warmup_ratio and grows exponentially to 1.",
-      example: "warmup='exp' -> (no warmup entry)",
-      spec: "\xA77"
-    },
-    "SCHED-005": {
-      severity: "error",
-      summary: "warmup_by_epoch=True becomes an epoch-counted warmup with convert_to_iter_based=True; under IterBasedRunner it is an error.",
-      why: "Under IterBasedRunner 0.x never converted the warmup epochs into iterations and crashed, so there is nothing faithful to write.",
-      example: "warmup='linear', warmup_iters=1, warmup_by_epoch=True -> dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1, convert_to_iter_based=True)",
-      spec: "\xA77"
-    },
-    "SCHED-006": {
-      severity: "info",
-      summary: "After a warmup, curve policies (poly, CosineAnnealing, LinearAnnealing) start at begin=warmup_iters; step and exp start at 0.",
-      why: "mmcv multiplied the warmup into a curve that started at 0; mmengine starts the curve at the warmup's end and compresses it into [W, E) (the official form).",
-      example: "poly + warmup_iters=1500 -> dict(type='PolyLR', ..., begin=1500, end=160000, by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-007": {
-      severity: "info",
-      summary: "policy='poly' becomes PolyLR(eta_min=min_lr, power=power); both are always written (defaults 0.0 and 1.0).",
-      why: "The official configs write both; the formulas are the same.",
-      example: "policy='poly', power=0.9, min_lr=1e-4 -> dict(type='PolyLR', eta_min=1e-4, power=0.9, begin=0, end=80000, by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-008": {
-      severity: "warning",
-      summary: "policy='step' becomes MultiStepLR (a list of steps) or StepLR (an int); min_lr is dropped.",
-      why: "mmengine has no lower bound on step schedules: dropping min_lr is harmless only when the decayed lr never reaches it.",
-      example: "policy='step', step=[60000, 72000] -> dict(type='MultiStepLR', milestones=[60000, 72000], begin=0, end=80000, by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-009": {
-      severity: "info",
-      summary: "policy='exp' becomes ExponentialLR(gamma).",
-      why: "Both multiply the lr by gamma at every step.",
-      example: "policy='exp', gamma=0.99 -> dict(type='ExponentialLR', gamma=0.99, begin=0, end=80000, by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-010": {
-      severity: "error",
-      summary: "policy='inv' has no mmengine counterpart.",
-      why: "There is no inverse-decay scheduler in mmengine; lr_config is left as it was.",
-      example: "lr_config = dict(policy='inv', gamma=1e-4, power=0.75)",
-      spec: "\xA77"
-    },
-    "SCHED-011": {
-      severity: "info",
-      summary: "policy='fixed' keeps only the warmup entry (or an empty param_scheduler).",
-      why: "A fixed lr needs no scheduler.",
-      example: "lr_config = dict(policy='fixed') -> param_scheduler = []",
-      spec: "\xA77"
-    },
-    "SCHED-012": {
-      severity: "error",
-      summary: "policy='CosineAnnealing' becomes CosineAnnealingLR(T_max, eta_min or eta_min_ratio); exactly one of min_lr / min_lr_ratio is required.",
-      why: "Same cosine from the base lr to the target; 0.x asserted that exactly one target is given.",
-      example: "policy='CosineAnnealing', min_lr=1e-6 -> dict(type='CosineAnnealingLR', T_max=80000, eta_min=1e-6, begin=0, end=80000, by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-013": {
-      severity: "error",
-      summary: "policy='FlatCosineAnnealing' becomes CosineAnnealingLR starting at S = round(E * start_percent).",
-      why: "The flat part needs no scheduler; S needs the training length, and a warmup longer than the flat part overlaps the cosine.",
-      example: "policy='FlatCosineAnnealing', min_lr=0. with max_iters=1000 -> dict(type='CosineAnnealingLR', begin=750, end=1000, T_max=250, eta_min=0., by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-014": {
-      severity: "error",
-      summary: "policy='CosineRestart' becomes CosineRestartLR(periods, restart_weights, eta_min or eta_min_ratio, begin=0, end=sum(periods)).",
-      why: "Same periods; with a restart weight below 1 the restart peak differs (mmengine: weight*base; mmcv: weight*base + (1-weight)*target).",
-      example: "policy='CosineRestart', periods=[500, 500], restart_weights=[1, 0.5], min_lr=0. -> dict(type='CosineRestartLR', periods=[500, 500], restart_weights=[1, 0.5], eta_min=0., begin=0, end=1000, by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-015": {
-      severity: "error",
-      summary: "policy='Cyclic' has no mmengine counterpart.",
-      why: "mmengine has no cyclic lr scheduler; lr_config is left as it was.",
-      example: "lr_config = dict(policy='cyclic', target_ratio=(10, 1e-4))",
-      spec: "\xA77"
-    },
-    "SCHED-016": {
-      severity: "error",
-      summary: "policy='OneCycle' becomes OneCycleLR(eta_max=max_lr, ...), counted in iterations.",
-      why: "The phase arithmetic is the same; a per-group max_lr dict or by_epoch=True (0.x asserted) cannot be converted, and a warmup on top changes the curve.",
-      example: "policy='OneCycle', max_lr=0.01 -> dict(type='OneCycleLR', eta_max=0.01, begin=0, end=80000, by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-017": {
-      severity: "error",
-      summary: "policy='LinearAnnealing' becomes LinearLR(start_factor=1.0, end_factor=min_lr_ratio, or min_lr/lr for a single-lr optimizer).",
-      why: "mmengine's LinearLR works with factors; an absolute min_lr converts only when every param group has the optimizer's lr.",
-      example: "policy='LinearAnnealing', min_lr_ratio=0.01 -> dict(type='LinearLR', start_factor=1.0, end_factor=0.01, begin=0, end=80000, by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-018": {
-      severity: "warning",
-      summary: "by_epoch: False on every entry for iteration-based runners; an explicit by_epoch=True under IterBasedRunner gives param_scheduler = [].",
-      why: "IterBasedRunner never called before_train_epoch, so an epoch-based lr hook never changed the lr in 0.x.",
-      example: "lr_config = dict(policy='poly', by_epoch=True) + IterBasedRunner -> param_scheduler = []",
-      spec: "\xA77"
-    },
-    "SCHED-019": {
-      severity: "error",
-      summary: "Unknown lr or momentum policy (or an all-lowercase name that title-cases to an unregistered hook), missing policy, or an unreadable lr_config.",
-      why: "mmcv looks up '<Policy>LrUpdaterHook'; a name it cannot find made 0.x fail, so nothing is converted.",
-      example: "lr_config = dict(policy='cosineannealing') -> 'CosineannealingLrUpdaterHook' is not registered",
-      spec: "\xA77"
-    },
-    "SCHED-020": {
-      severity: "info",
-      summary: "lr_config = None becomes param_scheduler = None.",
-      why: "No lr hook in 0.x, no scheduler in 1.x.",
-      example: "lr_config = None -> param_scheduler = None",
-      spec: "\xA77"
-    },
-    "SCHED-021": {
-      severity: "info",
-      summary: "The training length is not in this file's view: end is omitted on the scheduler that runs to the end of training.",
-      why: "mmengine fills a missing end from the train loop's max_iters / max_epochs, so a schedule base without runner stays correct.",
-      example: "schedule base with lr_config but no runner -> dict(type='PolyLR', eta_min=1e-4, power=0.9, begin=0, by_epoch=False)",
-      spec: "\xA77"
-    },
-    "SCHED-022": {
-      severity: "info",
-      summary: "A child that changes only the training length gets the whole param_scheduler rewritten with the new end (and T_max).",
-      why: "0.x policies read max_iters at run time, while 1.x writes end into each scheduler; param_scheduler is converted from the merged chain, so it follows the child's length.",
-      example: "child: runner = dict(max_iters=40000) -> param_scheduler = [dict(type='PolyLR', ..., end=40000, by_epoch=False)]",
-      spec: "\xA77"
-    },
-    "SCHED-023": {
-      severity: "error",
-      summary: "momentum_config becomes CosineAnnealingMomentum / MultiStepMomentum / StepMomentum / LinearMomentum entries appended to param_scheduler.",
-      why: "Momentum hooks defaulted to by_epoch=True even under IterBasedRunner, where they never ran; the step gamma default differs (mmcv 0.5, mmengine 0.1) so it is written; cyclic/one-cycle momentum and momentum warmups have no counterpart.",
-      example: "momentum_config = dict(policy='step', step=[8, 11], by_epoch=True) (epoch runner) -> dict(type='MultiStepMomentum', milestones=[8, 11], gamma=0.5, begin=0, end=12, by_epoch=True)",
-      spec: "\xA77"
-    }
-  }
-};
-
-// src/report/rule-docs.ts
-var ruleFiles = [
-  api_default,
-  cli_default,
-  data_default,
-  detect_default,
-  emit_default,
-  evaluator_default,
-  hooks_default,
-  input_default,
-  key_default,
-  loop_default,
-  model_default,
-  optim_default,
-  pipeline_default,
-  preprocessor_default,
-  runtime_default,
-  schedule_default
-];
-function asSeverity(value) {
-  return value === "error" || value === "warning" ? value : "info";
-}
-var docs = /* @__PURE__ */ new Map();
-for (const file of ruleFiles) {
-  for (const [id, doc] of Object.entries(file.rules ?? {})) {
-    docs.set(id, {
-      id,
-      severity: asSeverity(doc.severity),
-      summary: doc.summary,
-      why: doc.why,
-      example: doc.example,
-      ...doc.spec ? { spec: doc.spec } : {}
-    });
-  }
-}
-function ruleDoc(id) {
-  return docs.get(id);
-}
-
-// src/report/summary.ts
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function countSeverities(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
-}
-function isSerious(f) {
-  return f.severity !== "info";
-}
-function needsAttention(file) {
-  return file.status === "blocked" || file.findings.some(isSerious);
-}
-function summarize(report3) {
-  const attention = /* @__PURE__ */ new Set();
-  let changed = 0;
-  let unchanged = 0;
-  let blocked = 0;
-  let configsConverted = 0;
-  const findings = countSeverities(report3.findings);
-  for (const file of report3.files) {
-    if (file.status === "changed") {
-      changed += 1;
-      if (file.role === "config" || file.role === "base-config") configsConverted += 1;
-    } else if (file.status === "unchanged") {
-      unchanged += 1;
-    } else {
-      blocked += 1;
-    }
-    if (needsAttention(file)) attention.add(file.path);
-    for (const f of file.findings) findings[f.severity] += 1;
-  }
-  for (const f of report3.findings) if (isSerious(f) && f.file !== "") attention.add(f.file);
-  return {
-    files: report3.files.length,
-    changed,
-    unchanged,
-    blocked,
-    configsConverted,
-    findings,
-    needAttention: attention.size
-  };
-}
-function plural(count, one, many) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-function severityPhrase(counts) {
-  return [
-    plural(counts.error, "error", "errors"),
-    plural(counts.warning, "warning", "warnings"),
-    `${counts.info} info`
-  ].join(", ");
-}
-function summaryPhrase(summary2) {
-  const parts2 = [plural(summary2.changed, "file converted", "files converted")];
-  if (summary2.blocked > 0) parts2.push(`${summary2.blocked} blocked`);
-  parts2.push(
-    `${summary2.needAttention} ${summary2.needAttention === 1 ? "needs" : "need"} attention`
-  );
-  return `${parts2.join(", ")} (${severityPhrase(summary2.findings)})`;
-}
-function presentSeverities(counts) {
-  const parts2 = [];
-  if (counts.error > 0) parts2.push(plural(counts.error, "error", "errors"));
-  if (counts.warning > 0) parts2.push(plural(counts.warning, "warning", "warnings"));
-  if (counts.info > 0) parts2.push(`${counts.info} info`);
-  return parts2.join(", ");
-}
-
-// src/report/markdown.ts
-var GITHUB_BODY_LIMIT = 65536;
-var SEVERITY_LABEL = {
-  error: "\u274C error",
-  warning: "\u26A0\uFE0F warning",
-  info: "\u2139\uFE0F info"
-};
-var STATUS_LABEL = {
-  changed: "\u2705 converted",
-  unchanged: "unchanged",
-  blocked: "\u26D4 blocked"
-};
-function escapeCell(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>").replace(/@(?=\w)/g, "@\u200B");
-}
-function escapeHtml(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;").replace(/\s+/g, " ").replace(/@(?=\w)/g, "@\u200B");
-}
-function pathCell(path6, fileUrl2) {
-  const code2 = /[`\r\n]/.test(path6) ? escapeCell(path6) : `\`${path6.replace(/\|/g, "\\|")}\``;
-  return fileUrl2 ? `[${code2}](${linkTarget(fileUrl2(path6))})` : code2;
-}
-function linkTarget(url) {
-  return `<${url.replace(/[<>\s|]/g, (c) => encodeURIComponent(c))}>`;
-}
-function trustedCell(text2) {
-  return text2.replace(/\|/g, "\\|").replace(/\s+/g, " ");
-}
-function thousands(n) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function countOf(n, one, many) {
-  return `${thousands(n)} ${n === 1 ? one : many}`;
-}
-function ruleCell(id) {
-  const doc = ruleDoc(id);
-  return doc ? `<abbr title="${escapeHtml(doc.summary)}">${escapeHtml(id)}</abbr>` : escapeCell(id);
-}
-function lineCell(line) {
-  return line > 0 ? String(line) : "";
-}
-function findingsTable(findings, withFile) {
-  const head = withFile ? "| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n" : "| Line | Severity | Rule | Message |\n| ---: | --- | --- | --- |\n";
-  const rows = findings.map((f) => {
-    const cells = [
-      lineCell(f.line),
-      SEVERITY_LABEL[f.severity],
-      ruleCell(f.rule),
-      escapeCell(f.message)
-    ];
-    if (withFile) cells.unshift(f.file === "" ? "" : pathCell(f.file));
-    return `| ${cells.join(" | ")} |
-`;
-  });
-  return head + rows.join("");
-}
-function groupedInfoTable(findings) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  const rows = [...counts].sort(([a], [b]) => comparePaths(a, b)).map(
-    ([id, n]) => `| ${escapeCell(id)} | ${n} | ${trustedCell(ruleDoc(id)?.summary ?? "")} |
-`
-  );
-  return "| Rule | Count | Summary |\n| --- | ---: | --- |\n" + rows.join("");
-}
-function details(summaryHtml, body2) {
-  return `<details>
-<summary>${summaryHtml}</summary>
-
-${body2}
-</details>
-`;
-}
-function findingsBody(findings, info3, withFile) {
-  const serious = findings.filter((f) => f.severity !== "info");
-  const infos = findings.filter((f) => f.severity === "info");
-  const parts2 = [];
-  if (serious.length > 0) parts2.push(findingsTable(serious, withFile));
-  if (infos.length > 0) {
-    const table2 = info3 === "rows" ? findingsTable(infos, withFile) : groupedInfoTable(infos);
-    parts2.push(details(plural(infos.length, "info finding", "info findings"), table2));
-  }
-  return parts2.join("\n");
-}
-function fileDetails(entry, info3) {
-  const label = `${STATUS_LABEL[entry.status]}: ${presentSeverities(entry.counts)}`;
-  const summary2 = `<code>${escapeHtml(entry.path)}</code> \u2014 ${label}`;
-  return details(summary2, findingsBody(entry.findings, info3, false));
-}
-function runDetails(findings, info3) {
-  const summary2 = `Findings about the run: ${presentSeverities(countSeverities(findings))}`;
-  return details(summary2, findingsBody(findings, info3, true));
-}
-var TABLE_HEAD = "| File | Status | Errors | Warnings | Info |\n| --- | --- | ---: | ---: | ---: |\n";
-function tableRow(entry, fileUrl2) {
-  const { error: error2, warning: warning2, info: info3 } = entry.counts;
-  const cells = [pathCell(entry.path, fileUrl2), STATUS_LABEL[entry.status], error2, warning2, info3];
-  return `| ${cells.join(" | ")} |
-`;
-}
-function header(report3, title) {
-  const s = summarize(report3);
-  const lines2 = [];
-  if (title) lines2.push(`## ${escapeCell(title)}
-
-`);
-  lines2.push(`**mmseg-migrate**: ${summaryPhrase(s)}
-
-`);
-  lines2.push(
-    `${plural(s.files, "file", "files")} scanned: ${s.changed} changed (${plural(s.configsConverted, "config", "configs")}), ${s.unchanged} unchanged, ${s.blocked} blocked.
-`
-  );
-  return lines2.join("");
-}
-function attentionRank(entry) {
-  if (entry.status === "blocked") return 0;
-  if (entry.counts.error > 0) return 1;
-  if (entry.counts.warning > 0) return 2;
-  return 3;
-}
-function entries(report3) {
-  return report3.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).map((f) => ({
-    path: f.path,
-    status: f.status,
-    findings: sortFindings(f.findings),
-    counts: countSeverities(f.findings)
-  })).sort((a, b) => attentionRank(a) - attentionRank(b) || comparePaths(a.path, b.path));
-}
-function pointer(options) {
-  const places = [];
-  if (options.detailsUrl) places.push(`[the full report](${linkTarget(options.detailsUrl)})`);
-  if (options.fullReportPath) places.push(pathCell(options.fullReportPath));
-  if (places.length === 0) return "run `npx mmseg-migrate --json` for every finding";
-  return `every finding is in ${places.join(" and in ")}`;
-}
-function join4(blocks) {
-  return blocks.join("\n");
-}
-function joinedLength(blocks) {
-  return blocks.reduce((n, b) => n + b.length, 0) + Math.max(0, blocks.length - 1);
-}
-function renderMarkdown(report3, options = {}) {
-  const maxChars = options.maxChars ?? GITHUB_BODY_LIMIT;
-  const limitText = `${thousands(maxChars)} characters`;
-  const rows = entries(report3);
-  const withFindings = rows.filter((e) => e.findings.length > 0);
-  const runFindings = sortFindings(report3.findings);
-  const head = header(report3, options.title);
-  const table2 = rows.length > 0 ? TABLE_HEAD + rows.map((e) => tableRow(e, options.fileUrl)).join("") : "No file needed a change.\n";
-  const detailBlocks = (info3) => [
-    ...runFindings.length > 0 ? [runDetails(runFindings, info3)] : [],
-    ...withFindings.map((e) => fileDetails(e, info3))
-  ];
-  const full = join4([head, table2, ...options.details === false ? [] : detailBlocks("rows")]);
-  if (full.length <= maxChars) return full;
-  if (options.details !== false) {
-    const shortened = withinLimit();
-    if (shortened !== void 0) return shortened;
-  }
-  return tableWithin();
-  function withinLimit() {
-    const grouped = detailBlocks("grouped");
-    const groupedNote = `**Shortened** to stay within ${limitText}: info findings are counted per rule; ${pointer(options)}.
-`;
-    const stageInfo = join4([head, table2, ...grouped, groupedNote]);
-    if (stageInfo.length <= maxChars) return stageInfo;
-    const detailNote = (omittedFiles, runOmitted) => `**Shortened** to stay within ${limitText}: info findings are counted per rule and the findings of ${countOf(omittedFiles, "file", "files")}${runOmitted ? " and of the run" : ""} are not shown (the table keeps each file's counts); ${pointer(options)}.
-`;
-    const hasRunBlock = runFindings.length > 0;
-    const reserve = detailNote(withFindings.length, hasRunBlock).length;
-    let used = joinedLength([head, table2]) + 1 + reserve;
-    if (used <= maxChars) {
-      const kept = [];
-      for (const block2 of grouped) {
-        if (used + block2.length + 1 > maxChars) break;
-        kept.push(block2);
-        used += block2.length + 1;
-      }
-      const runOmitted = hasRunBlock && kept.length === 0;
-      const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
-      const note2 = detailNote(withFindings.length - keptFiles, runOmitted);
-      return join4([head, table2, ...kept, note2]);
-    }
-    return void 0;
-  }
-  function tableWithin() {
-    const tableNote = (omitted) => `**Truncated** to stay within ${limitText}: ${countOf(omitted, "more file is", "more files are")} not listed and no findings are shown; ${pointer(options)}.
-`;
-    const tableReserve = tableNote(rows.length).length;
-    let tableUsed = joinedLength([head, TABLE_HEAD]) + 1 + tableReserve;
-    if (tableUsed <= maxChars) {
-      const kept = [];
-      for (const entry of rows) {
-        const row = tableRow(entry, options.fileUrl);
-        if (tableUsed + row.length > maxChars) break;
-        kept.push(row);
-        tableUsed += row.length;
-      }
-      const omitted = rows.length - kept.length;
-      const note2 = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
-`;
-      return join4([head, TABLE_HEAD + kept.join(""), note2]);
-    }
-    return `mmseg-migrate: ${summaryPhrase(summarize(report3))}
-`.slice(0, maxChars);
-  }
-}
-
-// src/github/texts.ts
-var PULL_BODY_BUDGET = 8e3;
-var COMMENT_RESERVE = 2e3;
-var JOB_SUMMARY_BUDGET = Math.floor(1024 * 1024 / 3) - 1e3;
-function fileUrl(place) {
-  return (path6) => `${place.repositoryUrl}/blob/${place.branch.split("/").map(encodeURIComponent).join("/")}/${place.prefix}${path6}`;
-}
-function pullRequestBody(report3, place) {
-  const from = place.sha ? ` from ${place.sha}` : "";
-  const lead = `This pull request moves the repository from MMSegmentation 0.x to 1.x (OpenMMLab 2.0)${from}. Every converted config was resolved again and compared with its conversion; files that did not verify keep their old text. The findings are in the report comment below.
-
-`;
-  return lead + renderMarkdown(report3, {
-    maxChars: PULL_BODY_BUDGET - lead.length,
-    details: false,
-    fileUrl: fileUrl(place),
-    ...place.runUrl ? { detailsUrl: place.runUrl } : {}
-  });
-}
-function commentText(report3, place) {
-  return renderMarkdown(report3, {
-    maxChars: GITHUB_BODY_LIMIT - COMMENT_RESERVE,
-    title: "mmseg-migrate report",
-    fileUrl: fileUrl(place),
-    ...place.runUrl ? { detailsUrl: place.runUrl } : {}
-  });
-}
-function jobSummaryText(report3, outcome, runUrl) {
-  return `${outcome}
-
-` + renderMarkdown(report3, {
-    maxChars: JOB_SUMMARY_BUDGET,
-    title: "mmseg-migrate report",
-    ...runUrl ? { detailsUrl: runUrl } : {}
-  });
-}
-function fullReportText(report3) {
-  return renderMarkdown(report3, { maxChars: Infinity, title: "mmseg-migrate report" });
-}
-
 // src/python/values.ts
 var none = (at) => ({ t: "none", at });
 var bool = (v, at) => ({ t: "bool", v, at });
 var int = (v, at) => ({ t: "int", v, at });
 var float = (v, at) => ({ t: "float", v, at });
 var str = (v, at) => ({ t: "str", v, at });
-var list2 = (items2, at) => ({ t: "list", items: items2, at });
+var list = (items2, at) => ({ t: "list", items: items2, at });
 var tuple = (items2, at) => ({ t: "tuple", items: items2, at });
 function dict(entries2 = [], at) {
   return { t: "dict", entries: new Map(entries2), at };
@@ -46597,13 +47284,13 @@ function withoutKey(d, key) {
   entries2.delete(key);
   return { t: "dict", entries: entries2, at: d.at };
 }
-function problem(ctx, path6, value, text2) {
+function problem(ctx, path6, value, text3) {
   const line = value.at && value.at.file === ctx.file ? value.at.line : ctx.lineOf(path6);
-  return finding("INH-003", "error", ctx.file, line, text2(`'${path6.join(".")}'`));
+  return finding("INH-003", "error", ctx.file, line, text3(`'${path6.join(".")}'`));
 }
 
 // src/python/evaluate-ops.ts
-var fail = (reason) => ({ t: "fail", reason });
+var fail2 = (reason) => ({ t: "fail", reason });
 var CASCADE = {
   t: "fail",
   reason: "depends on a value that could not be evaluated",
@@ -46615,7 +47302,7 @@ var lazyItems = /* @__PURE__ */ new WeakSet();
 function unknownOperand(v) {
   if (v.t === "opaque") return CASCADE;
   if (v.t === "baseref") {
-    return fail("uses a `{{_base_.\u2026}}` placeholder, whose value is known only after merging");
+    return fail2("uses a `{{_base_.\u2026}}` placeholder, whose value is known only after merging");
   }
   return void 0;
 }
@@ -46657,7 +47344,7 @@ function asInt(v) {
   return n?.t === "int" ? n.v : void 0;
 }
 function intResult(n, at) {
-  if (!Number.isSafeInteger(n)) return fail("integer result is too large to represent exactly");
+  if (!Number.isSafeInteger(n)) return fail2("integer result is too large to represent exactly");
   return { t: "int", v: n === 0 ? 0 : n, at };
 }
 function truthy2(v) {
@@ -46727,7 +47414,7 @@ function pyCompare(a, b) {
     }
     return Math.sign(a.items.length - b.items.length);
   }
-  return fail(`'<' not supported between '${typeName(a)}' and '${typeName(b)}'`);
+  return fail2(`'<' not supported between '${typeName(a)}' and '${typeName(b)}'`);
 }
 function dictKey(v) {
   if (v.t === "str") return v.v;
@@ -46735,7 +47422,7 @@ function dictKey(v) {
   const u = unknownOperand(v);
   if (u) return u;
   if (v.t === "float" && Number.isInteger(v.v)) return v.v;
-  return fail(`${typeName(v)} dict keys are not supported`);
+  return fail2(`${typeName(v)} dict keys are not supported`);
 }
 function keyValue(k, at) {
   return typeof k === "number" ? { t: "int", v: k, at } : { t: "str", v: k, at };
@@ -46744,7 +47431,7 @@ function contains(container, needle) {
   const u = unknownOperand(container);
   if (u) return u;
   if (container.t === "str") {
-    if (needle.t !== "str") return unknownOperand(needle) ?? fail("'in <string>' requires a str");
+    if (needle.t !== "str") return unknownOperand(needle) ?? fail2("'in <string>' requires a str");
     return container.v.includes(needle.v);
   }
   if (container.t === "dict") {
@@ -46759,7 +47446,7 @@ function contains(container, needle) {
     }
     return false;
   }
-  return fail(`argument of type '${typeName(container)}' is not iterable`);
+  return fail2(`argument of type '${typeName(container)}' is not iterable`);
 }
 function iterate(v) {
   switch (v.t) {
@@ -46771,7 +47458,7 @@ function iterate(v) {
     case "dict":
       return [...v.entries.keys()].map((k) => keyValue(k, v.at));
     default:
-      return unknownOperand(v) ?? fail(`'${typeName(v)}' object is not iterable`);
+      return unknownOperand(v) ?? fail2(`'${typeName(v)}' object is not iterable`);
   }
 }
 function normIndex(i2, len) {
@@ -46780,7 +47467,7 @@ function normIndex(i2, len) {
 }
 function sliceIndices(start2, stop2, step, len) {
   const s = step ?? 1;
-  if (s === 0) return fail("slice step cannot be zero");
+  if (s === 0) return fail2("slice step cannot be zero");
   const adjust = (v, dflt, lo, hi) => {
     if (v === void 0) return dflt;
     if (v < 0) return Math.max(v + len, lo);
@@ -46805,21 +47492,21 @@ function getItem(container, index) {
     const k = dictKey(index);
     if (isFail(k)) return k;
     const found = container.entries.get(k);
-    return found ?? fail(`KeyError: ${typeof k === "number" ? k : `'${k}'`}`);
+    return found ?? fail2(`KeyError: ${typeof k === "number" ? k : `'${k}'`}`);
   }
   const i2 = asInt(index);
   if (container.t === "list" || container.t === "tuple") {
-    if (i2 === void 0) return fail(`${container.t} indices must be integers`);
+    if (i2 === void 0) return fail2(`${container.t} indices must be integers`);
     const j = normIndex(i2, container.items.length);
-    return j === void 0 ? fail(`${container.t} index out of range`) : container.items[j];
+    return j === void 0 ? fail2(`${container.t} index out of range`) : container.items[j];
   }
   if (container.t === "str") {
-    if (i2 === void 0) return fail("string indices must be integers");
+    if (i2 === void 0) return fail2("string indices must be integers");
     const chars = Array.from(container.v);
     const j = normIndex(i2, chars.length);
-    return j === void 0 ? fail("string index out of range") : { t: "str", v: chars[j] };
+    return j === void 0 ? fail2("string index out of range") : { t: "str", v: chars[j] };
   }
-  return fail(`'${typeName(container)}' object is not subscriptable`);
+  return fail2(`'${typeName(container)}' object is not subscriptable`);
 }
 function getSlice(container, start2, stop2, step, at) {
   const u = unknownOperand(container);
@@ -46835,7 +47522,7 @@ function getSlice(container, start2, stop2, step, at) {
     if (isFail(idx)) return idx;
     return { t: "str", v: idx.map((i2) => chars[i2]).join(""), at };
   }
-  return fail(`'${typeName(container)}' object is not subscriptable`);
+  return fail2(`'${typeName(container)}' object is not subscriptable`);
 }
 function floatDivmod(x, y) {
   let mod = x % y;
@@ -46864,10 +47551,10 @@ function intDivmod(x, y) {
 }
 function intPow(base, exp, at) {
   if (Math.abs(base) > 1 && exp > 64)
-    return fail("integer result is too large to represent exactly");
+    return fail2("integer result is too large to represent exactly");
   const big = BigInt(base) ** BigInt(exp);
   if (BigInt(Number(big)) !== big) {
-    return fail("integer result is too large to represent exactly");
+    return fail2("integer result is too large to represent exactly");
   }
   return { t: "int", v: Number(big), at };
 }
@@ -46884,11 +47571,11 @@ function arithmetic(op, a, b, at) {
     case "*":
       return bothInt ? intResult(x * y, at) : flt(x * y);
     case "/":
-      if (y === 0) return fail("ZeroDivisionError: division by zero");
+      if (y === 0) return fail2("ZeroDivisionError: division by zero");
       return flt(x / y);
     case "//":
     case "%": {
-      if (y === 0) return fail("ZeroDivisionError: integer division or modulo by zero");
+      if (y === 0) return fail2("ZeroDivisionError: integer division or modulo by zero");
       const [q, r] = bothInt ? intDivmod(x, y) : floatDivmod(x, y);
       const v = op === "//" ? q : r;
       return bothInt ? intResult(v, at) : flt(v);
@@ -46896,29 +47583,29 @@ function arithmetic(op, a, b, at) {
     case "**":
       if (bothInt && y >= 0) return intPow(x, y, at);
       if (x === 0 && y < 0)
-        return fail("ZeroDivisionError: 0.0 cannot be raised to a negative power");
-      if (x < 0 && !Number.isInteger(y)) return fail("result would be a complex number");
+        return fail2("ZeroDivisionError: 0.0 cannot be raised to a negative power");
+      if (x < 0 && !Number.isInteger(y)) return fail2("result would be a complex number");
       return flt(Math.pow(x, y));
     case "<<":
     case ">>":
     case "&":
     case "|":
     case "^": {
-      if (!bothInt) return fail(`unsupported operand types for ${op}: float`);
-      if ((op === "<<" || op === ">>") && y < 0) return fail("negative shift count");
-      if (op === "<<" && y > 64) return fail("integer result is too large to represent exactly");
+      if (!bothInt) return fail2(`unsupported operand types for ${op}: float`);
+      if ((op === "<<" || op === ">>") && y < 0) return fail2("negative shift count");
+      if (op === "<<" && y > 64) return fail2("integer result is too large to represent exactly");
       const bx = BigInt(x);
       const by = BigInt(y);
       const r = op === "<<" ? bx << by : op === ">>" ? bx >> by : op === "&" ? bx & by : op === "|" ? bx | by : bx ^ by;
       return intResult(Number(r), at);
     }
     default:
-      return fail(`unsupported operator ${op}`);
+      return fail2(`unsupported operator ${op}`);
   }
 }
 function repeat(items2, times) {
   if (times <= 0) return [];
-  if (items2.length * times > MAX_ITEMS) return fail("sequence is too long to be config data");
+  if (items2.length * times > MAX_ITEMS) return fail2("sequence is too long to be config data");
   const out3 = [];
   for (let i2 = 0; i2 < times; i2++) out3.push(...items2);
   return out3;
@@ -46939,7 +47626,7 @@ function binaryOp(op, a, b, at) {
     if (a.t === "str" && b.t === "str") return { t: "str", v: a.v + b.v, at };
     if (a.t === "list" && b.t === "list" || a.t === "tuple" && b.t === "tuple") {
       if (a.items.length + b.items.length > MAX_ITEMS)
-        return fail("sequence is too long to be config data");
+        return fail2("sequence is too long to be config data");
       return { t: a.t, items: [...a.items, ...b.items], at };
     }
   }
@@ -46948,7 +47635,7 @@ function binaryOp(op, a, b, at) {
     if (n !== void 0) {
       if (seq.t === "str") {
         if (seq.v.length * Math.max(n, 0) > MAX_ITEMS)
-          return fail("string is too long to be config data");
+          return fail2("string is too long to be config data");
         return { t: "str", v: n > 0 ? seq.v.repeat(n) : "", at };
       }
       if (seq.t === "list" || seq.t === "tuple") {
@@ -46960,17 +47647,17 @@ function binaryOp(op, a, b, at) {
   if (op === "|" && a.t === "dict" && b.t === "dict") {
     return { t: "dict", entries: new Map([...a.entries, ...b.entries]), at };
   }
-  return fail(`unsupported operand types for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+  return fail2(`unsupported operand types for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 function unaryOp(op, a, at) {
   const u = unknownOperand(a);
   if (u) return u;
   const n = asNumber(a);
-  if (!n) return fail(`bad operand type for unary ${op}: '${typeName(a)}'`);
+  if (!n) return fail2(`bad operand type for unary ${op}: '${typeName(a)}'`);
   if (op === "-") return n.t === "int" ? intResult(-n.v, at) : { t: "float", v: -n.v, at };
   if (op === "+") return n.t === "int" ? intResult(n.v, at) : { t: "float", v: n.v, at };
   if (op === "~" && n.t === "int") return intResult(-n.v - 1, at);
-  return fail(`bad operand type for unary ${op}: '${typeName(a)}'`);
+  return fail2(`bad operand type for unary ${op}: '${typeName(a)}'`);
 }
 
 // src/python/evaluate-format.ts
@@ -47135,8 +47822,8 @@ function floatBody(ax, type, prec, alt) {
   }
 }
 var SPEC_RE = /^(?:([\s\S])?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/;
-function parseSpec(text2) {
-  const m = SPEC_RE.exec(text2);
+function parseSpec(text3) {
+  const m = SPEC_RE.exec(text3);
   if (!m) return void 0;
   return {
     fill: m[1] ?? (m[6] && !m[2] ? "0" : " "),
@@ -47186,7 +47873,7 @@ function formatNumber(v, spec) {
   const type = spec.type;
   if (num.t === "int" && "bcdoxXn".includes(type)) {
     if (spec.precision !== void 0)
-      return fail("precision not allowed in integer format specifier");
+      return fail2("precision not allowed in integer format specifier");
     const x2 = Math.abs(num.v);
     if (type === "c") return pad("", String.fromCodePoint(num.v), spec, ">");
     const radix = type === "b" ? 2 : type === "o" ? 8 : type === "x" || type === "X" ? 16 : 10;
@@ -47198,7 +47885,7 @@ function formatNumber(v, spec) {
   }
   if (num.t === "int" && type === "") {
     if (spec.precision !== void 0)
-      return fail("precision not allowed in integer format specifier");
+      return fail2("precision not allowed in integer format specifier");
     return pad(
       signOf(num.v < 0, spec),
       group2(String(Math.abs(num.v)), spec.grouping, 3),
@@ -47207,7 +47894,7 @@ function formatNumber(v, spec) {
     );
   }
   if (!"eEfFgGn%".includes(type)) {
-    return fail(`unknown format code '${type}' for object of type '${num.t}'`);
+    return fail2(`unknown format code '${type}' for object of type '${num.t}'`);
   }
   const x = num.v;
   const negative = x < 0 || Object.is(x, -0);
@@ -47222,18 +47909,18 @@ function formatValue(v, specText) {
   const u = unknownOperand(v);
   if (u) return u;
   const spec = parseSpec(specText);
-  if (!spec) return fail(`invalid format specifier '${specText}'`);
+  if (!spec) return fail2(`invalid format specifier '${specText}'`);
   if (v.t === "bool" && specText === "") return v.v ? "True" : "False";
   if (v.t === "int" || v.t === "float" || v.t === "bool") return formatNumber(v, spec);
   if (v.t === "str") {
     if (spec.type !== "" && spec.type !== "s") {
-      return fail(`unknown format code '${spec.type}' for object of type 'str'`);
+      return fail2(`unknown format code '${spec.type}' for object of type 'str'`);
     }
     const chars = Array.from(v.v);
-    const text2 = spec.precision !== void 0 ? chars.slice(0, spec.precision).join("") : v.v;
-    return pad("", text2, spec, "<");
+    const text3 = spec.precision !== void 0 ? chars.slice(0, spec.precision).join("") : v.v;
+    return pad("", text3, spec, "<");
   }
-  if (specText !== "") return fail(`unsupported format string passed to ${typeName(v)}.__format__`);
+  if (specText !== "") return fail2(`unsupported format string passed to ${typeName(v)}.__format__`);
   return pyStr(v);
 }
 function convertField(v, conversion) {
@@ -47248,7 +47935,7 @@ function percentFormat(fmt, args2) {
   const usesNames = /%\(/.test(fmt);
   const positional = args2.t === "tuple" ? args2.items : [args2];
   let next = 0;
-  const take = () => next < positional.length ? positional[next++] : fail("not enough arguments for format string");
+  const take = () => next < positional.length ? positional[next++] : fail2("not enough arguments for format string");
   let out3 = "";
   let last = 0;
   let error2;
@@ -47266,7 +47953,7 @@ function percentFormat(fmt, args2) {
       if (t !== "*") return t === "" ? 0 : Number(t);
       const w = take();
       if (isFail(w)) return w;
-      return w.t === "int" ? w.v : fail("* wants int");
+      return w.t === "int" ? w.v : fail2("* wants int");
     };
     const width = readNumber(widthText);
     const precision = readNumber(precText);
@@ -47276,7 +47963,7 @@ function percentFormat(fmt, args2) {
     }
     let arg2;
     if (name2 !== void 0) {
-      arg2 = args2.t === "dict" ? getItem(args2, { t: "str", v: name2 }) : fail("format requires a mapping");
+      arg2 = args2.t === "dict" ? getItem(args2, { t: "str", v: name2 }) : fail2("format requires a mapping");
     } else {
       arg2 = take();
     }
@@ -47294,7 +47981,7 @@ function percentFormat(fmt, args2) {
   if (error2) return error2;
   out3 += fmt.slice(last);
   if (!usesNames && args2.t !== "dict" && next < positional.length) {
-    return fail("not all arguments converted during string formatting");
+    return fail2("not all arguments converted during string formatting");
   }
   return out3;
 }
@@ -47316,24 +48003,24 @@ function percentOne(arg2, type, flags3, width, precision) {
   if (type === "s" || type === "r" || type === "a") {
     const s = type === "s" ? pyStr(arg2) : pyRepr(arg2);
     if (isFail(s)) return s;
-    const text2 = precision !== void 0 ? Array.from(s).slice(0, precision).join("") : s;
-    return pad("", text2, spec, ">");
+    const text3 = precision !== void 0 ? Array.from(s).slice(0, precision).join("") : s;
+    return pad("", text3, spec, ">");
   }
   if (type === "c") {
     if (arg2.t === "str" && Array.from(arg2.v).length === 1) return pad("", arg2.v, spec, ">");
     if (arg2.t === "int") return pad("", String.fromCodePoint(arg2.v), spec, ">");
-    return fail("%c requires an int or a single character");
+    return fail2("%c requires an int or a single character");
   }
   const num = asNumber(arg2);
-  if (!num) return fail(`%${type} format: a real number is required, not ${typeName(arg2)}`);
+  if (!num) return fail2(`%${type} format: a real number is required, not ${typeName(arg2)}`);
   if ("diu".includes(type)) {
     const n = num.t === "float" ? Math.trunc(num.v) : num.v;
-    if (!Number.isFinite(n)) return fail("cannot convert float infinity or NaN to integer");
+    if (!Number.isFinite(n)) return fail2("cannot convert float infinity or NaN to integer");
     const digits = String(Math.abs(n)).padStart(precision ?? 0, "0");
     return pad(signOf(n < 0, spec), digits, spec, ">");
   }
   if ("oxX".includes(type)) {
-    if (num.t !== "int") return fail(`%${type} format: an integer is required, not float`);
+    if (num.t !== "int") return fail2(`%${type} format: an integer is required, not float`);
     const digits = Math.abs(num.v).toString(type === "o" ? 8 : 16).padStart(precision ?? 0, "0");
     const prefix = spec.alt ? type === "o" ? "0o" : `0${type}` : "";
     return pad(
@@ -47385,7 +48072,7 @@ function parseFormatString(fmt) {
 }
 function strFormat(fmt, pos, kw) {
   const pieces = parseFormatString(fmt);
-  if (!pieces) return fail("malformed format string");
+  if (!pieces) return fail2("malformed format string");
   let auto = 0;
   let numbering;
   const lookup = (fieldName) => {
@@ -47395,22 +48082,22 @@ function strFormat(fmt, pos, kw) {
     if (m[1] === "" || manual) {
       const mode = m[1] === "" ? "auto" : "manual";
       if (numbering && numbering !== mode) {
-        return fail("cannot switch between automatic and manual field numbering");
+        return fail2("cannot switch between automatic and manual field numbering");
       }
       numbering = mode;
     }
     if (m[1] === "") {
-      cur = auto < pos.length ? pos[auto] : fail("Replacement index out of range for positional args");
+      cur = auto < pos.length ? pos[auto] : fail2("Replacement index out of range for positional args");
       auto++;
     } else if (/^\d+$/.test(m[1])) {
       const i2 = Number(m[1]);
-      cur = i2 < pos.length ? pos[i2] : fail(`Replacement index ${i2} out of range for positional args`);
+      cur = i2 < pos.length ? pos[i2] : fail2(`Replacement index ${i2} out of range for positional args`);
     } else {
-      cur = kw.get(m[1]) ?? fail(`KeyError: '${m[1]}'`);
+      cur = kw.get(m[1]) ?? fail2(`KeyError: '${m[1]}'`);
     }
     for (const acc of m[2].matchAll(/\[([^\]]*)\]|\.(\w+)/g)) {
       if (isFail(cur)) return cur;
-      if (acc[2] !== void 0) return fail("attribute access in a format field");
+      if (acc[2] !== void 0) return fail2("attribute access in a format field");
       const key = /^\d+$/.test(acc[1]) ? { t: "int", v: Number(acc[1]) } : { t: "str", v: acc[1] };
       cur = getItem(cur, key);
     }
@@ -47432,15 +48119,15 @@ function strFormat(fmt, pos, kw) {
     }
     const converted = convertField(value, piece.conversion);
     if (isFail(converted)) return converted;
-    const text2 = formatValue(converted, spec);
-    if (isFail(text2)) return text2;
-    out3 += text2;
+    const text3 = formatValue(converted, spec);
+    if (isFail(text3)) return text3;
+    out3 += text3;
   }
   return out3;
 }
 function pyRound(v, ndigits) {
   const num = asNumber(v);
-  if (!num) return unknownOperand(v) ?? fail(`type ${typeName(v)} doesn't define __round__`);
+  if (!num) return unknownOperand(v) ?? fail2(`type ${typeName(v)} doesn't define __round__`);
   const x = num.v;
   if (num.t === "int") {
     if (ndigits === void 0 || ndigits >= 0) return { t: "int", v: x };
@@ -47449,21 +48136,21 @@ function pyRound(v, ndigits) {
     return { t: "int", v: Math.sign(x) * Number(q) };
   }
   if (ndigits === void 0) {
-    if (!Number.isFinite(x)) return fail("cannot convert float infinity or NaN to integer");
+    if (!Number.isFinite(x)) return fail2("cannot convert float infinity or NaN to integer");
     const f = Math.floor(x);
     const diff = x - f;
     const r2 = diff > 0.5 || diff === 0.5 && f % 2 !== 0 ? f + 1 : f;
-    return Number.isSafeInteger(r2) ? { t: "int", v: r2 === 0 ? 0 : r2 } : fail("integer result is too large");
+    return Number.isSafeInteger(r2) ? { t: "int", v: r2 === 0 ? 0 : r2 } : fail2("integer result is too large");
   }
   if (!Number.isFinite(x) || x === 0 || ndigits > 400) return { t: "float", v: x };
-  let text2;
+  let text3;
   if (ndigits >= 0) {
-    text2 = fixedDigits(Math.abs(x), ndigits);
+    text3 = fixedDigits(Math.abs(x), ndigits);
   } else {
     const { n, scale } = exactDecimal(Math.abs(x));
-    text2 = `${divHalfEven(n, 10n ** BigInt(scale - ndigits))}e${-ndigits}`;
+    text3 = `${divHalfEven(n, 10n ** BigInt(scale - ndigits))}e${-ndigits}`;
   }
-  const r = Number(text2);
+  const r = Number(text3);
   return { t: "float", v: x < 0 ? -r : r };
 }
 
@@ -47488,10 +48175,10 @@ function lazy(items2, at) {
 }
 function arity2(args2, name2, min, max, kw = []) {
   if (args2.pos.length < min || args2.pos.length > max) {
-    return fail(`${name2}() takes ${min === max ? min : `${min} to ${max}`} positional arguments`);
+    return fail2(`${name2}() takes ${min === max ? min : `${min} to ${max}`} positional arguments`);
   }
   for (const k of args2.kw.keys()) {
-    if (!kw.includes(k)) return fail(`${name2}() got an unsupported keyword argument '${k}'`);
+    if (!kw.includes(k)) return fail2(`${name2}() got an unsupported keyword argument '${k}'`);
   }
   return void 0;
 }
@@ -47499,10 +48186,10 @@ function arg(args2, index, name2) {
   return args2.pos[index] ?? args2.kw.get(name2);
 }
 function dataValue(v) {
-  return isLazy(v) ? fail("an iterator or range object is not config data") : v;
+  return isLazy(v) ? fail2("an iterator or range object is not config data") : v;
 }
 function buildDict(args2, at) {
-  if (args2.pos.length > 1) return fail("dict expected at most 1 argument");
+  if (args2.pos.length > 1) return fail2("dict expected at most 1 argument");
   const entries2 = /* @__PURE__ */ new Map();
   const source = args2.pos[0];
   if (source) {
@@ -47514,7 +48201,7 @@ function buildDict(args2, at) {
       for (const pair of items2) {
         const kv = pair.t === "list" || pair.t === "tuple" ? pair.items : void 0;
         if (!kv || kv.length !== 2)
-          return unknownOperand(pair) ?? fail("dict() sequence items must be pairs");
+          return unknownOperand(pair) ?? fail2("dict() sequence items must be pairs");
         const k = dictKey(kv[0]);
         if (isFail(k)) return k;
         const v = dataValue(kv[1]);
@@ -47533,8 +48220,8 @@ function buildDict(args2, at) {
 function items(v) {
   return iterate(v);
 }
-function parseIntText(text2, base) {
-  let s = text2.trim().replace(/(?<=[0-9a-zA-Z])_(?=[0-9a-zA-Z])/g, "");
+function parseIntText(text3, base) {
+  let s = text3.trim().replace(/(?<=[0-9a-zA-Z])_(?=[0-9a-zA-Z])/g, "");
   let sign = 1;
   if (s.startsWith("-") || s.startsWith("+")) {
     sign = s.startsWith("-") ? -1 : 1;
@@ -47549,20 +48236,20 @@ function parseIntText(text2, base) {
   if (b === 0) b = 10;
   const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, b);
   if (!s || [...s.toLowerCase()].some((c) => !digits.includes(c))) {
-    return fail(`invalid literal for int() with base ${base}: ${JSON.stringify(text2)}`);
+    return fail2(`invalid literal for int() with base ${base}: ${JSON.stringify(text3)}`);
   }
   const n = sign * parseInt(s, b);
-  return Number.isSafeInteger(n) ? n : fail("integer result is too large to represent exactly");
+  return Number.isSafeInteger(n) ? n : fail2("integer result is too large to represent exactly");
 }
-function parseFloatText(text2) {
-  const s = text2.trim().replace(/(?<=\d)_(?=\d)/g, "");
+function parseFloatText(text3) {
+  const s = text3.trim().replace(/(?<=\d)_(?=\d)/g, "");
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return Number(s);
   const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
   if (special) {
     if (special[2].toLowerCase() === "nan") return NaN;
     return special[1] === "-" ? -Infinity : Infinity;
   }
-  return fail(`could not convert string to float: ${JSON.stringify(text2)}`);
+  return fail2(`could not convert string to float: ${JSON.stringify(text3)}`);
 }
 function minMax(name2, args2) {
   const bad = arity2(args2, name2, 1, Infinity, ["default"]);
@@ -47570,7 +48257,7 @@ function minMax(name2, args2) {
   const candidates = args2.pos.length === 1 ? items(args2.pos[0]) : args2.pos;
   if (isFail(candidates)) return candidates;
   if (candidates.length === 0) {
-    return args2.kw.get("default") ?? fail(`${name2}() arg is an empty sequence`);
+    return args2.kw.get("default") ?? fail2(`${name2}() arg is an empty sequence`);
   }
   let best = candidates[0];
   for (const c of candidates.slice(1)) {
@@ -47610,7 +48297,7 @@ function callBuiltin(name2, args2, at) {
       if (v.t === "str") return { t: "int", v: Array.from(v.v).length, at };
       if (v.t === "list" || v.t === "tuple") return { t: "int", v: v.items.length, at };
       if (v.t === "dict") return { t: "int", v: v.entries.size, at };
-      return unknownOperand(v) ?? fail(`object of type '${typeName(v)}' has no len()`);
+      return unknownOperand(v) ?? fail2(`object of type '${typeName(v)}' has no len()`);
     }
     case "sum": {
       const bad = arity2(args2, name2, 1, 2, ["start"]);
@@ -47618,7 +48305,7 @@ function callBuiltin(name2, args2, at) {
       const xs = items(args2.pos[0]);
       if (isFail(xs)) return xs;
       let acc = arg(args2, 1, "start") ?? { t: "int", v: 0, at };
-      if (acc.t === "str") return fail("sum() can't sum strings");
+      if (acc.t === "str") return fail2("sum() can't sum strings");
       for (const x of xs) {
         const r = binaryOp("+", acc, x, at);
         if (isFail(r)) return r;
@@ -47631,14 +48318,14 @@ function callBuiltin(name2, args2, at) {
       if (bad) return bad;
       const ns = args2.pos.map(asInt);
       if (ns.some((n) => n === void 0)) {
-        return firstUnknown(args2.pos.find((p) => asInt(p) === void 0)) ?? fail("range() arguments must be integers");
+        return firstUnknown(args2.pos.find((p) => asInt(p) === void 0)) ?? fail2("range() arguments must be integers");
       }
       const [start2, stop2, step] = ns.length === 1 ? [0, ns[0], 1] : [ns[0], ns[1], ns[2] ?? 1];
-      if (step === 0) return fail("range() arg 3 must not be zero");
-      const count = Math.max(0, Math.ceil((stop2 - start2) / step));
-      if (count > MAX_ITEMS) return fail("range is too long to be config data");
+      if (step === 0) return fail2("range() arg 3 must not be zero");
+      const count2 = Math.max(0, Math.ceil((stop2 - start2) / step));
+      if (count2 > MAX_ITEMS) return fail2("range is too long to be config data");
       const out3 = [];
-      for (let i2 = 0; i2 < count; i2++) out3.push({ t: "int", v: start2 + i2 * step, at });
+      for (let i2 = 0; i2 < count2; i2++) out3.push({ t: "int", v: start2 + i2 * step, at });
       return lazy(out3, at);
     }
     case "int": {
@@ -47649,17 +48336,17 @@ function callBuiltin(name2, args2, at) {
       const baseArg = arg(args2, 1, "base");
       if (v.t === "str") {
         const base = baseArg ? asInt(baseArg) : 10;
-        if (base === void 0) return fail("int() base must be an integer");
+        if (base === void 0) return fail2("int() base must be an integer");
         const n2 = parseIntText(v.v, base);
         return isFail(n2) ? n2 : { t: "int", v: n2, at };
       }
-      if (baseArg) return fail("int() can't convert non-string with explicit base");
+      if (baseArg) return fail2("int() can't convert non-string with explicit base");
       const num = asNumber(v);
       if (!num)
-        return unknownOperand(v) ?? fail(`int() argument must be a string or a number, not '${typeName(v)}'`);
-      if (!Number.isFinite(num.v)) return fail("cannot convert float infinity or NaN to integer");
+        return unknownOperand(v) ?? fail2(`int() argument must be a string or a number, not '${typeName(v)}'`);
+      if (!Number.isFinite(num.v)) return fail2("cannot convert float infinity or NaN to integer");
       const n = Math.trunc(num.v);
-      return Number.isSafeInteger(n) ? { t: "int", v: n === 0 ? 0 : n, at } : fail("integer result is too large");
+      return Number.isSafeInteger(n) ? { t: "int", v: n === 0 ? 0 : n, at } : fail2("integer result is too large");
     }
     case "float": {
       const bad = arity2(args2, name2, 0, 1);
@@ -47672,7 +48359,7 @@ function callBuiltin(name2, args2, at) {
       }
       const num = asNumber(v);
       if (!num)
-        return unknownOperand(v) ?? fail(`float() argument must be a string or a number, not '${typeName(v)}'`);
+        return unknownOperand(v) ?? fail2(`float() argument must be a string or a number, not '${typeName(v)}'`);
       return { t: "float", v: num.v, at };
     }
     case "str":
@@ -47681,7 +48368,7 @@ function callBuiltin(name2, args2, at) {
       if (bad) return bad;
       const v = args2.pos[0];
       if (!v) return { t: "str", v: "", at };
-      if (isLazy(v)) return fail(`${name2}() of an iterator or range object`);
+      if (isLazy(v)) return fail2(`${name2}() of an iterator or range object`);
       const s = name2 === "str" ? pyStr(v) : pyRepr(v);
       return isFail(s) ? s : { t: "str", v: s, at };
     }
@@ -47689,7 +48376,7 @@ function callBuiltin(name2, args2, at) {
       const bad = arity2(args2, name2, 1, 2);
       if (bad) return bad;
       const spec = args2.pos[1] ?? { t: "str", v: "" };
-      if (spec.t !== "str") return unknownOperand(spec) ?? fail("format() argument 2 must be str");
+      if (spec.t !== "str") return unknownOperand(spec) ?? fail2("format() argument 2 must be str");
       const s = formatValue(args2.pos[0], spec.v);
       return isFail(s) ? s : { t: "str", v: s, at };
     }
@@ -47707,7 +48394,7 @@ function callBuiltin(name2, args2, at) {
       if (bad) return bad;
       const num = asNumber(args2.pos[0]);
       if (!num)
-        return unknownOperand(args2.pos[0]) ?? fail(`bad operand type for abs(): '${typeName(args2.pos[0])}'`);
+        return unknownOperand(args2.pos[0]) ?? fail2(`bad operand type for abs(): '${typeName(args2.pos[0])}'`);
       return { t: num.t, v: Math.abs(num.v), at };
     }
     case "round": {
@@ -47715,7 +48402,7 @@ function callBuiltin(name2, args2, at) {
       if (bad) return bad;
       const nd = arg(args2, 1, "ndigits");
       if (nd && nd.t !== "none" && asInt(nd) === void 0) {
-        return unknownOperand(nd) ?? fail("round() ndigits must be an integer");
+        return unknownOperand(nd) ?? fail2("round() ndigits must be an integer");
       }
       const r = pyRound(args2.pos[0], nd && nd.t !== "none" ? asInt(nd) : void 0);
       return isFail(r) ? r : { ...r, at };
@@ -47741,7 +48428,7 @@ function callBuiltin(name2, args2, at) {
       if (isFail(xs)) return xs;
       const startArg = arg(args2, 1, "start");
       const start2 = startArg ? asInt(startArg) : 0;
-      if (start2 === void 0) return fail("enumerate() start must be an integer");
+      if (start2 === void 0) return fail2("enumerate() start must be an integer");
       return lazy(
         xs.map((x, i2) => ({ t: "tuple", items: [{ t: "int", v: start2 + i2, at }, x], at })),
         at
@@ -47763,7 +48450,7 @@ function callBuiltin(name2, args2, at) {
       if (bad) return bad;
       const v = args2.pos[0];
       if (v.t !== "list" && v.t !== "tuple" && v.t !== "str") {
-        return unknownOperand(v) ?? fail(`'${typeName(v)}' object is not reversible`);
+        return unknownOperand(v) ?? fail2(`'${typeName(v)}' object is not reversible`);
       }
       const xs = items(v);
       return isFail(xs) ? xs : lazy([...xs].reverse(), at);
@@ -47825,7 +48512,7 @@ function stripChars(s, chars, left, right) {
 function strArg(v, what) {
   if (v === void 0 || v.t === "none") return void 0;
   if (v.t === "str") return v.v;
-  return unknownOperand(v) ?? fail(`${what} must be str, not ${typeName(v)}`);
+  return unknownOperand(v) ?? fail2(`${what} must be str, not ${typeName(v)}`);
 }
 function strMethod(s, name2, args2, at) {
   const str2 = (v) => ({ t: "str", v, at });
@@ -47871,10 +48558,10 @@ function strMethod(s, name2, args2, at) {
       if (bad) return bad;
       const sep6 = strArg(arg(args2, 0, "sep"), "separator");
       if (isFail(sep6)) return sep6;
-      if (sep6 === "") return fail("empty separator");
+      if (sep6 === "") return fail2("empty separator");
       const maxArg = arg(args2, 1, "maxsplit");
       const max = maxArg ? asInt(maxArg) : -1;
-      if (max === void 0) return fail("maxsplit must be an integer");
+      if (max === void 0) return fail2("maxsplit must be an integer");
       return strList(splitText(s, sep6, max, name2 === "rsplit"));
     }
     case "splitlines": {
@@ -47903,7 +48590,7 @@ function strMethod(s, name2, args2, at) {
       const parts2 = [];
       for (const x of xs) {
         if (x.t !== "str")
-          return unknownOperand(x) ?? fail(`sequence item: expected str instance, ${typeName(x)} found`);
+          return unknownOperand(x) ?? fail2(`sequence item: expected str instance, ${typeName(x)} found`);
         parts2.push(x.v);
       }
       return str2(parts2.join(s));
@@ -47913,13 +48600,13 @@ function strMethod(s, name2, args2, at) {
       if (bad) return bad;
       const [a, b, c] = args2.pos;
       if (a.t !== "str" || b.t !== "str")
-        return unknownOperand(a) ?? unknownOperand(b) ?? fail("replace() arguments must be str");
-      const count = c ? asInt(c) : -1;
-      if (count === void 0) return fail("replace() count must be an integer");
-      if (count < 0) return str2(s.split(a.v).join(b.v));
+        return unknownOperand(a) ?? unknownOperand(b) ?? fail2("replace() arguments must be str");
+      const count2 = c ? asInt(c) : -1;
+      if (count2 === void 0) return fail2("replace() count must be an integer");
+      if (count2 < 0) return str2(s.split(a.v).join(b.v));
       const parts2 = s.split(a.v);
       return str2(
-        parts2.slice(0, count + 1).join(b.v) + (parts2.length > count + 1 ? a.v + parts2.slice(count + 1).join(a.v) : "")
+        parts2.slice(0, count2 + 1).join(b.v) + (parts2.length > count2 + 1 ? a.v + parts2.slice(count2 + 1).join(a.v) : "")
       );
     }
     case "startswith":
@@ -47930,7 +48617,7 @@ function strMethod(s, name2, args2, at) {
       const options = p.t === "tuple" ? p.items : [p];
       for (const o of options) {
         if (o.t !== "str")
-          return unknownOperand(o) ?? fail(`${name2} first arg must be str or a tuple of str`);
+          return unknownOperand(o) ?? fail2(`${name2} first arg must be str or a tuple of str`);
         if (name2 === "startswith" ? s.startsWith(o.v) : s.endsWith(o.v)) return boolean(true);
       }
       return boolean(false);
@@ -47941,7 +48628,7 @@ function strMethod(s, name2, args2, at) {
       if (bad) return bad;
       const p = strArg(args2.pos[0], name2);
       if (isFail(p) || p === void 0)
-        return isFail(p) ? p : fail(`${name2}() argument must be str`);
+        return isFail(p) ? p : fail2(`${name2}() argument must be str`);
       if (name2 === "removeprefix") return str2(p && s.startsWith(p) ? s.slice(p.length) : s);
       return str2(p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s);
     }
@@ -47952,7 +48639,7 @@ function strMethod(s, name2, args2, at) {
       if (bad) return bad;
       const p = strArg(args2.pos[0], name2);
       if (isFail(p) || p === void 0)
-        return isFail(p) ? p : fail(`${name2}() argument must be str`);
+        return isFail(p) ? p : fail2(`${name2}() argument must be str`);
       const cps = (t) => Array.from(t).length;
       if (name2 === "count") {
         return { t: "int", v: p === "" ? cps(s) + 1 : s.split(p).length - 1, at };
@@ -47968,7 +48655,7 @@ function strMethod(s, name2, args2, at) {
       if (bad) return bad;
       const width = asInt(args2.pos[0]);
       if (width === void 0)
-        return unknownOperand(args2.pos[0]) ?? fail(`${name2}() width must be an integer`);
+        return unknownOperand(args2.pos[0]) ?? fail2(`${name2}() width must be an integer`);
       const fillArg = strArg(args2.pos[1], "fill character");
       if (isFail(fillArg)) return fillArg;
       if (name2 === "zfill") {
@@ -48046,14 +48733,14 @@ function callMethod(recv, name2, args2, at) {
       case "index": {
         const bad = arity2(args2, name2, 1, 1);
         if (bad) return bad;
-        let count = 0;
+        let count2 = 0;
         for (let i2 = 0; i2 < recv.items.length; i2++) {
           const eq = contains({ t: "list", items: [recv.items[i2]] }, args2.pos[0]);
           if (isFail(eq)) return eq;
           if (eq && name2 === "index") return { t: "int", v: i2, at };
-          if (eq) count++;
+          if (eq) count2++;
         }
-        return name2 === "count" ? { t: "int", v: count, at } : fail("ValueError: value is not in list");
+        return name2 === "count" ? { t: "int", v: count2, at } : fail2("ValueError: value is not in list");
       }
       default:
         return void 0;
@@ -48108,7 +48795,7 @@ function readThrough(v, name2) {
 var isLazy2 = (v) => (v.t === "list" || v.t === "tuple") && lazyItems.has(v.items);
 function evalExpr(ctx, node, locals = []) {
   const v = evalRaw(ctx, node, locals);
-  if (isLazy2(v)) return opaqueAt(ctx, node, fail("an iterator or range object is not config data"));
+  if (isLazy2(v)) return opaqueAt(ctx, node, fail2("an iterator or range object is not config data"));
   return v;
 }
 function evalRaw(ctx, node, locals = []) {
@@ -48117,10 +48804,10 @@ function evalRaw(ctx, node, locals = []) {
     case "integer":
       return settle(ctx, node, parseIntLiteral(node.text, at));
     case "float": {
-      const text2 = node.text.replace(/_/g, "");
-      if (/[jJ]$/.test(text2))
-        return opaqueAt(ctx, node, fail("complex numbers are not config data"));
-      return { t: "float", v: Number(text2), at };
+      const text3 = node.text.replace(/_/g, "");
+      if (/[jJ]$/.test(text3))
+        return opaqueAt(ctx, node, fail2("complex numbers are not config data"));
+      return { t: "float", v: Number(text3), at };
     }
     case "true":
     case "false":
@@ -48134,7 +48821,7 @@ function evalRaw(ctx, node, locals = []) {
       return readName(ctx, node, locals);
     case "parenthesized_expression": {
       const inner = kids(node)[0];
-      return inner ? evalRaw(ctx, inner, locals) : opaqueAt(ctx, node, fail("empty parentheses"));
+      return inner ? evalRaw(ctx, inner, locals) : opaqueAt(ctx, node, fail2("empty parentheses"));
     }
     case "list":
     case "tuple":
@@ -48143,7 +48830,7 @@ function evalRaw(ctx, node, locals = []) {
     case "dictionary":
       return evalDictDisplay(ctx, node, locals);
     case "set":
-      return baseRef(ctx, node) ?? opaqueAt(ctx, node, fail("sets are not config data"));
+      return baseRef(ctx, node) ?? opaqueAt(ctx, node, fail2("sets are not config data"));
     case "list_comprehension":
     case "generator_expression":
     case "dictionary_comprehension":
@@ -48181,23 +48868,23 @@ function evalRaw(ctx, node, locals = []) {
     case "call":
       return evalCall(ctx, node, locals);
     case "lambda":
-      return opaqueAt(ctx, node, fail("a lambda is code, not config data"));
+      return opaqueAt(ctx, node, fail2("a lambda is code, not config data"));
     default:
-      return opaqueAt(ctx, node, fail(`unsupported expression (${node.type.replace(/_/g, " ")})`));
+      return opaqueAt(ctx, node, fail2(`unsupported expression (${node.type.replace(/_/g, " ")})`));
   }
 }
 function parseIntLiteral(raw, at) {
-  const text2 = raw.replace(/_/g, "");
-  if (/[jJ]$/.test(text2)) return fail("complex numbers are not config data");
-  if (/[lL]$/.test(text2)) return fail("Python 2 long literal");
+  const text3 = raw.replace(/_/g, "");
+  if (/[jJ]$/.test(text3)) return fail2("complex numbers are not config data");
+  if (/[lL]$/.test(text3)) return fail2("Python 2 long literal");
   let n;
-  if (/^0[xX]/.test(text2)) n = parseInt(text2.slice(2), 16);
-  else if (/^0[oO]/.test(text2)) n = parseInt(text2.slice(2), 8);
-  else if (/^0[bB]/.test(text2)) n = parseInt(text2.slice(2), 2);
-  else if (/^0+\d/.test(text2) && !/^0+$/.test(text2))
-    return fail("leading zeros in a decimal literal");
-  else n = Number(text2);
-  if (!Number.isSafeInteger(n)) return fail("integer literal is too large to represent exactly");
+  if (/^0[xX]/.test(text3)) n = parseInt(text3.slice(2), 16);
+  else if (/^0[oO]/.test(text3)) n = parseInt(text3.slice(2), 8);
+  else if (/^0[bB]/.test(text3)) n = parseInt(text3.slice(2), 2);
+  else if (/^0+\d/.test(text3) && !/^0+$/.test(text3))
+    return fail2("leading zeros in a decimal literal");
+  else n = Number(text3);
+  if (!Number.isSafeInteger(n)) return fail2("integer literal is too large to represent exactly");
   return { t: "int", v: n, at };
 }
 function baseRef(ctx, node) {
@@ -48218,13 +48905,13 @@ function readName(ctx, node, locals) {
   const b = ctx.globals.get(name2);
   if (b) {
     if (b.kind === "value") return readThrough(b.value, name2);
-    return opaqueAt(ctx, node, fail(nonValueReason(name2, b.kind)));
+    return opaqueAt(ctx, node, fail2(nonValueReason(name2, b.kind)));
   }
   if (name2 === BASE_KEY) {
     if (ctx.base) return ctx.base;
-    return opaqueAt(ctx, node, fail("`_base_` is known only after the base files are merged"));
+    return opaqueAt(ctx, node, fail2("`_base_` is known only after the base files are merged"));
   }
-  return opaqueAt(ctx, node, fail(`name \`${name2}\` is not defined in this file`));
+  return opaqueAt(ctx, node, fail2(`name \`${name2}\` is not defined in this file`));
 }
 function nonValueReason(name2, kind) {
   if (kind === "module" || kind === "import") return `uses the imported name \`${name2}\``;
@@ -48246,7 +48933,7 @@ function nonValueChain(ctx, node, locals) {
   if (!root || locals.some((l) => l.has(root.text))) return void 0;
   const b = ctx.globals.get(root.text);
   if (!b || b.kind === "value") return void 0;
-  return fail(nonValueReason(root.text, b.kind));
+  return fail2(nonValueReason(root.text, b.kind));
 }
 function evalSequence(ctx, node, locals, t) {
   const items2 = [];
@@ -48260,7 +48947,7 @@ function evalSequence(ctx, node, locals, t) {
       items2.push(evalExpr(ctx, child2, locals));
     }
     if (items2.length > MAX_ITEMS)
-      return opaqueAt(ctx, node, fail("sequence is too long to be config data"));
+      return opaqueAt(ctx, node, fail2("sequence is too long to be config data"));
   }
   return { t, items: items2, at: origin(ctx, node) };
 }
@@ -48273,7 +48960,7 @@ function evalDictDisplay(ctx, node, locals) {
         return opaqueAt(
           ctx,
           node,
-          unknownOperand(inner) ?? fail(`'${typeName(inner)}' object is not a mapping`)
+          unknownOperand(inner) ?? fail2(`'${typeName(inner)}' object is not a mapping`)
         );
       }
       for (const [k, v] of inner.entries) entries2.set(k, v);
@@ -48283,7 +48970,7 @@ function evalDictDisplay(ctx, node, locals) {
       if (isFail(k)) return opaqueAt(ctx, node, k);
       entries2.set(k, evalExpr(ctx, child2.childForFieldName("value"), locals));
     } else {
-      return opaqueAt(ctx, node, fail(`unsupported dict item (${child2.type})`));
+      return opaqueAt(ctx, node, fail2(`unsupported dict item (${child2.type})`));
     }
   }
   return { t: "dict", entries: entries2, at: origin(ctx, node) };
@@ -48346,7 +49033,7 @@ function compareOnce(op, a, b) {
       const u = unknownOperand(a) ?? unknownOperand(b);
       if (u) return u;
       const simple = (v) => v.t === "none" || v.t === "bool";
-      if (!simple(a) && !simple(b)) return fail("identity comparison of values");
+      if (!simple(a) && !simple(b)) return fail2("identity comparison of values");
       const same = a.t === b.t && (a.t === "none" || a.v === b.v);
       return op === "is" ? same : !same;
     }
@@ -48360,7 +49047,7 @@ function compareOnce(op, a, b) {
       return op === "<" ? c < 0 : op === "<=" ? c <= 0 : op === ">" ? c > 0 : c >= 0;
     }
     default:
-      return fail(`unsupported comparison ${op}`);
+      return fail2(`unsupported comparison ${op}`);
   }
 }
 function evalComparison(ctx, node, locals) {
@@ -48387,7 +49074,7 @@ function sliceBound(ctx, node, locals) {
   const v = evalExpr(ctx, node, locals);
   if (v.t === "none") return void 0;
   const n = asInt(v);
-  return n ?? unknownOperand(v) ?? fail("slice indices must be integers or None");
+  return n ?? unknownOperand(v) ?? fail2("slice indices must be integers or None");
 }
 function readOut(ctx, container, item) {
   if (container.t === "dict" && item.t === "dict" && ctx.configDicts.has(container.entries)) {
@@ -48405,7 +49092,7 @@ function evalSubscript(ctx, node, locals) {
     return opaqueAt(
       ctx,
       node,
-      unknownOperand(container) ?? fail("tuple subscripts are not supported")
+      unknownOperand(container) ?? fail2("tuple subscripts are not supported")
     );
   const sub = subs[0];
   if (sub.type === "slice") {
@@ -48435,19 +49122,19 @@ function evalAttribute(ctx, node, locals) {
   if (obj.t === "dict" && ctx.configDicts.has(obj.entries)) {
     const v = obj.entries.get(name2);
     if (v) return readOut(ctx, obj, v);
-    return opaqueAt(ctx, node, fail(`the config has no key \`${name2}\``));
+    return opaqueAt(ctx, node, fail2(`the config has no key \`${name2}\``));
   }
   if (obj.t === "dict") {
     return opaqueAt(
       ctx,
       node,
-      fail(`attribute access \`.${name2}\` on a plain dict (Python raises AttributeError)`)
+      fail2(`attribute access \`.${name2}\` on a plain dict (Python raises AttributeError)`)
     );
   }
   return opaqueAt(
     ctx,
     node,
-    unknownOperand(obj) ?? fail(`attribute \`.${name2}\` of a ${typeName(obj)} value`)
+    unknownOperand(obj) ?? fail2(`attribute \`.${name2}\` of a ${typeName(obj)} value`)
   );
 }
 function evalArgs(ctx, argsNode, locals) {
@@ -48457,7 +49144,7 @@ function evalArgs(ctx, argsNode, locals) {
     return args2;
   }
   const setKw = (k, v) => {
-    if (args2.kw.has(k)) return fail(`got multiple values for keyword argument '${k}'`);
+    if (args2.kw.has(k)) return fail2(`got multiple values for keyword argument '${k}'`);
     args2.kw.set(k, v);
     return void 0;
   };
@@ -48475,9 +49162,9 @@ function evalArgs(ctx, argsNode, locals) {
     } else if (child2.type === "dictionary_splat") {
       const d = evalExpr(ctx, kids(child2)[0], locals);
       if (d.t !== "dict")
-        return unknownOperand(d) ?? fail(`argument after ** must be a mapping, not ${typeName(d)}`);
+        return unknownOperand(d) ?? fail2(`argument after ** must be a mapping, not ${typeName(d)}`);
       for (const [k, v] of d.entries) {
-        if (typeof k !== "string") return fail("keywords must be strings");
+        if (typeof k !== "string") return fail2("keywords must be strings");
         const bad = setKw(k, v);
         if (bad) return bad;
       }
@@ -48501,14 +49188,14 @@ function evalCall(ctx, node, locals) {
       return opaqueAt(
         ctx,
         node,
-        unknownOperand(callee2) ?? fail(`'${typeName(callee2)}' object is not callable`)
+        unknownOperand(callee2) ?? fail2(`'${typeName(callee2)}' object is not callable`)
       );
     }
     const args2 = evalArgs(ctx, argsNode, locals);
     if (isFail(args2)) return opaqueAt(ctx, node, args2);
     const r = callBuiltin(name2, args2, at);
     if (r === void 0) {
-      return opaqueAt(ctx, node, fail(`calls \`${name2}()\`, which the evaluator does not know`));
+      return opaqueAt(ctx, node, fail2(`calls \`${name2}()\`, which the evaluator does not know`));
     }
     return settle(ctx, node, r);
   }
@@ -48518,7 +49205,7 @@ function evalCall(ctx, node, locals) {
     const u = unknownOperand(recv);
     if (u) return opaqueAt(ctx, node, u);
     if (MUTATING_METHODS.has(method)) {
-      return opaqueAt(ctx, node, fail(`\`.${method}()\` changes its object inside an expression`));
+      return opaqueAt(ctx, node, fail2(`\`.${method}()\` changes its object inside an expression`));
     }
     const args2 = evalArgs(ctx, argsNode, locals);
     if (isFail(args2)) return opaqueAt(ctx, node, args2);
@@ -48527,7 +49214,7 @@ function evalCall(ctx, node, locals) {
       return opaqueAt(
         ctx,
         node,
-        fail(`calls \`.${method}()\` on a ${typeName(recv)}, which the evaluator does not know`)
+        fail2(`calls \`.${method}()\` on a ${typeName(recv)}, which the evaluator does not know`)
       );
     }
     if (isFail(r)) return opaqueAt(ctx, node, r);
@@ -48540,7 +49227,7 @@ function evalCall(ctx, node, locals) {
   return opaqueAt(
     ctx,
     node,
-    unknownOperand(callee) ?? fail(`'${typeName(callee)}' object is not callable`)
+    unknownOperand(callee) ?? fail2(`'${typeName(callee)}' object is not callable`)
   );
 }
 function bindTarget(target, value, set) {
@@ -48564,7 +49251,7 @@ function bindTarget(target, value, set) {
       );
       if (star < 0) {
         if (xs.length !== targets.length) {
-          return fail(`cannot unpack ${xs.length} values into ${targets.length} names`);
+          return fail2(`cannot unpack ${xs.length} values into ${targets.length} names`);
         }
         for (let i2 = 0; i2 < targets.length; i2++) {
           const bad2 = bindTarget(targets[i2], xs[i2], set);
@@ -48573,7 +49260,7 @@ function bindTarget(target, value, set) {
         return void 0;
       }
       const after = targets.length - star - 1;
-      if (xs.length < targets.length - 1) return fail("not enough values to unpack");
+      if (xs.length < targets.length - 1) return fail2("not enough values to unpack");
       for (let i2 = 0; i2 < star; i2++) {
         const bad2 = bindTarget(targets[i2], xs[i2], set);
         if (bad2) return bad2;
@@ -48588,7 +49275,7 @@ function bindTarget(target, value, set) {
       return void 0;
     }
     default:
-      return fail(`unsupported loop target (${target.type})`);
+      return fail2(`unsupported loop target (${target.type})`);
   }
 }
 function evalComprehension(ctx, node, locals) {
@@ -48602,7 +49289,7 @@ function evalComprehension(ctx, node, locals) {
   let produced = 0;
   const run3 = (i2) => {
     if (i2 === clauses.length) {
-      if (++produced > MAX_ITEMS) return fail("comprehension is too long to be config data");
+      if (++produced > MAX_ITEMS) return fail2("comprehension is too long to be config data");
       if (isDict3) {
         const key = evalExpr(ctx, body2.childForFieldName("key"), inner);
         const k = dictKey(key);
@@ -48619,7 +49306,7 @@ function evalComprehension(ctx, node, locals) {
       if (isFail(t)) return t;
       return t ? run3(i2 + 1) : void 0;
     }
-    if (clause.children.some((c) => c?.type === "async")) return fail("async comprehension");
+    if (clause.children.some((c) => c?.type === "async")) return fail2("async comprehension");
     const rights = clause.childrenForFieldName("right").filter((c) => c !== null);
     const iterable = rights.length === 1 ? evalRaw(ctx, rights[0], inner) : { t: "tuple", items: rights.map((r) => evalExpr(ctx, r, inner)) };
     const xs = iterate(iterable);
@@ -48653,36 +49340,36 @@ var SIMPLE_ESCAPES = {
   t: "	",
   v: "\v"
 };
-function decodeEscapes(text2) {
+function decodeEscapes(text3) {
   let out3 = "";
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const ch = text2[i2];
-    if (ch !== "\\" || i2 + 1 >= text2.length) {
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const ch = text3[i2];
+    if (ch !== "\\" || i2 + 1 >= text3.length) {
       out3 += ch;
       continue;
     }
-    const next = text2[i2 + 1];
+    const next = text3[i2 + 1];
     if (next in SIMPLE_ESCAPES) {
       out3 += SIMPLE_ESCAPES[next];
       i2++;
     } else if (next === "\n") {
       i2++;
     } else if (next === "\r") {
-      i2 += text2[i2 + 2] === "\n" ? 2 : 1;
+      i2 += text3[i2 + 2] === "\n" ? 2 : 1;
     } else if (/[0-7]/.test(next)) {
-      const m = /^[0-7]{1,3}/.exec(text2.slice(i2 + 1))[0];
+      const m = /^[0-7]{1,3}/.exec(text3.slice(i2 + 1))[0];
       out3 += String.fromCodePoint(parseInt(m, 8));
       i2 += m.length;
     } else if (next === "x" || next === "u" || next === "U") {
       const len = next === "x" ? 2 : next === "u" ? 4 : 8;
-      const hex2 = text2.slice(i2 + 2, i2 + 2 + len);
-      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex2)) return fail(`truncated \\${next} escape`);
+      const hex2 = text3.slice(i2 + 2, i2 + 2 + len);
+      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex2)) return fail2(`truncated \\${next} escape`);
       const cp = parseInt(hex2, 16);
-      if (cp > 1114111) return fail("illegal Unicode character");
+      if (cp > 1114111) return fail2("illegal Unicode character");
       out3 += String.fromCodePoint(cp);
       i2 += 1 + len;
     } else if (next === "N") {
-      return fail("named Unicode escapes (\\N{...}) are not supported");
+      return fail2("named Unicode escapes (\\N{...}) are not supported");
     } else {
       out3 += ch;
     }
@@ -48690,15 +49377,15 @@ function decodeEscapes(text2) {
   return out3;
 }
 function literalText(ctx, raw, isRaw, isF) {
-  let text2 = raw;
+  let text3 = raw;
   const pre = ctx.predefined;
-  if (pre) text2 = text2.replace(PREDEFINED_RE, (_m, key) => pre[key]);
-  if (isF) text2 = text2.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
-  return isRaw ? text2 : decodeEscapes(text2);
+  if (pre) text3 = text3.replace(PREDEFINED_RE, (_m, key) => pre[key]);
+  if (isF) text3 = text3.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+  return isRaw ? text3 : decodeEscapes(text3);
 }
 function evalInterpolation(ctx, node, locals) {
   const exprNode = node.childForFieldName("expression") ?? kids(node)[0];
-  if (!exprNode) return fail("empty f-string field");
+  if (!exprNode) return fail2("empty f-string field");
   const value = evalExpr(ctx, exprNode, locals);
   const conversion = kids(node).find((c) => c.type === "type_conversion")?.text.slice(1);
   const specNode = kids(node).find((c) => c.type === "format_specifier");
@@ -48710,7 +49397,7 @@ function evalInterpolation(ctx, node, locals) {
       spec += ctx.source.slice(cursor, part.startIndex);
       const inner = kids(part)[0];
       const v = inner ? evalExpr(ctx, inner, locals) : void 0;
-      const s = v ? pyStr(v) : fail("empty nested format field");
+      const s = v ? pyStr(v) : fail2("empty nested format field");
       if (isFail(s)) return s;
       spec += s;
       cursor = part.endIndex;
@@ -48725,44 +49412,44 @@ function evalInterpolation(ctx, node, locals) {
   }
   const converted = convertField(value, conv);
   if (isFail(converted)) return converted;
-  const text2 = formatValue(converted, spec);
-  return isFail(text2) ? text2 : prefix + text2;
+  const text3 = formatValue(converted, spec);
+  return isFail(text3) ? text3 : prefix + text3;
 }
 function evalStringPiece(ctx, node, locals) {
   const children = node.children.filter((c) => c !== null);
   const start2 = children.find((c) => c.type === "string_start");
   const prefix = (start2?.text ?? "").replace(/['"]+$/, "").toLowerCase();
-  if (prefix.includes("t")) return fail("template strings are not config data");
+  if (prefix.includes("t")) return fail2("template strings are not config data");
   const isRaw = prefix.includes("r");
   const isF = prefix.includes("f");
-  let text2 = "";
+  let text3 = "";
   for (const c of children) {
     if (c.type === "string_content") {
       const piece = literalText(ctx, ctx.source.slice(c.startIndex, c.endIndex), isRaw, isF);
       if (isFail(piece)) return piece;
-      text2 += piece;
+      text3 += piece;
     } else if (c.type === "interpolation") {
       const piece = evalInterpolation(ctx, c, locals);
       if (isFail(piece)) return piece;
-      text2 += piece;
+      text3 += piece;
     }
   }
-  return { text: text2, bytes: prefix.includes("b") };
+  return { text: text3, bytes: prefix.includes("b") };
 }
 function evalString(ctx, node, locals) {
   const pieces = node.type === "concatenated_string" ? kids(node).filter((c) => c.type === "string") : [node];
-  let text2 = "";
+  let text3 = "";
   let bytes;
   for (const p of pieces) {
     const r = evalStringPiece(ctx, p, locals);
     if (isFail(r)) return opaqueAt(ctx, node, r);
     if (bytes !== void 0 && bytes !== r.bytes)
-      return opaqueAt(ctx, node, fail("cannot mix bytes and str literals"));
+      return opaqueAt(ctx, node, fail2("cannot mix bytes and str literals"));
     bytes = r.bytes;
-    text2 += r.text;
+    text3 += r.text;
   }
-  if (bytes) return opaqueAt(ctx, node, fail("bytes values are not config data"));
-  return { t: "str", v: text2, at: origin(ctx, node) };
+  if (bytes) return opaqueAt(ctx, node, fail2("bytes values are not config data"));
+  return { t: "str", v: text3, at: origin(ctx, node) };
 }
 
 // src/python/parse.ts
@@ -48959,12 +49646,12 @@ var Tree = class _Tree {
       throw new TypeError("Argument must be a Tree");
     }
     C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -48975,12 +49662,12 @@ var Tree = class _Tree {
   /** Get the included ranges that were used to parse the syntax tree. */
   getIncludedRanges() {
     C._ts_tree_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -49505,12 +50192,12 @@ var Node = class {
   childrenForFieldId(fieldId) {
     marshalNode(this);
     C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
@@ -49582,12 +50269,12 @@ var Node = class {
     if (!this._children) {
       marshalNode(this);
       C._ts_node_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count);
-      if (count > 0) {
+      this._children = new Array(count2);
+      if (count2 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           this._children[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -49605,12 +50292,12 @@ var Node = class {
     if (!this._namedChildren) {
       marshalNode(this);
       C._ts_node_named_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count);
-      if (count > 0) {
+      this._namedChildren = new Array(count2);
+      if (count2 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           this._namedChildren[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -49859,7 +50546,7 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   if (id === 0) return null;
   const index = C.getValue(address, "i32");
   address += SIZE_OF_INT;
-  const row = C.getValue(address, "i32");
+  const row2 = C.getValue(address, "i32");
   address += SIZE_OF_INT;
   const column = C.getValue(address, "i32");
   address += SIZE_OF_INT;
@@ -49868,7 +50555,7 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
     id,
     tree,
     startIndex: index,
-    startPosition: { row, column },
+    startPosition: { row: row2, column },
     other
   });
   return result;
@@ -50062,11 +50749,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text2, positive) => {
-      return positive ? regex2.test(text2) : !regex2.test(text2);
+    const test = /* @__PURE__ */ __name((text3, positive) => {
+      return positive ? regex2.test(text3) : !regex2.test(text3);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
+    return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -50096,7 +50783,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text2) => values.includes(text2)) === isPositive;
+    return nodes.every((text3) => values.includes(text3)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -50454,14 +51141,14 @@ var Query = class {
       maxStartDepth,
       timeoutMicros
     );
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
     const result = new Array();
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     const captures = new Array();
     let address = startAddress;
-    for (let i2 = 0; i2 < count; i2++) {
+    for (let i2 = 0; i2 < count2; i2++) {
       const patternIndex = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const captureCount = C.getValue(address, "i32");
@@ -50709,12 +51396,12 @@ var Language = class _Language {
    */
   get supertypes() {
     C._ts_language_supertypes_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
@@ -50726,12 +51413,12 @@ var Language = class _Language {
    */
   subtypes(supertype) {
     C._ts_language_subtypes_wasm(this[0], supertype);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
@@ -50944,9 +51631,9 @@ var Module2 = (() => {
     var wasmMemory;
     var ABORT = false;
     var EXITSTATUS;
-    function assert(condition, text2) {
+    function assert(condition, text3) {
       if (!condition) {
-        abort(text2);
+        abort(text3);
       }
     }
     __name(assert, "assert");
@@ -51327,8 +52014,8 @@ var Module2 = (() => {
               customSection.neededDynlibs.push(libname);
             }
           } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-            var count = getLEB();
-            while (count--) {
+            var count2 = getLEB();
+            while (count2--) {
               var symname = getString();
               var flags22 = getLEB();
               if (flags22 & WASM_SYMBOL_TLS) {
@@ -51336,8 +52023,8 @@ var Module2 = (() => {
               }
             }
           } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-            var count = getLEB();
-            while (count--) {
+            var count2 = getLEB();
+            while (count2--) {
               var modname = getString();
               var symname = getString();
               var flags22 = getLEB();
@@ -51526,9 +52213,9 @@ var Module2 = (() => {
       }
       return func2;
     }, "getWasmTableEntry");
-    var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+    var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
       if (functionsInTableMap) {
-        for (var i2 = offset; i2 < offset + count; i2++) {
+        for (var i2 = offset; i2 < offset + count2; i2++) {
           var item = getWasmTableEntry(i2);
           if (item) {
             functionsInTableMap.set(item, i2);
@@ -52091,10 +52778,10 @@ var Module2 = (() => {
       }
     }
     __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
-    function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+    function _tree_sitter_parse_callback(inputBufferAddress, index, row2, column, lengthAddress) {
       const INPUT_BUFFER_SIZE = 10 * 1024;
       const string = Module.currentParseCallback(index, {
-        row,
+        row: row2,
         column
       });
       if (typeof string === "string") {
@@ -52667,12 +53354,12 @@ var Parser = class {
   /** Get the ranges of text that the parser will include when parsing. */
   getIncludedRanges() {
     C._ts_parser_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -52776,8 +53463,8 @@ function parseModule(source, file) {
         finding("PY-001", "error", file, line, `Syntax error: missing \`${node.type}\`.`)
       );
     } else if (node.isError) {
-      const text2 = node.text.replace(/\s+/g, " ").trim();
-      const near = text2.length > 40 ? `${text2.slice(0, 37)}...` : text2;
+      const text3 = node.text.replace(/\s+/g, " ").trim();
+      const near = text3.length > 40 ? `${text3.slice(0, 37)}...` : text3;
       syntaxErrors.push(
         finding(
           "PY-001",
@@ -52987,13 +53674,13 @@ function targetPath(st, target) {
     } else {
       const subs = cur.childrenForFieldName("subscript").filter((c) => c !== null);
       if (subs.length !== 1 || subs[0].type === "slice" || cur.children.some((c) => c?.type === ",")) {
-        return fail("slice or tuple subscript assignment");
+        return fail2("slice or tuple subscript assignment");
       }
       steps.unshift({ kind: "item", key: evalExpr(st.ctx, subs[0]) });
       cur = cur.childForFieldName("value");
     }
   }
-  if (cur.type !== "identifier") return fail(`assignment through a ${cur.type.replace(/_/g, " ")}`);
+  if (cur.type !== "identifier") return fail2(`assignment through a ${cur.type.replace(/_/g, " ")}`);
   return { root: cur.text, steps };
 }
 function stepInto(st, container, step) {
@@ -53001,24 +53688,24 @@ function stepInto(st, container, step) {
   if (u) return u;
   if (step.kind === "attr") {
     if (container.t !== "dict" || !st.ctx.configDicts.has(container.entries)) {
-      return fail(`attribute \`.${step.name}\` of a ${typeName(container)} value`);
+      return fail2(`attribute \`.${step.name}\` of a ${typeName(container)} value`);
     }
-    return container.entries.get(step.name) ?? fail(`the config has no key \`${step.name}\``);
+    return container.entries.get(step.name) ?? fail2(`the config has no key \`${step.name}\``);
   }
   const ku = unknownOperand(step.key);
   if (ku) return ku;
   if (container.t === "dict") {
     const k = dictKey(step.key);
     if (isFail(k)) return k;
-    return container.entries.get(k) ?? fail(`KeyError: ${JSON.stringify(k)}`);
+    return container.entries.get(k) ?? fail2(`KeyError: ${JSON.stringify(k)}`);
   }
   if (container.t === "list" || container.t === "tuple") {
     const i2 = asInt(step.key);
-    if (i2 === void 0) return fail(`${container.t} indices must be integers`);
+    if (i2 === void 0) return fail2(`${container.t} indices must be integers`);
     const j = i2 < 0 ? i2 + container.items.length : i2;
-    return container.items[j] ?? fail(`${container.t} index out of range`);
+    return container.items[j] ?? fail2(`${container.t} index out of range`);
   }
-  return fail(`'${typeName(container)}' object is not subscriptable`);
+  return fail2(`'${typeName(container)}' object is not subscriptable`);
 }
 function withItem(st, container, step, value) {
   const u = unknownOperand(container);
@@ -53027,7 +53714,7 @@ function withItem(st, container, step, value) {
     let k;
     if (step.kind === "attr") {
       if (!st.ctx.configDicts.has(container.entries)) {
-        return fail(
+        return fail2(
           `attribute assignment \`.${step.name}\` on a plain dict (Python raises AttributeError)`
         );
       }
@@ -53042,14 +53729,14 @@ function withItem(st, container, step, value) {
   }
   if (step.kind === "item" && container.t === "list") {
     const i2 = asInt(step.key);
-    if (i2 === void 0) return unknownOperand(step.key) ?? fail("list indices must be integers");
+    if (i2 === void 0) return unknownOperand(step.key) ?? fail2("list indices must be integers");
     const j = i2 < 0 ? i2 + container.items.length : i2;
-    if (j < 0 || j >= container.items.length) return fail("list assignment index out of range");
+    if (j < 0 || j >= container.items.length) return fail2("list assignment index out of range");
     const items2 = [...container.items];
     items2[j] = value;
     return { ...container, items: items2 };
   }
-  return fail(`'${typeName(container)}' object does not support item assignment`);
+  return fail2(`'${typeName(container)}' object does not support item assignment`);
 }
 var identityOf = (v) => v.t === "dict" ? v.entries : v.t === "list" || v.t === "tuple" ? v.items : void 0;
 function replaceObject(st, old, replacement) {
@@ -53092,9 +53779,9 @@ function replaceObject(st, old, replacement) {
 }
 function globalValue(st, name2) {
   const b = st.ctx.globals.get(name2);
-  if (name2 === BASE_KEY) return fail("changes `_base_`");
-  if (!b) return fail(`name \`${name2}\` is not defined in this file`);
-  if (b.kind !== "value") return fail(`changes the ${b.kind} \`${name2}\``);
+  if (name2 === BASE_KEY) return fail2("changes `_base_`");
+  if (!b) return fail2(`name \`${name2}\` is not defined in this file`);
+  if (b.kind !== "value") return fail2(`changes the ${b.kind} \`${name2}\``);
   return b.value;
 }
 function walkPath(st, root, steps) {
@@ -53114,7 +53801,7 @@ function mutateAt(st, stmt, root, steps, change) {
   if (isFail(changed)) return changed;
   const oldId = identityOf(cur);
   const newId = identityOf(changed);
-  if (!oldId || !newId) return fail(`cannot change a ${typeName(cur)} in place`);
+  if (!oldId || !newId) return fail2(`cannot change a ${typeName(cur)} in place`);
   if (oldId !== newId) replaceObject(st, oldId, newId);
   st.assignments.set(root, span(st.ctx.file, stmt));
   return void 0;
@@ -53133,7 +53820,7 @@ function setItem(st, stmt, target, value) {
 }
 function plainData(st, node, v) {
   const lazy2 = (v.t === "list" || v.t === "tuple") && lazyItems.has(v.items);
-  return lazy2 ? opaqueAt(st.ctx, node, fail("an iterator or range object is not config data")) : v;
+  return lazy2 ? opaqueAt(st.ctx, node, fail2("an iterator or range object is not config data")) : v;
 }
 function assignTo(st, stmt, target, value, valueNode) {
   if (target.type === "identifier") {
@@ -53200,11 +53887,11 @@ function augmented(current, op, rhs, at) {
       if (isFail(r2)) return r2;
       items2 = r2.items;
     }
-    if (items2.length > MAX_ITEMS) return fail("sequence is too long to be config data");
+    if (items2.length > MAX_ITEMS) return fail2("sequence is too long to be config data");
     return { value: { ...current, items: items2 }, inPlace: true };
   }
   if (current.t === "dict" && op === "|=") {
-    if (rhs.t !== "dict") return unknownOperand(rhs) ?? fail(`'|=' with a ${typeName(rhs)}`);
+    if (rhs.t !== "dict") return unknownOperand(rhs) ?? fail2(`'|=' with a ${typeName(rhs)}`);
     return {
       value: { ...current, entries: new Map([...current.entries, ...rhs.entries]) },
       inPlace: true
@@ -53237,7 +53924,7 @@ function handleAugmented(st, stmt, node) {
     return;
   }
   if (target.type !== "subscript" && target.type !== "attribute") {
-    return notEvaluated(st, stmt, fail(`augmented assignment to a ${target.type}`));
+    return notEvaluated(st, stmt, fail2(`augmented assignment to a ${target.type}`));
   }
   const path6 = targetPath(st, target);
   if (isFail(path6)) return notEvaluated(st, stmt, path6);
@@ -53262,7 +53949,7 @@ function mutatedBy(target, method, args2) {
     const entries2 = new Map(target.entries);
     switch (method) {
       case "update": {
-        if (n > 1) return fail("update expected at most 1 argument");
+        if (n > 1) return fail2("update expected at most 1 argument");
         const merged = callBuiltin("dict", args2);
         if (isFail(merged)) return merged;
         for (const [k, v] of merged.entries) entries2.set(k, v);
@@ -53270,33 +53957,33 @@ function mutatedBy(target, method, args2) {
       }
       case "setdefault":
       case "pop": {
-        if (!noKw || n < 1 || n > 2) return fail(`${method}() takes 1 or 2 arguments`);
+        if (!noKw || n < 1 || n > 2) return fail2(`${method}() takes 1 or 2 arguments`);
         const k = dictKey(args2.pos[0]);
         if (isFail(k)) return k;
         if (method === "setdefault") {
           if (!entries2.has(k)) entries2.set(k, args2.pos[1] ?? { t: "none", at: target.at });
         } else if (!entries2.delete(k) && n === 1) {
-          return fail(`KeyError: ${JSON.stringify(k)}`);
+          return fail2(`KeyError: ${JSON.stringify(k)}`);
         }
         return { ...target, entries: entries2 };
       }
       case "clear":
-        return n === 0 && noKw ? { ...target, entries: /* @__PURE__ */ new Map() } : fail("clear() takes no arguments");
+        return n === 0 && noKw ? { ...target, entries: /* @__PURE__ */ new Map() } : fail2("clear() takes no arguments");
       default:
-        return fail(`\`.${method}()\` on a dict is not supported`);
+        return fail2(`\`.${method}()\` on a dict is not supported`);
     }
   }
   if (target.t === "list") {
     const items2 = [...target.items];
     const done = () => ({ ...target, items: items2 });
-    if (!noKw && method !== "sort") return fail(`${method}() takes no keyword arguments`);
+    if (!noKw && method !== "sort") return fail2(`${method}() takes no keyword arguments`);
     switch (method) {
       case "append":
-        if (n !== 1) return fail("append() takes exactly one argument");
+        if (n !== 1) return fail2("append() takes exactly one argument");
         items2.push(args2.pos[0]);
         return done();
       case "extend": {
-        if (n !== 1) return fail("extend() takes exactly one argument");
+        if (n !== 1) return fail2("extend() takes exactly one argument");
         const xs = iterate(args2.pos[0]);
         if (isFail(xs)) return xs;
         items2.push(...xs);
@@ -53304,7 +53991,7 @@ function mutatedBy(target, method, args2) {
       }
       case "insert": {
         const i2 = n === 2 ? asInt(args2.pos[0]) : void 0;
-        if (i2 === void 0) return fail("insert() takes an integer index and a value");
+        if (i2 === void 0) return fail2("insert() takes an integer index and a value");
         const len = items2.length;
         const j = i2 < 0 ? Math.max(0, i2 + len) : Math.min(i2, len);
         items2.splice(j, 0, args2.pos[1]);
@@ -53312,14 +53999,14 @@ function mutatedBy(target, method, args2) {
       }
       case "pop": {
         const i2 = n === 0 ? -1 : asInt(args2.pos[0]);
-        if (i2 === void 0 || n > 1) return fail("pop() takes an optional integer index");
+        if (i2 === void 0 || n > 1) return fail2("pop() takes an optional integer index");
         const j = i2 < 0 ? i2 + items2.length : i2;
-        if (j < 0 || j >= items2.length) return fail("pop index out of range");
+        if (j < 0 || j >= items2.length) return fail2("pop index out of range");
         items2.splice(j, 1);
         return done();
       }
       case "remove": {
-        if (n !== 1) return fail("remove() takes exactly one argument");
+        if (n !== 1) return fail2("remove() takes exactly one argument");
         for (let i2 = 0; i2 < items2.length; i2++) {
           const eq = pyEquals(items2[i2], args2.pos[0]);
           if (isFail(eq)) return eq;
@@ -53328,15 +54015,15 @@ function mutatedBy(target, method, args2) {
             return done();
           }
         }
-        return fail("ValueError: list.remove(x): x not in list");
+        return fail2("ValueError: list.remove(x): x not in list");
       }
       case "clear":
-        return n === 0 ? { ...target, items: [] } : fail("clear() takes no arguments");
+        return n === 0 ? { ...target, items: [] } : fail2("clear() takes no arguments");
       case "reverse":
-        return n === 0 ? { ...target, items: items2.reverse() } : fail("reverse() takes no arguments");
+        return n === 0 ? { ...target, items: items2.reverse() } : fail2("reverse() takes no arguments");
       case "sort": {
         if (n > 0 || [...args2.kw.keys()].some((k) => k !== "reverse"))
-          return fail("sort() with a key function");
+          return fail2("sort() with a key function");
         let error2;
         const rev = args2.kw.get("reverse");
         const descending = rev?.t === "bool" ? rev.v : false;
@@ -53351,10 +54038,10 @@ function mutatedBy(target, method, args2) {
         return error2 ?? done();
       }
       default:
-        return fail(`\`.${method}()\` on a list is not supported`);
+        return fail2(`\`.${method}()\` on a list is not supported`);
     }
   }
-  return unknownOperand(target) ?? fail(`\`.${method}()\` changes a ${typeName(target)}`);
+  return unknownOperand(target) ?? fail2(`\`.${method}()\` changes a ${typeName(target)}`);
 }
 function isPureCall(st, receiver, method, argsNode) {
   const quiet = { ...st.ctx, findings: [] };
@@ -53425,7 +54112,7 @@ function handleDelete(st, stmt) {
       st.assignments.delete(t.text);
       continue;
     }
-    const path6 = t.type === "subscript" ? targetPath(st, t) : fail(`\`del\` of a ${t.type}`);
+    const path6 = t.type === "subscript" ? targetPath(st, t) : fail2(`\`del\` of a ${t.type}`);
     if (isFail(path6)) return notEvaluated(st, stmt, path6);
     const last = path6.steps[path6.steps.length - 1];
     const bad = mutateAt(st, stmt, path6.root, path6.steps.slice(0, -1), (container) => {
@@ -53433,15 +54120,15 @@ function handleDelete(st, stmt) {
         const k = dictKey(last.key);
         if (isFail(k)) return k;
         const entries2 = new Map(container.entries);
-        return entries2.delete(k) ? { ...container, entries: entries2 } : fail(`KeyError: ${JSON.stringify(k)}`);
+        return entries2.delete(k) ? { ...container, entries: entries2 } : fail2(`KeyError: ${JSON.stringify(k)}`);
       }
       if (container.t === "list") {
         const i2 = asInt(last.key);
         const j = i2 === void 0 ? -1 : i2 < 0 ? i2 + container.items.length : i2;
-        if (j < 0 || j >= container.items.length) return fail("list assignment index out of range");
+        if (j < 0 || j >= container.items.length) return fail2("list assignment index out of range");
         return { ...container, items: container.items.filter((_, x) => x !== j) };
       }
-      return unknownOperand(container) ?? fail(`'${typeName(container)}' object doesn't support item deletion`);
+      return unknownOperand(container) ?? fail2(`'${typeName(container)}' object doesn't support item deletion`);
     });
     if (bad) return notEvaluated(st, stmt, bad);
   }
@@ -53491,7 +54178,7 @@ function handleStatement(st, stmt) {
     default: {
       if (!COMPOUND[stmt.type] && !stmt.type.endsWith("_statement")) return;
       const keyword = COMPOUND[stmt.type] ?? stmt.type.replace(/_statement$/, "").replace(/_/g, " ");
-      return notEvaluated(st, stmt, fail(`a top-level \`${keyword}\` statement is not evaluated`));
+      return notEvaluated(st, stmt, fail2(`a top-level \`${keyword}\` statement is not evaluated`));
     }
   }
 }
@@ -53508,7 +54195,7 @@ function evaluateModule(mod, options = {}) {
     } catch (e) {
       const why = e instanceof RangeError ? "the expression is nested too deeply" : `evaluator error (${String(e)})`;
       try {
-        notEvaluated(st, stmt, fail(why));
+        notEvaluated(st, stmt, fail2(why));
       } catch {
         reportStatement(st, stmt, `Statement not evaluated: ${why}.`);
       }
@@ -53928,7 +54615,7 @@ function convertList(items2, at, ctx, opts, outer) {
   for (const p of parts2) findings.push(...p.findings);
   const value = dict([
     ["type", str("ConcatDataset")],
-    ["datasets", list2(parts2.map((p) => p.value))]
+    ["datasets", list(parts2.map((p) => p.value))]
   ]);
   return { value, findings };
 }
@@ -53955,7 +54642,7 @@ function convertWrapper(ds, type, ctx, opts, outer) {
     } else if (k === wrapper.inners && isSeq(v)) {
       const parts2 = v.items.map((d) => convertAny(d, ctx, opts, outer));
       for (const p of parts2) findings.push(...p.findings);
-      entries2.push([k, list2(parts2.map((p) => p.value))]);
+      entries2.push([k, list(parts2.map((p) => p.value))]);
     } else if (k === "pipeline") {
       const p = opts.pipeline(v, opts.split === "train" ? "train" : "test", ds);
       findings.push(...p.findings);
@@ -53997,12 +54684,12 @@ function convertImplicitConcat(ds, ctx, opts, outer) {
       ]
     };
   }
-  const count = Math.max(nSplit, nImg);
+  const count2 = Math.max(nSplit, nImg);
   const listed = new Set(keys.implicitConcat);
   const findings = [];
   if (opts.split !== "train") findings.push(separateEvalWarning(ds, ctx, opts.split));
   const copies = [];
-  for (let i2 = 0; i2 < count; i2++) {
+  for (let i2 = 0; i2 < count2; i2++) {
     const entries2 = [];
     for (const [k, v] of ds.entries) {
       if (k === "separate_eval") continue;
@@ -54015,7 +54702,7 @@ function convertImplicitConcat(ds, ctx, opts, outer) {
   return {
     value: dict([
       ["type", str("ConcatDataset")],
-      ["datasets", list2(copies)]
+      ["datasets", list(copies)]
     ]),
     findings
   };
@@ -54466,7 +55153,7 @@ function packSegInputs(collect, scope) {
   );
   const items2 = kept.map((k) => str(k));
   return transform("PackSegInputs", [
-    ["meta_keys", metaKeys.t === "tuple" ? tuple(items2) : list2(items2)]
+    ["meta_keys", metaKeys.t === "tuple" ? tuple(items2) : list(items2)]
   ]);
 }
 
@@ -54543,13 +55230,13 @@ function mainScale(a) {
   return { args: [["scale", scale]], multiPass: false };
 }
 function ttaRatios(a) {
-  if (a.ratios === void 0) return list2(pipeline_default.augTestRatios.map((r) => float(r)));
+  if (a.ratios === void 0) return list(pipeline_default.augTestRatios.map((r) => float(r)));
   const v = a.ratiosValue;
   if (v.t === "list" && v.items.every((r) => r.t === "float")) return v;
-  return list2(a.ratios.map(asFloat));
+  return list(a.ratios.map(asFloat));
 }
 function convertMsfa(msfa, scope) {
-  const fail2 = (message) => {
+  const fail3 = (message) => {
     scope.findings.push(
       findingAt(
         "PIPE-012",
@@ -54562,7 +55249,7 @@ function convertMsfa(msfa, scope) {
     return void 0;
   };
   const a = readArgs(msfa);
-  if (typeof a === "string") return fail2(a);
+  if (typeof a === "string") return fail3(a);
   const resize = a.transforms.find((t) => typeOf(t) === "Resize");
   if (resize !== void 0) {
     const unknown = [...resize.entries.keys()].filter(
@@ -54578,7 +55265,7 @@ function convertMsfa(msfa, scope) {
           `\`Resize\` argument ${unknown.map((k) => `\`${k}\``).join(", ")} is not valid in mmseg 0.30.`
         )
       );
-      return fail2("its `Resize` cannot be converted");
+      return fail3("its `Resize` cannot be converted");
     }
     const minSize = resize.entries.get("min_size");
     if (minSize !== void 0 && minSize.t !== "none") {
@@ -54596,14 +55283,14 @@ function convertMsfa(msfa, scope) {
   const keepRatio = resize?.entries.get("keep_ratio") ?? bool(true);
   const { args: scaleArgs, multiPass } = mainScale(a);
   const imgRatios = a.scaleKind === "list" ? void 0 : ttaRatios(a);
-  const resizeList = a.scaleKind === "list" ? list2(
+  const resizeList = a.scaleKind === "list" ? list(
     a.imgScale.items.map(
       (s) => transform("Resize", [
         ["scale", s],
         ["keep_ratio", keepRatio]
       ])
     )
-  ) : list2(
+  ) : list(
     imgRatios.items.map(
       (r) => transform("Resize", [
         ["scale_factor", r],
@@ -54612,7 +55299,7 @@ function convertMsfa(msfa, scope) {
     )
   );
   const flipStep = a.flip || a.ratios === void 0;
-  const flipList = list2([
+  const flipList = list([
     transform("RandomFlip", [
       ["prob", float(0)],
       ["direction", a.directions[0]]
@@ -54642,7 +55329,7 @@ function convertMsfa(msfa, scope) {
     } else {
       const converted = convertKeptTransform(t, scope);
       result.main.push(converted);
-      result.ttaSteps.push(list2([converted]));
+      result.ttaSteps.push(list([converted]));
       result.ran.push(t);
     }
   }
@@ -54686,7 +55373,7 @@ function ttaLoad(t) {
 // src/convert/pipeline.ts
 var PIXEL_INDEPENDENT = new Set(pipeline_default.pixelValueIndependent);
 function pipelineLike(source, items2) {
-  return source.t === "tuple" ? tuple(items2, source.at) : list2(items2, source.at);
+  return source.t === "tuple" ? tuple(items2, source.at) : list(items2, source.at);
 }
 function unreadable(pipeline, ctx) {
   return {
@@ -54841,7 +55528,7 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
     const index = pipeline.items.findIndex(isMsfa);
     const msfa = index < 0 ? void 0 : pipeline.items[index];
     const pre = index < 0 ? pipeline.items : pipeline.items.slice(0, index);
-    const post = index < 0 ? [] : pipeline.items.slice(index + 1);
+    const post2 = index < 0 ? [] : pipeline.items.slice(index + 1);
     const items2 = [];
     const preConverted = [];
     let collect;
@@ -54882,19 +55569,19 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
         ownLoad ??= conv.loadAnnotations;
       }
     }
-    for (const t of post) visit2(t, items2);
-    if (conv !== void 0 && post.length > 0) {
+    for (const t of post2) visit2(t, items2);
+    if (conv !== void 0 && post2.length > 0) {
       scope.findings.push(
         findingAt(
           "PIPE-012",
           "warning",
-          post[0],
+          post2[0],
           ctx,
           "Transforms after `MultiScaleFlipAug` ran on its wrapped results in 0.x; they now run once, after the plain-test `Resize`."
         )
       );
     }
-    checkNormalizeOrder([...pre, ...conv?.ran ?? (msfa ? [msfa] : []), ...post], scope);
+    checkNormalizeOrder([...pre, ...conv?.ran ?? (msfa ? [msfa] : []), ...post2], scope);
     const load = testLoadAnnotations(ownLoad, opts, scope, pipeline);
     if (load !== void 0) items2.push(load);
     const pack = packSegInputs(collect, scope);
@@ -54914,11 +55601,11 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
     }
     if (conv === void 0) return { value, findings: scope.findings };
     const steps = [...conv.ttaSteps];
-    if (load !== void 0) steps.push(list2([transform("LoadAnnotations")]));
-    steps.push(list2([pack]));
-    const ttaPipeline = list2([
+    if (load !== void 0) steps.push(list([transform("LoadAnnotations")]));
+    steps.push(list([pack]));
+    const ttaPipeline = list([
       ...preConverted.map(ttaLoad),
-      transform("TestTimeAug", [["transforms", list2(steps)]])
+      transform("TestTimeAug", [["transforms", list(steps)]])
     ]);
     return { value, tta: { imgRatios: conv.imgRatios, ttaPipeline }, findings: scope.findings };
   });
@@ -55565,7 +56252,7 @@ function buildEvaluator(o) {
   const collect = o.collectGpu ? [["collect_device", str("gpu")]] : [];
   const iouMetric = dict([
     ["type", str("IoUMetric")],
-    ["iou_metrics", list2(iou)],
+    ["iou_metrics", list(iou)],
     ...shared,
     ...o.iouOptions,
     ...collect
@@ -55577,7 +56264,7 @@ function buildEvaluator(o) {
     ...collect
   ]);
   if (!cityscapes) return iouMetric;
-  return iou.length > 0 ? list2([iouMetric, cityMetric]) : cityMetric;
+  return iou.length > 0 ? list([iouMetric, cityMetric]) : cityMetric;
 }
 var convertEvaluators = ({ old, out: out3, ctx }) => {
   const findings = [];
@@ -55897,7 +56584,7 @@ function convertLogging(old, byEpoch, ctx, findings) {
   }
   const logInterval = logConfig.entries.get("interval");
   const hooks = logConfig.entries.get("hooks");
-  let text2;
+  let text3;
   let backends = [];
   if (hooks !== void 0 && !isSeq(hooks)) {
     const message = "log_config.hooks cannot be read; vis_backends and visualizer are not written and log_config is left as written";
@@ -55912,27 +56599,27 @@ function convertLogging(old, byEpoch, ctx, findings) {
       continue;
     }
     if (type === hooks_default.textLogger.type) {
-      if (text2 !== void 0) {
+      if (text3 !== void 0) {
         const message = "a second TextLoggerHook has no 1.x counterpart; dropped";
         findings.push(findingAt("LOG-002", "warning", hook2, ctx, message));
         continue;
       }
-      text2 = hook2;
+      text3 = hook2;
       backends?.push(typeDict(hooks_default.textLogger.backend));
       continue;
     }
     const backend = convertBackend(hook2, type, logInterval, ctx, findings);
     if (backend !== void 0) backends?.push(backend);
   }
-  if (backends !== void 0 && text2 === void 0) {
+  if (backends !== void 0 && text3 === void 0) {
     const message = "no TextLoggerHook: LocalVisBackend is not added (mmengine still prints the text log)";
     findings.push(findingAt("LOG-009", "info", hooks ?? logConfig, ctx, message));
   }
   const logger = [["type", str(hooks_default.loggerHook)]];
-  const interval = text2?.entries.get("interval") ?? logInterval;
+  const interval = text3?.entries.get("interval") ?? logInterval;
   if (interval !== void 0) logger.push(["interval", interval]);
-  logger.push(["log_metric_by_epoch", text2?.entries.get("by_epoch") ?? bool(byEpoch)]);
-  for (const [key, value] of text2?.entries ?? []) {
+  logger.push(["log_metric_by_epoch", text3?.entries.get("by_epoch") ?? bool(byEpoch)]);
+  for (const [key, value] of text3?.entries ?? []) {
     const name2 = String(key);
     if (["type", "interval", "by_epoch", "priority"].includes(name2)) continue;
     if (hooks_default.textLogger.toLogger.includes(name2)) logger.push([key, value]);
@@ -56072,7 +56759,7 @@ var convertHooks = ({ old, out: out3, ctx }) => {
   }
   if (ownsRuntime(old)) {
     if (logging.backends !== void 0) {
-      const backends = list2(logging.backends);
+      const backends = list(logging.backends);
       next.set("vis_backends", backends);
       next.set(
         "visualizer",
@@ -56606,7 +57293,7 @@ var convertPreprocessor = ({ old, out: out3, ctx }) => {
 var LR_POLICIES = schedule_default.lrPolicies;
 var MOMENTUM_POLICIES = schedule_default.momentumPolicies;
 var WARMUPS = schedule_default.warmups;
-var DEFAULTS3 = schedule_default.defaults;
+var DEFAULTS2 = schedule_default.defaults;
 var absent6 = (v) => v === void 0 || v.t === "none";
 var get = (d, key) => d.entries.get(key);
 var given = (d, key) => {
@@ -56688,7 +57375,7 @@ function checkStepMinLr(run3, cfg, stepValue, byEpoch) {
   if (minLrValue === void 0) return;
   const optimizer = get(run3.old, "optimizer");
   const baseLr = isDict(optimizer) && singleLr(optimizer) ? numOf(get(optimizer, "lr")) : void 0;
-  const gamma = numOf(given(cfg, "gamma") ?? float(DEFAULTS3.step_gamma));
+  const gamma = numOf(given(cfg, "gamma") ?? float(DEFAULTS2.step_gamma));
   const minLr = numOf(minLrValue);
   const e = byEpoch === run3.length.byEpoch ? run3.length.end : void 0;
   let decays;
@@ -56733,7 +57420,7 @@ function convertWarmup(run3, cfg) {
     report(run3, "SCHED-005", "error", get(cfg, "warmup_by_epoch"), message);
     return void 0;
   }
-  const ratio = get(cfg, "warmup_ratio") ?? float(DEFAULTS3.warmup_ratio);
+  const ratio = get(cfg, "warmup_ratio") ?? float(DEFAULTS2.warmup_ratio);
   const entry = scheduler(warmup.type, [
     [warmup.ratioArg, ratio],
     ["by_epoch", bool(byEpoch)],
@@ -56757,8 +57444,8 @@ function convertLrPolicy(run3, cfg, policy, byEpoch, warmup) {
     case "poly":
       return [
         scheduler("PolyLR", [
-          ["eta_min", get(cfg, "min_lr") ?? float(DEFAULTS3.poly_min_lr)],
-          ["power", get(cfg, "power") ?? float(DEFAULTS3.poly_power)],
+          ["eta_min", get(cfg, "min_lr") ?? float(DEFAULTS2.poly_min_lr)],
+          ["power", get(cfg, "power") ?? float(DEFAULTS2.poly_power)],
           ["begin", begin],
           ["end", endOf(run3, byEpoch)],
           ["by_epoch", by]
@@ -56856,7 +57543,7 @@ function ratioToOptimizer(run3, target, key) {
 function convertFlatCosine(run3, cfg, byEpoch, warmupIters) {
   const target = annealTarget(run3, cfg, "min_lr", "SCHED-013", "FlatCosineAnnealing");
   if (target === void 0) return void 0;
-  const percentValue = get(cfg, "start_percent") ?? float(DEFAULTS3.flat_start_percent);
+  const percentValue = get(cfg, "start_percent") ?? float(DEFAULTS2.flat_start_percent);
   const percent = numOf(percentValue);
   if (percent === void 0 || percent < 0 || percent > 1) {
     const message = "start_percent must be a number in [0, 1] (0.x raised ValueError); not converted";
@@ -56896,7 +57583,7 @@ function convertCosineRestart(run3, cfg, byEpoch) {
     report(run3, "SCHED-014", "error", periods ?? cfg, message);
     return void 0;
   }
-  const weights = get(cfg, "restart_weights") ?? list2([int(1)]);
+  const weights = get(cfg, "restart_weights") ?? list([int(1)]);
   if (!isSeq(weights) || weights.items.length !== periods.items.length) {
     const message = "periods and restart_weights must have the same length (0.x asserted); not converted";
     report(run3, "SCHED-014", "error", weights, message);
@@ -56994,14 +57681,14 @@ function convertLr(run3, cfg) {
   return warmup.entry === void 0 ? main : [warmup.entry, ...main];
 }
 function convertMomentum(run3, cfg) {
-  const fail2 = (at, message) => {
+  const fail3 = (at, message) => {
     report(run3, "SCHED-023", "error", at, `${message}; momentum_config not converted`);
     return void 0;
   };
-  if (!isDict(cfg)) return fail2(cfg, "momentum_config cannot be read");
+  if (!isDict(cfg)) return fail3(cfg, "momentum_config cannot be read");
   const policyValue = get(cfg, "policy");
   const policyName = strOf(policyValue);
-  if (policyName === void 0) return fail2(policyValue ?? cfg, "momentum_config has no policy");
+  if (policyName === void 0) return fail3(policyValue ?? cfg, "momentum_config has no policy");
   const hook2 = hookName(policyName);
   const policy = MOMENTUM_POLICIES[hook2];
   if (policy === void 0) {
@@ -57010,10 +57697,10 @@ function convertMomentum(run3, cfg) {
     return void 0;
   }
   if (policy.kind === "unsupported") {
-    return fail2(policyValue, `${hook2} momentum has no mmengine counterpart`);
+    return fail3(policyValue, `${hook2} momentum has no mmengine counterpart`);
   }
   if (!absent6(get(cfg, "warmup"))) {
-    return fail2(get(cfg, "warmup"), "a momentum warmup has no mmengine counterpart");
+    return fail3(get(cfg, "warmup"), "a momentum warmup has no mmengine counterpart");
   }
   reportUnknownArgs(run3, cfg, `momentum policy '${policyName}'`, [
     ...schedule_default.momentumBaseArgs,
@@ -57021,7 +57708,7 @@ function convertMomentum(run3, cfg) {
   ]);
   const byEpochValue = get(cfg, "by_epoch");
   const byEpoch = byEpochValue === void 0 ? true : truthy(byEpochValue);
-  if (byEpoch === void 0) return fail2(byEpochValue, "momentum_config.by_epoch cannot be read");
+  if (byEpoch === void 0) return fail3(byEpochValue, "momentum_config.by_epoch cannot be read");
   if (byEpoch && !run3.length.byEpoch) {
     const message = "momentum by_epoch=True (the mmcv default) under an iteration-based runner: 0.x never updated the momentum, so no momentum scheduler is written. Set by_epoch=False if it was intended";
     report(run3, "SCHED-023", "warning", byEpochValue ?? cfg, message);
@@ -57034,7 +57721,7 @@ function convertMomentum(run3, cfg) {
       const step = get(cfg, "step");
       const isList = isSeq(step);
       if (step === void 0 || !isList && step.t !== "int") {
-        return fail2(step ?? cfg, "momentum policy 'step' needs step, an int or a list of ints");
+        return fail3(step ?? cfg, "momentum policy 'step' needs step, an int or a list of ints");
       }
       const minMomentum = given(cfg, "min_momentum");
       if (minMomentum !== void 0) {
@@ -57045,7 +57732,7 @@ function convertMomentum(run3, cfg) {
         scheduler(isList ? "MultiStepMomentum" : "StepMomentum", [
           [isList ? "milestones" : "step_size", step],
           // Written because the defaults differ: mmcv 0.5, mmengine 0.1.
-          ["gamma", given(cfg, "gamma") ?? float(DEFAULTS3.momentum_step_gamma)],
+          ["gamma", given(cfg, "gamma") ?? float(DEFAULTS2.momentum_step_gamma)],
           ["begin", begin],
           ["end", endOf(run3, byEpoch)],
           ["by_epoch", by]
@@ -57084,7 +57771,7 @@ function convertMomentum(run3, cfg) {
       if (target === void 0) return void 0;
       const endFactor = target.ratio ?? ratioToOptimizer(run3, target.abs, "momentum");
       if (endFactor === void 0) {
-        return fail2(target.abs, "an absolute min_momentum needs a numeric optimizer momentum");
+        return fail3(target.abs, "an absolute min_momentum needs a numeric optimizer momentum");
       }
       return [
         scheduler("LinearMomentum", [
@@ -57117,7 +57804,7 @@ var convertSchedule = ({ old, out: out3, ctx }) => {
   if (lrNone && (momentumEntries ?? []).length === 0) {
     next.set("param_scheduler", none());
   } else {
-    next.set("param_scheduler", list2([...lrEntries, ...momentumEntries ?? []]));
+    next.set("param_scheduler", list([...lrEntries, ...momentumEntries ?? []]));
   }
   if (run3.endUnknown) {
     const message = "the training length (runner / total_iters) is not in this file; end is left out where the schedule runs to the end of training, and mmengine fills it from the train loop";
@@ -57272,9 +57959,9 @@ function emptyContainer(v) {
 function flat(v, path6, layout) {
   const key = path6.map((p) => typeof p === "number" ? String(p) : JSON.stringify(p)).join(",");
   if (layout.flatByPath.has(key)) return layout.flatByPath.get(key);
-  const text2 = flatUncached(v, path6, layout);
-  layout.flatByPath.set(key, text2);
-  return text2;
+  const text3 = flatUncached(v, path6, layout);
+  layout.flatByPath.set(key, text3);
+  return text3;
 }
 function flatUncached(v, path6, layout) {
   const given2 = override(v, path6, layout) ?? (v.t === "opaque" ? v.src : void 0);
@@ -57298,18 +57985,18 @@ function childTexts(v, path6, layout, render3) {
   const out3 = [];
   if (v.t === "list" || v.t === "tuple") {
     for (const [i2, item] of v.items.entries()) {
-      const text2 = render3(item, [...path6, i2], "", i2);
-      if (text2 === void 0) return void 0;
-      out3.push(text2);
+      const text3 = render3(item, [...path6, i2], "", i2);
+      if (text3 === void 0) return void 0;
+      out3.push(text3);
     }
   } else if (v.t === "dict") {
     const call = isCallStyle(v);
     let i2 = 0;
     for (const [key, val] of v.entries) {
       const prefix = call ? `${key}=` : `${pyKey(key)}: `;
-      const text2 = render3(val, [...path6, key], prefix, i2++);
-      if (text2 === void 0) return void 0;
-      out3.push(prefix + text2);
+      const text3 = render3(val, [...path6, key], prefix, i2++);
+      if (text3 === void 0) return void 0;
+      out3.push(prefix + text3);
     }
   }
   return out3;
@@ -57375,16 +58062,16 @@ ${pad2(depth, layout)}]`] : ["(", ")"];
   const last = items2.length - 1;
   const flatItems = items2.map((item, i2) => {
     if (item.t === "dict" && override(item, [...path6, i2], layout) === void 0) return void 0;
-    const text2 = flat(item, [...path6, i2], layout);
+    const text3 = flat(item, [...path6, i2], layout);
     const after = i2 === last ? tail : 1;
-    return text2 !== void 0 && inner.length + text2.length + after <= layout.width ? text2 : void 0;
+    return text3 !== void 0 && inner.length + text3.length + after <= layout.width ? text3 : void 0;
   });
   const oneTupleEnd = kind === "tuple" && items2.length === 1 ? ", " : "";
   if (flatItems.every((t) => t !== void 0)) {
     const lines2 = [];
     let line = "";
-    flatItems.forEach((text2, i2) => {
-      const piece = i2 === last ? text2 + oneTupleEnd : text2 + ",";
+    flatItems.forEach((text3, i2) => {
+      const piece = i2 === last ? text3 + oneTupleEnd : text3 + ",";
       const after = i2 === last ? tail - oneTupleEnd.length : 0;
       if (line === "") line = inner + piece;
       else if (line.length + 1 + piece.length + after <= layout.width) line += " " + piece;
@@ -57418,7 +58105,7 @@ function printAssignment(name2, v, options) {
 }
 
 // src/text-edits.ts
-function applyEdits(text2, edits) {
+function applyEdits(text3, edits) {
   const sorted = [...edits].sort(
     (a, b) => a.start - b.start || (a.end - a.start === 0 ? -1 : 0) - (b.end - b.start === 0 ? -1 : 0)
   );
@@ -57426,16 +58113,16 @@ function applyEdits(text2, edits) {
   let pos = 0;
   for (const e of sorted) {
     if (e.start < pos) continue;
-    out3 += text2.slice(pos, e.start) + e.text;
+    out3 += text3.slice(pos, e.start) + e.text;
     pos = e.end;
   }
-  return out3 + text2.slice(pos);
+  return out3 + text3.slice(pos);
 }
 
 // src/text-lines.ts
-function lineStarts(text2) {
+function lineStarts(text3) {
   const starts = [0];
-  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
+  for (let i2 = 0; i2 < text3.length; i2++) if (text3[i2] === "\n") starts.push(i2 + 1);
   return starts;
 }
 function lineAt(starts, offset) {
@@ -57448,7 +58135,7 @@ function lineAt(starts, offset) {
   }
   return lo + 1;
 }
-var blank = (text2) => text2.replace(/[^\n]/g, " ");
+var blank = (text3) => text3.replace(/[^\n]/g, " ");
 
 // src/emit/delta.ts
 var DELETE = "_delete_";
@@ -57507,15 +58194,15 @@ function assignedNames(node) {
   const names = [];
   let simple = true;
   let current = node;
-  let count = 0;
+  let count2 = 0;
   while (current && (current.type === "assignment" || current.type === "augmented_assignment")) {
     const left = current.childForFieldName("left");
     if (current.type === "augmented_assignment" || left?.type !== "identifier") simple = false;
     targetNames(left, names);
-    count += 1;
+    count2 += 1;
     current = current.childForFieldName("right");
   }
-  return { names, simple: simple && count === 1 };
+  return { names, simple: simple && count2 === 1 };
 }
 function topLevelStatements(tree, source) {
   const statements2 = [];
@@ -57661,12 +58348,12 @@ function emitConfig(input) {
     }
     const printed = dependenciesFirst(slot.keys, write).map((key) => {
       const value = write.get(key);
-      const text2 = printAssignment(key, value, {
+      const text3 = printAssignment(key, value, {
         nameFor: nameFor(key, defined, identity),
         sourceFor: numberAsWritten(file, source)
       });
       define2(key, value);
-      return text2;
+      return text3;
     });
     const body2 = printed.join("");
     if (slot.mode === "replace") {
@@ -57710,10 +58397,10 @@ var NUMBER = /^(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?$/;
 function numberAsWritten(file, source) {
   return (v) => {
     if (v.t !== "int" && v.t !== "float" || v.at?.file !== file) return void 0;
-    const text2 = source.slice(v.at.start, v.at.end);
-    if (!NUMBER.test(text2) || Number(text2.replaceAll("_", "")) !== v.v) return void 0;
-    const looksFloat = /[.eE]/.test(text2);
-    return looksFloat === (v.t === "float") ? text2 : void 0;
+    const text3 = source.slice(v.at.start, v.at.end);
+    if (!NUMBER.test(text3) || Number(text3.replaceAll("_", "")) !== v.v) return void 0;
+    const looksFloat = /[.eE]/.test(text3);
+    return looksFloat === (v.t === "float") ? text3 : void 0;
   };
 }
 function readsAny(v, names) {
@@ -57777,68 +58464,68 @@ function diffPaths(actual, expected, prefix = "") {
 }
 
 // src/commands/containers/json-spans.ts
-function parseJsonSpans(text2, from = 0) {
+function parseJsonSpans(text3, from = 0) {
   let i2 = from;
   const ws = () => {
-    while (i2 < text2.length && " 	\r\n".includes(text2[i2])) i2++;
+    while (i2 < text3.length && " 	\r\n".includes(text3[i2])) i2++;
   };
-  const fail2 = () => {
+  const fail3 = () => {
     throw new SyntaxError(`bad JSON at ${i2}`);
   };
   const value = () => {
     ws();
     const start2 = i2;
-    const c = text2[i2];
+    const c = text3[i2];
     if (c === '"') {
       i2++;
-      while (i2 < text2.length && text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
-      if (i2 >= text2.length) fail2();
+      while (i2 < text3.length && text3[i2] !== '"') i2 += text3[i2] === "\\" ? 2 : 1;
+      if (i2 >= text3.length) fail3();
       i2++;
-      return { t: "string", start: start2, end: i2, value: JSON.parse(text2.slice(start2, i2)) };
+      return { t: "string", start: start2, end: i2, value: JSON.parse(text3.slice(start2, i2)) };
     }
     if (c === "[") {
       i2++;
       const items2 = [];
       ws();
-      if (text2[i2] === "]") {
+      if (text3[i2] === "]") {
         i2++;
         return { t: "array", start: start2, end: i2, items: items2 };
       }
       for (; ; ) {
         items2.push(value());
         ws();
-        if (text2[i2] === ",") i2++;
-        else if (text2[i2] === "]") {
+        if (text3[i2] === ",") i2++;
+        else if (text3[i2] === "]") {
           i2++;
           return { t: "array", start: start2, end: i2, items: items2 };
-        } else fail2();
+        } else fail3();
       }
     }
     if (c === "{") {
       i2++;
       const entries2 = [];
       ws();
-      if (text2[i2] === "}") {
+      if (text3[i2] === "}") {
         i2++;
         return { t: "object", start: start2, end: i2, entries: entries2 };
       }
       for (; ; ) {
         const key = value();
-        if (key.t !== "string") fail2();
+        if (key.t !== "string") fail3();
         ws();
-        if (text2[i2] !== ":") fail2();
+        if (text3[i2] !== ":") fail3();
         i2++;
         entries2.push({ key: key.value, value: value() });
         ws();
-        if (text2[i2] === ",") i2++;
-        else if (text2[i2] === "}") {
+        if (text3[i2] === ",") i2++;
+        else if (text3[i2] === "}") {
           i2++;
           return { t: "object", start: start2, end: i2, entries: entries2 };
-        } else fail2();
+        } else fail3();
       }
     }
-    const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text2.slice(i2, i2 + 64));
-    if (!m) fail2();
+    const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text3.slice(i2, i2 + 64));
+    if (!m) fail3();
     i2 += m[0].length;
     return { t: "scalar", start: start2, end: i2 };
   };
@@ -57854,10 +58541,10 @@ function member(node, key) {
 }
 
 // src/commands/containers/dockerfile.ts
-function dockerfileRegions(text2) {
+function dockerfileRegions(text3) {
   const regions = [];
   const execForms = [];
-  const lines2 = text2.split("\n");
+  const lines2 = text3.split("\n");
   let offset = 0;
   for (let k = 0; k < lines2.length; k++) {
     const line = lines2[k];
@@ -58327,14 +59014,14 @@ function codePointToString(codePoint) {
 
 // node_modules/entities/dist/internal/decode-shared.js
 var BASE91_INVERSE = /* @__PURE__ */ (() => {
-  const table2 = new Uint8Array(127);
+  const table3 = new Uint8Array(127);
   let code2 = 0;
   for (let char = 33; char <= 126; char++) {
     if (char !== 34 && char !== 36 && char !== 92) {
-      table2[char] = code2++;
+      table3[char] = code2++;
     }
   }
-  return table2;
+  return table3;
 })();
 function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
   const base = 91;
@@ -58352,10 +59039,10 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
   single.fill(-1, dictSize + dict2AtomCount, slotCount);
   const start2 = new Int32Array(slotCount);
   const length = new Int32Array(slotCount);
-  function decodeDelta(count, off) {
+  function decodeDelta(count2, off) {
     let previous = 0;
     let slot = off;
-    const end = off + count;
+    const end = off + count2;
     while (slot < end) {
       const code2 = BASE91_INVERSE[input.charCodeAt(pos++)];
       if (code2 < 89) {
@@ -58378,8 +59065,8 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
   const references = new Int32Array(ngramCount * 2);
   let poolSize = 0;
   let ngramIndex = 0;
-  function readNgramReferences(count, startSlot) {
-    for (let index = 0; index < count; index++) {
+  function readNgramReferences(count2, startSlot) {
+    for (let index = 0; index < count2; index++) {
       const slot = startSlot + index;
       const a = readSlotCode();
       const b = readSlotCode();
@@ -58872,10 +59559,10 @@ var REBuilder = class {
   }
 };
 var web_schema = {
-  validate: (text2, pos, self2) => {
+  validate: (text3, pos, self2) => {
     const re = self2.re.get_http_validator();
     re.lastIndex = pos;
-    const m = re.exec(text2);
+    const m = re.exec(text3);
     return m ? m[0].length : 0;
   },
   normalize: (match, self2) => self2.normalize(match)
@@ -58885,13 +59572,13 @@ var defaultSchemas = {
   "https:": web_schema,
   "ftp:": web_schema,
   "//": {
-    validate: function(text2, pos, self2) {
+    validate: function(text3, pos, self2) {
       const re = self2.re.get_relative_proto_validator();
       re.lastIndex = pos;
-      const m = re.exec(text2);
+      const m = re.exec(text3);
       if (m) {
-        if (pos >= 3 && text2[pos - 3] === ":") return 0;
-        if (pos >= 3 && text2[pos - 3] === "/") return 0;
+        if (pos >= 3 && text3[pos - 3] === ":") return 0;
+        if (pos >= 3 && text3[pos - 3] === "/") return 0;
         return m[0].length;
       }
       return 0;
@@ -58899,10 +59586,10 @@ var defaultSchemas = {
     normalize: (match, self2) => self2.normalize(match)
   },
   "mailto:": {
-    validate: function(text2, pos, self2) {
+    validate: function(text3, pos, self2) {
       const re = self2.re.get_mailto_validator();
       re.lastIndex = pos;
-      const m = re.exec(text2);
+      const m = re.exec(text3);
       return m ? m[0].length : 0;
     },
     normalize: (match, self2) => self2.normalize(match)
@@ -58941,8 +59628,8 @@ var Match = class {
   text;
   /** Normalized URL of matched string. */
   url;
-  constructor(text2, schema, index, lastIndex) {
-    const raw = text2.slice(index, lastIndex);
+  constructor(text3, schema, index, lastIndex) {
+    const raw = text3.slice(index, lastIndex);
     this.schema = schema.toLowerCase();
     this.index = index;
     this.lastIndex = lastIndex;
@@ -59048,24 +59735,24 @@ var LinkifyIt = class {
   *
   * @param text Text to scan.
   */
-  test(text2) {
-    if (!text2.length) return false;
+  test(text3) {
+    if (!text3.length) return false;
     let m, re;
     re = this.re.get_schema_search();
     re.lastIndex = 0;
-    while ((m = re.exec(text2)) !== null) if (this.testSchemaAt(text2, m[2], re.lastIndex)) return true;
+    while ((m = re.exec(text3)) !== null) if (this.testSchemaAt(text3, m[2], re.lastIndex)) return true;
     if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
       re = this.re.get_fuzzy_link_search();
       re.lastIndex = 0;
-      if (re.exec(text2) !== null) return true;
+      if (re.exec(text3) !== null) return true;
     }
     if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-      if (text2.indexOf("@") >= 0) {
+      if (text3.indexOf("@") >= 0) {
         const mailHostRe = this.re.get_fuzzy_mail_host_search();
         const mailNameRe = this.re.get_mail_name_validator();
         mailHostRe.lastIndex = 0;
-        while ((m = mailHostRe.exec(text2)) !== null) {
-          const name2 = text2.slice(Math.max(0, m.index - 65), m.index);
+        while ((m = mailHostRe.exec(text3)) !== null) {
+          const name2 = text3.slice(Math.max(0, m.index - 65), m.index);
           if (mailNameRe.test(name2)) return true;
         }
       }
@@ -59080,9 +59767,9 @@ var LinkifyIt = class {
   * @param schema Rule (schema) name.
   * @param pos Text offset to check from.
   */
-  testSchemaAt(text2, schema, pos) {
+  testSchemaAt(text3, schema, pos) {
     if (!this.__schemas__[schema.toLowerCase()]) return 0;
-    return this.__schemas__[schema.toLowerCase()].validate(text2.slice(0, pos + this.__opts__.maxLength), pos, this);
+    return this.__schemas__[schema.toLowerCase()].validate(text3.slice(0, pos + this.__opts__.maxLength), pos, this);
   }
   /**
   * Returns array of found link descriptions or `null` on fail. We strongly
@@ -59090,7 +59777,7 @@ var LinkifyIt = class {
   *
   * @param text Text to scan.
   */
-  match(text2) {
+  match(text3) {
     const result = [];
     const schemaRe = this.re.get_schema_search();
     let fuzzyLinkRe;
@@ -59103,7 +59790,7 @@ var LinkifyIt = class {
     let fuzzyLinkDone = false;
     let fuzzyEmailDone = false;
     let pos = 0;
-    if (!text2.length) return null;
+    if (!text3.length) return null;
     schemaRe.lastIndex = 0;
     if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
       fuzzyLinkRe = this.re.get_fuzzy_link_search();
@@ -59119,13 +59806,13 @@ var LinkifyIt = class {
       if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
         if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
         for (; ; ) {
-          const m = mailHostRe.exec(text2);
+          const m = mailHostRe.exec(text3);
           if (!m) {
             fuzzyEmailDone = true;
             fuzzyEmailCandidate = void 0;
             break;
           }
-          const name2 = mailNameRe.exec(text2.slice(Math.max(0, m.index - 65), m.index));
+          const name2 = mailNameRe.exec(text3.slice(Math.max(0, m.index - 65), m.index));
           if (!name2) continue;
           fuzzyEmailCandidate = {
             schema: "mailto:",
@@ -59139,7 +59826,7 @@ var LinkifyIt = class {
       if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
         if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
         for (; ; ) {
-          const m = fuzzyLinkRe.exec(text2);
+          const m = fuzzyLinkRe.exec(text3);
           if (!m) {
             fuzzyLinkDone = true;
             fuzzyLinkCandidate = void 0;
@@ -59160,7 +59847,7 @@ var LinkifyIt = class {
       if (!schemaDone) for (; ; ) {
         if (!schemaPrefix) {
           if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
-          const m = schemaRe.exec(text2);
+          const m = schemaRe.exec(text3);
           if (!m) {
             schemaDone = true;
             break;
@@ -59178,7 +59865,7 @@ var LinkifyIt = class {
         if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
         const prefix = schemaPrefix;
         schemaPrefix = void 0;
-        const len = this.testSchemaAt(text2, prefix.schema, prefix.lastIndex);
+        const len = this.testSchemaAt(text3, prefix.schema, prefix.lastIndex);
         if (len) {
           schemaCandidate = {
             schema: prefix.schema,
@@ -59194,7 +59881,7 @@ var LinkifyIt = class {
       if (!candidate) break;
       if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
       else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
-      const match = new Match(text2, candidate.schema, candidate.index, candidate.lastIndex);
+      const match = new Match(text3, candidate.schema, candidate.index, candidate.lastIndex);
       if (match.schema) this.__schemas__[match.schema].normalize(match, this);
       else this.normalize(match);
       result.push(match);
@@ -59209,13 +59896,13 @@ var LinkifyIt = class {
   *
   * @param text Text to scan.
   */
-  matchAtStart(text2) {
-    if (!text2.length) return null;
-    const m = this.re.get_schema_at_start().exec(text2);
+  matchAtStart(text3) {
+    if (!text3.length) return null;
+    const m = this.re.get_schema_at_start().exec(text3);
     if (!m) return null;
-    const len = this.testSchemaAt(text2, m[2], m[0].length);
+    const len = this.testSchemaAt(text3, m[2], m[0].length);
     if (!len) return null;
-    const match = new Match(text2, m[2], m.index + m[1].length, m.index + m[0].length + len);
+    const match = new Match(text3, m[2], m.index + m[1].length, m.index + m[0].length + len);
     this.__schemas__[match.schema].normalize(match, this);
     return match;
   }
@@ -60195,8 +60882,8 @@ function linkify$1(state) {
       }
       if (htmlLinkLevel > 0) continue;
       if (currentToken.type === "text" && state.md.linkify.test(currentToken.content)) {
-        const text2 = currentToken.content;
-        let links = state.md.linkify.match(text2);
+        const text3 = currentToken.content;
+        let links = state.md.linkify.match(text3);
         const nodes = [];
         let level = currentToken.level;
         let lastPos = 0;
@@ -60212,7 +60899,7 @@ function linkify$1(state) {
           const pos = links[ln].index;
           if (pos > lastPos) {
             const token = new state.Token("text", "", 0);
-            token.content = text2.slice(lastPos, pos);
+            token.content = text3.slice(lastPos, pos);
             token.level = level;
             nodes.push(token);
           }
@@ -60233,9 +60920,9 @@ function linkify$1(state) {
           nodes.push(token_c);
           lastPos = links[ln].lastIndex;
         }
-        if (lastPos < text2.length) {
+        if (lastPos < text3.length) {
           const token = new state.Token("text", "", 0);
-          token.content = text2.slice(lastPos);
+          token.content = text3.slice(lastPos);
           token.level = level;
           nodes.push(token);
         }
@@ -60346,19 +61033,19 @@ function process_inlines(tokens, state) {
     for (j = stack.length - 1; j >= 0; j--) if (stack[j].level <= thisLevel) break;
     truncateStack(stack, heads, j + 1);
     if (token.type !== "text") continue;
-    const text2 = token.content;
+    const text3 = token.content;
     let pos = 0;
-    const max = text2.length;
+    const max = text3.length;
     OUTER: while (pos < max) {
       QUOTE_RE.lastIndex = pos;
-      const t = QUOTE_RE.exec(text2);
+      const t = QUOTE_RE.exec(text3);
       if (!t) break;
       let canOpen = true;
       let canClose = true;
       pos = t.index + 1;
       const isSingle = t[0] === "'";
       let lastChar = 32;
-      if (t.index - 1 >= 0) lastChar = text2.charCodeAt(t.index - 1);
+      if (t.index - 1 >= 0) lastChar = text3.charCodeAt(t.index - 1);
       else for (j = i2 - 1; j >= 0; j--) {
         if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
         if (!tokens[j].content) continue;
@@ -60366,7 +61053,7 @@ function process_inlines(tokens, state) {
         break;
       }
       let nextChar = 32;
-      if (pos < max) nextChar = text2.charCodeAt(pos);
+      if (pos < max) nextChar = text3.charCodeAt(pos);
       else for (j = i2 + 1; j < tokens.length; j++) {
         if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
         if (!tokens[j].content) continue;
@@ -60644,7 +61331,7 @@ function escapedSplit(str2) {
   result.push(current + str2.substring(lastPos));
   return result;
 }
-function table(state, startLine, endLine, silent) {
+function table2(state, startLine, endLine, silent) {
   if (startLine + 2 > endLine) return false;
   let nextLine = startLine + 1;
   if (state.sCount[nextLine] < state.blkIndent) return false;
@@ -60977,7 +61664,7 @@ function markTightParagraphs(state, idx) {
     i2 += 2;
   }
 }
-function list3(state, startLine, endLine, silent) {
+function list2(state, startLine, endLine, silent) {
   let max, pos, start2, token;
   let nextLine = startLine;
   let tight = true;
@@ -61484,7 +62171,7 @@ function paragraph(state, startLine, endLine) {
 var _rules$1 = [
   [
     "table",
-    table,
+    table2,
     ["paragraph", "reference"]
   ],
   ["code", code],
@@ -61520,7 +62207,7 @@ var _rules$1 = [
   ],
   [
     "list",
-    list3,
+    list2,
     [
       "paragraph",
       "reference",
@@ -61671,7 +62358,7 @@ var StateInline = class {
     }
     let pos = start2;
     while (pos < max && this.src.charCodeAt(pos) === marker) pos++;
-    const count = pos - start2;
+    const count2 = pos - start2;
     let nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
     if ((nextChar & 64512) === 55296) {
       const lowSurr = this.src.charCodeAt(pos + 1);
@@ -61686,7 +62373,7 @@ var StateInline = class {
     return {
       can_open: left_flanking && (canSplitWord || !right_flanking || isLastPunctChar),
       can_close: right_flanking && (canSplitWord || !left_flanking || isNextPunctChar),
-      length: count
+      length: count2
     };
   }
 };
@@ -61720,7 +62407,7 @@ function isTerminatorChar(ch) {
       return false;
   }
 }
-function text(state, silent) {
+function text2(state, silent) {
   let pos = state.pos;
   while (pos < state.posMax && !isTerminatorChar(state.src.charCodeAt(pos))) pos++;
   if (pos === state.pos) return false;
@@ -62428,7 +63115,7 @@ function fragments_join(state) {
   if (curr !== last) tokens.length = last;
 }
 var _rules = [
-  ["text", text],
+  ["text", text2],
   ["linkify", linkify],
   ["newline", newline],
   ["escape", escape],
@@ -62964,21 +63651,21 @@ var MarkdownItCallable = callable(MarkdownIt);
 var SHELL = /* @__PURE__ */ new Set(["bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession"]);
 var md = new MarkdownItCallable();
 md.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
-function offsetsOfLines(text2) {
-  return [...lineStarts(text2), text2.length + 1];
+function offsetsOfLines(text3) {
+  return [...lineStarts(text3), text3.length + 1];
 }
-function markdownFences(text2) {
-  const starts = offsetsOfLines(text2);
+function markdownFences(text3) {
+  const starts = offsetsOfLines(text3);
   const fences = [];
-  for (const token of md.parse(text2, {})) {
+  for (const token of md.parse(text3, {})) {
     if (token.type !== "fence" || !token.map) continue;
     const [open2, close] = token.map;
-    const lastLine = text2.slice(starts[close - 1], Math.max(starts[close] - 1, starts[close - 1]));
+    const lastLine = text3.slice(starts[close - 1], Math.max(starts[close] - 1, starts[close - 1]));
     const marker = token.markup[0];
     const closed = close - 1 > open2 && new RegExp(`^\\s*\\${marker}{${token.markup.length},}\\s*$`).test(lastLine);
-    const end = closed ? starts[close - 1] : Math.min(starts[close] ?? text2.length, text2.length);
-    const start2 = Math.min(starts[open2 + 1] ?? text2.length, text2.length);
-    const raw = text2.slice(start2, end);
+    const end = closed ? starts[close - 1] : Math.min(starts[close] ?? text3.length, text3.length);
+    const start2 = Math.min(starts[open2 + 1] ?? text3.length, text3.length);
+    const raw = text3.slice(start2, end);
     const rawLines = raw.split("\n").map((l) => l.replace(/\r$/, ""));
     const contentLines = token.content.split("\n");
     if (rawLines.length !== contentLines.length) continue;
@@ -63007,10 +63694,10 @@ function consoleCommands(block2) {
   }).join("\n");
 }
 var COMMAND_LINE = /^\s*(\$ )?([A-Za-z_]\w*=\S*\s+)*(python[\d.]*|sh|bash|torchrun|srun|\.?\/?tools\/)\s/m;
-function markdownRegions(text2) {
+function markdownRegions(text3) {
   const regions = [];
-  for (const fence2 of markdownFences(text2)) {
-    const content = text2.slice(fence2.start, fence2.end);
+  for (const fence2 of markdownFences(text3)) {
+    const content = text3.slice(fence2.start, fence2.end);
     if (fence2.lang !== "" && !SHELL.has(fence2.lang)) continue;
     if (fence2.lang === "" && !COMMAND_LINE.test(content)) continue;
     const prompted = fence2.lang === "console" || /^\s*\$ /m.test(content);
@@ -63020,9 +63707,9 @@ function markdownRegions(text2) {
 }
 
 // src/commands/containers/makefile.ts
-function makefileRegions(text2) {
+function makefileRegions(text3) {
   const regions = [];
-  const lines2 = text2.split("\n");
+  const lines2 = text3.split("\n");
   let offset = 0;
   let current;
   let continued = false;
@@ -63044,8 +63731,8 @@ function makefileRegions(text2) {
 }
 
 // src/commands/containers/notebook.ts
-function notebookCells(text2) {
-  const root = parseJsonSpans(text2);
+function notebookCells(text3) {
+  const root = parseJsonSpans(text3);
   const cells = member(root, "cells");
   if (!cells || cells.t !== "array") return void 0;
   const out3 = [];
@@ -63067,8 +63754,8 @@ function notebookCells(text2) {
   }
   return out3;
 }
-function shellOfCell(text2) {
-  const lines2 = text2.split("\n");
+function shellOfCell(text3) {
+  const lines2 = text3.split("\n");
   if (/^%%(bash|sh|script (ba)?sh)\s*$/.test(lines2[0] ?? "")) {
     return [blank(lines2[0]), ...lines2.slice(1)].join("\n");
   }
@@ -63086,14 +63773,14 @@ function shellOfCell(text2) {
     return blank(line);
   }).join("\n");
 }
-function sourceLines(text2) {
-  const lines2 = text2.split(/(?<=\n)/);
+function sourceLines(text3) {
+  const lines2 = text3.split(/(?<=\n)/);
   return lines2.length && lines2[lines2.length - 1] === "" ? lines2.slice(0, -1) : lines2;
 }
-function replaceCellSource(text2, cell, newText) {
+function replaceCellSource(text3, cell, newText) {
   if (!cell.array) {
     const s = cell.strings[0];
-    return text2.slice(0, s.start) + JSON.stringify(newText) + text2.slice(s.end);
+    return text3.slice(0, s.start) + JSON.stringify(newText) + text3.slice(s.end);
   }
   const old = cell.strings;
   const next = sourceLines(newText);
@@ -63102,10 +63789,10 @@ function replaceCellSource(text2, cell, newText) {
     let pos = 0;
     old.forEach((s, k) => {
       if (s.value === next[k]) return;
-      out3 += text2.slice(pos, s.start) + JSON.stringify(next[k]);
+      out3 += text3.slice(pos, s.start) + JSON.stringify(next[k]);
       pos = s.end;
     });
-    return out3 + text2.slice(pos);
+    return out3 + text3.slice(pos);
   }
   let first2 = 0;
   while (first2 < old.length && first2 < next.length && old[first2].value === next[first2]) first2++;
@@ -63115,21 +63802,21 @@ function replaceCellSource(text2, cell, newText) {
     lastOld--;
     lastNew--;
   }
-  const separator = old.length > 1 ? text2.slice(old[0].end, old[1].start) : ",\n";
+  const separator = old.length > 1 ? text3.slice(old[0].end, old[1].start) : ",\n";
   const middle = next.slice(first2, lastNew + 1).map((l) => JSON.stringify(l));
   if (lastOld < first2) {
     const at = first2 > 0 ? old[first2 - 1].end : cell.array.start + 1;
     const joined = middle.map((m) => first2 > 0 ? separator + m : m + separator).join("");
-    return text2.slice(0, at) + joined + text2.slice(at);
+    return text3.slice(0, at) + joined + text3.slice(at);
   }
   const start2 = old[first2].start;
   const end = old[lastOld].end;
   if (middle.length === 0) {
     const cutStart = first2 > 0 ? old[first2 - 1].end : start2;
     const cutEnd = first2 > 0 ? end : lastOld + 1 < old.length ? old[lastOld + 1].start : end;
-    return text2.slice(0, cutStart) + text2.slice(cutEnd);
+    return text3.slice(0, cutStart) + text3.slice(cutEnd);
   }
-  return text2.slice(0, start2) + middle.join(separator) + text2.slice(end);
+  return text3.slice(0, start2) + middle.join(separator) + text3.slice(end);
 }
 function notebookOffset(cell, offset) {
   let pos = 0;
@@ -63260,12 +63947,12 @@ var FLAG = new RegExp(
   "g"
 );
 var TOOLS = /tools\/(train|test)\.py|(dist|slurm)_(train|test)\.sh|\btrain\.py\b|\btest\.py\b/;
-function proseMentions(text2, fences) {
-  if (!TOOLS.test(text2)) return [];
+function proseMentions(text3, fences) {
+  if (!TOOLS.test(text3)) return [];
   const notes = [];
   const inFence = (offset) => fences.some((f) => offset >= f.start - 1 && offset < f.end);
   let lineStart = 0;
-  for (const line of text2.split("\n")) {
+  for (const line of text3.split("\n")) {
     const seen = /* @__PURE__ */ new Set();
     for (const m of line.matchAll(FLAG)) {
       const offset = lineStart + (m.index ?? 0);
@@ -63989,17 +64676,17 @@ function planEdits(words, plan, style, source) {
     }
     const replacement = plan.replace.get(i2);
     if (replacement) {
-      const text2 = renderAll(replacement);
-      if (text2 === void 0) return void 0;
-      if (text2 !== words[i2].text) edits.push({ start: words[i2].start, end: words[i2].end, text: text2 });
+      const text3 = renderAll(replacement);
+      if (text3 === void 0) return void 0;
+      if (text3 !== words[i2].text) edits.push({ start: words[i2].start, end: words[i2].end, text: text3 });
     }
   }
   const inserts = /* @__PURE__ */ new Map();
   const insert = (at, args2) => {
     if (args2.length === 0) return true;
-    const text2 = renderAll(args2);
-    if (text2 === void 0) return false;
-    inserts.set(at, (inserts.get(at) ?? "") + style.separator + text2);
+    const text3 = renderAll(args2);
+    if (text3 === void 0) return false;
+    inserts.set(at, (inserts.get(at) ?? "") + style.separator + text3);
     return true;
   };
   const last = words[words.length - 1].end;
@@ -64011,9 +64698,9 @@ function planEdits(words, plan, style, source) {
     tail = plan.cfgItems.length ? [...plan.append, [{ lit: "--cfg-options" }], ...plan.cfgItems] : plan.append;
   }
   if (tailSlot !== void 0 && tail.length > 0) {
-    const text2 = renderAll(tail);
-    if (text2 === void 0) return void 0;
-    edits.push({ ...tailSlot, text: text2 });
+    const text3 = renderAll(tail);
+    if (text3 === void 0) return void 0;
+    edits.push({ ...tailSlot, text: text3 });
   } else {
     if (tailSlot !== void 0) {
       const first2 = words.findIndex((w) => w.start === tailSlot.start);
@@ -64021,7 +64708,7 @@ function planEdits(words, plan, style, source) {
     }
     if (!insert(last, tail)) return void 0;
   }
-  for (const [at, text2] of inserts) edits.push({ start: at, end: at, text: text2 });
+  for (const [at, text3] of inserts) edits.push({ start: at, end: at, text: text3 });
   return edits;
 }
 
@@ -64096,34 +64783,34 @@ function recognise(words) {
 }
 
 // src/commands/words.ts
-var lit = (text2) => [{ lit: text2 }];
-function shellLiteral(text2) {
+var lit = (text3) => [{ lit: text3 }];
+function shellLiteral(text3) {
   let out3 = "";
   let i2 = 0;
-  while (i2 < text2.length) {
-    const c = text2[i2];
+  while (i2 < text3.length) {
+    const c = text3[i2];
     if (c === "'") {
-      const close = text2.indexOf("'", i2 + 1);
+      const close = text3.indexOf("'", i2 + 1);
       if (close < 0) return void 0;
-      out3 += text2.slice(i2 + 1, close);
+      out3 += text3.slice(i2 + 1, close);
       i2 = close + 1;
     } else if (c === '"') {
       i2++;
-      while (i2 < text2.length && text2[i2] !== '"') {
-        const d = text2[i2];
+      while (i2 < text3.length && text3[i2] !== '"') {
+        const d = text3[i2];
         if (d === "$" || d === "`") return void 0;
-        if (d === "\\" && i2 + 1 < text2.length && '$`"\\\n'.includes(text2[i2 + 1])) {
-          if (text2[i2 + 1] !== "\n") out3 += text2[i2 + 1];
+        if (d === "\\" && i2 + 1 < text3.length && '$`"\\\n'.includes(text3[i2 + 1])) {
+          if (text3[i2 + 1] !== "\n") out3 += text3[i2 + 1];
           i2 += 2;
         } else {
           out3 += d;
           i2++;
         }
       }
-      if (i2 >= text2.length) return void 0;
+      if (i2 >= text3.length) return void 0;
       i2++;
     } else if (c === "\\") {
-      if (i2 + 1 < text2.length && text2[i2 + 1] !== "\n") out3 += text2[i2 + 1];
+      if (i2 + 1 < text3.length && text3[i2 + 1] !== "\n") out3 += text3[i2 + 1];
       i2 += 2;
     } else if (c === "$" || c === "`") {
       return void 0;
@@ -64178,8 +64865,8 @@ var NOT_ARGUMENTS = /* @__PURE__ */ new Set([
   "comment"
 ]);
 function wordOf(node) {
-  const text2 = node.text;
-  return { start: node.startIndex, end: node.endIndex, text: text2, value: shellLiteral(text2) };
+  const text3 = node.text;
+  return { start: node.startIndex, end: node.endIndex, text: text3, value: shellLiteral(text3) };
 }
 function scanShell(source) {
   const tree = parseBash(source);
@@ -64228,7 +64915,7 @@ function scanShell(source) {
 }
 
 // src/commands/argv.ts
-var stripBrackets = (text2) => text2.replace(/^\[+/, "").replace(/\]+$/, "");
+var stripBrackets = (text3) => text3.replace(/^\[+/, "").replace(/\]+$/, "");
 function isFlagWord(word) {
   const v = word.value;
   if (v === void 0) return false;
@@ -64252,14 +64939,14 @@ function parseArgs(words, from, script) {
       i2++;
       continue;
     }
-    const text2 = stripBrackets(word.value);
-    const eq = text2.indexOf("=");
-    const given2 = eq < 0 ? text2 : text2.slice(0, eq);
+    const text3 = stripBrackets(word.value);
+    const eq = text3.indexOf("=");
+    const given2 = eq < 0 ? text3 : text3.slice(0, eq);
     const flag2 = { kind: "flag", at: i2, given: given2, values: [], synopsis };
     if (eq >= 0) {
       const rawAt = word.text.indexOf(`${given2}=`);
       flag2.inline = {
-        value: text2.slice(eq + 1),
+        value: text3.slice(eq + 1),
         raw: rawAt === 0 ? word.text.slice(given2.length + 1) : void 0
       };
     }
@@ -64302,45 +64989,45 @@ function parseArgs(words, from, script) {
 // src/commands/cfg-values.ts
 var INT = /^[+-]?\d+(_\d+)*$/;
 var FLOAT = /^[+-]?((\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?|inf(inity)?|nan)$/i;
-function scalar(text2) {
-  if (INT.test(text2)) return { t: "int", text: text2 };
-  if (FLOAT.test(text2)) return { t: "float", text: text2 };
-  const lower = text2.toLowerCase();
+function scalar(text3) {
+  if (INT.test(text3)) return { t: "int", text: text3 };
+  if (FLOAT.test(text3)) return { t: "float", text: text3 };
+  const lower = text3.toLowerCase();
   if (lower === "true" || lower === "false") return { t: "bool", v: lower === "true" };
-  if (text2 === "None") return { t: "none" };
-  return { t: "str", text: text2 };
+  if (text3 === "None") return { t: "none" };
+  return { t: "str", text: text3 };
 }
-function nextComma(text2) {
+function nextComma(text3) {
   let depth = 0;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3[i2];
     if (c === "(" || c === "[") depth++;
     else if (c === ")" || c === "]") depth--;
     else if (c === "," && depth === 0) return i2;
   }
-  return text2.length;
+  return text3.length;
 }
 function parseIterable(raw) {
-  let text2 = raw.replace(/^['"]+|['"]+$/g, "").replace(/ /g, "");
+  let text3 = raw.replace(/^['"]+|['"]+$/g, "").replace(/ /g, "");
   let kind = "list";
-  if (text2.startsWith("(") && text2.endsWith(")")) {
+  if (text3.startsWith("(") && text3.endsWith(")")) {
     kind = "tuple";
-    text2 = text2.slice(1, -1);
-  } else if (text2.startsWith("[") && text2.endsWith("]")) {
-    text2 = text2.slice(1, -1);
-  } else if (!text2.includes(",")) {
-    return scalar(text2);
+    text3 = text3.slice(1, -1);
+  } else if (text3.startsWith("[") && text3.endsWith("]")) {
+    text3 = text3.slice(1, -1);
+  } else if (!text3.includes(",")) {
+    return scalar(text3);
   }
   const items2 = [];
-  while (text2.length > 0) {
-    const comma = nextComma(text2);
-    items2.push(parseIterable(text2.slice(0, comma)));
-    text2 = text2.slice(comma + 1);
+  while (text3.length > 0) {
+    const comma = nextComma(text3);
+    items2.push(parseIterable(text3.slice(0, comma)));
+    text3 = text3.slice(comma + 1);
   }
   return { t: kind, items: items2 };
 }
-function parseCfgValue(text2) {
-  return parseIterable(text2);
+function parseCfgValue(text3) {
+  return parseIterable(text3);
 }
 function formatCfgValue(value) {
   switch (value.t) {
@@ -64361,7 +65048,7 @@ function formatCfgValue(value) {
 function asItems(value) {
   return value.t === "list" || value.t === "tuple" ? value.items : [value];
 }
-var cfgStr = (text2) => ({ t: "str", text: text2 });
+var cfgStr = (text3) => ({ t: "str", text: text3 });
 var cfgList = (items2) => ({ t: "list", items: items2 });
 
 // src/commands/resolved.ts
@@ -64378,7 +65065,7 @@ function valueOfCfg(v) {
     case "none":
       return none();
     case "list":
-      return list2(v.items.map(valueOfCfg));
+      return list(v.items.map(valueOfCfg));
     case "tuple":
       return tuple(v.items.map(valueOfCfg));
   }
@@ -64434,24 +65121,24 @@ function naiveText(v) {
   }
 }
 function cfgText(v) {
-  const text2 = naiveText(v);
-  if (text2 === void 0) return void 0;
-  return valueEquals(valueOfCfg(parseCfgValue(text2)), v) ? text2 : void 0;
+  const text3 = naiveText(v);
+  if (text3 === void 0) return void 0;
+  return valueEquals(valueOfCfg(parseCfgValue(text3)), v) ? text3 : void 0;
 }
 function differences(before, after, prefix) {
   if (before !== void 0 && valueEquals(before, after)) return [];
-  const join9 = (k) => prefix ? `${prefix}.${k}` : k;
+  const join10 = (k) => prefix ? `${prefix}.${k}` : k;
   if (isDict(after) && (before === void 0 || isDict(before))) {
     const out3 = [];
     for (const [k, v] of after.entries) {
-      out3.push(...differences(before?.entries.get(k), v, join9(String(k))));
+      out3.push(...differences(before?.entries.get(k), v, join10(String(k))));
     }
     const removed = before ? [...before.entries.keys()].filter((k) => !after.entries.has(k)) : [];
-    for (const k of removed) out3.push({ key: join9(String(k)) });
+    for (const k of removed) out3.push({ key: join10(String(k)) });
     return out3;
   }
   if (before !== void 0 && (after.t === "list" || after.t === "tuple") && before.t === after.t && before.items.length === after.items.length && after.items.some((item) => isDict(item))) {
-    return after.items.flatMap((item, i2) => differences(before.items[i2], item, join9(String(i2))));
+    return after.items.flatMap((item, i2) => differences(before.items[i2], item, join10(String(i2))));
   }
   const holdsDicts = (v) => (v?.t === "list" || v?.t === "tuple") && v.items.some((item) => isDict(item));
   if (holdsDicts(before) || holdsDicts(after)) return [{ key: prefix }];
@@ -64502,10 +65189,10 @@ function startsWith(path6, prefix) {
 function longest(rows, path6) {
   let best;
   let bestLength = -1;
-  for (const row of rows) {
-    const prefix = row.from ?? row.key ?? "";
+  for (const row2 of rows) {
+    const prefix = row2.from ?? row2.key ?? "";
     if (startsWith(path6, prefix) && segments(prefix).length > bestLength) {
-      best = row;
+      best = row2;
       bestLength = segments(prefix).length;
     }
   }
@@ -64540,7 +65227,7 @@ function needsValue(item, rule) {
 function translateKey(item, ctx) {
   const path6 = segments(item.key);
   const top = path6[0];
-  const join9 = (prefix, tail) => [prefix, ...tail].filter((s) => s !== "").join(".");
+  const join10 = (prefix, tail) => [prefix, ...tail].filter((s) => s !== "").join(".");
   if (keyVersion(item.key) === "1.x") return out2([{ key: item.key }]);
   switch (top) {
     case "data":
@@ -64619,7 +65306,7 @@ function translateKey(item, ctx) {
   const rename2 = longest(RENAMES2, path6);
   if (rename2) {
     const tail = path6.slice(segments(rename2.from).length);
-    const keys2 = rename2.to.map((to) => join9(to, tail));
+    const keys2 = rename2.to.map((to) => join10(to, tail));
     if (keys2.length === 1 && keys2[0] === item.key) return out2([{ key: item.key }]);
     return out2(
       keys2.map((key) => ({ key })),
@@ -64896,8 +65583,8 @@ function planInvocation(words, inv, ctx) {
     const known = path6 === void 0 ? false : ctx.configFor ? config2 !== void 0 : void 0;
     const rename2 = configPathRename(configWord.value, known);
     if (rename2?.to) {
-      const text2 = configWord.text.includes(rename2.from) ? [{ raw: configWord.text.replace(rename2.from, rename2.to) }] : lit(configWord.value.replace(rename2.from, rename2.to));
-      plan.replace.set(configAt, [text2]);
+      const text3 = configWord.text.includes(rename2.from) ? [{ raw: configWord.text.replace(rename2.from, rename2.to) }] : lit(configWord.value.replace(rename2.from, rename2.to));
+      plan.replace.set(configAt, [text3]);
       notes.push({
         word: configAt,
         rule: "CLI-GEN-003",
@@ -65004,8 +65691,8 @@ function planInvocation(words, inv, ctx) {
   };
   const renameFlag = (f, to) => {
     const word = words[f.at];
-    const text2 = word.text.replace(f.given, to);
-    plan.replace.set(f.at, [[{ raw: text2 }]]);
+    const text3 = word.text.replace(f.given, to);
+    plan.replace.set(f.at, [[{ raw: text3 }]]);
   };
   const byName = (name2) => flags3.filter((f) => f.spec?.name === name2);
   for (const f of flags3) {
@@ -65534,8 +66221,8 @@ function shellStyle(quote = '"', forbidden) {
   return {
     separator: " ",
     render(arg2) {
-      const text2 = renderShellArg(arg2, quote);
-      return forbidden && forbidden.test(text2) ? void 0 : text2;
+      const text3 = renderShellArg(arg2, quote);
+      return forbidden && forbidden.test(text3) ? void 0 : text3;
     }
   };
 }
@@ -65560,7 +66247,7 @@ function rewriteArgv(words, broken, ctx, style, source) {
       return { edits: [], notes, stats };
     }
     const to = rename2.to;
-    const text2 = word.text.includes(rename2.from) ? word.text.replace(rename2.from, to) : void 0;
+    const text3 = word.text.includes(rename2.from) ? word.text.replace(rename2.from, to) : void 0;
     notes.push({
       rule: "CLI-TOOL-001",
       severity: "info",
@@ -65569,7 +66256,7 @@ function rewriteArgv(words, broken, ctx, style, source) {
       before: rename2.from,
       after: to
     });
-    const edits2 = text2 === void 0 ? [] : [{ start: word.start, end: word.end, text: text2 }];
+    const edits2 = text3 === void 0 ? [] : [{ start: word.start, end: word.end, text: text3 }];
     return { edits: edits2, notes, stats };
   }
   stats.found = 1;
@@ -65624,9 +66311,9 @@ function rewriteShell(source, ctx, style) {
   }
   const reportedLines = /* @__PURE__ */ new Set();
   for (const error2 of scan.errors) {
-    const text2 = source.slice(error2.start, error2.end);
+    const text3 = source.slice(error2.start, error2.end);
     if (recognised.some((c) => c.start < error2.end && error2.start < c.end)) continue;
-    for (const m of text2.matchAll(MENTIONS_ALL)) {
+    for (const m of text3.matchAll(MENTIONS_ALL)) {
       const at = error2.start + (m.index ?? 0);
       const lineStart = source.lastIndexOf("\n", at - 1) + 1;
       if (reportedLines.has(lineStart)) continue;
@@ -65660,10 +66347,10 @@ var MENTIONS_ANY = /tools\/|(dist|slurm)_(train|test)\.sh/;
 
 // src/commands/containers/workflow.ts
 var MENTIONS = /tools\/(train|test)\.py|(dist|slurm)_(train|test)\.sh/;
-function workflowRegions(text2) {
+function workflowRegions(text3) {
   const regions = [];
   const notes = [];
-  const doc = (0, import_yaml.parseDocument)(text2);
+  const doc = (0, import_yaml.parseDocument)(text3);
   if (doc.errors.length > 0) return { regions, notes };
   (0, import_yaml.visit)(doc, {
     Pair(_key, pair, path6) {
@@ -65674,10 +66361,10 @@ function workflowRegions(text2) {
       const scalar2 = pair.value;
       const value = String(scalar2.value);
       const [start2, end] = scalar2.range ?? [0, 0];
-      const source = text2.slice(start2, end);
+      const source = text3.slice(start2, end);
       if (scalar2.type === import_yaml.Scalar.BLOCK_LITERAL) {
-        const body2 = text2.indexOf("\n", start2) + 1;
-        if (body2 > 0 && body2 <= end) regions.push({ start: body2, text: text2.slice(body2, end) });
+        const body2 = text3.indexOf("\n", start2) + 1;
+        if (body2 > 0 && body2 <= end) regions.push({ start: body2, text: text3.slice(body2, end) });
         return;
       }
       if (scalar2.type === import_yaml.Scalar.PLAIN && source === value && !value.includes("\n")) {
@@ -65729,42 +66416,42 @@ function toFindings(notes, path6, lineOf2) {
     return f;
   });
 }
-function rewriteFileCommandsWithStats(path6, text2, role, ctx = {}) {
+function rewriteFileCommandsWithStats(path6, text3, role, ctx = {}) {
   const tctx = { file: path6, configFor: ctx.configFor };
-  const starts = lineStarts(text2);
+  const starts = lineStarts(text3);
   const lineOf2 = (offset) => lineAt(starts, offset);
   const done = (edits, notes, stats) => ({
-    text: edits.length ? applyEdits(text2, edits) : text2,
+    text: edits.length ? applyEdits(text3, edits) : text3,
     findings: toFindings(notes, path6, lineOf2),
     stats
   });
   switch (role) {
     case "shell": {
-      const r = rewriteShell(text2, tctx, shellStyle());
+      const r = rewriteShell(text3, tctx, shellStyle());
       return done(r.edits, r.notes, r.stats);
     }
     case "markdown": {
-      const r = rewriteRegions(markdownRegions(text2), tctx, shellStyle());
-      const prose = proseMentions(text2, markdownFences(text2));
+      const r = rewriteRegions(markdownRegions(text3), tctx, shellStyle());
+      const prose = proseMentions(text3, markdownFences(text3));
       return done(r.edits, [...r.notes, ...prose], r.stats);
     }
     case "workflow": {
-      const { regions, notes } = workflowRegions(text2);
+      const { regions, notes } = workflowRegions(text3);
       const r = rewriteRegions(regions, tctx, shellStyle());
       return done(r.edits, [...notes, ...r.notes], r.stats);
     }
     case "makefile": {
-      const r = rewriteRegions(makefileRegions(text2), tctx, shellStyle());
+      const r = rewriteRegions(makefileRegions(text3), tctx, shellStyle());
       return done(r.edits, r.notes, r.stats);
     }
     case "dockerfile": {
-      const { regions, execForms } = dockerfileRegions(text2);
+      const { regions, execForms } = dockerfileRegions(text3);
       const r = rewriteRegions(regions, tctx, shellStyle());
       for (const form of execForms) {
         const words = form.array.items.map((i2) => ({
           start: i2.start,
           end: i2.end,
-          text: text2.slice(i2.start, i2.end),
+          text: text3.slice(i2.start, i2.end),
           value: i2.t === "string" ? i2.value : void 0
         }));
         const argv = rewriteArgv(words, false, tctx, jsonStyle);
@@ -65776,17 +66463,17 @@ function rewriteFileCommandsWithStats(path6, text2, role, ctx = {}) {
       return done(r.edits, r.notes, r.stats);
     }
     case "notebook":
-      return rewriteNotebook(path6, text2, tctx, lineOf2);
+      return rewriteNotebook(path6, text3, tctx, lineOf2);
     default:
-      return { text: text2, findings: [], stats: emptyStats() };
+      return { text: text3, findings: [], stats: emptyStats() };
   }
 }
-function rewriteNotebook(path6, text2, tctx, lineOf2) {
+function rewriteNotebook(path6, text3, tctx, lineOf2) {
   const stats = emptyStats();
-  const cells = notebookCells(text2);
-  if (!cells) return { text: text2, findings: [], stats };
+  const cells = notebookCells(text3);
+  if (!cells) return { text: text3, findings: [], stats };
   const findings = [];
-  let out3 = text2;
+  let out3 = text3;
   for (const cell of [...cells].reverse()) {
     const r = rewriteRegions([{ start: 0, text: cell.shell }], tctx, shellStyle());
     addStats(stats, r.stats);
@@ -65798,8 +66485,8 @@ function rewriteNotebook(path6, text2, tctx, lineOf2) {
   }
   return { text: out3, findings, stats };
 }
-function rewriteFileCommands(path6, text2, role, ctx) {
-  const { text: out3, findings } = rewriteFileCommandsWithStats(path6, text2, role, ctx);
+function rewriteFileCommands(path6, text3, role, ctx) {
+  const { text: out3, findings } = rewriteFileCommandsWithStats(path6, text3, role, ctx);
   return { text: out3, findings };
 }
 function rewriteCommandLine(command, ctx = {}) {
@@ -65925,17 +66612,17 @@ function withoutOverlaps(edits) {
   }
   return kept;
 }
-function indentBefore(text2, offset) {
-  const lineStart = text2.lastIndexOf("\n", offset - 1) + 1;
-  const prefix = text2.slice(lineStart, offset);
+function indentBefore(text3, offset) {
+  const lineStart = text3.lastIndexOf("\n", offset - 1) + 1;
+  const prefix = text3.slice(lineStart, offset);
   return /^[ \t]*$/.test(prefix) ? prefix : void 0;
 }
-function wholeLines(text2, start2, end) {
-  const lineStart = text2.lastIndexOf("\n", start2 - 1) + 1;
-  if (!/^[ \t]*$/.test(text2.slice(lineStart, start2))) return void 0;
-  const newline2 = text2.indexOf("\n", end);
-  const lineEnd2 = newline2 === -1 ? text2.length : newline2 + 1;
-  const rest = text2.slice(end, newline2 === -1 ? text2.length : newline2);
+function wholeLines(text3, start2, end) {
+  const lineStart = text3.lastIndexOf("\n", start2 - 1) + 1;
+  if (!/^[ \t]*$/.test(text3.slice(lineStart, start2))) return void 0;
+  const newline2 = text3.indexOf("\n", end);
+  const lineEnd2 = newline2 === -1 ? text3.length : newline2 + 1;
+  const rest = text3.slice(end, newline2 === -1 ? text3.length : newline2);
   if (!/^[ \t]*(#.*)?\r?$/.test(rest)) return void 0;
   return { start: lineStart, end: lineEnd2, text: "" };
 }
@@ -65995,17 +66682,17 @@ function lookupName(module2, name2) {
   if (!ROOTS.has(rootOf(module2))) return void 0;
   const sub = `${module2}.${name2}`;
   if (KEPT.has(sub)) return { kind: "keep" };
-  if (isModule(sub) && isRemovedModule(sub)) return missing2(sub);
+  if (isModule(sub) && isRemovedModule(sub)) return missing(sub);
   const parts2 = module2.split(".");
   for (let i2 = parts2.length; i2 >= Math.min(2, parts2.length); i2--) {
     const candidate = parts2.slice(0, i2).join(".");
     const entry = BY_NAME.get(`${candidate}:${name2}`) ?? BY_NAME.get(`${candidate}:*`);
     if (entry) return outcomeOf(entry, name2);
   }
-  if (isRemovedModule(module2) || REDUCED.has(module2)) return missing2(module2);
+  if (isRemovedModule(module2) || REDUCED.has(module2)) return missing(module2);
   return void 0;
 }
-function missing2(module2) {
+function missing(module2) {
   return { kind: "missing", rule: "API-040", severity: "warning", module: module2 };
 }
 
@@ -66312,21 +66999,21 @@ function emitImports(ctx, plan) {
       if (!lines2[0].includes(eol)) lines2[0] += `  ${trailing.join(" ")}`;
       else lines2.unshift(...trailing);
     }
-    let text2;
+    let text3;
     if (lines2.length === 0) {
       const range = removable(ctx, p.node) ? wholeLines(ctx.text, p.node.startIndex, p.node.endIndex) : void 0;
       ctx.edits.push(range ?? { start: p.node.startIndex, end: p.node.endIndex, text: "pass" });
-      text2 = "";
+      text3 = "";
     } else {
-      text2 = indent === void 0 ? lines2.join("; ") : lines2.join(`${eol}${indent}`);
-      if (text2 === original) continue;
-      ctx.edits.push({ start: p.node.startIndex, end: p.node.endIndex, text: text2 });
+      text3 = indent === void 0 ? lines2.join("; ") : lines2.join(`${eol}${indent}`);
+      if (text3 === original) continue;
+      ctx.edits.push({ start: p.node.startIndex, end: p.node.endIndex, text: text3 });
     }
     for (const f of ctx.findings) {
       const inside = f.line >= lineOf(p.node) && f.line <= p.node.endPosition.row + 1;
       if (f.before === void 0 && inside) {
         f.before = original;
-        f.after = text2;
+        f.after = text3;
       }
     }
   }
@@ -66703,8 +67390,8 @@ function rewriteString(ctx, s, rewrite) {
   const out3 = rewrite(s.value, { path: ctx.path, line: lineOf(s.node) });
   ctx.findings.push(...out3.findings);
   if (out3.text === s.value) return;
-  const text2 = pythonString(out3.text, s);
-  if (text2 === void 0) {
+  const text3 = pythonString(out3.text, s);
+  if (text3 === void 0) {
     report2(
       ctx,
       "API-042",
@@ -66715,7 +67402,7 @@ function rewriteString(ctx, s, rewrite) {
     );
     return;
   }
-  ctx.edits.push({ start: s.node.startIndex, end: s.node.endIndex, text: text2 });
+  ctx.edits.push({ start: s.node.startIndex, end: s.node.endIndex, text: text3 });
 }
 function pythonStyle(quote) {
   return {
@@ -66796,13 +67483,13 @@ function firstErrorLine(root) {
   return 0;
 }
 var byLine = (a, b) => a.line - b.line || a.rule.localeCompare(b.rule);
-function rewriteScriptWith(path6, text2, commands) {
-  const tree = parsePython(text2);
+function rewriteScriptWith(path6, text3, commands) {
+  const tree = parsePython(text3);
   try {
     const root = tree.rootNode;
     if (root.hasError) {
       return {
-        text: text2,
+        text: text3,
         findings: [
           finding(
             "PY-001",
@@ -66816,7 +67503,7 @@ function rewriteScriptWith(path6, text2, commands) {
     }
     const ctx = {
       path: path6,
-      text: text2,
+      text: text3,
       root,
       all: descendants(root),
       edits: [],
@@ -66828,10 +67515,10 @@ function rewriteScriptWith(path6, text2, commands) {
     checkCalls(ctx, plan, ctx.findings.length > 0);
     rewriteCommands(ctx, plan, commands);
     emitImports(ctx, plan);
-    const out3 = applyEdits(text2, withoutOverlaps(ctx.edits));
-    if (out3 !== text2 && !parses(out3)) {
+    const out3 = applyEdits(text3, withoutOverlaps(ctx.edits));
+    if (out3 !== text3 && !parses(out3)) {
       return {
-        text: text2,
+        text: text3,
         findings: [
           ...ctx.findings.sort(byLine),
           finding(
@@ -66849,8 +67536,8 @@ function rewriteScriptWith(path6, text2, commands) {
     tree.delete();
   }
 }
-function parses(text2) {
-  const tree = parsePython(text2);
+function parses(text3) {
+  const tree = parsePython(text3);
   try {
     return !tree.rootNode.hasError;
   } finally {
@@ -66859,8 +67546,8 @@ function parses(text2) {
 }
 
 // src/commands/python-api.ts
-function rewritePythonScript(path6, text2, ctx = {}) {
-  return rewriteScriptWith(path6, text2, {
+function rewritePythonScript(path6, text3, ctx = {}) {
+  return rewriteScriptWith(path6, text3, {
     rewriteLine: (command, at) => rewriteCommandLine(command, { ...ctx, ...at }),
     context: ctx
   });
@@ -66921,10 +67608,10 @@ function applyChainVerdicts(files, bases) {
       const acc = sidesOf.get(member2) ?? /* @__PURE__ */ new Set();
       sides.forEach((s) => acc.add(s));
       sidesOf.set(member2, acc);
-      const count = chainCount.get(member2) ?? { old: 0, new: 0 };
-      if (sides.has("0.x")) count.old += 1;
-      if (sides.has("1.x")) count.new += 1;
-      chainCount.set(member2, count);
+      const count2 = chainCount.get(member2) ?? { old: 0, new: 0 };
+      if (sides.has("0.x")) count2.old += 1;
+      if (sides.has("1.x")) count2.new += 1;
+      chainCount.set(member2, count2);
     }
   }
   return files.map((file) => {
@@ -66932,13 +67619,13 @@ function applyChainVerdicts(files, bases) {
     const sides = sidesOf.get(file.path);
     if (!sides || sides.size === 0) return file;
     if (sides.size === 1) return { ...file, version: [...sides][0], verdictBy: "chain" };
-    const count = chainCount.get(file.path);
+    const count2 = chainCount.get(file.path);
     const conflict = finding(
       "DET-006",
       "warning",
       file.path,
       0,
-      `neutral config in the chains of ${count.old} 0.x and ${count.new} 1.x configs; left as it is, because rewriting it for one side would break the other`
+      `neutral config in the chains of ${count2.old} 0.x and ${count2.new} 1.x configs; left as it is, because rewriting it for one side would break the other`
     );
     return { ...file, findings: [...file.findings, conflict] };
   });
@@ -67290,34 +67977,34 @@ function lineAt2(value, fallback) {
 }
 
 // src/scan/classify.ts
-function classifyFile(path6, text2, context3) {
+function classifyFile(path6, text3, context3) {
   const name2 = path6.slice(path6.lastIndexOf("/") + 1);
   const ext = extensionOf(name2);
   const plain = (role) => ({ path: path6, role, signals: [], findings: [] });
   if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path6)) return plain("workflow");
-  if (ext === "py") return classifyPython(path6, text2, context3);
+  if (ext === "py") return classifyPython(path6, text3, context3);
   if (ext === "ipynb") return plain("notebook");
   if (ext === "md" || ext === "markdown") return plain("markdown");
   if (ext === "sh" || ext === "bash") return plain("shell");
   if (ext === "yml" || ext === "yaml" || ext === "json") {
-    return classifyDataConfig(path6, text2, context3) ?? plain("other");
+    return classifyDataConfig(path6, text3, context3) ?? plain("other");
   }
   if (/^(GNU)?[Mm]akefile$/.test(name2) || ext === "mk") return plain("makefile");
   if (name2 === "Dockerfile" || name2.startsWith("Dockerfile.") || ext === "dockerfile") {
     return plain("dockerfile");
   }
   if (ext === "") {
-    const interpreter = shebangInterpreter(text2);
+    const interpreter = shebangInterpreter(text3);
     if (interpreter && /^(ba|da|k|z)?sh$/.test(interpreter)) return plain("shell");
   }
   return plain("other");
 }
 var SCRIPT_LINE = /^(?:def |async def |class |@\w|if __name__\b)/m;
-function classifyPython(path6, text2, context3) {
-  if (!context3.namedAsBase && SCRIPT_LINE.test(text2)) {
+function classifyPython(path6, text3, context3) {
+  if (!context3.namedAsBase && SCRIPT_LINE.test(text3)) {
     return { path: path6, role: "python", version: "not-a-config", signals: [], findings: [] };
   }
-  const mod = parseModule(text2, path6);
+  const mod = parseModule(text3, path6);
   try {
     return classifyModule(mod, context3);
   } finally {
@@ -67360,12 +68047,12 @@ function classifyModule(mod, context3) {
 function baseFiles(path6, paths) {
   return paths.filter((p) => !p.includes("::")).map((p) => joinBasePath(path6, p)).filter((p) => p !== void 0);
 }
-function classifyDataConfig(path6, text2, context3) {
-  if (!mentionsConfigKey(text2)) return void 0;
+function classifyDataConfig(path6, text3, context3) {
+  if (!mentionsConfigKey(text3)) return void 0;
   const lines2 = new import_yaml2.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines2, uniqueKeys: false });
+    doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: lines2, uniqueKeys: false });
   } catch {
     return void 0;
   }
@@ -67442,8 +68129,8 @@ function extensionOf(name2) {
   const dot = name2.lastIndexOf(".");
   return dot <= 0 ? "" : name2.slice(dot + 1).toLowerCase();
 }
-function shebangInterpreter(text2) {
-  const shebang = /^#!\s*(\S+)(.*)$/.exec(text2.split("\n", 1)[0]);
+function shebangInterpreter(text3) {
+  const shebang = /^#!\s*(\S+)(.*)$/.exec(text3.split("\n", 1)[0]);
   if (!shebang) return void 0;
   const program = shebang[1].slice(shebang[1].lastIndexOf("/") + 1);
   if (program !== "env") return program;
@@ -67469,8 +68156,8 @@ function toValue(node) {
   }
   return { t: "none" };
 }
-function mentionsConfigKey(text2) {
-  for (const m of text2.matchAll(/^\s*["']?([A-Za-z_]\w*)["']?\s*:/gm)) {
+function mentionsConfigKey(text3) {
+  for (const m of text3.matchAll(/^\s*["']?([A-Za-z_]\w*)["']?\s*:/gm)) {
     if (m[1] === "_base_" || CONFIG_KEYS.has(m[1])) return true;
   }
   return false;
@@ -67552,7 +68239,7 @@ async function scanRepository(root, options = {}) {
     if (read.problem) findings.push(read.problem);
     else texts.set(path6, read.text);
   }
-  const first2 = [...texts].map(([path6, text2]) => classifyFile(path6, text2, { namedAsBase: false }));
+  const first2 = [...texts].map(([path6, text3]) => classifyFile(path6, text3, { namedAsBase: false }));
   const bases = new Map(first2.flatMap((f) => f.bases ? [[f.path, f.bases]] : []));
   const named = new Set([...bases.values()].flat());
   const classified = first2.map((file) => asNamedBase(file, named, texts));
@@ -67611,15 +68298,15 @@ async function migrateRepository(root, options = {}) {
   const texts = /* @__PURE__ */ new Map();
   const decoder = new TextDecoder();
   const read = (path6) => {
-    let text2 = texts.get(path6);
-    if (text2 === void 0) {
+    let text3 = texts.get(path6);
+    if (text3 === void 0) {
       const scanned = scan.texts.get(path6);
       const bytes = scanned === void 0 ? scan.source.read(path6) : void 0;
       const decoded = scanned ?? (bytes === void 0 ? "" : decoder.decode(bytes));
-      text2 = decoded.replace(/^\uFEFF/, "");
-      texts.set(path6, text2);
+      text3 = decoded.replace(/^\uFEFF/, "");
+      texts.set(path6, text3);
     }
-    return text2;
+    return text3;
   };
   const configs = scan.files.filter(
     (f) => (f.role === "config" || f.role === "base-config") && f.version === "0.x" && f.path.endsWith(".py")
@@ -67639,17 +68326,18 @@ async function migrateRepository(root, options = {}) {
   for (const [path6, rewrite] of scripts) written.texts.set(path6, rewrite.text);
   const outcomes = /* @__PURE__ */ new Map();
   for (const file of scan.files) {
-    const text2 = written.texts.get(file.path);
-    const before = text2 === void 0 ? "" : read(file.path);
+    const text3 = written.texts.get(file.path);
+    const before = text3 === void 0 ? "" : read(file.path);
     const blocked = written.blocked.has(file.path);
-    const changed = text2 !== void 0 && !blocked && text2 !== before;
+    const changed = text3 !== void 0 && !blocked && text3 !== before;
     outcomes.set(file.path, {
       path: file.path,
       role: file.role,
       status: blocked ? "blocked" : changed ? "changed" : "unchanged",
       before,
-      after: changed ? text2 : before,
-      findings: []
+      after: changed ? text3 : before,
+      findings: [],
+      ...file.bases && file.bases.length > 0 ? { bases: file.bases } : {}
     });
   }
   const findings = [...scan.findings];
@@ -67702,10 +68390,10 @@ async function rewriteScripts(files, read, plans, resolver) {
     }
   };
   for (const file of targets) {
-    const text2 = read(file.path);
-    const relevant = MENTIONS_TOOL.test(text2) || file.role === "python" && MENTIONS_LIBRARY.test(text2);
+    const text3 = read(file.path);
+    const relevant = MENTIONS_TOOL.test(text3) || file.role === "python" && MENTIONS_LIBRARY.test(text3);
     if (!relevant) continue;
-    const rewrite = file.role === "python" ? rewritePythonScript(file.path, text2, ctx) : rewriteFileCommands(file.path, text2, file.role, ctx);
+    const rewrite = file.role === "python" ? rewritePythonScript(file.path, text3, ctx) : rewriteFileCommands(file.path, text3, file.role, ctx);
     rewrites.set(file.path, rewrite);
   }
   return rewrites;
@@ -67726,12 +68414,13 @@ function planConversions(configs, allConfigs, resolver, read) {
       (b) => b !== path6 && /1\.x|mixed/.test(versions.get(b) ?? "")
     );
     if (newer !== void 0) {
+      const line = config2.signals.find((s) => s.kind !== "strong-1.x")?.line ?? 0;
       findings.push(
         finding(
           "DET-009",
           "warning",
           path6,
-          0,
+          line,
           `this 0.x config inherits from ${newer}, which is already 1.x: migrate it by hand`
         )
       );
@@ -67837,14 +68526,14 @@ function emitAll(plans, original, read, evaluations, statements2) {
   const encoder = new TextEncoder();
   const overlay = {
     read: (path6) => {
-      const text2 = texts.get(path6);
-      return text2 === void 0 ? original.read(path6) : encoder.encode(text2);
+      const text3 = texts.get(path6);
+      return text3 === void 0 ? original.read(path6) : encoder.encode(text3);
     }
   };
   const verifier = createResolver(overlay, {
     evaluated: (path6) => {
-      const text2 = texts.get(path6);
-      return text2 === void 0 || text2 === read(path6) ? evaluations.get(path6) : void 0;
+      const text3 = texts.get(path6);
+      return text3 === void 0 || text3 === read(path6) ? evaluations.get(path6) : void 0;
     }
   });
   for (const path6 of basesFirst(plans)) {
@@ -67956,6 +68645,558 @@ function basesFirst(plans) {
   return order;
 }
 
+// src/action-flag.ts
+var FLAG_RESULT_FILE = "mmseg-migrate-flag.json";
+var TARGET_REFUSED = "mode `flag` does not run under `pull_request_target`: that event has a write token, and analysing a pull request there means checking out its code with it. Run `flag` on `pull_request`, and for pull requests from forks post its result from a `workflow_run` workflow (see the README).";
+function writeDenied(error2) {
+  return isRequestFailure(error2) && (error2.status === 403 || error2.status === 401);
+}
+function client(inputs, ctx, say) {
+  if (!inputs.token) throw new Error("input `token` is empty: the `flag` mode needs a token");
+  return createClient(inputs.token, { baseUrl: ctx.apiUrl, log: (l) => info2(say(l)) });
+}
+async function analyse(inputs, ctx, places, say) {
+  const pr = ctx.pullRequest;
+  if (!pr) {
+    throw new Error(
+      `mode \`flag\` needs a \`pull_request\` event (or \`workflow_run\` with \`flag-result\`); this run is \`${ctx.event || "unknown"}\``
+    );
+  }
+  const github = client(inputs, ctx, say);
+  const files = await listPullFiles(github, ctx.repo, pr.number);
+  info2(`pull request #${pr.number}: ${plural(files.length, "changed file", "changed files")}`);
+  const report3 = await migrateRepository(join8(ctx.workspace, places.prefix), {
+    include: inputs.include,
+    exclude: inputs.exclude
+  });
+  const plan = planFlags(report3, files, { filterMode: inputs.filterMode, prefix: places.prefix });
+  const resultPath = join8(dirname4(places.reportPath), FLAG_RESULT_FILE);
+  writeFileSync(resultPath, writeFlagResult({ pullNumber: pr.number, headSha: pr.headSha, plan }));
+  setOutput("flag-result-path", resultPath);
+  const saved = `the result is saved in ${resultPath} for a \`workflow_run\` workflow to post`;
+  let outcome;
+  if (inputs.dryRun) {
+    outcome = `Dry run: nothing was written to pull request #${pr.number}; ${saved}.`;
+  } else if (isFork(pr)) {
+    outcome = `Pull request #${pr.number} comes from the fork ${pr.headRepo || "(deleted)"}, whose \`pull_request\` token is read-only: nothing was written to it; ${saved}.`;
+    notice(say(outcome));
+  } else {
+    try {
+      const delivered = await deliverFlags(github, {
+        repo: ctx.repo,
+        pullNumber: pr.number,
+        headSha: pr.headSha,
+        plan,
+        place: lineLinks(ctx, pr.headSha),
+        log: (l) => info2(say(l))
+      });
+      outcome = delivered.summary;
+    } catch (error2) {
+      if (!writeDenied(error2)) throw error2;
+      outcome = `The token may not write to pull request #${pr.number} (${describeFailure(error2, [inputs.token])}): nothing was written; ${saved}.`;
+      warning(say(outcome));
+    }
+  }
+  return { outcome, pullNumber: pr.number, plan, headSha: pr.headSha };
+}
+async function post(inputs, ctx, say) {
+  const run3 = ctx.workflowRun;
+  if (!run3) throw new Error("input `flag-result` is read only on a `workflow_run` event");
+  const path6 = join8(ctx.workspace, inputs.flagResult);
+  if (statSync3(path6).size > FLAG_RESULT_MAX_BYTES) {
+    throw new Error(`${inputs.flagResult} is larger than ${FLAG_RESULT_MAX_BYTES} bytes`);
+  }
+  const json = readFileSync4(path6, "utf8");
+  const claimed = Number(JSON.parse(json).pullNumber);
+  if (!Number.isInteger(claimed) || claimed <= 0) {
+    throw new Error(`${inputs.flagResult} names no pull request`);
+  }
+  if (run3.pullNumbers.length > 0 && !run3.pullNumbers.includes(claimed)) {
+    throw new Error(
+      `${inputs.flagResult} is about pull request #${claimed}, which the run did not build`
+    );
+  }
+  const github = client(inputs, ctx, say);
+  const { data: pull } = await github.rest.pulls.get({ ...ctx.repo, pull_number: claimed });
+  if (pull.head.sha !== run3.headSha) {
+    throw new Error(
+      `pull request #${claimed} is at ${pull.head.sha}, not at ${run3.headSha}, the commit the run analysed: nothing is posted`
+    );
+  }
+  const files = await listPullFiles(github, ctx.repo, claimed);
+  const result = readFlagResult(json, {
+    pullNumber: claimed,
+    headSha: run3.headSha,
+    paths: new Set(files.map((f) => f.path))
+  });
+  const delivered = await deliverFlags(github, {
+    repo: ctx.repo,
+    pullNumber: claimed,
+    headSha: run3.headSha,
+    plan: result.plan,
+    place: lineLinks(ctx, run3.headSha),
+    log: (l) => info2(say(l))
+  });
+  return {
+    outcome: delivered.summary,
+    pullNumber: claimed,
+    plan: result.plan,
+    headSha: run3.headSha
+  };
+}
+function lineLinks(ctx, sha) {
+  const repo = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}`;
+  return {
+    lineUrl: (path6, line) => `${repo}/blob/${sha}/${path6.split("/").map(encodeURIComponent).join("/")}${line > 0 ? `#L${line}` : ""}`,
+    ...ctx.runUrl ? { runUrl: ctx.runUrl } : {}
+  };
+}
+async function runFlag(inputs, ctx, places, say) {
+  if (ctx.event === "pull_request_target") throw new Error(TARGET_REFUSED);
+  const posting = ctx.event === "workflow_run";
+  if (posting && !inputs.flagResult) {
+    throw new Error(
+      "mode `flag` on `workflow_run` posts a saved result: set `flag-result` to the file the `pull_request` run saved"
+    );
+  }
+  const done = posting ? await post(inputs, ctx, say) : await analyse(inputs, ctx, places, say);
+  const { plan } = done;
+  const counts = countSeverities(plan.items);
+  info2(
+    `mmseg-migrate: ${plural(plan.items.length, "finding", "findings")} on pull request #${done.pullNumber} (${counts.error} errors, ${counts.warning} warnings)`
+  );
+  annotate(plan.items, core_exports, {
+    where: ctx.runUrl ? `see the job summary of ${ctx.runUrl}` : "see the job summary"
+  });
+  const comment = renderFlagComment(plan, void 0, lineLinks(ctx, done.headSha)).body;
+  writeFileSync(places.reportPath, comment);
+  setOutput("pull-request-number", done.pullNumber);
+  setOutput("pull-request-operation", "none");
+  setOutput(
+    "files-changed",
+    new Set(plan.items.filter((i2) => i2.rule.startsWith("FLAG-")).map((i2) => i2.file)).size
+  );
+  setOutput("findings-errors", counts.error);
+  setOutput("findings-warnings", counts.warning);
+  setOutput("report-path", places.reportPath);
+  await summary.addRaw(say(`${done.outcome}
+
+${comment}`), true).write();
+  const failing = inputs.failOn === "never" ? 0 : counts.error + (inputs.failOn === "warning" ? counts.warning : 0);
+  if (failing > 0) {
+    setFailed(
+      `mmseg-migrate found ${plural(failing, "finding", "findings")} at or above \`fail-on: ${inputs.failOn}\` on pull request #${done.pullNumber}`
+    );
+  }
+}
+
+// src/github/branch.ts
+var COMMIT_TRAILER = "Migrated-by: mmseg-migrate";
+var COMPARE_PAGE = 100;
+function withTrailer(message) {
+  return `${message.trimEnd()}
+
+${COMMIT_TRAILER}
+`;
+}
+function madeByAction(message) {
+  return message.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
+}
+async function inspectBranch(client2, repo, base, branch) {
+  let data;
+  try {
+    ({ data } = await client2.rest.repos.compareCommitsWithBasehead({
+      ...repo,
+      basehead: `${base}...${branch}`,
+      per_page: COMPARE_PAGE
+    }));
+  } catch (error2) {
+    if (isNotFound(error2)) return { exists: false };
+    throw error2;
+  }
+  const commits = data.commits.map((c) => ({
+    sha: c.sha,
+    message: c.commit.message,
+    treeSha: c.commit.tree.sha,
+    parents: c.parents.map((p) => p.sha),
+    author: c.author?.login ?? c.commit.author?.name ?? "unknown"
+  }));
+  const foreign = data.ahead_by > commits.length ? commits : commits.filter((c) => !madeByAction(c.message));
+  return { exists: true, commits, foreign };
+}
+async function pointBranch(client2, repo, branch, sha, exists2) {
+  if (exists2) {
+    await client2.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true });
+  } else {
+    await client2.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
+  }
+}
+async function deleteBranch(client2, repo, branch) {
+  try {
+    await client2.rest.git.deleteRef({ ...repo, ref: `heads/${branch}` });
+  } catch (error2) {
+    if (!isNotFound(error2) && !isRequestStatus(error2, 422)) throw error2;
+  }
+}
+function isRequestStatus(error2, status) {
+  return typeof error2 === "object" && error2 !== null && error2.status === status;
+}
+
+// src/github/commit.ts
+var TREE_CHUNK_BYTES = 8 * 1024 * 1024;
+async function readBaseCommit(client2, repo, at) {
+  if (at.sha) {
+    const { data: data2 } = await client2.rest.git.getCommit({ ...repo, commit_sha: at.sha });
+    return { sha: data2.sha, treeSha: data2.tree.sha };
+  }
+  const { data } = await client2.rest.repos.getBranch({ ...repo, branch: at.branch });
+  return { sha: data.commit.sha, treeSha: data.commit.commit.tree.sha };
+}
+function chunkChanges(changes, maxBytes = TREE_CHUNK_BYTES) {
+  const chunks = [];
+  let current = [];
+  let size = 0;
+  for (const change of changes) {
+    const bytes = Buffer.byteLength(change.content, "utf8") + Buffer.byteLength(change.path, "utf8");
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(change);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+async function createTree(client2, repo, baseTreeSha, changes, maxBytes = TREE_CHUNK_BYTES) {
+  let tree = baseTreeSha;
+  for (const chunk of chunkChanges(changes, maxBytes)) {
+    const { data } = await client2.rest.git.createTree({
+      ...repo,
+      base_tree: tree,
+      tree: chunk.map((c) => ({
+        path: c.path,
+        mode: c.mode,
+        type: "blob",
+        content: c.content
+      }))
+    });
+    tree = data.sha;
+  }
+  return tree;
+}
+async function createCommit(client2, repo, commit) {
+  const { data } = await client2.rest.git.createCommit({
+    ...repo,
+    message: commit.message,
+    tree: commit.tree,
+    parents: [commit.parent]
+  });
+  return data.sha;
+}
+
+// src/github/pull.ts
+function toPull(data) {
+  return {
+    number: data.number,
+    url: data.html_url,
+    title: data.title,
+    body: data.body ?? "",
+    labels: (data.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? ""),
+    assignees: (data.assignees ?? []).map((a) => a.login),
+    reviewers: [
+      ...(data.requested_reviewers ?? []).map((r) => r.login),
+      ...(data.requested_teams ?? []).map((t) => `team:${t.slug}`)
+    ]
+  };
+}
+async function findOpenPull(client2, repo, branch) {
+  const { data } = await client2.rest.pulls.list({
+    ...repo,
+    head: `${repo.owner}:${branch}`,
+    state: "open",
+    per_page: 10
+  });
+  return data.length > 0 ? toPull(data[0]) : void 0;
+}
+async function createPull(client2, repo, request2) {
+  try {
+    const { data } = await client2.rest.pulls.create({
+      ...repo,
+      title: request2.title,
+      body: request2.body,
+      head: request2.branch,
+      base: request2.base,
+      draft: request2.draft,
+      maintainer_can_modify: true
+    });
+    return { pull: toPull(data), created: true };
+  } catch (error2) {
+    if (!isPullRequestAlreadyOpen(error2)) throw error2;
+    const open2 = await findOpenPull(client2, repo, request2.branch);
+    if (!open2) throw error2;
+    return { pull: await updatePull(client2, repo, open2, request2), created: false };
+  }
+}
+async function updatePull(client2, repo, pull, content) {
+  if (pull.title === content.title && pull.body === content.body) return pull;
+  const { data } = await client2.rest.pulls.update({
+    ...repo,
+    pull_number: pull.number,
+    title: content.title,
+    body: content.body
+  });
+  return toPull(data);
+}
+async function closePull(client2, repo, pull) {
+  await client2.rest.pulls.update({ ...repo, pull_number: pull.number, state: "closed" });
+}
+function missing2(wanted, present) {
+  const have = new Set(present.map((p) => p.toLowerCase()));
+  return wanted.filter((w) => !have.has(w.toLowerCase()));
+}
+function teamSlug(reviewer) {
+  if (reviewer.startsWith("team:")) return reviewer.slice("team:".length);
+  const slash = reviewer.indexOf("/");
+  return slash >= 0 ? reviewer.slice(slash + 1) : void 0;
+}
+async function addPeople(client2, repo, pull, people, warn) {
+  const labels = missing2(people.labels, pull.labels);
+  if (labels.length > 0) {
+    await client2.rest.issues.addLabels({ ...repo, issue_number: pull.number, labels });
+  }
+  const assignees = missing2(people.assignees, pull.assignees);
+  if (assignees.length > 0) {
+    try {
+      await client2.rest.issues.addAssignees({ ...repo, issue_number: pull.number, assignees });
+    } catch (error2) {
+      warn(`could not assign ${assignees.join(", ")}: ${error2.message}`);
+    }
+  }
+  const wanted = people.reviewers.map((r) => {
+    const slug = teamSlug(r);
+    return slug === void 0 ? r : `team:${slug}`;
+  });
+  const reviewers = missing2(wanted, pull.reviewers);
+  if (reviewers.length > 0) {
+    try {
+      await client2.rest.pulls.requestReviewers({
+        ...repo,
+        pull_number: pull.number,
+        reviewers: reviewers.filter((r) => !r.startsWith("team:")),
+        team_reviewers: reviewers.filter((r) => r.startsWith("team:")).map((r) => r.slice(5))
+      });
+    } catch (error2) {
+      warn(`could not request a review from ${reviewers.join(", ")}: ${error2.message}`);
+    }
+  }
+}
+
+// src/github/deliver.ts
+function foreignNotice(state, branch) {
+  const shown = state.foreign.slice(0, 5).map((c) => `\`${c.sha.slice(0, 7)}\` by ${c.author}`).join(", ");
+  const more = state.foreign.length > 5 ? ` and ${state.foreign.length - 5} more` : "";
+  return `> [!WARNING]
+> The branch \`${branch}\` has commits that mmseg-migrate did not make (${shown}${more}), so this run did not update it: their work is kept. The report below is what the migration of the base branch finds now. To let the action take the branch over again, merge or close this pull request and delete the branch.
+
+`;
+}
+var NOTHING_LEFT_NOTICE = "> [!NOTE]\n> Nothing is left to migrate on the base branch: this pull request is closed and its branch deleted.\n\n";
+async function deliverMigration(client2, delivery) {
+  const { repo, branch } = delivery;
+  const log = delivery.log ?? (() => void 0);
+  const warn = delivery.warn ?? log;
+  const base = await readBaseCommit(client2, repo, { branch: delivery.base, sha: delivery.baseSha });
+  const state = await inspectBranch(client2, repo, base.sha, branch);
+  const pull = state.exists ? await findOpenPull(client2, repo, branch) : void 0;
+  const result = (operation2, summary3, commit2) => {
+    log(summary3);
+    return {
+      operation: operation2,
+      summary: summary3,
+      ...pull ? { pull: { number: pull.number, url: pull.url } } : {},
+      ...commit2 ? { commit: commit2 } : {}
+    };
+  };
+  if (state.exists && state.foreign.length > 0) {
+    const message = `the branch ${branch} has ${state.foreign.length} commit(s) not made by mmseg-migrate: left as it is`;
+    if (!pull) {
+      warn(`${message}, and no open pull request to say so on`);
+      return result("none", `${message}.`);
+    }
+    await upsertStickyComment(
+      client2,
+      repo,
+      pull.number,
+      foreignNotice(state, branch) + delivery.comment
+    );
+    warn(`${message}; said so on pull request #${pull.number}`);
+    return result("none", `${message}; said so on pull request #${pull.number}.`);
+  }
+  if (delivery.changes.length === 0) {
+    if (!state.exists) return result("none", "Nothing to migrate.");
+    if (!delivery.deleteBranch) {
+      if (pull) await upsertStickyComment(client2, repo, pull.number, delivery.comment);
+      return result("none", `Nothing left to migrate; ${branch} is kept (delete-branch: false).`);
+    }
+    if (pull) {
+      await upsertStickyComment(client2, repo, pull.number, NOTHING_LEFT_NOTICE + delivery.comment);
+      await closePull(client2, repo, pull);
+    }
+    await deleteBranch(client2, repo, branch);
+    return pull ? result(
+      "closed",
+      `Nothing left to migrate: closed pull request #${pull.number} and deleted ${branch}.`
+    ) : result("none", `Nothing left to migrate: deleted the stale branch ${branch}.`);
+  }
+  const tree = await createTree(
+    client2,
+    repo,
+    base.treeSha,
+    delivery.changes,
+    delivery.treeChunkBytes
+  );
+  const head = state.exists ? state.commits.at(-1) : void 0;
+  const current = state.exists && state.commits.length === 1 && head?.treeSha === tree && head.parents[0] === base.sha;
+  let commit;
+  if (!current) {
+    commit = await createCommit(client2, repo, {
+      message: withTrailer(delivery.commitMessage),
+      tree,
+      parent: base.sha
+    });
+    await pointBranch(client2, repo, branch, commit, state.exists);
+    log(
+      `${state.exists ? "moved" : "created"} ${branch} at ${commit} (${delivery.changes.length} files)`
+    );
+  }
+  let open2;
+  let operation;
+  if (pull) {
+    open2 = await updatePull(client2, repo, pull, delivery);
+    operation = current ? "none" : "updated";
+  } else {
+    const made = await createPull(client2, repo, { ...delivery, branch, base: delivery.base });
+    open2 = made.pull;
+    operation = made.created ? "created" : current ? "none" : "updated";
+  }
+  await addPeople(client2, repo, open2, delivery, warn);
+  await upsertStickyComment(client2, repo, open2.number, delivery.comment, operation === "created");
+  const verb = { created: "opened", updated: "updated", none: "left unchanged", closed: "closed" }[operation];
+  const summary2 = `${verb} pull request #${open2.number} (${delivery.changes.length} files)`;
+  log(summary2);
+  return {
+    operation,
+    summary: `${summary2[0].toUpperCase()}${summary2.slice(1)}.`,
+    pull: { number: open2.number, url: open2.url },
+    ...commit ? { commit } : {}
+  };
+}
+
+// src/github/inputs.ts
+var DEFAULTS3 = {
+  mode: "auto",
+  path: ".",
+  branch: "mmseg-migrate/1.x",
+  title: "Migrate to MMSegmentation 1.x",
+  commitMessage: "Migrate to MMSegmentation 1.x",
+  failOn: "error"
+};
+function list3(text3) {
+  return text3.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function lines(text3) {
+  const out3 = text3.split("\n").map((s) => s.trim()).filter((s) => s !== "");
+  return out3.length > 0 ? out3 : void 0;
+}
+function oneOf(name2, value, allowed, fallback) {
+  if (value === "") return fallback;
+  if (allowed.includes(value)) return value;
+  throw new Error(`input \`${name2}\` takes ${allowed.join(", ")}; got \`${value}\``);
+}
+function flag(name2, value, fallback) {
+  if (value === "") return fallback;
+  if (/^(true|yes|on|1)$/i.test(value)) return true;
+  if (/^(false|no|off|0)$/i.test(value)) return false;
+  throw new Error(`input \`${name2}\` takes true or false; got \`${value}\``);
+}
+function readInputs(input) {
+  const get2 = (name2) => input(name2).trim();
+  return {
+    token: get2("token"),
+    mode: oneOf("mode", get2("mode"), ["auto", "migrate", "flag", "check"], DEFAULTS3.mode),
+    path: get2("path") || DEFAULTS3.path,
+    include: lines(input("include")),
+    exclude: lines(input("exclude")),
+    branch: get2("branch") || DEFAULTS3.branch,
+    base: get2("base"),
+    title: get2("title") || DEFAULTS3.title,
+    commitMessage: input("commit-message").trim() || DEFAULTS3.commitMessage,
+    labels: list3(input("labels")),
+    assignees: list3(input("assignees")),
+    reviewers: list3(input("reviewers")),
+    draft: flag("draft", get2("draft"), false),
+    dryRun: flag("dry-run", get2("dry-run"), false),
+    failOn: oneOf("fail-on", get2("fail-on"), ["never", "error", "warning"], DEFAULTS3.failOn),
+    reportPath: get2("report-path"),
+    deleteBranch: flag("delete-branch", get2("delete-branch"), true),
+    filterMode: oneOf("filter-mode", get2("filter-mode"), FILTER_MODES, "added"),
+    flagResult: get2("flag-result")
+  };
+}
+var MIGRATE_EVENTS = /* @__PURE__ */ new Set(["push", "schedule", "workflow_dispatch", "repository_dispatch"]);
+var FLAG_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
+function chooseMode(asked, event) {
+  if (asked !== "auto") return { mode: asked };
+  if (MIGRATE_EVENTS.has(event)) return { mode: "migrate" };
+  if (FLAG_EVENTS.has(event)) return { mode: "flag" };
+  return {
+    mode: "check",
+    note: `mode \`auto\` on \`${event || "an unknown event"}\`: running \`check\` (report only, no writes)`
+  };
+}
+
+// src/github/texts.ts
+var PULL_BODY_BUDGET = 8e3;
+var COMMENT_RESERVE = 2e3;
+var JOB_SUMMARY_BUDGET = Math.floor(1024 * 1024 / 3) - 1e3;
+function fileUrl(place) {
+  return (path6) => `${place.repositoryUrl}/blob/${place.branch.split("/").map(encodeURIComponent).join("/")}/${place.prefix}${path6}`;
+}
+function pullRequestBody(report3, place) {
+  const from = place.sha ? ` from ${place.sha}` : "";
+  const lead = `This pull request moves the repository from MMSegmentation 0.x to 1.x (OpenMMLab 2.0)${from}. Every converted config was resolved again and compared with its conversion; files that did not verify keep their old text. The findings are in the report comment below.
+
+`;
+  return lead + renderMarkdown(report3, {
+    maxChars: PULL_BODY_BUDGET - lead.length,
+    details: false,
+    fileUrl: fileUrl(place),
+    ...place.runUrl ? { detailsUrl: place.runUrl } : {}
+  });
+}
+function commentText(report3, place) {
+  return renderMarkdown(report3, {
+    maxChars: GITHUB_BODY_LIMIT - COMMENT_RESERVE,
+    title: "mmseg-migrate report",
+    fileUrl: fileUrl(place),
+    ...place.runUrl ? { detailsUrl: place.runUrl } : {}
+  });
+}
+function jobSummaryText(report3, outcome, runUrl) {
+  return `${outcome}
+
+` + renderMarkdown(report3, {
+    maxChars: JOB_SUMMARY_BUDGET,
+    title: "mmseg-migrate report",
+    ...runUrl ? { detailsUrl: runUrl } : {}
+  });
+}
+function fullReportText(report3) {
+  return renderMarkdown(report3, { maxChars: Infinity, title: "mmseg-migrate report" });
+}
+
 // src/action.ts
 function folderPrefix(workspace, root) {
   const rel = relative3(workspace, root);
@@ -67969,16 +69210,16 @@ function changesOf(report3, prefix) {
   return report3.files.filter((f) => f.status === "changed").map((f) => ({
     path: `${prefix}${f.path}`,
     content: f.after,
-    mode: statSync3(join8(report3.root, f.path)).mode & 73 ? "100755" : "100644"
+    mode: statSync4(join9(report3.root, f.path)).mode & 73 ? "100755" : "100644"
   }));
 }
 async function deliver(inputs, ctx, target, report3, prefix, say) {
   if (!inputs.token) throw new Error("input `token` is empty: the `migrate` mode needs a token");
-  const client = createClient(inputs.token, {
+  const client2 = createClient(inputs.token, {
     baseUrl: ctx.apiUrl,
     log: (line) => info2(say(line))
   });
-  const base = inputs.base || target.branch || target.defaultBranch || (await client.rest.repos.get({ ...target.repo })).data.default_branch;
+  const base = inputs.base || target.branch || target.defaultBranch || (await client2.rest.repos.get({ ...target.repo })).data.default_branch;
   const baseSha = target.branch === base ? target.sha : void 0;
   if (!baseSha) {
     warning(
@@ -67995,7 +69236,7 @@ async function deliver(inputs, ctx, target, report3, prefix, say) {
     ...baseSha ? { sha: baseSha } : {}
   };
   info2(`delivering to ${target.repo.owner}/${target.repo.repo}, base ${base}`);
-  return deliverMigration(client, {
+  return deliverMigration(client2, {
     repo: target.repo,
     base,
     ...baseSha ? { baseSha } : {},
@@ -68025,6 +69266,12 @@ async function run2() {
     if (note2) info2(note2);
     const root = resolve5(ctx.workspace, inputs.path);
     const prefix = folderPrefix(ctx.workspace, root);
+    const reportPath = inputs.reportPath ? resolve5(ctx.workspace, inputs.reportPath) : join9(process.env.RUNNER_TEMP || tmpdir(), "mmseg-migrate-report.md");
+    mkdirSync(dirname5(reportPath), { recursive: true });
+    if (mode === "flag") {
+      await runFlag(inputs, ctx, { prefix, reportPath }, say);
+      return;
+    }
     const report3 = await migrateRepository(root, {
       include: inputs.include,
       exclude: inputs.exclude
@@ -68033,9 +69280,7 @@ async function run2() {
     info2(
       `mmseg-migrate: ${plural(counts.changed, "file", "files")} to change, ${counts.blocked} blocked (${counts.findings.error} errors, ${counts.findings.warning} warnings)`
     );
-    const reportPath = inputs.reportPath ? resolve5(ctx.workspace, inputs.reportPath) : join8(process.env.RUNNER_TEMP || tmpdir(), "mmseg-migrate-report.md");
-    mkdirSync(dirname4(reportPath), { recursive: true });
-    writeFileSync(reportPath, fullReportText(report3));
+    writeFileSync2(reportPath, fullReportText(report3));
     const findings = [...report3.findings, ...report3.files.flatMap((f) => f.findings)];
     annotate(findings, core_exports, {
       prefix,

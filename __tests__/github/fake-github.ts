@@ -2,11 +2,15 @@
  * An in-memory GitHub that answers the REST routes the action uses with
  * GitHub's response shapes: git commits, trees, refs, compare, branches,
  * pulls, issue labels/assignees/comments (paginated with a Link header) and
- * review requests. It records every request, and can be told to fail the
- * next requests of a route, so the same fake serves the nock tests (in
- * process) and the end-to-end test (over HTTP).
+ * review requests, and for the pull-request bot a pull request's files with
+ * their patches (computed from the two trees), its review comments and
+ * reviews, validated the way GitHub validates them. It records every
+ * request, and can be told to fail the next requests of a route or to answer
+ * every write with 403 (a read-only token), so the same fake serves the nock
+ * tests (in process) and the end-to-end tests (over HTTP).
  */
 import { createHash } from 'node:crypto';
+import { structuredPatch } from 'diff';
 
 export interface FakeRequest {
   method: string;
@@ -49,6 +53,8 @@ interface Pull {
   assignees: string[];
   reviewers: string[];
   teams: string[];
+  /** `owner/name` of the repository the head branch lives in (a fork's differs); `null`: deleted. */
+  headRepo: string | null;
 }
 
 interface Comment {
@@ -57,6 +63,55 @@ interface Comment {
   body: string;
   user: string;
 }
+
+/** A review comment as stored: where it was made, on the commit it was made on. */
+interface ReviewComment {
+  id: number;
+  pull: number;
+  review: number;
+  path: string;
+  commitId: string;
+  side: 'LEFT' | 'RIGHT';
+  line: number;
+  startLine: number | null;
+  startSide: 'LEFT' | 'RIGHT' | null;
+  body: string;
+  user: string;
+}
+
+interface Review {
+  id: number;
+  pull: number;
+  commitId: string;
+  body: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'PENDING';
+  user: string;
+}
+
+/** One `@@` hunk of a file's patch, with both sides' line ranges. */
+interface Hunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  /** The hunk's lines, each with its mark: space, `-`, `+`, or a backslash for "No newline at end of file". */
+  lines: string[];
+}
+
+/** A file of a pull request, as the fake computes it from the two trees. */
+export interface PullFileDiff {
+  path: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed';
+  previousPath?: string;
+  /** Head content (base content for a removed file). */
+  content: string;
+  hunks: Hunk[];
+  additions: number;
+  deletions: number;
+}
+
+/** GitHub's cap on the files `GET /pulls/{n}/files` lists. */
+export const PULL_FILES_CAP = 3000;
 
 const BOT = 'github-actions[bot]';
 
@@ -70,6 +125,72 @@ function error(
   doc = 'https://docs.github.com/rest',
 ): FakeResponse {
   return { status, body: { message, documentation_url: doc, status: String(status) } };
+}
+
+/** GitHub's 422 for a review it cannot place: the reasons as plain strings. */
+function unprocessable(errors: string[], doc: string): FakeResponse {
+  return {
+    status: 422,
+    body: { message: 'Unprocessable Entity', errors, documentation_url: doc, status: '422' },
+  };
+}
+
+/** A git blob's object id. */
+function blobSha(content: string): string {
+  return sha1(`blob ${Buffer.byteLength(content)}\0${content}`);
+}
+
+/** A unified-diff range as git writes it: the count left out when it is 1, an empty side names the line before. */
+function range(start: number, count: number): string {
+  if (count === 1) return String(start);
+  return `${count === 0 ? start - 1 : start},${count}`;
+}
+
+function hunkHeader(h: Hunk): string {
+  return `@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`;
+}
+
+/** The `patch` field: the hunks without file headers and without a final line break, as GitHub sends it. */
+export function patchText(hunks: readonly Hunk[]): string {
+  return hunks.flatMap((h) => [hunkHeader(h), ...h.lines]).join('\n');
+}
+
+/** The lines of a text, as the line numbers of a diff count them. */
+function textLines(content: string): string[] {
+  const lines = content.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/** The file lines one side of a hunk shows: the lines a review comment on that side may name. */
+function sideLines(h: Hunk, side: 'LEFT' | 'RIGHT'): number[] {
+  const out: number[] = [];
+  let line = side === 'RIGHT' ? h.newStart : h.oldStart;
+  const skip = side === 'RIGHT' ? '-' : '+';
+  for (const l of h.lines) {
+    if (l[0] === '\\' || l[0] === skip) continue;
+    out.push(line);
+    line += 1;
+  }
+  return out;
+}
+
+/** The paging GitHub does for list routes: `per_page` (at most 100) and `page`, with a Link header. */
+function page<T>(
+  all: readonly T[],
+  query: URLSearchParams,
+  urlOf: (perPage: number, page: number) => string,
+): { items: T[]; headers: Record<string, string> } {
+  const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? 30)));
+  const current = Math.max(1, Number(query.get('page') ?? 1));
+  const last = Math.max(1, Math.ceil(all.length / perPage));
+  const items = all.slice((current - 1) * perPage, current * perPage);
+  const links: string[] = [];
+  if (current > 1) links.push(`<${urlOf(perPage, current - 1)}>; rel="prev"`);
+  if (current < last) links.push(`<${urlOf(perPage, current + 1)}>; rel="next"`);
+  if (current < last) links.push(`<${urlOf(perPage, last)}>; rel="last"`);
+  if (current > 1) links.push(`<${urlOf(perPage, 1)}>; rel="first"`);
+  return { items, headers: links.length > 0 ? { link: links.join(', ') } : {} };
 }
 
 export interface Fault {
@@ -86,9 +207,15 @@ export class FakeGitHub {
   readonly refs = new Map<string, string>();
   readonly pulls: Pull[] = [];
   readonly comments: Comment[] = [];
+  readonly reviews: Review[] = [];
+  readonly reviewComments: ReviewComment[] = [];
   private faults: Fault[] = [];
   private counter = 0;
   private nextComment = 5000;
+  private nextReview = 80000;
+  private nextReviewComment = 90000;
+  /** Every write answers 403, as with the read-only token of a fork's pull request. */
+  private writesDenied = false;
 
   constructor(
     readonly owner = 'octo',
@@ -97,15 +224,22 @@ export class FakeGitHub {
     readonly origin = 'https://api.github.com',
   ) {}
 
-  /** A commit of `files` on `branch` (its head, or none) by `author`. */
-  commit(branch: string, files: Record<string, string>, message: string, author = 'alice'): string {
+  /** A commit of `files` on `branch` (its head, or none) by `author`; a `null` content deletes the file. */
+  commit(
+    branch: string,
+    files: Record<string, string | null>,
+    message: string,
+    author = 'alice',
+  ): string {
     const parent = this.refs.get(branch);
     const base = parent
       ? this.trees.get(this.commits.get(parent)!.tree)!
       : new Map<string, TreeEntry>();
     const tree = new Map(base);
-    for (const [path, content] of Object.entries(files))
-      tree.set(path, { mode: '100644', content });
+    for (const [path, content] of Object.entries(files)) {
+      if (content === null) tree.delete(path);
+      else tree.set(path, { mode: '100644', content });
+    }
     const treeSha = this.storeTree(tree);
     const sha = this.storeCommit({
       tree: treeSha,
@@ -115,6 +249,115 @@ export class FakeGitHub {
     });
     this.refs.set(branch, sha);
     return sha;
+  }
+
+  /** A branch at `from`'s head. */
+  branch(name: string, from: string): string {
+    const sha = this.refs.get(from);
+    if (!sha) throw new Error(`no branch ${from}`);
+    this.refs.set(name, sha);
+    return sha;
+  }
+
+  /**
+   * A pull request from branch `head` into `base`, as someone opens it.
+   * `headRepo`: the repository `head` lives in, for a fork's pull request
+   * (its commits are stored here, as GitHub keeps them under `refs/pull`).
+   */
+  openPull(
+    head: string,
+    base: string,
+    options: { title?: string; headRepo?: string | null } = {},
+  ): number {
+    const pull: Pull = {
+      number: this.pulls.length + 1,
+      title: options.title ?? `Changes from ${head}`,
+      body: '',
+      head,
+      base,
+      state: 'open',
+      draft: false,
+      labels: [],
+      assignees: [],
+      reviewers: [],
+      teams: [],
+      headRepo: options.headRepo === undefined ? `${this.owner}/${this.repo}` : options.headRepo,
+    };
+    this.pulls.push(pull);
+    return pull.number;
+  }
+
+  /** The `pull_request` event payload GitHub gives a workflow run for pull request `number`. */
+  pullEvent(number: number, action = 'synchronize') {
+    const pull = this.pulls.find((p) => p.number === number);
+    if (!pull) throw new Error(`no pull request #${number}`);
+    return {
+      action,
+      number,
+      pull_request: this.pullJson(pull),
+      repository: this.repoJson(`${this.owner}/${this.repo}`),
+      sender: this.user((pull.headRepo ?? this.owner).split('/')[0]),
+    };
+  }
+
+  /** Every write request from now on answers 403, like a read-only `GITHUB_TOKEN`; `false` lifts it. */
+  denyWrites(denied = true): void {
+    this.writesDenied = denied;
+  }
+
+  /**
+   * The files pull request `number` changes at head commit `headSha` (its
+   * current head by default), against the merge base with its base branch,
+   * in path order, with their hunks (3 lines of context, as GitHub shows).
+   */
+  pullFiles(number: number, headSha?: string): PullFileDiff[] {
+    const pull = this.pulls.find((p) => p.number === number);
+    if (!pull) throw new Error(`no pull request #${number}`);
+    const head = headSha ?? this.refs.get(pull.head)!;
+    const base = this.mergeBase(this.refs.get(pull.base)!, head);
+    const before = base ? this.filesAt(base) : new Map<string, TreeEntry>();
+    const after = this.filesAt(head);
+    const removed = [...before.keys()].filter((p) => !after.has(p));
+    const renamedFrom = new Map<string, string>();
+    for (const [path, entry] of after) {
+      if (before.has(path)) continue;
+      const from = removed.find(
+        (r) => before.get(r)!.content === entry.content && ![...renamedFrom.values()].includes(r),
+      );
+      if (from !== undefined) renamedFrom.set(path, from);
+    }
+    const renamedAway = new Set(renamedFrom.values());
+    const files: PullFileDiff[] = [];
+    for (const path of new Set([...before.keys(), ...after.keys()])) {
+      const old = before.get(path)?.content;
+      const now = after.get(path)?.content;
+      if (old === now || renamedAway.has(path)) continue;
+      const from = renamedFrom.get(path);
+      const status =
+        from !== undefined
+          ? 'renamed'
+          : old === undefined
+            ? 'added'
+            : now === undefined
+              ? 'removed'
+              : 'modified';
+      const { hunks } =
+        from !== undefined
+          ? { hunks: [] as Hunk[] }
+          : structuredPatch(path, path, old ?? '', now ?? '', '', '', { context: 3 });
+      const count = (mark: string) =>
+        hunks.reduce((n, h) => n + h.lines.filter((l) => l[0] === mark).length, 0);
+      files.push({
+        path,
+        status,
+        ...(from !== undefined ? { previousPath: from } : {}),
+        content: now ?? old ?? '',
+        hunks,
+        additions: count('+'),
+        deletions: count('-'),
+      });
+    }
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   /** Makes the next `times` requests matching `method` and `route` (decoded path) fail. */
@@ -250,18 +493,241 @@ export class FakeGitHub {
       requested_teams: p.teams.map((slug) => ({ id: 1, slug, name: slug })),
       draft: p.draft,
       head: {
-        label: `${this.owner}:${p.head}`,
+        label: `${(p.headRepo ?? this.owner).split('/')[0]}:${p.head}`,
         ref: p.head,
         sha: head,
-        user: this.user(this.owner),
+        user: this.user((p.headRepo ?? this.owner).split('/')[0]),
+        repo: p.headRepo === null ? null : this.repoJson(p.headRepo),
       },
       base: {
         label: `${this.owner}:${p.base}`,
         ref: p.base,
         sha: this.refs.get(p.base) ?? '',
         user: this.user(this.owner),
+        repo: this.repoJson(`${this.owner}/${this.repo}`),
       },
     };
+  }
+
+  /** A repository as pull requests embed it. */
+  private repoJson(fullName: string) {
+    const [owner, name] = fullName.split('/');
+    const fork = fullName !== `${this.owner}/${this.repo}`;
+    return {
+      id: fork ? 2 : 1,
+      node_id: `R_${fullName}`,
+      name,
+      full_name: fullName,
+      owner: this.user(owner),
+      private: false,
+      fork,
+      html_url: `https://github.com/${fullName}`,
+      url: `${this.origin}/repos/${fullName}`,
+      default_branch: this.defaultBranch,
+    };
+  }
+
+  private pullFileJson(f: PullFileDiff, headSha: string) {
+    const encoded = f.path.split('/').map(encodeURIComponent).join('/');
+    return {
+      sha: blobSha(f.content),
+      filename: f.path,
+      status: f.status,
+      additions: f.additions,
+      deletions: f.deletions,
+      changes: f.additions + f.deletions,
+      blob_url: this.web(`/blob/${headSha}/${encoded}`),
+      raw_url: this.web(`/raw/${headSha}/${encoded}`),
+      contents_url: this.api(`/contents/${encoded}?ref=${headSha}`),
+      ...(f.hunks.length > 0 ? { patch: patchText(f.hunks) } : {}),
+      ...(f.previousPath !== undefined ? { previous_filename: f.previousPath } : {}),
+    };
+  }
+
+  /**
+   * Where a review comment sits at the pull request's head: its line, or
+   * `null` once the text it was made on is no longer there (GitHub then
+   * calls it outdated).
+   */
+  private currentLine(c: ReviewComment, headSha: string): number | null {
+    if (c.commitId === headSha) return c.line;
+    const was = this.filesAt(c.commitId).get(c.path)?.content;
+    const now = this.filesAt(headSha).get(c.path)?.content;
+    if (was === undefined || now === undefined) return null;
+    const old = textLines(was);
+    const fresh = textLines(now);
+    for (let n = c.startLine ?? c.line; n <= c.line; n += 1) {
+      if (old[n - 1] !== fresh[n - 1]) return null;
+    }
+    return c.line;
+  }
+
+  /** A line's position in a file's patch (1 = the line under the first `@@`), and its hunk up to it. */
+  private positionIn(
+    file: PullFileDiff | undefined,
+    side: 'LEFT' | 'RIGHT',
+    line: number,
+  ): { position: number; diffHunk: string } | undefined {
+    if (!file) return undefined;
+    let position = 0;
+    for (const [i, h] of file.hunks.entries()) {
+      if (i > 0) position += 1;
+      let left = h.oldStart;
+      let right = h.newStart;
+      for (const [j, l] of h.lines.entries()) {
+        position += 1;
+        const mark = l[0];
+        const here =
+          side === 'RIGHT'
+            ? mark !== '-' && mark !== '\\' && right === line
+            : mark !== '+' && mark !== '\\' && left === line;
+        if (here) {
+          return { position, diffHunk: [hunkHeader(h), ...h.lines.slice(0, j + 1)].join('\n') };
+        }
+        if (mark === ' ' || mark === '-') left += 1;
+        if (mark === ' ' || mark === '+') right += 1;
+      }
+    }
+    return undefined;
+  }
+
+  private reviewCommentJson(c: ReviewComment) {
+    const pull = this.pulls.find((p) => p.number === c.pull)!;
+    const headSha = this.refs.get(pull.head)!;
+    const line = this.currentLine(c, headSha);
+    const original = this.positionIn(
+      this.pullFiles(c.pull, c.commitId).find((f) => f.path === c.path),
+      c.side,
+      c.line,
+    );
+    const current =
+      line === null
+        ? undefined
+        : this.positionIn(
+            this.pullFiles(c.pull, headSha).find((f) => f.path === c.path),
+            c.side,
+            line,
+          );
+    const url = this.api(`/pulls/comments/${c.id}`);
+    const html = this.web(`/pull/${c.pull}#discussion_r${c.id}`);
+    const pullUrl = this.api(`/pulls/${c.pull}`);
+    return {
+      url,
+      pull_request_review_id: c.review,
+      id: c.id,
+      node_id: `PRRC_${c.id}`,
+      diff_hunk: original?.diffHunk ?? '',
+      path: c.path,
+      position: line === null ? null : (current?.position ?? null),
+      original_position: original?.position ?? null,
+      commit_id: line === null ? c.commitId : headSha,
+      original_commit_id: c.commitId,
+      user: this.user(c.user),
+      body: c.body,
+      created_at: '2025-01-01T00:00:00Z',
+      updated_at: '2025-01-01T00:00:00Z',
+      html_url: html,
+      pull_request_url: pullUrl,
+      author_association: 'NONE',
+      _links: { self: { href: url }, html: { href: html }, pull_request: { href: pullUrl } },
+      start_line: line === null ? null : c.startLine,
+      original_start_line: c.startLine,
+      start_side: c.startLine === null ? null : c.startSide,
+      line,
+      original_line: c.line,
+      side: c.side,
+      subject_type: 'line',
+    };
+  }
+
+  private reviewJson(r: Review) {
+    const html = this.web(`/pull/${r.pull}#pullrequestreview-${r.id}`);
+    const pullUrl = this.api(`/pulls/${r.pull}`);
+    return {
+      id: r.id,
+      node_id: `PRR_${r.id}`,
+      user: this.user(r.user),
+      body: r.body,
+      state: r.state,
+      html_url: html,
+      pull_request_url: pullUrl,
+      author_association: 'NONE',
+      _links: { html: { href: html }, pull_request: { href: pullUrl } },
+      ...(r.state === 'PENDING' ? {} : { submitted_at: '2025-01-01T00:00:00Z' }),
+      commit_id: r.commitId,
+    };
+  }
+
+  /**
+   * `POST /pulls/{n}/reviews` as GitHub checks it: every comment on a file of
+   * the pull request, on a line one of that file's hunks shows on its side,
+   * a multi-line comment within one hunk; one bad comment refuses the whole
+   * review.
+   */
+  private createReview(pull: Pull, body: Record<string, unknown>): FakeResponse {
+    const doc = 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request';
+    const headSha = this.refs.get(pull.head)!;
+    const commitId = body.commit_id === undefined ? headSha : String(body.commit_id);
+    if (!this.commits.has(commitId)) return unprocessable(['Commit could not be resolved'], doc);
+    const event = body.event === undefined ? 'PENDING' : String(body.event);
+    const states: Record<string, Review['state']> = {
+      APPROVE: 'APPROVED',
+      REQUEST_CHANGES: 'CHANGES_REQUESTED',
+      COMMENT: 'COMMENTED',
+      PENDING: 'PENDING',
+    };
+    if (!(event in states)) return unprocessable([`Event ${event} is not valid`], doc);
+    const text = typeof body.body === 'string' ? body.body : '';
+    const asked = (body.comments ?? []) as Array<Record<string, unknown>>;
+    if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && text === '' && asked.length === 0) {
+      return unprocessable(['Body is required'], doc);
+    }
+    const files = this.pullFiles(pull.number, commitId);
+    const review: Review = {
+      id: this.nextReview++,
+      pull: pull.number,
+      commitId,
+      body: text,
+      state: states[event],
+      user: BOT,
+    };
+    const made: ReviewComment[] = [];
+    for (const c of asked) {
+      const file = files.find((f) => f.path === c.path);
+      if (!file) return unprocessable(['Path could not be resolved'], doc);
+      const side = c.side === 'LEFT' ? 'LEFT' : 'RIGHT';
+      const line = Number(c.line);
+      const hunk = file.hunks.find((h) => sideLines(h, side).includes(line));
+      if (!Number.isInteger(line) || !hunk)
+        return unprocessable(['Line could not be resolved'], doc);
+      let startLine: number | null = null;
+      if (c.start_line !== undefined) {
+        startLine = Number(c.start_line);
+        const startSide = c.start_side === 'LEFT' ? 'LEFT' : side;
+        if (!(startLine < line) || !sideLines(hunk, startSide).includes(startLine)) {
+          return unprocessable(
+            ['Pull request review thread start line must be part of the same hunk as the line.'],
+            doc,
+          );
+        }
+      }
+      made.push({
+        id: this.nextReviewComment++,
+        pull: pull.number,
+        review: review.id,
+        path: file.path,
+        commitId,
+        side,
+        line,
+        startLine,
+        startSide: startLine === null ? null : c.start_side === 'LEFT' ? 'LEFT' : side,
+        body: String(c.body ?? ''),
+        user: BOT,
+      });
+    }
+    this.reviews.push(review);
+    this.reviewComments.push(...made);
+    return { status: 200, body: this.reviewJson(review) };
   }
 
   private commentJson(c: Comment) {
@@ -282,6 +748,21 @@ export class FakeGitHub {
   private resolveCommit(name: string): string | undefined {
     if (this.commits.has(name)) return name;
     return this.refs.get(name);
+  }
+
+  /** The nearest commit both `a` and `b` reach: what a pull request's diff starts from. */
+  private mergeBase(a: string, b: string): string | undefined {
+    const reach = this.ancestors(a);
+    const queue = [b];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const s = queue.shift()!;
+      if (reach.has(s)) return s;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      queue.push(...(this.commits.get(s)?.parents ?? []));
+    }
+    return undefined;
   }
 
   private ancestors(sha: string): Set<string> {
@@ -318,6 +799,9 @@ export class FakeGitHub {
     if (fault) {
       fault.times -= 1;
       return fault.response;
+    }
+    if (this.writesDenied && method !== 'GET') {
+      return error(403, 'Resource not accessible by integration');
     }
     const prefix = `/repos/${this.owner}/${this.repo}`;
     if (!path.startsWith(prefix)) return error(404, 'Not Found');
@@ -477,13 +961,48 @@ export class FakeGitHub {
         assignees: [],
         reviewers: [],
         teams: [],
+        headRepo: `${this.owner}/${this.repo}`,
       };
       this.pulls.push(pull);
       return { status: 201, body: this.pullJson(pull) };
     }
+    if ((m = path.match(/^\/pulls\/(\d+)\/(files|comments|reviews)$/))) {
+      const number = Number(m[1]);
+      const pull = this.pulls.find((p) => p.number === number);
+      if (!pull) return error(404, 'Not Found');
+      const headSha = this.refs.get(pull.head)!;
+      if (method === 'GET' && m[2] === 'files') {
+        const all = this.pullFiles(number).slice(0, PULL_FILES_CAP);
+        const { items, headers } = page(all, query, (perPage, n) =>
+          this.api(`/pulls/${number}/files?per_page=${perPage}&page=${n}`),
+        );
+        return { status: 200, body: items.map((f) => this.pullFileJson(f, headSha)), headers };
+      }
+      if (method === 'GET' && m[2] === 'comments') {
+        const all = this.reviewComments.filter((c) => c.pull === number);
+        const { items, headers } = page(all, query, (perPage, n) =>
+          this.api(`/pulls/${number}/comments?per_page=${perPage}&page=${n}`),
+        );
+        return { status: 200, body: items.map((c) => this.reviewCommentJson(c)), headers };
+      }
+      if (method === 'POST' && m[2] === 'reviews') return this.createReview(pull, body);
+    }
+    if ((m = path.match(/^\/pulls\/comments\/(\d+)$/))) {
+      const comment = this.reviewComments.find((c) => c.id === Number(m![1]));
+      if (!comment) return error(404, 'Not Found');
+      if (method === 'PATCH') {
+        comment.body = String(body.body);
+        return { status: 200, body: this.reviewCommentJson(comment) };
+      }
+      if (method === 'DELETE') {
+        this.reviewComments.splice(this.reviewComments.indexOf(comment), 1);
+        return { status: 204 };
+      }
+    }
     if ((m = path.match(/^\/pulls\/(\d+)(\/requested_reviewers)?$/))) {
       const pull = this.pulls.find((p) => p.number === Number(m![1]));
       if (!pull) return error(404, 'Not Found');
+      if (method === 'GET' && !m[2]) return { status: 200, body: this.pullJson(pull) };
       if (method === 'PATCH' && !m[2]) {
         if (typeof body.title === 'string') pull.title = body.title;
         if (typeof body.body === 'string') pull.body = body.body;
@@ -523,22 +1042,23 @@ export class FakeGitHub {
       }
       if (method === 'GET' && m[2] === 'comments') {
         const all = this.comments.filter((c) => c.issue === number);
-        const perPage = Number(query.get('per_page') ?? 30);
-        const page = Number(query.get('page') ?? 1);
-        const slice = all.slice((page - 1) * perPage, page * perPage);
-        const headers: Record<string, string> = {};
-        if (page * perPage < all.length) {
-          const next = this.api(`/issues/${number}/comments?per_page=${perPage}&page=${page + 1}`);
-          headers.link = `<${next}>; rel="next"`;
-        }
-        return { status: 200, body: slice.map((c) => this.commentJson(c)), headers };
+        const { items, headers } = page(all, query, (perPage, n) =>
+          this.api(`/issues/${number}/comments?per_page=${perPage}&page=${n}`),
+        );
+        return { status: 200, body: items.map((c) => this.commentJson(c)), headers };
       }
     }
-    if (method === 'PATCH' && (m = path.match(/^\/issues\/comments\/(\d+)$/))) {
+    if ((m = path.match(/^\/issues\/comments\/(\d+)$/))) {
       const comment = this.comments.find((c) => c.id === Number(m![1]));
       if (!comment) return error(404, 'Not Found');
-      comment.body = String(body.body);
-      return { status: 200, body: this.commentJson(comment) };
+      if (method === 'PATCH') {
+        comment.body = String(body.body);
+        return { status: 200, body: this.commentJson(comment) };
+      }
+      if (method === 'DELETE') {
+        this.comments.splice(this.comments.indexOf(comment), 1);
+        return { status: 204 };
+      }
     }
     return error(404, `Not Found (${method} ${path})`);
   }

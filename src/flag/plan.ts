@@ -101,9 +101,18 @@ function everyLine(from: number, to: number, test: (n: number) => boolean): bool
   return true;
 }
 
-function editTouches(edit: LineEdit, region: Region): boolean {
-  if (edit.end < edit.start) return region.line(edit.start - 1) || region.line(edit.start);
-  for (let n = edit.start; n <= edit.end; n += 1) if (region.line(n)) return true;
+/**
+ * An edit is the pull request's when it rewrites code on a line of the
+ * region: a comment or blank line added beside 0.x code is not 0.x code, even
+ * though the conversion moves it with the statement it sits on.
+ */
+function editTouches(edit: LineEdit, region: Region, headLines: readonly string[]): boolean {
+  const code = (n: number) => {
+    const text = headLines[n - 1]?.trim() ?? '';
+    return text !== '' && !text.startsWith('#') && region.line(n);
+  };
+  if (edit.end < edit.start) return code(edit.start - 1) || code(edit.start);
+  for (let n = edit.start; n <= edit.end; n += 1) if (code(n)) return true;
   return false;
 }
 
@@ -173,7 +182,9 @@ function planFile(
   const plan: FilePlan = { items, suggestions: [] };
   if (outcome.status !== 'changed') return plan;
 
-  const edits = lineEdits(outcome.before, outcome.after).filter((e) => editTouches(e, region));
+  const edits = lineEdits(outcome.before, outcome.after).filter((e) =>
+    editTouches(e, region, headLines),
+  );
   if (edits.length === 0) return plan;
   if (file && pending.length > 0) {
     const shown = pending.slice(0, 3).join(', ') + (pending.length > 3 ? ', …' : '');

@@ -1,7 +1,7 @@
 /**
  * The pull request's side of the bot: its changed files, and the review
  * comments that carry suggestions. A suggestion's comment holds a hidden
- * key, so a run never posts one that is already on the same line, and
+ * key, so a run never posts one that is already on the pull request, and
  * marks the ones whose problem is gone as fixed.
  */
 import { fenced } from '../flag/comment.js';
@@ -98,7 +98,7 @@ export function fixedBody(posted: PostedSuggestion, headSha: string): string {
 
 export interface ReviewOutcome {
   posted: number;
-  /** Already on the pull request at the same line. */
+  /** Already on the pull request (GitHub moves a comment with its unchanged line). */
   kept: number;
   /** Marked fixed in this run. */
   fixed: number;
@@ -118,8 +118,11 @@ export async function reviewSuggestions(
 ): Promise<ReviewOutcome> {
   const posted = await listPostedSuggestions(client, repo, pullNumber);
   const live = posted.filter((p) => !p.fixed);
+  // GitHub moves a comment with its line while the line is unchanged, and
+  // marks it outdated (no line) once the line changes: a live one with the
+  // same key is the same suggestion, wherever it sits now.
   const fresh = suggestions.filter(
-    (s) => !live.some((p) => p.key === s.key && p.path === s.path && p.line === s.end),
+    (s) => !live.some((p) => p.key === s.key && p.path === s.path && p.line !== null),
   );
   const keys = new Set(suggestions.map((s) => s.key));
   const gone = live.filter((p) => !keys.has(p.key));

@@ -5,54 +5,17 @@
  * GitHub's REST API: the review with the suggestion, the sticky comment, the
  * outputs and job summary, a rerun that writes nothing, and a fork's run.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { join } from 'node:path';
 import { FLAG_MARKER } from '../src/flag/comment.js';
 import { FakeGitHub } from './github/fake-github.js';
 import { serveOverHttp, type HttpFake } from './github/serve-http.js';
+import { checkOut, runActionStep, stepTexts, type ActionStep } from './helpers/action-step.js';
+import { COMMAND_1X, README, README_LOAD_FROM } from './helpers/readme-fixture.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'ghs_E2eFlagTokenThatMustNeverAppearInOutput42';
-const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'));
 const R = '/repos/octo/seg';
-
-const README = `# Tiles segmentation
-
-Training runs on one GPU:
-
-\`\`\`bash
-python tools/train.py configs/tiles_fcn.py
-\`\`\`
-`;
-const COMMAND_0X = 'python tools/train.py configs/tiles_fcn.py --load-from ckpt.pth';
-const COMMAND_1X = 'python tools/train.py configs/tiles_fcn.py --cfg-options load_from=ckpt.pth';
-/** Line 12 is the 0.x command. */
-const README_PR = `${README}
-Fine-tune from a checkpoint:
-
-\`\`\`bash
-${COMMAND_0X}
-\`\`\`
-`;
-
-interface Step {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-function readOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]] = m[3];
-  return out;
-}
 
 let http: HttpFake;
 let fake: FakeGitHub;
@@ -66,15 +29,12 @@ beforeAll(async () => {
   fake = new FakeGitHub('octo', 'seg', 'main', http.url);
   fake.commit('main', { 'README.md': README }, 'the project');
   fake.branch('feature', 'main');
-  headSha = fake.commit('feature', { 'README.md': README_PR }, 'fine-tuning');
+  headSha = fake.commit('feature', { 'README.md': README_LOAD_FROM }, 'fine-tuning');
   fake.openPull('feature', 'main');
   work = mkdtempSync(join(tmpdir(), 'mmseg-action-flag-'));
   // The head commit checked out, as actions/checkout with `ref: …head.sha` leaves it.
   workspace = join(work, 'repo');
-  for (const [path, entry] of fake.filesAt(headSha)) {
-    mkdirSync(dirname(join(workspace, path)), { recursive: true });
-    writeFileSync(join(workspace, path), entry.content);
-  }
+  checkOut(fake, headSha, workspace);
 });
 
 afterAll(async () => {
@@ -83,60 +43,26 @@ afterAll(async () => {
 });
 
 /** Runs dist/index.js as the runner would on a `pull_request` event with `payload`. */
-function runStep(
+async function runStep(
   payload: unknown,
   name: string,
   inputs: Record<string, string> = {},
-): Promise<Step> {
-  const output = join(work, `${name}.output`);
-  const summary = join(work, `${name}.summary`);
-  const eventPath = join(work, `${name}.event.json`);
-  writeFileSync(output, '');
-  writeFileSync(summary, '');
-  writeFileSync(eventPath, JSON.stringify(payload));
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_REPOSITORY: 'octo/seg',
-    GITHUB_REPOSITORY_OWNER: 'octo',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REF: 'refs/pull/1/merge',
-    GITHUB_SHA: headSha,
-    GITHUB_API_URL: http.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_GRAPHQL_URL: `${http.url}/graphql`,
-    GITHUB_RUN_ID: '4343',
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    RUNNER_TEMP: work,
-  };
-  for (const [key, spec] of Object.entries(action.inputs as Record<string, { default?: string }>)) {
-    const value =
-      inputs[key] ?? (spec.default === '${{ github.token }}' ? TOKEN : (spec.default ?? ''));
-    env[`INPUT_${key.toUpperCase()}`] = value;
-  }
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', fail);
-    child.on('close', (status) => {
-      const step = {
-        status,
-        stdout,
-        stderr,
-        outputs: readOutputs(readFileSync(output, 'utf8')),
-        summary: readFileSync(summary, 'utf8'),
-      };
-      captured.push(step.stdout, step.stderr, step.summary, JSON.stringify(step.outputs));
-      done(step);
-    });
+): Promise<ActionStep> {
+  const step = await runActionStep({
+    work,
+    workspace,
+    name,
+    event: 'pull_request',
+    payload,
+    ref: 'refs/pull/1/merge',
+    sha: headSha,
+    runId: '4343',
+    apiUrl: http.url,
+    token: TOKEN,
+    inputs,
   });
+  captured.push(...stepTexts(step));
+  return step;
 }
 
 describe('the bundled action on pull_request (mode auto → flag)', () => {
@@ -172,7 +98,7 @@ describe('the bundled action on pull_request (mode auto → flag)', () => {
     expect(
       sticky.body.startsWith(
         `${FLAG_MARKER}\n### mmseg-migrate: MMSegmentation 0.x code in this pull request\n\n` +
-          '2 findings on the lines this pull request adds (1 warning, 1 info); 1 fix is suggested as review comments.\n',
+          '2 findings on the lines this pull request adds (1 warning, 1 info); 1 fix is suggested in a review comment.\n',
       ),
     ).toBe(true);
     // Rows link to the head commit's blob.

@@ -3,150 +3,61 @@
  * process with the environment GitHub Actions gives a step, against a local
  * HTTP server that answers like GitHub's REST API, on a copy of `examples/`.
  */
-import { spawn } from 'node:child_process';
-import {
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { COMMIT_TRAILER } from '../src/github/branch.js';
 import { REPORT_MARKER } from '../src/github/comment.js';
 import { migrateRepository } from '../src/migrate.js';
 import { summarize } from '../src/report/summary.js';
 import { FakeGitHub } from './github/fake-github.js';
+import { serveOverHttp, type HttpFake } from './github/serve-http.js';
+import {
+  actionYml as action,
+  runActionStep,
+  stepTexts,
+  type ActionStep,
+} from './helpers/action-step.js';
+import { folderFiles } from './helpers/folder-files.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'ghs_E2eTokenThatMustNeverAppearInOutput9876';
-const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'));
 
-interface Step {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Reads `GITHUB_OUTPUT`'s `name<<delimiter … delimiter` records. */
-function readOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]] = m[3];
-  return out;
-}
-
-function filesUnder(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    files[relative(dir, full).split(sep).join('/')] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
-
-let server: Server;
+let http: HttpFake;
 let fake: FakeGitHub;
-let apiUrl: string;
 let work: string;
 let workspace: string;
 let baseSha: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const answer = fake.handle(
-        req.method ?? 'GET',
-        req.url ?? '/',
-        text ? JSON.parse(text) : undefined,
-        req.headers,
-      );
-      const headers: Record<string, string> = { ...answer.headers };
-      if (answer.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
-      res.writeHead(answer.status, headers);
-      res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  http = await serveOverHttp(() => fake);
   work = mkdtempSync(join(tmpdir(), 'mmseg-action-'));
   workspace = join(work, 'repo');
   cpSync(join(root, 'examples'), workspace, { recursive: true });
-  fake = new FakeGitHub('octo', 'seg', 'main', apiUrl);
-  baseSha = fake.commit('main', filesUnder(workspace), 'the 0.x project');
+  fake = new FakeGitHub('octo', 'seg', 'main', http.url);
+  baseSha = fake.commit('main', Object.fromEntries(folderFiles(workspace)), 'the 0.x project');
 });
 
 afterAll(async () => {
-  await new Promise((done) => server.close(done));
+  await http.close();
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs dist/index.js as the runner would, with `inputs` over action.yml's defaults. */
-function runStep(event: string, inputs: Record<string, string>, name: string): Promise<Step> {
-  const output = join(work, `${name}.output`);
-  const summary = join(work, `${name}.summary`);
-  const eventPath = join(work, `${name}.event.json`);
-  writeFileSync(output, '');
-  writeFileSync(summary, '');
-  writeFileSync(
-    eventPath,
-    JSON.stringify({
-      repository: { name: 'seg', owner: { login: 'octo' }, default_branch: 'main' },
-    }),
-  );
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_REPOSITORY: 'octo/seg',
-    GITHUB_REPOSITORY_OWNER: 'octo',
-    GITHUB_EVENT_NAME: event,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REF: event === 'pull_request' ? 'refs/pull/7/merge' : 'refs/heads/main',
-    GITHUB_SHA: baseSha,
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
-    GITHUB_RUN_ID: '4242',
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    RUNNER_TEMP: work,
-  };
-  for (const [key, spec] of Object.entries(action.inputs as Record<string, { default?: string }>)) {
-    const value =
-      inputs[key] ?? (spec.default === '${{ github.token }}' ? TOKEN : (spec.default ?? ''));
-    env[`INPUT_${key.toUpperCase()}`] = value;
-  }
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', fail);
-    child.on('close', (status) =>
-      done({
-        status,
-        stdout,
-        stderr,
-        outputs: readOutputs(readFileSync(output, 'utf8')),
-        summary: readFileSync(summary, 'utf8'),
-      }),
-    );
+/** One step on `event` at the base commit, with `inputs` over action.yml's defaults. */
+function runStep(event: string, inputs: Record<string, string>, name: string): Promise<ActionStep> {
+  return runActionStep({
+    work,
+    workspace,
+    name,
+    event,
+    payload: { repository: { name: 'seg', owner: { login: 'octo' }, default_branch: 'main' } },
+    ref: event === 'pull_request' ? 'refs/pull/7/merge' : 'refs/heads/main',
+    sha: baseSha,
+    runId: '4242',
+    apiUrl: http.url,
+    token: TOKEN,
+    inputs,
   });
 }
 
@@ -201,7 +112,7 @@ describe('the bundled action', () => {
       { labels: 'migration', 'fail-on': 'never' },
       'first',
     );
-    captured.push(step.stdout, step.stderr, step.summary, JSON.stringify(step.outputs));
+    captured.push(...stepTexts(step));
 
     expect(step.stderr).toBe('');
     expect(step.status).toBe(0);
@@ -295,7 +206,7 @@ describe('the bundled action', () => {
   it('a second run with the same files changes nothing, and fail-on: error fails the step', async () => {
     fake.requests.length = 0;
     const step = await runStep('schedule', {}, 'second');
-    captured.push(step.stdout, step.stderr, step.summary, JSON.stringify(step.outputs));
+    captured.push(...stepTexts(step));
 
     expect(fake.routes()).toEqual([
       `GET ${R}/git/commits/${baseSha}`,
@@ -318,7 +229,7 @@ describe('the bundled action', () => {
   it('mode check on pull_request: reports only and sends no request', async () => {
     fake.requests.length = 0;
     const step = await runStep('pull_request', { mode: 'check', 'fail-on': 'never' }, 'third');
-    captured.push(step.stdout, step.stderr, step.summary, JSON.stringify(step.outputs));
+    captured.push(...stepTexts(step));
 
     expect(fake.requests).toEqual([]);
     expect(step.status).toBe(0);
@@ -340,7 +251,7 @@ describe('the bundled action', () => {
       },
     });
     const step = await runStep('workflow_dispatch', { 'fail-on': 'never' }, 'fourth');
-    captured.push(step.stdout, step.stderr, step.summary, JSON.stringify(step.outputs));
+    captured.push(...stepTexts(step));
 
     expect(step.status).toBe(1);
     expect(step.stdout).toContain(

@@ -9,24 +9,14 @@
  * nothing of the bot's to say. `GOLDEN_UPDATE=1` rewrites `expected.json`.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { folderFiles, gitDiff } from './helpers/git-diff.js';
+import { folderFiles } from './helpers/folder-files.js';
+import { gitDiff } from './helpers/git-diff.js';
+import { caseNames, cliBin, repoRoot, updatingGolden } from './helpers/golden.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cases = join(root, '__tests__', 'flag-cases');
-const bin = join(root, 'bin', 'mmseg-migrate.js');
-const update = process.env.GOLDEN_UPDATE === '1';
+const cases = join(repoRoot, '__tests__', 'flag-cases');
 
 interface Plan {
   items: { file: string; line: number; rule: string; severity: string }[];
@@ -46,7 +36,7 @@ function flag(dir: string, diff: string, filterMode: string): Plan {
   const run = spawnSync(
     process.execPath,
     [
-      bin,
+      cliBin,
       'flag',
       dir,
       '--patch',
@@ -92,7 +82,7 @@ function applyPlan(dir: string, plan: Plan): void {
   }
 }
 
-const names = existsSync(cases) ? readdirSync(cases).sort() : [];
+const names = caseNames(cases);
 
 describe('flag golden cases', () => {
   it('has cases', () => {
@@ -115,7 +105,7 @@ describe('flag golden cases', () => {
         ? readFileSync(join(dir, 'pr.diff'), 'utf8')
         : gitDiff(folderFiles(join(dir, 'base')), folderFiles(join(dir, 'head')));
       plan = flag(join(work, 'head'), diff, filterMode);
-      if (update) {
+      if (updatingGolden) {
         writeFileSync(join(dir, 'expected.json'), JSON.stringify(expectedOf(plan), null, 2) + '\n');
       }
     });
@@ -137,7 +127,7 @@ describe('flag golden cases', () => {
         if (plan.items.some((i) => i.rule === 'FLAG-004')) {
           const run = spawnSync(
             process.execPath,
-            [bin, join(work, 'head'), '--write', '--fail-on', 'never'],
+            [cliBin, join(work, 'head'), '--write', '--fail-on', 'never'],
             { encoding: 'utf8' },
           );
           expect(run.status).toBe(0);

@@ -17,13 +17,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { folderFiles } from './helpers/folder-files.js';
+import { caseNames, cliBin, repoRoot, updatingGolden } from './helpers/golden.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cases = join(root, '__tests__', 'cases');
-const bin = join(root, 'bin', 'mmseg-migrate.js');
-const update = process.env.GOLDEN_UPDATE === '1';
+const cases = join(repoRoot, '__tests__', 'cases');
 
 interface ExpectedFinding {
   file: string;
@@ -32,19 +30,8 @@ interface ExpectedFinding {
   severity: string;
 }
 
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  if (!existsSync(dir)) return files;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(relative(dir, path).split('\\').join('/'), readFileSync(path, 'utf8'));
-  }
-  return files;
-}
-
 function migrate(dir: string, ...flags: string[]) {
-  const run = spawnSync(process.execPath, [bin, dir, '--json', '--fail-on', 'never', ...flags], {
+  const run = spawnSync(process.execPath, [cliBin, dir, '--json', '--fail-on', 'never', ...flags], {
     encoding: 'utf8',
   });
   if (run.status === null || run.status > 1) throw new Error(`CLI failed: ${run.stderr}`);
@@ -60,7 +47,7 @@ function migrate(dir: string, ...flags: string[]) {
   return { code: run.status, report, findings };
 }
 
-const names = existsSync(cases) ? readdirSync(cases).sort() : [];
+const names = caseNames(cases);
 
 /** Rules no input can reach: safety nets for the tool's own mistakes. */
 const UNREACHABLE: Record<string, string> = {
@@ -68,7 +55,7 @@ const UNREACHABLE: Record<string, string> = {
 };
 
 function documentedRules(): string[] {
-  const rulesDir = join(root, 'rules');
+  const rulesDir = join(repoRoot, 'rules');
   return readdirSync(rulesDir)
     .filter((n) => n.endsWith('.json'))
     .flatMap((n) => Object.keys(JSON.parse(readFileSync(join(rulesDir, n), 'utf8')).rules ?? {}));
@@ -90,8 +77,8 @@ describe('golden cases', () => {
       for (const f of report as ExpectedFinding[]) covered.add(f.rule);
     }
     // The pull-request bot's rules are shown by its own golden cases.
-    const flagCases = join(root, '__tests__', 'flag-cases');
-    for (const name of existsSync(flagCases) ? readdirSync(flagCases) : []) {
+    const flagCases = join(repoRoot, '__tests__', 'flag-cases');
+    for (const name of caseNames(flagCases)) {
       const expected = JSON.parse(readFileSync(join(flagCases, name, 'expected.json'), 'utf8'));
       for (const f of expected.findings as ExpectedFinding[]) covered.add(f.rule);
     }
@@ -110,7 +97,7 @@ describe('golden cases', () => {
       work = mkdtempSync(join(tmpdir(), `golden-${name}-`));
       cpSync(join(dir, 'before'), work, { recursive: true });
       result = migrate(work, '--write');
-      if (update) {
+      if (updatingGolden) {
         rmSync(join(dir, 'after'), { recursive: true, force: true });
         cpSync(work, join(dir, 'after'), { recursive: true });
         writeFileSync(join(dir, 'report.json'), JSON.stringify(result.findings, null, 2) + '\n');
@@ -120,8 +107,8 @@ describe('golden cases', () => {
     afterAll(() => rmSync(work, { recursive: true, force: true }));
 
     it('writes the expected files', () => {
-      const expected = tree(join(dir, 'after'));
-      const actual = tree(work);
+      const expected = folderFiles(join(dir, 'after'));
+      const actual = folderFiles(work);
       expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
       for (const [path, text] of expected)
         expect({ path, text: actual.get(path) }).toEqual({ path, text });

@@ -40183,13 +40183,11 @@ function renderFlagComment(plan, previous, place = {}, maxChars = GITHUB_BODY_LI
 No MMSegmentation 0.x code ${where}.
 `);
   } else {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const item of plan.items) counts[item.severity] += 1;
-    const tally = ["error", "warning", "info"].filter((s) => counts[s] > 0).map((s) => plural(counts[s], s, `${s}s`)).join(", ");
+    const tally = presentSeverities(countSeverities(plan.items));
     const extras = [];
     if (plan.suggestions.length > 0) {
       extras.push(
-        `${plural(plan.suggestions.length, "fix is", "fixes are")} suggested as review comments`
+        plan.suggestions.length === 1 ? "1 fix is suggested in a review comment" : `${plan.suggestions.length} fixes are suggested in review comments`
       );
     }
     if (plan.converted.length > 0) {
@@ -40618,11 +40616,6 @@ function planFlags(report3, pullFiles, options) {
 }
 
 // src/cli/flag-command.ts
-var FAIL_LEVELS2 = {
-  never: [],
-  error: ["error"],
-  warning: ["error", "warning"]
-};
 var MAX_PATCH_BYTES = 64 * 1024 * 1024;
 function readPatch(source, stdin) {
   if (source === "-") return stdin();
@@ -40645,14 +40638,14 @@ function suggestionsText(plan, report3, prefix) {
 }
 function verdict2(plan) {
   const counts = countSeverities(plan.items);
-  const tally = ["error", "warning", "info"].filter((s) => counts[s] > 0).map((s) => plural(counts[s], s, `${s}s`)).join(", ");
+  const tally = presentSeverities(counts);
   if (plan.items.length === 0) return "No MMSegmentation 0.x code on the lines the diff adds.\n";
   const whole = plan.converted.length > 0 ? `; ${plural(plan.converted.length, "file", "files")} to convert whole (${plan.converted.map((c) => c.path).join(", ")})` : "";
   return `${plural(plan.items.length, "finding", "findings")} (${tally}); ${plural(plan.suggestions.length, "suggestion", "suggestions")}${whole}.
 `;
 }
 async function runFlagCommand(dir, flags3, io, stdin = () => readFileSync2(0, "utf8")) {
-  const failOn = FAIL_LEVELS2[flags3["fail-on"] ?? "error"];
+  const failOn = FAIL_LEVELS[flags3["fail-on"] ?? "error"];
   if (failOn === void 0) {
     io.err("mmseg-migrate flag: --fail-on takes never, error or warning\n");
     return 2;

@@ -41359,13 +41359,11 @@ function renderFlagComment(plan, previous, place = {}, maxChars = GITHUB_BODY_LI
 No MMSegmentation 0.x code ${where}.
 `);
   } else {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const item of plan.items) counts[item.severity] += 1;
-    const tally = ["error", "warning", "info"].filter((s) => counts[s] > 0).map((s) => plural(counts[s], s, `${s}s`)).join(", ");
+    const tally = presentSeverities(countSeverities(plan.items));
     const extras = [];
     if (plan.suggestions.length > 0) {
       extras.push(
-        `${plural(plan.suggestions.length, "fix is", "fixes are")} suggested as review comments`
+        plan.suggestions.length === 1 ? "1 fix is suggested in a review comment" : `${plan.suggestions.length} fixes are suggested in review comments`
       );
     }
     if (plan.converted.length > 0) {

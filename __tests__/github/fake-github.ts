@@ -745,6 +745,30 @@ export class FakeGitHub {
     };
   }
 
+  /**
+   * PATCH or DELETE of comment `id` in `list`: GitHub edits and deletes issue
+   * comments and review comments alike. `undefined` for any other method.
+   */
+  private editComment<C extends { id: number; body: string }>(
+    list: C[],
+    id: number,
+    method: string,
+    body: Record<string, unknown>,
+    json: (c: C) => unknown,
+  ): FakeResponse | undefined {
+    const comment = list.find((c) => c.id === id);
+    if (!comment) return error(404, 'Not Found');
+    if (method === 'PATCH') {
+      comment.body = String(body.body);
+      return { status: 200, body: json(comment) };
+    }
+    if (method === 'DELETE') {
+      list.splice(list.indexOf(comment), 1);
+      return { status: 204 };
+    }
+    return undefined;
+  }
+
   private resolveCommit(name: string): string | undefined {
     if (this.commits.has(name)) return name;
     return this.refs.get(name);
@@ -988,16 +1012,10 @@ export class FakeGitHub {
       if (method === 'POST' && m[2] === 'reviews') return this.createReview(pull, body);
     }
     if ((m = path.match(/^\/pulls\/comments\/(\d+)$/))) {
-      const comment = this.reviewComments.find((c) => c.id === Number(m![1]));
-      if (!comment) return error(404, 'Not Found');
-      if (method === 'PATCH') {
-        comment.body = String(body.body);
-        return { status: 200, body: this.reviewCommentJson(comment) };
-      }
-      if (method === 'DELETE') {
-        this.reviewComments.splice(this.reviewComments.indexOf(comment), 1);
-        return { status: 204 };
-      }
+      const answer = this.editComment(this.reviewComments, Number(m[1]), method, body, (c) =>
+        this.reviewCommentJson(c),
+      );
+      if (answer) return answer;
     }
     if ((m = path.match(/^\/pulls\/(\d+)(\/requested_reviewers)?$/))) {
       const pull = this.pulls.find((p) => p.number === Number(m![1]));
@@ -1049,16 +1067,10 @@ export class FakeGitHub {
       }
     }
     if ((m = path.match(/^\/issues\/comments\/(\d+)$/))) {
-      const comment = this.comments.find((c) => c.id === Number(m![1]));
-      if (!comment) return error(404, 'Not Found');
-      if (method === 'PATCH') {
-        comment.body = String(body.body);
-        return { status: 200, body: this.commentJson(comment) };
-      }
-      if (method === 'DELETE') {
-        this.comments.splice(this.comments.indexOf(comment), 1);
-        return { status: 204 };
-      }
+      const answer = this.editComment(this.comments, Number(m[1]), method, body, (c) =>
+        this.commentJson(c),
+      );
+      if (answer) return answer;
     }
     return error(404, `Not Found (${method} ${path})`);
   }

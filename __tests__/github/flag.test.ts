@@ -25,30 +25,12 @@ import { migrateRepository } from '../../src/migrate.js';
 import { FakeGitHub } from './fake-github.js';
 import { serveOverHttp, type HttpFake } from './serve-http.js';
 import { serveWithNock } from './serve-nock.js';
+import { checkOut, readOutputs } from '../helpers/action-step.js';
+import { COMMAND_0X, COMMAND_1X, README, README_LOAD_FROM } from '../helpers/readme-fixture.js';
 
 const TOKEN = 'ghs_FlagTestTokenThatMustNeverBeShown01234';
 const REPO = { owner: 'octo', repo: 'seg' };
 const R = '/repos/octo/seg';
-
-const README = `# Tiles segmentation
-
-Training runs on one GPU:
-
-\`\`\`bash
-python tools/train.py configs/tiles_fcn.py
-\`\`\`
-`;
-
-/** README.md with one 0.x command added, on line 12. */
-const README_LOAD_FROM = `${README}
-Fine-tune from a checkpoint:
-
-\`\`\`bash
-python tools/train.py configs/tiles_fcn.py --load-from ckpt.pth
-\`\`\`
-`;
-const COMMAND_0X = 'python tools/train.py configs/tiles_fcn.py --load-from ckpt.pth';
-const COMMAND_1X = 'python tools/train.py configs/tiles_fcn.py --cfg-options load_from=ckpt.pth';
 
 /** A self-contained 0.x config the base branch already has. */
 const LEGACY = `norm_cfg = dict(type='BN', requires_grad=True)
@@ -128,10 +110,7 @@ function pullWith(files: Record<string, string>, headRepo?: string): number {
 /** The pull request's head tree written out, as `actions/checkout` of the head commit leaves it. */
 function checkout(sha: string): string {
   const dir = mkdtempSync(join(work, 'checkout-'));
-  for (const [path, entry] of fake.filesAt(sha)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), entry.content);
-  }
+  checkOut(fake, sha, dir);
   return dir;
 }
 
@@ -263,7 +242,7 @@ describe('the bot through nock', () => {
       ['FLAG-001', 'README.md', 12],
     ]);
     expect(fake.comments).toHaveLength(1);
-    expect(fake.comments[0].body).toContain('1 fix is suggested as review comments.\n');
+    expect(fake.comments[0].body).toContain('1 fix is suggested in a review comment.\n');
     expect(fake.comments[0].body).not.toContain('<details>');
   });
 
@@ -665,9 +644,7 @@ describe('runFlag, as the action runs it', () => {
     }
     const failed = process.exitCode === 1;
     process.exitCode = undefined;
-    const outputs: Record<string, string> = {};
-    const records = /^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm;
-    for (const m of readFileSync(outputFile, 'utf8').matchAll(records)) outputs[m[1]] = m[3];
+    const outputs = readOutputs(readFileSync(outputFile, 'utf8'));
     return {
       ...(error ? { error } : {}),
       failed,

@@ -1,22 +1,9 @@
 /**
- * Two folders' difference as `git diff` prints it (`diff --git`, mode lines
+ * Two trees of files' difference as `git diff` prints it (`diff --git`, mode lines
  * for added and removed files, three lines of context), for tests that need
  * a pull request's diff without a git binary.
  */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-export function folderFiles(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  if (!existsSync(dir)) return files;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(relative(dir, path).split('\\').join('/'), readFileSync(path, 'utf8'));
-  }
-  return files;
-}
 
 /** The diff from `base` to `head`, files in path order. */
 export function gitDiff(base: Map<string, string>, head: Map<string, string>): string {

@@ -12,11 +12,10 @@ import { pullFilesFromDiff } from '../flag/git-diff.js';
 import { FILTER_MODES, planFlags, type FilterMode, type FlagPlan } from '../flag/plan.js';
 import { splitLines } from '../flag/patch.js';
 import { migrateRepository } from '../migrate.js';
-import type { Severity } from '../report/findings.js';
 import type { MigrationReport } from '../report/model.js';
-import { countSeverities, plural } from '../report/summary.js';
+import { countSeverities, plural, presentSeverities } from '../report/summary.js';
 import { formatFindingsText } from '../report/text.js';
-import { writeOut, type MigrateIo } from './migrate-command.js';
+import { FAIL_LEVELS, writeOut, type MigrateIo } from './migrate-command.js';
 
 export interface FlagFlags {
   patch?: string;
@@ -27,12 +26,6 @@ export interface FlagFlags {
   include?: string[];
   exclude?: string[];
 }
-
-const FAIL_LEVELS: Record<string, Severity[]> = {
-  never: [],
-  error: ['error'],
-  warning: ['error', 'warning'],
-};
 
 /** Largest diff read, in bytes: GitHub itself stops listing a pull request's files at 3,000. */
 const MAX_PATCH_BYTES = 64 * 1024 * 1024;
@@ -63,10 +56,7 @@ function suggestionsText(plan: FlagPlan, report: MigrationReport, prefix: string
 
 function verdict(plan: FlagPlan): string {
   const counts = countSeverities(plan.items);
-  const tally = (['error', 'warning', 'info'] as const)
-    .filter((s) => counts[s] > 0)
-    .map((s) => plural(counts[s], s, `${s}s`))
-    .join(', ');
+  const tally = presentSeverities(counts);
   if (plan.items.length === 0) return 'No MMSegmentation 0.x code on the lines the diff adds.\n';
   const whole =
     plan.converted.length > 0

@@ -31,7 +31,8 @@ export interface MigrateIo {
   err: (text: string) => void;
 }
 
-const FAIL_LEVELS: Record<string, Severity[]> = {
+/** The severities each `--fail-on` level fails on. */
+export const FAIL_LEVELS: Record<string, Severity[]> = {
   never: [],
   error: ['error'],
   warning: ['error', 'warning'],

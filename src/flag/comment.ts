@@ -15,7 +15,7 @@ import {
   ruleCell,
   SEVERITY_LABEL,
 } from '../report/markdown.js';
-import { plural } from '../report/summary.js';
+import { countSeverities, plural, presentSeverities } from '../report/summary.js';
 import type { ConvertedFile, FlagItem, FlagPlan } from './plan.js';
 
 export const FLAG_MARKER = '<!-- mmseg-migrate:flag -->';
@@ -192,16 +192,13 @@ export function renderFlagComment(
   if (clear) {
     parts.push(`### mmseg-migrate: all clear ✅\n\nNo MMSegmentation 0.x code ${where}.\n`);
   } else {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const item of plan.items) counts[item.severity] += 1;
-    const tally = (['error', 'warning', 'info'] as const)
-      .filter((s) => counts[s] > 0)
-      .map((s) => plural(counts[s], s, `${s}s`))
-      .join(', ');
+    const tally = presentSeverities(countSeverities(plan.items));
     const extras: string[] = [];
     if (plan.suggestions.length > 0) {
       extras.push(
-        `${plural(plan.suggestions.length, 'fix is', 'fixes are')} suggested as review comments`,
+        plan.suggestions.length === 1
+          ? '1 fix is suggested in a review comment'
+          : `${plan.suggestions.length} fixes are suggested in review comments`,
       );
     }
     if (plan.converted.length > 0) {

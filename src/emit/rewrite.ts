@@ -16,7 +16,7 @@ import { dict, valueEquals, type DictValue, type Value } from '../python/values.
 import { finding, type Finding } from '../report/findings.js';
 import { applyEdits, type TextEdit } from '../text-edits.js';
 import { lineAt, lineStarts } from '../text-lines.js';
-import { configDelta } from './delta.js';
+import { configDelta, ownPreservingDelta } from './delta.js';
 import { topLevelStatements, type Statement } from './statements.js';
 
 const PLACEMENT: Record<string, string[]> = layout.placement;
@@ -96,6 +96,28 @@ export function emitConfig(input: EmitInput): EmitResult {
   }
 
   const touched = [...own.entries.keys()].map(String).filter((k) => !keep.has(k));
+  // A rewritten key starts from what the file wrote: the entries that still
+  // hold keep their text (comments, explicit defaults), only the rest changes.
+  const verbatim = new Set<Value>();
+  const moving = new Set(touched);
+  for (const key of write.keys()) {
+    const mine = own.entries.get(key);
+    const wanted = target.entries.get(key);
+    if (mine === undefined || wanted === undefined) continue;
+    const preserved = ownPreservingDelta(
+      mine,
+      wanted,
+      base.entries.get(key),
+      (o, b) => (b === undefined ? o : mergedOwn(key, o, dict([[key, b]]), file)),
+      WHOLE,
+      key,
+    );
+    if (preserved === undefined) continue;
+    write.set(key, preserved.value);
+    for (const v of preserved.kept) {
+      if (v.at?.file === file && v.at.via === undefined && !readsAny(v, moving)) verbatim.add(v);
+    }
+  }
   // Every statement stays as it is: no need to look at the text.
   if (write.size === 0 && touched.length === 0) return { text: source, findings };
 
@@ -184,11 +206,13 @@ export function emitConfig(input: EmitInput): EmitResult {
       const { name } = keptAt[nextKept++];
       define(name, own.entries.get(name)!);
     }
+    const asWritten = numberAsWritten(file, source);
     const printed = dependenciesFirst(slot.keys, write).map((key) => {
       const value = write.get(key)!;
       const text = printAssignment(key, value, {
         nameFor: nameFor(key, defined, identity),
-        sourceFor: numberAsWritten(file, source),
+        sourceFor: (v) =>
+          verbatim.has(v) && v.at ? source.slice(v.at.start, v.at.end) : asWritten(v),
       });
       define(key, value);
       return text;

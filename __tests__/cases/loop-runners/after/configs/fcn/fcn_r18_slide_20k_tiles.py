@@ -16,9 +16,6 @@ model = dict(
     data_preprocessor=data_preprocessor,
     backbone=dict(type='ResNetV1c', depth=18, norm_cfg=norm_cfg),
     decode_head=dict(
-        type='FCNHead',
-        in_channels=512,
-        channels=128,
-        num_classes=4,
+        type='FCNHead', in_channels=512, channels=128, num_classes=4,
         norm_cfg=norm_cfg),
     test_cfg=dict(mode='slide', crop_size=(256, 256), stride=(170, 170)))

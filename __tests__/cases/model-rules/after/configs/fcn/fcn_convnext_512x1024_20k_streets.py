@@ -13,4 +13,4 @@ model = dict(
             type='Pretrained',
             checkpoint=checkpoint_file,
             prefix='backbone.')),
-    decode_head=dict(in_channels=768))
+    decode_head=dict(in_channels=768, in_index=3))

@@ -13,10 +13,7 @@ model = dict(
     data_preprocessor=data_preprocessor,
     backbone=dict(type='ResNetV1c', depth=18, norm_cfg=norm_cfg),
     decode_head=dict(
-        type='FCNHead',
-        in_channels=512,
-        channels=128,
-        num_classes=4,
+        type='FCNHead', in_channels=512, channels=128, num_classes=4,
         norm_cfg=norm_cfg))
 default_hooks = dict(
     timer=dict(type='IterTimerHook'),

@@ -31,26 +31,19 @@ export function valueDelta(
   path = '',
 ): Value | undefined {
   if (base === undefined) return target;
-  if (target === base) return undefined;
-  if (!isDict(target) || !isDict(base)) {
-    if (valueEquals(target, base)) return undefined;
-    return isDict(target) ? replacing(target) : target;
-  }
+  if (valueEquals(target, base)) return undefined;
+  if (!isDict(target)) return target;
+  if (!isDict(base)) return replacing(target);
   for (const key of base.entries.keys()) {
     if (!target.entries.has(key)) return replacing(target);
   }
-  // The base's keys are the target's, or fewer: the dicts are equal exactly
-  // when no key is new and no value differs. Deciding that from the
-  // children's deltas visits each value once, where comparing whole
-  // subtrees at every level would visit deep values once per ancestor.
-  let entries: Map<DictKey, Value> | undefined;
-  for (const [key, value] of target.entries) {
-    const sub = valueDelta(value, base.entries.get(key), whole, `${path}.${String(key)}`);
-    if (sub !== undefined) (entries ??= new Map()).set(key, sub);
-  }
-  if (entries === undefined) return undefined;
   // Some dicts read best written whole, as the official configs do (OPTIM-010).
   if (whole.has(path)) return target;
+  const entries = new Map<DictKey, Value>();
+  for (const [key, value] of target.entries) {
+    const sub = valueDelta(value, base.entries.get(key), whole, `${path}.${String(key)}`);
+    if (sub !== undefined) entries.set(key, sub);
+  }
   return { t: 'dict', entries };
 }
 

@@ -535,10 +535,14 @@ export function evalArgs(ctx: EvalContext, argsNode: SyntaxNode, locals: Locals)
   };
   for (const child of kids(argsNode)) {
     if (child.type === 'keyword_argument') {
-      const bad = setKw(
-        child.childForFieldName('name')!.text,
-        evalRaw(ctx, child.childForFieldName('value')!, locals),
-      );
+      // `name=value` with nothing between has exactly these two named
+      // children; one call fetches both, where fields cost a call each.
+      const parts = child.namedChildren;
+      const [name, value] =
+        parts.length === 2
+          ? parts
+          : [child.childForFieldName('name'), child.childForFieldName('value')];
+      const bad = setKw(name!.text, evalRaw(ctx, value!, locals));
       if (bad) return bad;
     } else if (child.type === 'list_splat') {
       const xs = iterate(evalRaw(ctx, kids(child)[0], locals));

@@ -5,7 +5,13 @@
  * bases do not have is a KeyError there, reported here as INH-005.
  */
 import { finding, type Finding } from '../report/findings.js';
-import { copyEntries, getPath, type DictKey, type DictValue, type Value } from '../python/values.js';
+import {
+  copyEntries,
+  getPath,
+  type DictKey,
+  type DictValue,
+  type Value,
+} from '../python/values.js';
 
 export function substituteBaseRefs(
   value: Value,

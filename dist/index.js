@@ -47031,17 +47031,23 @@ function valueEquals(a, b) {
     case "float":
     case "str":
       return a.v === b.v || Number.isNaN(a.v) && Number.isNaN(b.v);
+    // Plain loops: verification compares every emitted config whole, and
+    // callbacks or entry pairs would allocate on each visited node.
     case "list":
     case "tuple": {
+      const ai = a.items;
       const bi = b.items;
-      return a.items.length === bi.length && a.items.every((x, i2) => valueEquals(x, bi[i2]));
+      if (ai.length !== bi.length) return false;
+      for (let i2 = 0; i2 < ai.length; i2++) if (!valueEquals(ai[i2], bi[i2])) return false;
+      return true;
     }
     case "dict": {
+      const ae = a.entries;
       const be = b.entries;
-      if (a.entries.size !== be.size) return false;
-      for (const [k, v] of a.entries) {
+      if (ae.size !== be.size) return false;
+      for (const k of ae.keys()) {
         const w = be.get(k);
-        if (w === void 0 || !valueEquals(v, w)) return false;
+        if (w === void 0 || !valueEquals(ae.get(k), w)) return false;
       }
       return true;
     }
@@ -47104,13 +47110,18 @@ function pyFloatRepr(n) {
   const e = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
   return `${sign}${m}e${exp < 0 ? "-" : "+"}${e}`;
 }
+function copyEntries(entries2) {
+  const copy = /* @__PURE__ */ new Map();
+  entries2.forEach((value, key) => copy.set(key, value));
+  return copy;
+}
 function withEntry(d, key, value) {
-  const entries2 = new Map(d.entries);
+  const entries2 = copyEntries(d.entries);
   entries2.set(key, value);
   return { ...d, entries: entries2 };
 }
 function withoutKeys(d, keys2) {
-  const entries2 = new Map(d.entries);
+  const entries2 = copyEntries(d.entries);
   for (const key of keys2) entries2.delete(key);
   return { ...d, entries: entries2 };
 }
@@ -47119,7 +47130,7 @@ function editDict(d) {
   let private_ = false;
   const entries2 = () => {
     if (!private_) {
-      current = { ...current, entries: new Map(current.entries) };
+      current = { ...current, entries: copyEntries(current.entries) };
       private_ = true;
     }
     return current.entries;
@@ -47214,16 +47225,15 @@ function mergeIntoBase(child2, base, ctx) {
   return { value, findings };
 }
 function mergeDicts(child2, base, path6, ctx, findings) {
-  const entries2 = new Map(base.entries);
+  const entries2 = copyEntries(base.entries);
   for (const [key, value] of child2.entries) {
-    const keyPath = [...path6, key];
     const old = entries2.get(key);
     if (value.t !== "dict") {
       if (value.t === "opaque" && old?.t === "dict") {
         findings.push(
           problem(
             ctx,
-            keyPath,
+            [...path6, key],
             value,
             (k) => `cannot tell whether ${k} merges into or replaces the base dict`
           )
@@ -47243,7 +47253,7 @@ function mergeDicts(child2, base, path6, ctx, findings) {
       findings.push(
         problem(
           ctx,
-          keyPath,
+          [...path6, key],
           value,
           (k) => `cannot tell whether the ${DELETE_KEY} of ${k} is true or false`
         )
@@ -47252,12 +47262,12 @@ function mergeDicts(child2, base, path6, ctx, findings) {
     } else if (replace2) {
       entries2.set(key, rest);
     } else if (old.t === "dict") {
-      entries2.set(key, mergeDicts(rest, old, keyPath, ctx, findings));
+      entries2.set(key, mergeDicts(rest, old, [...path6, key], ctx, findings));
     } else if (old.t === "opaque") {
       findings.push(
         problem(
           ctx,
-          keyPath,
+          [...path6, key],
           value,
           (k) => `cannot tell whether the base value ${k} merges into is a dict`
         )
@@ -47267,7 +47277,7 @@ function mergeDicts(child2, base, path6, ctx, findings) {
       findings.push(
         problem(
           ctx,
-          keyPath,
+          [...path6, key],
           value,
           (k) => `${k} is a dict in the child config but of type ${pythonTypeName(old)} in the base config; mmengine raises TypeError (set ${DELETE_KEY}=True to replace the base value)`
         )
@@ -47278,7 +47288,7 @@ function mergeDicts(child2, base, path6, ctx, findings) {
   return { t: "dict", entries: entries2 };
 }
 function withoutKey(d, key) {
-  const entries2 = new Map(d.entries);
+  const entries2 = copyEntries(d.entries);
   entries2.delete(key);
   return { t: "dict", entries: entries2, at: d.at };
 }
@@ -48791,6 +48801,7 @@ function readThrough(v, name2) {
   return v.at ? { ...v, at: { ...v.at, via: name2 } } : v;
 }
 var isLazy2 = (v) => (v.t === "list" || v.t === "tuple") && lazyItems.has(v.items);
+var PLAIN_STRING = /^(?:'[^'\\\n\r{}]*'|"[^"\\\n\r{}]*")$/;
 function evalExpr(ctx, node, locals = []) {
   const v = evalRaw(ctx, node, locals);
   if (isLazy2(v)) return opaqueAt(ctx, node, fail2("an iterator or range object is not config data"));
@@ -48812,7 +48823,11 @@ function evalRaw(ctx, node, locals = []) {
       return { t: "bool", v: node.type === "true", at };
     case "none":
       return { t: "none", at };
-    case "string":
+    case "string": {
+      const src = ctx.source.slice(at.start, at.end);
+      if (PLAIN_STRING.test(src)) return { t: "str", v: src.slice(1, -1), at };
+      return evalString(ctx, node, locals);
+    }
     case "concatenated_string":
       return evalString(ctx, node, locals);
     case "identifier":
@@ -49148,10 +49163,9 @@ function evalArgs(ctx, argsNode, locals) {
   };
   for (const child2 of kids(argsNode)) {
     if (child2.type === "keyword_argument") {
-      const bad = setKw(
-        child2.childForFieldName("name").text,
-        evalRaw(ctx, child2.childForFieldName("value"), locals)
-      );
+      const parts2 = child2.namedChildren;
+      const [name2, value] = parts2.length === 2 ? parts2 : [child2.childForFieldName("name"), child2.childForFieldName("value")];
+      const bad = setKw(name2.text, evalRaw(ctx, value, locals));
       if (bad) return bad;
     } else if (child2.type === "list_splat") {
       const xs = iterate(evalRaw(ctx, kids(child2)[0], locals));
@@ -54293,20 +54307,27 @@ function substituteBaseRefs(value, base, file, fallbackLine) {
         return getPath(base, v.path) ?? missing3(v);
       case "list":
       case "tuple": {
-        const items2 = v.items.map(walk2);
-        return items2.every((item, i2) => item === v.items[i2]) ? v : { ...v, items: items2 };
+        let items2;
+        for (let i2 = 0; i2 < v.items.length; i2++) {
+          const item = v.items[i2];
+          const next = walk2(item);
+          if (next !== item) {
+            items2 ??= v.items.slice();
+            items2[i2] = next;
+          }
+        }
+        return items2 === void 0 ? v : { ...v, items: items2 };
       }
       case "dict": {
-        let changed = false;
-        const entries2 = new Map(v.entries);
+        let entries2;
         for (const [k, item] of v.entries) {
           const next = walk2(item);
           if (next !== item) {
+            entries2 ??= copyEntries(v.entries);
             entries2.set(k, next);
-            changed = true;
           }
         }
-        return changed ? { ...v, entries: entries2 } : v;
+        return entries2 === void 0 ? v : { ...v, entries: entries2 };
       }
       default:
         return v;
@@ -55416,10 +55437,10 @@ function checkNormalizeOrder(ran, scope) {
   });
 }
 var memo = /* @__PURE__ */ new WeakMap();
+var ANY_CONFIG = "\0config";
 function memoized(side, pipeline, ctx, opts, run3) {
   const key = JSON.stringify([
     side,
-    ctx.file,
     opts.inner,
     opts.hasGroundTruth,
     opts.evalReduceZeroLabel,
@@ -55430,16 +55451,22 @@ function memoized(side, pipeline, ctx, opts, run3) {
     byKey = /* @__PURE__ */ new Map();
     memo.set(pipeline, byKey);
   }
-  const hit = byKey.get(key);
-  if (hit !== void 0) return hit;
-  const result = run3();
-  byKey.set(key, result);
-  return result;
+  let shared = byKey.get(key);
+  if (shared === void 0) {
+    shared = run3({ file: ANY_CONFIG });
+    byKey.set(key, shared);
+  }
+  return locatedIn(shared, ctx.file);
+}
+function locatedIn(result, file) {
+  if (!result.findings.some((f) => f.file === ANY_CONFIG)) return result;
+  const findings = result.findings.map((f) => f.file === ANY_CONFIG ? { ...f, file } : f);
+  return { ...result, findings };
 }
 function convertTrainPipeline(pipeline, ctx, opts = {}) {
-  return memoized("train", pipeline, ctx, opts, () => {
-    if (!isSeq(pipeline)) return unreadable(pipeline, ctx);
-    const scope = { ctx, findings: [] };
+  return memoized("train", pipeline, ctx, opts, (ctx2) => {
+    if (!isSeq(pipeline)) return unreadable(pipeline, ctx2);
+    const scope = { ctx: ctx2, findings: [] };
     const items2 = [];
     let collect;
     for (const t of pipeline.items) {
@@ -55454,7 +55481,7 @@ function convertTrainPipeline(pipeline, ctx, opts = {}) {
             "PIPE-012",
             "error",
             t,
-            ctx,
+            ctx2,
             "`MultiScaleFlipAug` belongs in a test pipeline; kept as written."
           )
         );
@@ -55520,9 +55547,9 @@ function testLoadAnnotations(own, opts, scope, anchor) {
   return load;
 }
 function convertTestPipeline(pipeline, ctx, opts = {}) {
-  return memoized("test", pipeline, ctx, opts, () => {
-    if (!isSeq(pipeline)) return unreadable(pipeline, ctx);
-    const scope = { ctx, findings: [] };
+  return memoized("test", pipeline, ctx, opts, (ctx2) => {
+    if (!isSeq(pipeline)) return unreadable(pipeline, ctx2);
+    const scope = { ctx: ctx2, findings: [] };
     const index = pipeline.items.findIndex(isMsfa);
     const msfa = index < 0 ? void 0 : pipeline.items[index];
     const pre = index < 0 ? pipeline.items : pipeline.items.slice(0, index);
@@ -55545,7 +55572,7 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
             "PIPE-012",
             "error",
             t,
-            ctx,
+            ctx2,
             "A second `MultiScaleFlipAug` cannot be converted; kept as written."
           )
         );
@@ -55574,7 +55601,7 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
           "PIPE-012",
           "warning",
           post2[0],
-          ctx,
+          ctx2,
           "Transforms after `MultiScaleFlipAug` ran on its wrapped results in 0.x; they now run once, after the plain-test `Resize`."
         )
       );
@@ -55591,7 +55618,7 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
           "PIPE-016",
           "info",
           pipeline,
-          ctx,
+          ctx2,
           "The test pipeline has no `MultiScaleFlipAug`, so 0.x `--aug-test` could not be used with it and no `tta_pipeline` is generated."
         )
       );
@@ -56943,15 +56970,23 @@ function checkComponent(component, type, ctx, findings) {
 }
 function walk(v, ctx, findings) {
   if (isSeq(v)) {
-    const items2 = v.items.map((item) => walk(item, ctx, findings));
-    return items2.every((item, i2) => item === v.items[i2]) ? v : { ...v, items: items2 };
+    let items2;
+    for (let i2 = 0; i2 < v.items.length; i2++) {
+      const walked = walk(v.items[i2], ctx, findings);
+      if (walked !== v.items[i2]) {
+        items2 ??= v.items.slice();
+        items2[i2] = walked;
+      }
+    }
+    return items2 === void 0 ? v : { ...v, items: items2 };
   }
   if (!isDict(v)) return v;
-  let next = v;
+  let entries2;
   for (const [key, value] of v.entries) {
     const walked = walk(value, ctx, findings);
-    if (walked !== value) next = withEntry(next, key, walked);
+    if (walked !== value) (entries2 ??= copyEntries(v.entries)).set(key, walked);
   }
+  const next = entries2 === void 0 ? v : { ...v, entries: entries2 };
   const type = strOf(v.entries.get("type"));
   return type === void 0 ? next : checkComponent(next, type, ctx, findings);
 }
@@ -57876,8 +57911,14 @@ var KEYWORDS = /* @__PURE__ */ new Set([
 ]);
 var IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 function isIdentifier(key) {
-  return IDENTIFIER.test(key) && !KEYWORDS.has(key) && key.normalize("NFKC") === key;
+  let known = identifierKeys.get(key);
+  if (known === void 0) {
+    known = IDENTIFIER.test(key) && !KEYWORDS.has(key) && key.normalize("NFKC") === key;
+    identifierKeys.set(key, known);
+  }
+  return known;
 }
+var identifierKeys = /* @__PURE__ */ new Map();
 var NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
 var hex = (n, digits) => n.toString(16).padStart(digits, "0");
 function pyStr2(s) {
@@ -57954,8 +57995,17 @@ function emptyContainer(v) {
   if (v.t === "tuple" && v.items.length === 0) return "()";
   return void 0;
 }
+function pathKey(path6) {
+  let key = "";
+  for (const p of path6) {
+    if (typeof p === "number") key += "" + String(p);
+    else if (!p.includes("") && !p.includes("")) key += "" + p;
+    else return "J" + JSON.stringify(path6);
+  }
+  return key;
+}
 function flat(v, path6, layout) {
-  const key = path6.map((p) => typeof p === "number" ? String(p) : JSON.stringify(p)).join(",");
+  const key = pathKey(path6);
   if (layout.flatByPath.has(key)) return layout.flatByPath.get(key);
   const text3 = flatUncached(v, path6, layout);
   layout.flatByPath.set(key, text3);
@@ -58167,6 +58217,50 @@ function configDelta(target, base, whole = /* @__PURE__ */ new Set()) {
 function unremovableKeys(target, base) {
   return [...base.entries.keys()].filter((k) => !target.entries.has(k)).map(String);
 }
+function ownPreservingDelta(own, target, base, mergeUnder, whole = /* @__PURE__ */ new Set(), path6 = "") {
+  const merged = mergeUnder(own, base);
+  if (merged !== void 0 && valueEquals(merged, target)) return { value: own, kept: /* @__PURE__ */ new Set([own]) };
+  if (!isDict(own) || !isDict(target) || whole.has(path6)) return void 0;
+  if (base !== void 0 && !isDict(base)) return void 0;
+  if (own.entries.has(DELETE)) return void 0;
+  const baseEntries = base?.entries ?? /* @__PURE__ */ new Map();
+  const kept = /* @__PURE__ */ new Set();
+  const entries2 = /* @__PURE__ */ new Map();
+  const targetKeys = [...target.entries.keys()];
+  const added = (key) => {
+    const sub = valueDelta(target.entries.get(key), baseEntries.get(key), whole, `${path6}.${String(key)}`);
+    if (sub !== void 0) entries2.set(key, sub);
+  };
+  let next = 0;
+  for (const [key, value] of own.entries) {
+    const wanted = target.entries.get(key);
+    if (wanted === void 0) {
+      if (baseEntries.has(key)) return void 0;
+      continue;
+    }
+    const at = targetKeys.indexOf(key);
+    for (; next < at; next += 1) {
+      const newKey = targetKeys[next];
+      if (!own.entries.has(newKey)) added(newKey);
+    }
+    next = Math.max(next, at + 1);
+    const sub = ownPreservingDelta(value, wanted, baseEntries.get(key), mergeUnder, whole, `${path6}.${String(key)}`);
+    if (sub === void 0) {
+      const plain = valueDelta(wanted, baseEntries.get(key), whole, `${path6}.${String(key)}`);
+      if (plain !== void 0) entries2.set(key, plain);
+      continue;
+    }
+    entries2.set(key, sub.value);
+    for (const v of sub.kept) kept.add(v);
+  }
+  for (; next < targetKeys.length; next += 1) {
+    if (!own.entries.has(targetKeys[next])) added(targetKeys[next]);
+  }
+  for (const key of baseEntries.keys()) {
+    if (!target.entries.has(key)) return void 0;
+  }
+  return { value: { t: "dict", entries: entries2, ...own.at ? { at: own.at } : {} }, kept };
+}
 
 // src/emit/statements.ts
 function targetNames(node, into) {
@@ -58260,9 +58354,9 @@ function emitConfig(input) {
   for (const [key, value] of delta) if (!keep.has(key)) write.set(key, value);
   for (let changed = true; changed; ) {
     changed = false;
-    const moving = new Set([...own.entries.keys()].map(String).filter((k) => !keep.has(k)));
+    const moving2 = new Set([...own.entries.keys()].map(String).filter((k) => !keep.has(k)));
     for (const key of keep) {
-      if (readsAny(own.entries.get(key), moving)) {
+      if (readsAny(own.entries.get(key), moving2)) {
         keep.delete(key);
         const value = delta.get(key);
         if (value !== void 0) write.set(key, value);
@@ -58271,6 +58365,26 @@ function emitConfig(input) {
     }
   }
   const touched = [...own.entries.keys()].map(String).filter((k) => !keep.has(k));
+  const verbatim = /* @__PURE__ */ new Set();
+  const moving = new Set(touched);
+  for (const key of write.keys()) {
+    const mine = own.entries.get(key);
+    const wanted = target.entries.get(key);
+    if (mine === void 0 || wanted === void 0) continue;
+    const preserved = ownPreservingDelta(
+      mine,
+      wanted,
+      base.entries.get(key),
+      (o, b) => b === void 0 ? o : mergedOwn(key, o, dict([[key, b]]), file),
+      WHOLE,
+      key
+    );
+    if (preserved === void 0) continue;
+    write.set(key, preserved.value);
+    for (const v of preserved.kept) {
+      if (v.at?.file === file && v.at.via === void 0 && !readsAny(v, moving)) verbatim.add(v);
+    }
+  }
   if (write.size === 0 && touched.length === 0) return { text: source, findings };
   const statements2 = input.statements ?? statementsOf(source);
   const statementsNaming = (key) => statements2.filter((s) => s.names.includes(key));
@@ -58344,11 +58458,12 @@ function emitConfig(input) {
       const { name: name2 } = keptAt[nextKept++];
       define2(name2, own.entries.get(name2));
     }
+    const asWritten = numberAsWritten(file, source);
     const printed = dependenciesFirst(slot.keys, write).map((key) => {
       const value = write.get(key);
       const text3 = printAssignment(key, value, {
         nameFor: nameFor(key, defined, identity),
-        sourceFor: numberAsWritten(file, source)
+        sourceFor: (v) => verbatim.has(v) && v.at ? source.slice(v.at.start, v.at.end) : asWritten(v)
       });
       define2(key, value);
       return text3;
@@ -67882,6 +67997,7 @@ function valueSignals({ names, lineOf: lineOf2 }) {
   }
   const seen = /* @__PURE__ */ new Map();
   const walk2 = (value, context3, line) => {
+    if (value.t !== "list" && value.t !== "tuple" && value.t !== "dict") return;
     const contexts = seen.get(value) ?? /* @__PURE__ */ new Set();
     if (contexts.has(context3)) return;
     seen.set(value, contexts.add(context3));

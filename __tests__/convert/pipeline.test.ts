@@ -358,6 +358,20 @@ describe('train-side transforms', () => {
       convertTrainPipeline(src, ctx, { inner: true }),
     );
   });
+
+  test('a pipeline shared by two configs converts once, its findings placed in each config', () => {
+    const collect = val("x = [dict(type='Collect', keys=['img'])]") as { items: Value[] };
+    // Neither the list nor the opaque item has an origin: findings fall back to the config file.
+    const shared = list([opaque('make_pipeline()', 'call'), ...collect.items]);
+    const a = convertTrainPipeline(shared, { file: 'a.py' });
+    const b = convertTrainPipeline(shared, { file: 'b.py' });
+    const fresh = convertTrainPipeline(list([...shared.items]), { file: 'b.py' });
+    expect(b.value).toBe(a.value);
+    expect(show(b.value)).toBe(show(fresh.value));
+    expect(a.findings.map((f) => f.file)).toEqual(['a.py']);
+    expect(b.findings).toEqual(fresh.findings);
+    expect(b.findings.map((f) => f.file)).toEqual(['b.py']);
+  });
 });
 
 /** A test pipeline around one MultiScaleFlipAug (line 3), converted with a dataset that has ground truth. */

@@ -350,7 +350,6 @@ describe('the bot through nock', () => {
       ['HOOK-004', 2],
       ['LOG-001', 2],
       ['FLAG-002', 4],
-      ['FLAG-002', 5],
       ['FLAG-002', 11],
       ['INH-014', 11],
       ['PREP-003', 12],

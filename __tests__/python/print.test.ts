@@ -60,6 +60,14 @@ describe('isIdentifier', () => {
   ])('%s → %s', (key, expected) => {
     expect(isIdentifier(key)).toBe(expected);
   });
+
+  it('answers a repeated key as it did the first time (its answers are remembered)', () => {
+    const keys = ['type', 'class', '1x', 'café', '\ufb01le', 'norm_cfg', ''];
+    const first = keys.map(isIdentifier);
+    const again = keys.map(isIdentifier);
+    expect(again).toEqual(first);
+    expect(first).toEqual([true, false, false, true, false, true, false]);
+  });
 });
 
 describe('printValue: scalars', () => {

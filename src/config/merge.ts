@@ -9,7 +9,7 @@
  * Nothing here mutates its inputs: values are shared between cached files.
  */
 import { finding, type Finding } from '../report/findings.js';
-import { truthy, type DictKey, type DictValue, type Value } from '../python/values.js';
+import { copyEntries, truthy, type DictKey, type DictValue, type Value } from '../python/values.js';
 
 export const DELETE_KEY = '_delete_';
 
@@ -92,9 +92,8 @@ function mergeDicts(
   ctx: MergeContext,
   findings: Finding[],
 ): DictValue {
-  const entries = new Map(base.entries);
+  const entries = copyEntries(base.entries);
   for (const [key, value] of child.entries) {
-    const keyPath = [...path, key];
     const old = entries.get(key);
     if (value.t !== 'dict') {
       if (value.t === 'opaque' && old?.t === 'dict') {
@@ -102,7 +101,7 @@ function mergeDicts(
         findings.push(
           problem(
             ctx,
-            keyPath,
+            [...path, key],
             value,
             (k) => `cannot tell whether ${k} merges into or replaces the base dict`,
           ),
@@ -123,7 +122,7 @@ function mergeDicts(
       findings.push(
         problem(
           ctx,
-          keyPath,
+          [...path, key],
           value,
           (k) => `cannot tell whether the ${DELETE_KEY} of ${k} is true or false`,
         ),
@@ -132,12 +131,12 @@ function mergeDicts(
     } else if (replace) {
       entries.set(key, rest);
     } else if (old.t === 'dict') {
-      entries.set(key, mergeDicts(rest, old, keyPath, ctx, findings));
+      entries.set(key, mergeDicts(rest, old, [...path, key], ctx, findings));
     } else if (old.t === 'opaque') {
       findings.push(
         problem(
           ctx,
-          keyPath,
+          [...path, key],
           value,
           (k) => `cannot tell whether the base value ${k} merges into is a dict`,
         ),
@@ -147,7 +146,7 @@ function mergeDicts(
       findings.push(
         problem(
           ctx,
-          keyPath,
+          [...path, key],
           value,
           (k) =>
             `${k} is a dict in the child config but of type ${pythonTypeName(old)} in the base config; ` +
@@ -162,7 +161,7 @@ function mergeDicts(
 }
 
 function withoutKey(d: DictValue, key: DictKey): DictValue {
-  const entries = new Map(d.entries);
+  const entries = copyEntries(d.entries);
   entries.delete(key);
   return { t: 'dict', entries, at: d.at };
 }

@@ -5,7 +5,13 @@
  * bases do not have is a KeyError there, reported here as INH-005.
  */
 import { finding, type Finding } from '../report/findings.js';
-import { getPath, type DictValue, type Value } from '../python/values.js';
+import {
+  copyEntries,
+  getPath,
+  type DictKey,
+  type DictValue,
+  type Value,
+} from '../python/values.js';
 
 export function substituteBaseRefs(
   value: Value,
@@ -20,20 +26,28 @@ export function substituteBaseRefs(
         return getPath(base, v.path) ?? missing(v);
       case 'list':
       case 'tuple': {
-        const items = v.items.map(walk);
-        return items.every((item, i) => item === v.items[i]) ? v : { ...v, items };
+        // Copies only on the first change: most values hold no placeholder.
+        let items: Value[] | undefined;
+        for (let i = 0; i < v.items.length; i++) {
+          const item = v.items[i];
+          const next = walk(item);
+          if (next !== item) {
+            items ??= v.items.slice();
+            items[i] = next;
+          }
+        }
+        return items === undefined ? v : { ...v, items };
       }
       case 'dict': {
-        let changed = false;
-        const entries = new Map(v.entries);
+        let entries: Map<DictKey, Value> | undefined;
         for (const [k, item] of v.entries) {
           const next = walk(item);
           if (next !== item) {
+            entries ??= copyEntries(v.entries);
             entries.set(k, next);
-            changed = true;
           }
         }
-        return changed ? { ...v, entries } : v;
+        return entries === undefined ? v : { ...v, entries };
       }
       default:
         return v;

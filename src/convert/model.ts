@@ -10,6 +10,7 @@
  */
 import table from '../../rules/model.json' with { type: 'json' };
 import {
+  copyEntries,
   dict,
   isDict,
   isSeq,
@@ -17,6 +18,7 @@ import {
   strOf,
   withEntry,
   withoutKeys,
+  type DictKey,
   type DictValue,
   type Value,
 } from '../python/values.js';
@@ -69,16 +71,25 @@ function checkComponent(
 
 /** Every component dict under `v`, checked; unchanged parts keep their identity. */
 function walk(v: Value, ctx: ConvertContext, findings: Finding[]): Value {
+  // A copy is made on the first change only: most of a model is left as it is.
   if (isSeq(v)) {
-    const items = v.items.map((item) => walk(item, ctx, findings));
-    return items.every((item, i) => item === v.items[i]) ? v : { ...v, items };
+    let items: Value[] | undefined;
+    for (let i = 0; i < v.items.length; i++) {
+      const walked = walk(v.items[i], ctx, findings);
+      if (walked !== v.items[i]) {
+        items ??= v.items.slice();
+        items[i] = walked;
+      }
+    }
+    return items === undefined ? v : { ...v, items };
   }
   if (!isDict(v)) return v;
-  let next: DictValue = v;
+  let entries: Map<DictKey, Value> | undefined;
   for (const [key, value] of v.entries) {
     const walked = walk(value, ctx, findings);
-    if (walked !== value) next = withEntry(next, key, walked);
+    if (walked !== value) (entries ??= copyEntries(v.entries)).set(key, walked);
   }
+  const next: DictValue = entries === undefined ? v : { ...v, entries };
   const type = strOf(v.entries.get('type'));
   return type === undefined ? next : checkComponent(next, type, ctx, findings);
 }

@@ -139,19 +139,27 @@ function checkNormalizeOrder(ran: Value[], scope: Scope): void {
   });
 }
 
-/** Results are shared when the same pipeline object is converted again with the same options. */
+/**
+ * Results are shared when the same pipeline object is converted again with
+ * the same options, also for another config: the configs that inherit one
+ * dataset base all hold its pipeline objects. A conversion reads its config
+ * file only to locate findings on values without an origin, so it runs
+ * against a stand-in file, and each caller gets those findings on its own.
+ */
 const memo = new WeakMap<object, Map<string, TrainPipelineResult | TestPipelineResult>>();
+
+/** Cannot be a repository path, so no finding with an origin carries it. */
+const ANY_CONFIG = '\u0000config';
 
 function memoized<R extends TrainPipelineResult | TestPipelineResult>(
   side: string,
   pipeline: Value,
   ctx: ConvertContext,
   opts: PipelineOptions,
-  run: () => R,
+  run: (ctx: ConvertContext) => R,
 ): R {
   const key = JSON.stringify([
     side,
-    ctx.file,
     opts.inner,
     opts.hasGroundTruth,
     opts.evalReduceZeroLabel,
@@ -162,11 +170,19 @@ function memoized<R extends TrainPipelineResult | TestPipelineResult>(
     byKey = new Map();
     memo.set(pipeline, byKey);
   }
-  const hit = byKey.get(key);
-  if (hit !== undefined) return hit as R;
-  const result = run();
-  byKey.set(key, result);
-  return result;
+  let shared = byKey.get(key) as R | undefined;
+  if (shared === undefined) {
+    shared = run({ file: ANY_CONFIG });
+    byKey.set(key, shared);
+  }
+  return locatedIn(shared, ctx.file);
+}
+
+/** `result` with its findings on values without an origin placed in `file`. */
+function locatedIn<R extends TrainPipelineResult | TestPipelineResult>(result: R, file: string): R {
+  if (!result.findings.some((f) => f.file === ANY_CONFIG)) return result;
+  const findings = result.findings.map((f) => (f.file === ANY_CONFIG ? { ...f, file } : f));
+  return { ...result, findings };
 }
 
 /**
@@ -180,7 +196,7 @@ export function convertTrainPipeline(
   ctx: ConvertContext,
   opts: PipelineOptions = {},
 ): TrainPipelineResult {
-  return memoized('train', pipeline, ctx, opts, () => {
+  return memoized('train', pipeline, ctx, opts, (ctx) => {
     if (!isSeq(pipeline)) return unreadable(pipeline, ctx);
     const scope: Scope = { ctx, findings: [] };
     const items: Value[] = [];
@@ -289,7 +305,7 @@ export function convertTestPipeline(
   ctx: ConvertContext,
   opts: PipelineOptions = {},
 ): TestPipelineResult {
-  return memoized('test', pipeline, ctx, opts, () => {
+  return memoized('test', pipeline, ctx, opts, (ctx) => {
     if (!isSeq(pipeline)) return unreadable(pipeline, ctx);
     const scope: Scope = { ctx, findings: [] };
     const index = pipeline.items.findIndex(isMsfa);

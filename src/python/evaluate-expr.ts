@@ -119,6 +119,12 @@ export function readThrough(v: Value, name: string): Value {
 
 const isLazy = (v: Value): boolean => (v.t === 'list' || v.t === 'tuple') && lazyItems.has(v.items);
 
+/**
+ * A string literal without prefix, escapes, braces (`{{fileDirname}}`) or
+ * line breaks: its value is the text between its quotes.
+ */
+const PLAIN_STRING = /^(?:'[^'\\\n\r{}]*'|"[^"\\\n\r{}]*")$/;
+
 /** Evaluates an expression whose value is config data (no iterator objects). */
 export function evalExpr(ctx: EvalContext, node: SyntaxNode, locals: Locals = []): Value {
   const v = evalRaw(ctx, node, locals);
@@ -147,7 +153,13 @@ export function evalRaw(ctx: EvalContext, node: SyntaxNode, locals: Locals = [])
       return { t: 'bool', v: node.type === 'true', at };
     case 'none':
       return { t: 'none', at };
-    case 'string':
+    case 'string': {
+      // Most config strings are plain quoted text; reading it from the source
+      // spares the walk over the literal's parts, each a call into the parser.
+      const src = ctx.source.slice(at.start, at.end);
+      if (PLAIN_STRING.test(src)) return { t: 'str', v: src.slice(1, -1), at };
+      return evalString(ctx, node, locals);
+    }
     case 'concatenated_string':
       return evalString(ctx, node, locals);
     case 'identifier':
@@ -523,10 +535,14 @@ export function evalArgs(ctx: EvalContext, argsNode: SyntaxNode, locals: Locals)
   };
   for (const child of kids(argsNode)) {
     if (child.type === 'keyword_argument') {
-      const bad = setKw(
-        child.childForFieldName('name')!.text,
-        evalRaw(ctx, child.childForFieldName('value')!, locals),
-      );
+      // `name=value` with nothing between has exactly these two named
+      // children; one call fetches both, where fields cost a call each.
+      const parts = child.namedChildren;
+      const [name, value] =
+        parts.length === 2
+          ? parts
+          : [child.childForFieldName('name'), child.childForFieldName('value')];
+      const bad = setKw(name!.text, evalRaw(ctx, value!, locals));
       if (bad) return bad;
     } else if (child.type === 'list_splat') {
       const xs = iterate(evalRaw(ctx, kids(child)[0], locals));

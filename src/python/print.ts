@@ -97,8 +97,16 @@ const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
  * identifiers, so a key that normalisation would change cannot be one.
  */
 export function isIdentifier(key: string): boolean {
-  return IDENTIFIER.test(key) && !KEYWORDS.has(key) && key.normalize('NFKC') === key;
+  let known = identifierKeys.get(key);
+  if (known === undefined) {
+    known = IDENTIFIER.test(key) && !KEYWORDS.has(key) && key.normalize('NFKC') === key;
+    identifierKeys.set(key, known);
+  }
+  return known;
 }
+
+// Configs repeat a small set of keys, and each printed dict asks for all of its keys.
+const identifierKeys = new Map<string, boolean>();
 
 // What `str.isprintable()` rejects: the Unicode categories Other and Separator (ASCII space aside).
 const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
@@ -201,10 +209,24 @@ function emptyContainer(v: Value): string | undefined {
   return undefined;
 }
 
+/**
+ * A path names one value of the tree being printed; numbers and strings stay
+ * apart (0 vs '0'). Each segment is marked by its kind; a string holding a
+ * marker falls back to JSON, so no two paths share a key.
+ */
+function pathKey(path: PrintPath): string {
+  let key = '';
+  for (const p of path) {
+    if (typeof p === 'number') key += '\u0001' + String(p);
+    else if (!p.includes('\u0001') && !p.includes('\u0002')) key += '\u0002' + p;
+    else return 'J' + JSON.stringify(path);
+  }
+  return key;
+}
+
 /** The one-line form of a value, or undefined when it has none (multi-line source text). */
 function flat(v: Value, path: PrintPath, layout: Layout): string | undefined {
-  // A path names one value of the tree being printed; numbers and strings stay apart (0 vs '0').
-  const key = path.map((p) => (typeof p === 'number' ? String(p) : JSON.stringify(p))).join(',');
+  const key = pathKey(path);
   if (layout.flatByPath.has(key)) return layout.flatByPath.get(key);
   const text = flatUncached(v, path, layout);
   layout.flatByPath.set(key, text);

@@ -132,17 +132,23 @@ export function valueEquals(a: Value, b: Value): boolean {
     case 'float':
     case 'str':
       return a.v === (b as typeof a).v || (Number.isNaN(a.v) && Number.isNaN((b as typeof a).v));
+    // Plain loops: verification compares every emitted config whole, and
+    // callbacks or entry pairs would allocate on each visited node.
     case 'list':
     case 'tuple': {
+      const ai = a.items;
       const bi = (b as typeof a).items;
-      return a.items.length === bi.length && a.items.every((x, i) => valueEquals(x, bi[i]));
+      if (ai.length !== bi.length) return false;
+      for (let i = 0; i < ai.length; i++) if (!valueEquals(ai[i], bi[i])) return false;
+      return true;
     }
     case 'dict': {
+      const ae = a.entries;
       const be = (b as DictValue).entries;
-      if (a.entries.size !== be.size) return false;
-      for (const [k, v] of a.entries) {
+      if (ae.size !== be.size) return false;
+      for (const k of ae.keys()) {
         const w = be.get(k);
-        if (w === undefined || !valueEquals(v, w)) return false;
+        if (w === undefined || !valueEquals(ae.get(k)!, w)) return false;
       }
       return true;
     }
@@ -222,16 +228,27 @@ export function pyFloatRepr(n: number): string {
   return `${sign}${m}e${exp < 0 ? '-' : '+'}${e}`;
 }
 
+/**
+ * A copy of a dict's entries, in order. `new Map(map)` walks the map's entry
+ * iterator and allocates a pair per entry; configs copy dicts often enough
+ * for that to show.
+ */
+export function copyEntries(entries: ReadonlyMap<DictKey, Value>): Map<DictKey, Value> {
+  const copy = new Map<DictKey, Value>();
+  entries.forEach((value, key) => copy.set(key, value));
+  return copy;
+}
+
 /** A copy of `d` with `key` set to `value` (appended when new, in place when present). */
 export function withEntry(d: DictValue, key: DictKey, value: Value): DictValue {
-  const entries = new Map(d.entries);
+  const entries = copyEntries(d.entries);
   entries.set(key, value);
   return { ...d, entries };
 }
 
 /** A copy of `d` without `keys`. */
 export function withoutKeys(d: DictValue, keys: Iterable<DictKey>): DictValue {
-  const entries = new Map(d.entries);
+  const entries = copyEntries(d.entries);
   for (const key of keys) entries.delete(key);
   return { ...d, entries };
 }
@@ -256,7 +273,7 @@ export function editDict(d: DictValue): DictEdit {
   let private_ = false;
   const entries = (): Map<DictKey, Value> => {
     if (!private_) {
-      current = { ...current, entries: new Map(current.entries) };
+      current = { ...current, entries: copyEntries(current.entries) };
       private_ = true;
     }
     return current.entries;

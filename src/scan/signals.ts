@@ -180,6 +180,8 @@ export function valueSignals({ names, lineOf }: TopLevel): Signal[] {
   // A value shared through a variable is walked once per context it appears in.
   const seen = new Map<Value, Set<Context>>();
   const walk = (value: Value, context: Context, line: number): void => {
+    // Scalars carry no signal of their own: only containers are walked and remembered.
+    if (value.t !== 'list' && value.t !== 'tuple' && value.t !== 'dict') return;
     const contexts = seen.get(value) ?? new Set<Context>();
     if (contexts.has(context)) return;
     seen.set(value, contexts.add(context));

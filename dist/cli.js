@@ -13364,7 +13364,12 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 
 // src/config/paths.ts
+var ALREADY_NORMAL = /^(?![A-Za-z]:)(?:(?!\.\.?(?:\/|$))[^/\\\0]+\/)*(?!\.\.?$)[^/\\\0]+$/;
 function normalizeRepoPath(path) {
+  if (ALREADY_NORMAL.test(path)) return path;
+  return normalizeSegments(path);
+}
+function normalizeSegments(path) {
   if (path === "" || path.includes("\0")) return void 0;
   if (path.startsWith("/") || path.startsWith("\\") || /^[A-Za-z]:/.test(path)) return void 0;
   const parts2 = [];
@@ -21238,7 +21243,7 @@ function formatFindingsText(findings) {
 }
 
 // src/scan/scan.ts
-import { statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { join as join3, resolve as resolve3 } from "node:path";
 
 // src/scan/chains.ts
@@ -21941,14 +21946,15 @@ function compareCodeUnits(a, b) {
 // src/scan/scan.ts
 var NOTEBOOK_MAX_BYTES = 16 * 1024 * 1024;
 async function scanRepository(root, options = {}) {
-  await initParsers();
+  const parsers = initParsers();
   const absolute = resolve3(root);
   const paths = await discoverFiles(absolute, options);
+  await parsers;
   const source = diskSource(absolute);
   const findings = [];
   const texts = /* @__PURE__ */ new Map();
   for (const path of paths) {
-    const read = readText(absolute, source, path);
+    const read = readText(absolute, path);
     if (read.problem) findings.push(read.problem);
     else texts.set(path, read.text);
   }
@@ -21972,7 +21978,7 @@ function withChainDisagreements(file, resolver) {
   const added = runnerDisagreements(file.path, merged, line).filter((f) => !known.has(f.message));
   return added.length === 0 ? file : { ...file, findings: [...file.findings, ...added] };
 }
-function readText(root, source, path) {
+function readText(root, path) {
   const maxBytes = path.endsWith(".ipynb") ? NOTEBOOK_MAX_BYTES : DEFAULT_MAX_BYTES;
   const dataLike = /\.(json|ya?ml)$/i.test(path) || !/\.[^/]+$/.test(path);
   const soften = (problem2) => dataLike ? { ...problem2, severity: "info" } : problem2;
@@ -21986,7 +21992,12 @@ function readText(root, source, path) {
     const message = `file is ${size} bytes, more than the limit of ${maxBytes} bytes; not read`;
     return { problem: soften({ rule: "IO-003", severity: "error", file: path, line: 0, message }) };
   }
-  const bytes = source.read(path);
+  let bytes;
+  try {
+    bytes = readFileSync2(join3(root, path));
+  } catch {
+    bytes = void 0;
+  }
   if (bytes === void 0) {
     const message = "file cannot be read, or leaves the repository through a link";
     return { problem: { rule: "IO-001", severity: "error", file: path, line: 0, message } };
@@ -38714,7 +38725,8 @@ var COLLISION_OWNERS = emit_default.collisionOwners;
 var CONSENSUS = emit_default.consensusPaths.map((p) => p.split("."));
 var NULLABLE = new Set(emit_default.nullable);
 async function migrateRepository(root, options = {}) {
-  await initParsers();
+  const commandParsers = initParsers({ bash: true });
+  commandParsers.catch(() => void 0);
   const scan = await scanRepository(root, options);
   const texts = /* @__PURE__ */ new Map();
   const decoder = new TextDecoder();
@@ -40194,7 +40206,7 @@ function writeOut(path, text2) {
 }
 
 // src/cli/flag-command.ts
-import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
 // src/flag/comment.ts
@@ -40739,7 +40751,7 @@ function readPatch(source, stdin) {
   if (size === void 0) throw new Error(`'${source}' does not exist`);
   if (size > MAX_PATCH_BYTES)
     throw new Error(`'${source}' is larger than ${MAX_PATCH_BYTES} bytes`);
-  return readFileSync2(source, "utf8");
+  return readFileSync3(source, "utf8");
 }
 function suggestionsText(plan, report3, prefix) {
   const heads = new Map(report3.files.map((f) => [`${prefix}${f.path}`, splitLines2(f.before)]));
@@ -40760,7 +40772,7 @@ function verdict2(plan) {
   return `${plural(plan.items.length, "finding", "findings")} (${tally}); ${plural(plan.suggestions.length, "suggestion", "suggestions")}${whole}.
 `;
 }
-async function runFlagCommand(dir, flags3, io, stdin = () => readFileSync2(0, "utf8")) {
+async function runFlagCommand(dir, flags3, io, stdin = () => readFileSync3(0, "utf8")) {
   const failOn = FAIL_LEVELS[flags3["fail-on"] ?? "error"];
   if (failOn === void 0) {
     io.err("mmseg-migrate flag: --fail-on takes never, error or warning\n");
@@ -40883,7 +40895,7 @@ ${USAGE}`);
     io.out(USAGE);
     return 0;
   }
-  await initParsers();
+  if (command !== void 0 && command !== "flag" && !isFolder(command)) await initParsers();
   switch (command) {
     case void 0:
       return runMigrate(".", values, io);
@@ -40914,6 +40926,9 @@ ${USAGE}`);
       }
       return runMigrate(command, values, io);
   }
+}
+function isFolder(path) {
+  return statSync4(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 var VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
 async function runScan(dir, flags3, io) {

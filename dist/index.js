@@ -36838,7 +36838,7 @@ import { tmpdir } from "node:os";
 import { dirname as dirname5, isAbsolute as isAbsolute3, join as join9, relative as relative3, resolve as resolve5, sep as sep5 } from "node:path";
 
 // src/action-flag.ts
-import { readFileSync as readFileSync4, statSync as statSync3, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync3, writeFileSync } from "node:fs";
 import { dirname as dirname4, join as join8 } from "node:path";
 
 // src/report/findings.ts
@@ -54261,7 +54261,12 @@ function decodeConfigBytes(bytes, file, maxBytes) {
 }
 
 // src/config/paths.ts
+var ALREADY_NORMAL = /^(?![A-Za-z]:)(?:(?!\.\.?(?:\/|$))[^/\\\0]+\/)*(?!\.\.?$)[^/\\\0]+$/;
 function normalizeRepoPath(path6) {
+  if (ALREADY_NORMAL.test(path6)) return path6;
+  return normalizeSegments(path6);
+}
+function normalizeSegments(path6) {
   if (path6 === "" || path6.includes("\0")) return void 0;
   if (path6.startsWith("/") || path6.startsWith("\\") || /^[A-Za-z]:/.test(path6)) return void 0;
   const parts2 = [];
@@ -67667,7 +67672,7 @@ function rewritePythonScript(path6, text3, ctx = {}) {
 }
 
 // src/scan/scan.ts
-import { statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { join as join7, resolve as resolve4 } from "node:path";
 
 // src/config/source.ts
@@ -68342,14 +68347,15 @@ function compareCodeUnits(a, b) {
 // src/scan/scan.ts
 var NOTEBOOK_MAX_BYTES = 16 * 1024 * 1024;
 async function scanRepository(root, options = {}) {
-  await initParsers();
+  const parsers = initParsers();
   const absolute = resolve4(root);
   const paths = await discoverFiles(absolute, options);
+  await parsers;
   const source = diskSource(absolute);
   const findings = [];
   const texts = /* @__PURE__ */ new Map();
   for (const path6 of paths) {
-    const read = readText2(absolute, source, path6);
+    const read = readText2(absolute, path6);
     if (read.problem) findings.push(read.problem);
     else texts.set(path6, read.text);
   }
@@ -68373,7 +68379,7 @@ function withChainDisagreements(file, resolver) {
   const added = runnerDisagreements(file.path, merged, line).filter((f) => !known.has(f.message));
   return added.length === 0 ? file : { ...file, findings: [...file.findings, ...added] };
 }
-function readText2(root, source, path6) {
+function readText2(root, path6) {
   const maxBytes = path6.endsWith(".ipynb") ? NOTEBOOK_MAX_BYTES : DEFAULT_MAX_BYTES;
   const dataLike = /\.(json|ya?ml)$/i.test(path6) || !/\.[^/]+$/.test(path6);
   const soften = (problem2) => dataLike ? { ...problem2, severity: "info" } : problem2;
@@ -68387,7 +68393,12 @@ function readText2(root, source, path6) {
     const message = `file is ${size} bytes, more than the limit of ${maxBytes} bytes; not read`;
     return { problem: soften({ rule: "IO-003", severity: "error", file: path6, line: 0, message }) };
   }
-  const bytes = source.read(path6);
+  let bytes;
+  try {
+    bytes = readFileSync4(join7(root, path6));
+  } catch {
+    bytes = void 0;
+  }
   if (bytes === void 0) {
     const message = "file cannot be read, or leaves the repository through a link";
     return { problem: { rule: "IO-001", severity: "error", file: path6, line: 0, message } };
@@ -68407,7 +68418,8 @@ var COLLISION_OWNERS = emit_default.collisionOwners;
 var CONSENSUS = emit_default.consensusPaths.map((p) => p.split("."));
 var NULLABLE = new Set(emit_default.nullable);
 async function migrateRepository(root, options = {}) {
-  await initParsers();
+  const commandParsers = initParsers({ bash: true });
+  commandParsers.catch(() => void 0);
   const scan = await scanRepository(root, options);
   const texts = /* @__PURE__ */ new Map();
   const decoder = new TextDecoder();
@@ -68820,7 +68832,7 @@ async function post(inputs, ctx, say) {
   if (statSync3(path6).size > FLAG_RESULT_MAX_BYTES) {
     throw new Error(`${inputs.flagResult} is larger than ${FLAG_RESULT_MAX_BYTES} bytes`);
   }
-  const json = readFileSync4(path6, "utf8");
+  const json = readFileSync5(path6, "utf8");
   const claimed = Number(JSON.parse(json).pullNumber);
   if (!Number.isInteger(claimed) || claimed <= 0) {
     throw new Error(`${inputs.flagResult} names no pull request`);

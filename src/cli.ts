@@ -104,7 +104,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.out(USAGE);
     return 0;
   }
-  await initParsers();
+  // A migration loads its parsers itself, overlapping their compilation with its scan.
+  if (command !== undefined && command !== 'flag' && !isFolder(command)) await initParsers();
   switch (command) {
     case undefined:
       return runMigrate('.', values, io);
@@ -131,6 +132,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
       return runMigrate(command, values, io);
   }
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 declare const __VERSION__: string | undefined;

@@ -58,7 +58,9 @@ export async function migrateRepository(
   root: string,
   options: MigrateOptions = {},
 ): Promise<MigrationReport> {
-  await initParsers();
+  // The Bash grammar, for command lines later, compiles off the main thread during the scan.
+  const commandParsers = initParsers({ bash: true });
+  commandParsers.catch(() => undefined);
   const scan = await scanRepository(root, options);
   const texts = new Map<string, string>();
   const decoder = new TextDecoder();

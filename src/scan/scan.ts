@@ -4,7 +4,7 @@
  * verdict of their chains (DET-006). A file that cannot be read becomes a
  * finding and the run goes on.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeConfigBytes, DEFAULT_MAX_BYTES } from '../config/decode.js';
 import { createResolver, type Resolver } from '../config/resolve.js';
@@ -37,15 +37,17 @@ export async function scanRepository(
   root: string,
   options: DiscoverOptions = {},
 ): Promise<ScanResult> {
-  await initParsers();
+  // The grammars compile off the main thread while the files are listed.
+  const parsers = initParsers();
   const absolute = resolve(root);
   const paths = await discoverFiles(absolute, options);
+  await parsers;
   const source = diskSource(absolute);
 
   const findings: Finding[] = [];
   const texts = new Map<string, string>();
   for (const path of paths) {
-    const read = readText(absolute, source, path);
+    const read = readText(absolute, path);
     if (read.problem) findings.push(read.problem);
     else texts.set(path, read.text);
   }
@@ -86,7 +88,7 @@ type Read = { text: string; problem?: undefined } | { text?: undefined; problem:
  * so a huge file costs nothing. Data-like files (JSON, YAML, extension-less)
  * that are binary or huge are rarely configs: their finding is only `info`.
  */
-function readText(root: string, source: SourceFiles, path: string): Read {
+function readText(root: string, path: string): Read {
   const maxBytes = path.endsWith('.ipynb') ? NOTEBOOK_MAX_BYTES : DEFAULT_MAX_BYTES;
   const dataLike = /\.(json|ya?ml)$/i.test(path) || !/\.[^/]+$/.test(path);
   const soften = (problem: Finding): Finding =>
@@ -101,7 +103,14 @@ function readText(root: string, source: SourceFiles, path: string): Read {
     const message = `file is ${size} bytes, more than the limit of ${maxBytes} bytes; not read`;
     return { problem: soften({ rule: 'IO-003', severity: 'error', file: path, line: 0, message }) };
   }
-  const bytes = source.read(path);
+  // Discovery lists regular files and never descends through a link, so the
+  // path stays inside the root without the source's realpath check.
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readFileSync(join(root, path));
+  } catch {
+    bytes = undefined;
+  }
   if (bytes === undefined) {
     const message = 'file cannot be read, or leaves the repository through a link';
     return { problem: { rule: 'IO-001', severity: 'error', file: path, line: 0, message } };

@@ -47,12 +47,13 @@ async function runStep(
   payload: unknown,
   name: string,
   inputs: Record<string, string> = {},
+  event = 'pull_request',
 ): Promise<ActionStep> {
   const step = await runActionStep({
     work,
     workspace,
     name,
-    event: 'pull_request',
+    event,
     payload,
     ref: 'refs/pull/1/merge',
     sha: headSha,
@@ -169,8 +170,33 @@ describe('the bundled action on pull_request (mode auto → flag)', () => {
     );
   });
 
+  it('refuses pull_request_target, whose write token must never meet the pull request’s code', async () => {
+    fake.requests.length = 0;
+    const step = await runStep(fake.pullEvent(1), 'target', {}, 'pull_request_target');
+
+    expect(step.status).toBe(1);
+    expect(fake.routes()).toEqual([]);
+    expect(step.stdout).toContain(
+      '::error::mode `flag` does not run under `pull_request_target`: that event has a write token',
+    );
+  });
+
+  it('on workflow_run without a saved result, says which input to set and sends nothing', async () => {
+    fake.requests.length = 0;
+    const payload = {
+      workflow_run: { head_sha: headSha, event: 'pull_request', pull_requests: [] },
+    };
+    const step = await runStep(payload, 'run-without-result', {}, 'workflow_run');
+
+    expect(step.status).toBe(1);
+    expect(fake.routes()).toEqual([]);
+    expect(step.stdout).toContain(
+      '::error::mode `flag` on `workflow_run` posts a saved result: set `flag-result` to the file the `pull_request` run saved',
+    );
+  });
+
   it('never shows the token in any output, summary or file it writes', () => {
-    expect(captured.length).toBe(12);
+    expect(captured.length).toBe(20);
     for (const text of captured) expect(text).not.toContain(TOKEN);
     for (const file of ['mmseg-migrate-report.md', 'mmseg-migrate-flag.json']) {
       expect(readFileSync(join(work, file), 'utf8')).not.toContain(TOKEN);

@@ -13559,7 +13559,10 @@ function pyFloatRepr(n) {
   const e = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
   return `${sign}${m}e${exp < 0 ? "-" : "+"}${e}`;
 }
+var COPY_ENTRIES = /* @__PURE__ */ Symbol("copyEntries");
 function copyEntries(entries2) {
+  const own = entries2[COPY_ENTRIES];
+  if (own !== void 0) return own.call(entries2);
   const copy = /* @__PURE__ */ new Map();
   entries2.forEach((value, key) => copy.set(key, value));
   return copy;
@@ -23965,9 +23968,9 @@ function pipelineWiring(old, out3, ctx) {
         return { value: reference2(earlier.value, name2, p), findings: [] };
       }
       if (named === void 0 && target === void 0 && earlier === void 0) {
-        const fresh2 = convertFresh(p, role, ds);
-        hoisted.set(name2, { source: p, value: fresh2.value });
-        added.push([name2, fresh2.value]);
+        const fresh3 = convertFresh(p, role, ds);
+        hoisted.set(name2, { source: p, value: fresh3.value });
+        added.push([name2, fresh3.value]);
         const note2 = findingAt(
           "DATA-024",
           "info",
@@ -23975,11 +23978,11 @@ function pipelineWiring(old, out3, ctx) {
           ctx,
           `The inline ${role} pipeline is moved to the top-level \`${name2}\` and referenced from the dataset.`
         );
-        return { value: reference2(fresh2.value, name2, p), findings: [note2, ...fresh2.findings] };
+        return { value: reference2(fresh3.value, name2, p), findings: [note2, ...fresh3.findings] };
       }
     }
-    const fresh = convertFresh(p, role, ds);
-    const findings = [...fresh.findings];
+    const fresh2 = convertFresh(p, role, ds);
+    const findings = [...fresh2.findings];
     if (name2 !== void 0) {
       findings.unshift(
         findingAt(
@@ -23991,7 +23994,7 @@ function pipelineWiring(old, out3, ctx) {
         )
       );
     }
-    return { value: fresh.value, findings };
+    return { value: fresh2.value, findings };
   };
   return { convert, added: () => added };
 }
@@ -27201,6 +27204,197 @@ var convertSchedule = ({ old, out: out3, ctx }) => {
   return { out: next.value, findings: run2.findings };
 };
 
+// src/convert/memo.ts
+var TRIAL = 64;
+var ANY_CONFIG2 = "\0config";
+var RecordingMap = class _RecordingMap extends Map {
+  constructor(source, log) {
+    super();
+    this.source = source;
+    this.log = log;
+  }
+  source;
+  log;
+  /** The private entries, once the pass changed this map. */
+  changed;
+  get current() {
+    return this.changed ?? this.source;
+  }
+  note(key) {
+    if (!this.log.written.has(key) && !this.log.reads.has(key)) {
+      this.log.reads.set(key, this.current.get(key));
+    }
+  }
+  get(key) {
+    this.note(key);
+    return this.current.get(key);
+  }
+  has(key) {
+    this.note(key);
+    return this.current.has(key);
+  }
+  set(key, value) {
+    this.log.written.add(key);
+    (this.changed ??= new Map(this.source)).set(key, value);
+    return this;
+  }
+  delete(key) {
+    this.log.written.add(key);
+    return (this.changed ??= new Map(this.source)).delete(key);
+  }
+  clear() {
+    this.log.all = true;
+    (this.changed ??= /* @__PURE__ */ new Map()).clear();
+  }
+  get size() {
+    this.log.all = true;
+    return this.current.size;
+  }
+  forEach(callback, thisArg) {
+    this.log.all = true;
+    for (const [k, v] of this.current) callback.call(thisArg, v, k, this);
+  }
+  keys() {
+    this.log.all = true;
+    return this.current.keys();
+  }
+  values() {
+    this.log.all = true;
+    return this.current.values();
+  }
+  entries() {
+    this.log.all = true;
+    return this.current.entries();
+  }
+  [Symbol.iterator]() {
+    this.log.all = true;
+    return this.current.entries();
+  }
+  /** The entries, without logging; not to be changed. */
+  plain() {
+    return this.current;
+  }
+  [COPY_ENTRIES]() {
+    return new _RecordingMap(this.current, this.log);
+  }
+};
+function newLog() {
+  return { reads: /* @__PURE__ */ new Map(), all: false, written: /* @__PURE__ */ new Set() };
+}
+function plainEntries(d) {
+  return d.entries instanceof RecordingMap ? d.entries.plain() : d.entries;
+}
+function changeOf(before, after) {
+  const removed = [...before.keys()].filter((k) => !after.has(k));
+  const set = [];
+  for (const [k, v] of after) if (before.get(k) !== v) set.push([k, v]);
+  return { removed, set };
+}
+var privateMaps = /* @__PURE__ */ new WeakSet();
+function replay(entries2, change) {
+  return applyChange(
+    privateMaps.has(entries2) ? entries2 : fresh(entries2),
+    change
+  );
+}
+function applyChange(next, change) {
+  for (const k of change.removed) next.delete(k);
+  for (const [k, v] of change.set) next.set(k, v);
+  return next;
+}
+function fresh(entries2) {
+  const map = new Map(entries2);
+  privateMaps.add(map);
+  return map;
+}
+function sameOrder(a, b) {
+  if (a.size !== b.size) return false;
+  const bk = b.keys();
+  for (const [k, v] of a) {
+    const next = bk.next();
+    if (next.done || next.value !== k || b.get(k) !== v) return false;
+  }
+  return true;
+}
+function carriesStandIn(v) {
+  if (v.at?.file === ANY_CONFIG2) return true;
+  if (v.t === "dict") {
+    for (const x of v.entries.values()) if (carriesStandIn(x)) return true;
+  } else if (v.t === "list" || v.t === "tuple") {
+    for (const x of v.items) if (carriesStandIn(x)) return true;
+  }
+  return false;
+}
+function located(findings, ctx) {
+  return findings.map((f) => f.file === ANY_CONFIG2 ? { ...f, file: ctx.file } : f);
+}
+var ids = /* @__PURE__ */ new WeakMap();
+var nextId = 1;
+function idOf(v) {
+  if (v === void 0) return 0;
+  let id = ids.get(v);
+  if (id === void 0) {
+    id = nextId++;
+    ids.set(v, id);
+  }
+  return id;
+}
+function keyOf(shape, old, out3) {
+  let key = "";
+  for (const k of shape.oldKeys) key += `${idOf(old.get(k))},`;
+  key += "|";
+  for (const k of shape.outKeys) key += `${idOf(out3.get(k))},`;
+  return key;
+}
+function remember(shapes, memo2) {
+  const oldKeys = [...memo2.old.keys()];
+  const outKeys = [...memo2.out.keys()];
+  const name2 = JSON.stringify([oldKeys.map(String), outKeys.map(String)]);
+  let shape = shapes.get(name2);
+  if (shape === void 0) shapes.set(name2, shape = { oldKeys, outKeys, memos: /* @__PURE__ */ new Map() });
+  shape.memos.set(keyOf(shape, memo2.old, memo2.out), memo2);
+}
+function memoizePass(pass) {
+  const shapes = /* @__PURE__ */ new Map();
+  let calls = 0;
+  let hits = 0;
+  return ({ old, out: out3, ctx }) => {
+    calls += 1;
+    if (calls > TRIAL && hits * 4 < calls) return pass({ old, out: out3, ctx });
+    const oldEntries = old.entries;
+    const outEntries = plainEntries(out3);
+    for (const shape of shapes.values()) {
+      const memo2 = shape.memos.get(keyOf(shape, oldEntries, outEntries));
+      if (memo2 !== void 0) {
+        hits += 1;
+        return {
+          out: { ...out3, entries: replay(outEntries, memo2.change) },
+          findings: located(memo2.findings, ctx)
+        };
+      }
+    }
+    const oldLog = newLog();
+    const outLog = newLog();
+    const result = pass({
+      old: { ...old, entries: new RecordingMap(oldEntries, oldLog) },
+      out: { ...out3, entries: new RecordingMap(outEntries, outLog) },
+      ctx: { file: ANY_CONFIG2 }
+    });
+    const after = plainEntries(result.out);
+    const change = changeOf(outEntries, after);
+    const standIn = change.set.some(([, v]) => carriesStandIn(v));
+    if (standIn) return pass({ old, out: out3, ctx });
+    const shareable = !oldLog.all && !outLog.all && sameOrder(applyChange(new Map(outEntries), change), after);
+    if (shareable) {
+      remember(shapes, { old: oldLog.reads, out: outLog.reads, change, findings: result.findings });
+    }
+    return {
+      out: { ...result.out, entries: fresh(after) },
+      findings: located(result.findings, ctx)
+    };
+  };
+}
+
 // src/convert/convert.ts
 var PASSES = [
   convertPipelines,
@@ -27214,11 +27408,12 @@ var PASSES = [
   convertModel,
   convertPreprocessor
 ];
+var SHARED_PASSES = PASSES.map(memoizePass);
 var SHARED_0X_KEYS = ["evaluation"];
 function convertConfig(old, ctx) {
   let out3 = old;
   const findings = [];
-  for (const pass of PASSES) {
+  for (const pass of SHARED_PASSES) {
     const result = pass({ old, out: out3, ctx });
     out3 = result.out;
     findings.push(...result.findings);
@@ -27293,7 +27488,8 @@ function unremovableKeys(target, base) {
 }
 function ownPreservingDelta(own, target, base, mergeUnder, whole = /* @__PURE__ */ new Set(), path = "") {
   const merged = mergeUnder(own, base);
-  if (merged !== void 0 && valueEquals(merged, target)) return { value: own, kept: /* @__PURE__ */ new Set([own]) };
+  if (merged !== void 0 && valueEquals(merged, target))
+    return { value: own, kept: /* @__PURE__ */ new Set([own]) };
   if (!isDict(own) || !isDict(target) || whole.has(path)) return void 0;
   if (base !== void 0 && !isDict(base)) return void 0;
   if (own.entries.has(DELETE)) return void 0;
@@ -27302,7 +27498,12 @@ function ownPreservingDelta(own, target, base, mergeUnder, whole = /* @__PURE__ 
   const entries2 = /* @__PURE__ */ new Map();
   const targetKeys = [...target.entries.keys()];
   const added = (key) => {
-    const sub = valueDelta(target.entries.get(key), baseEntries.get(key), whole, `${path}.${String(key)}`);
+    const sub = valueDelta(
+      target.entries.get(key),
+      baseEntries.get(key),
+      whole,
+      `${path}.${String(key)}`
+    );
     if (sub !== void 0) entries2.set(key, sub);
   };
   let next = 0;
@@ -27318,7 +27519,14 @@ function ownPreservingDelta(own, target, base, mergeUnder, whole = /* @__PURE__ 
       if (!own.entries.has(newKey)) added(newKey);
     }
     next = Math.max(next, at + 1);
-    const sub = ownPreservingDelta(value, wanted, baseEntries.get(key), mergeUnder, whole, `${path}.${String(key)}`);
+    const sub = ownPreservingDelta(
+      value,
+      wanted,
+      baseEntries.get(key),
+      mergeUnder,
+      whole,
+      `${path}.${String(key)}`
+    );
     if (sub === void 0) {
       const plain = valueDelta(wanted, baseEntries.get(key), whole, `${path}.${String(key)}`);
       if (plain !== void 0) entries2.set(key, plain);
@@ -35163,13 +35371,13 @@ function reconvert(old, path, value, file) {
     const before = convertConfig(old, { file });
     const after = convertConfig(changed, { file });
     const known = new Set(before.findings.map((f) => `${f.rule}|${f.message}`));
-    const fresh = after.findings.filter(
+    const fresh2 = after.findings.filter(
       (f) => f.severity === "error" && !known.has(`${f.rule}|${f.message}`)
     );
-    if (fresh.length > 0) {
+    if (fresh2.length > 0) {
       return {
         ok: false,
-        reason: `with it the config does not convert (${fresh.map((f) => `${f.rule}: ${f.message}`).join("; ")})`
+        reason: `with it the config does not convert (${fresh2.map((f) => `${f.rule}: ${f.message}`).join("; ")})`
       };
     }
     return { ok: true, items: differences(before.value, after.value, "") };
@@ -35631,8 +35839,8 @@ function planInvocation(words, inv, ctx) {
   }
   const only1x = names1x(script);
   const cfgItemWords = flags3.filter((f) => f.spec && CFG_FLAGS.has(f.spec.name)).flatMap((f) => f.values);
-  const keyOf = (w) => w.value !== void 0 ? /^([A-Za-z_][\w.-]*)=/.exec(w.value)?.[1] : void 0;
-  const keyVersions = cfgItemWords.map((i2) => keyOf(words[i2])).filter((k) => !!k).map(keyVersion);
+  const keyOf2 = (w) => w.value !== void 0 ? /^([A-Za-z_][\w.-]*)=/.exec(w.value)?.[1] : void 0;
+  const keyVersions = cfgItemWords.map((i2) => keyOf2(words[i2])).filter((k) => !!k).map(keyVersion);
   const outKind = (f) => {
     const value = f.inline ? f.inline.value : f.values.length ? words[f.values[0]].value : void 0;
     if (value === void 0) return void 0;
@@ -38090,18 +38298,18 @@ function renderFrom(module2, names, indent2, eol) {
   const lines = [];
   let line = head;
   let width = indent2.length + head.length;
-  let fresh = true;
+  let fresh2 = true;
   items2.forEach((item, i2) => {
     const piece = item + (i2 === items2.length - 1 ? ")" : ",");
-    if (!fresh && width + 1 + piece.length > 79) {
+    if (!fresh2 && width + 1 + piece.length > 79) {
       lines.push(line);
       line = pad3 + piece;
       width = pad3.length + piece.length;
     } else {
-      line += (fresh ? "" : " ") + piece;
-      width += (fresh ? 0 : 1) + piece.length;
+      line += (fresh2 ? "" : " ") + piece;
+      width += (fresh2 ? 0 : 1) + piece.length;
     }
-    fresh = false;
+    fresh2 = false;
   });
   lines.push(line);
   return lines.join(eol);
@@ -40140,8 +40348,8 @@ function sarifResult(f, ruleIndex) {
 }
 function renderSarif(report3, options = {}) {
   const findings = sortFindings([...report3.findings, ...report3.files.flatMap((f) => f.findings)]);
-  const ids = [...new Set(findings.map((f) => f.rule))].sort();
-  const index = new Map(ids.map((id, i2) => [id, i2]));
+  const ids2 = [...new Set(findings.map((f) => f.rule))].sort();
+  const index = new Map(ids2.map((id, i2) => [id, i2]));
   return {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -40152,7 +40360,7 @@ function renderSarif(report3, options = {}) {
             name: "mmseg-migrate",
             ...options.toolVersion ? { version: options.toolVersion } : {},
             ...options.informationUri ? { informationUri: options.informationUri } : {},
-            rules: ids.map(sarifRule)
+            rules: ids2.map(sarifRule)
           }
         },
         results: findings.map((f) => sarifResult(f, index.get(f.rule) ?? 0))

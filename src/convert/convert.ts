@@ -16,6 +16,7 @@ import { convertPipelines } from './pipeline.js';
 import { convertPreprocessor } from './preprocessor.js';
 import { convertRuntime } from './runtime.js';
 import { convertSchedule } from './schedule.js';
+import { memoizePass } from './memo.js';
 import type { ConvertContext, Pass } from './types.js';
 
 export const PASSES: readonly Pass[] = [
@@ -31,6 +32,9 @@ export const PASSES: readonly Pass[] = [
   convertPreprocessor,
 ];
 
+/** The passes, each sharing its work between configs that give it the same entries. */
+const SHARED_PASSES: readonly Pass[] = PASSES.map(memoizePass);
+
 /** 0.x keys that several passes read; removed once every pass has run. */
 const SHARED_0X_KEYS = ['evaluation'];
 
@@ -42,7 +46,7 @@ export interface Conversion {
 export function convertConfig(old: DictValue, ctx: ConvertContext): Conversion {
   let out = old;
   const findings: Finding[] = [];
-  for (const pass of PASSES) {
+  for (const pass of SHARED_PASSES) {
     const result = pass({ old, out, ctx });
     out = result.out;
     findings.push(...result.findings);

@@ -90,7 +90,8 @@ export function ownPreservingDelta(
   path = '',
 ): { value: Value; kept: Set<Value> } | undefined {
   const merged = mergeUnder(own, base);
-  if (merged !== undefined && valueEquals(merged, target)) return { value: own, kept: new Set([own]) };
+  if (merged !== undefined && valueEquals(merged, target))
+    return { value: own, kept: new Set([own]) };
   if (!isDict(own) || !isDict(target) || whole.has(path)) return undefined;
   if (base !== undefined && !isDict(base)) return undefined;
   if (own.entries.has(DELETE)) return undefined;
@@ -99,7 +100,12 @@ export function ownPreservingDelta(
   const entries = new Map<DictKey, Value>();
   const targetKeys = [...target.entries.keys()];
   const added = (key: DictKey) => {
-    const sub = valueDelta(target.entries.get(key)!, baseEntries.get(key), whole, `${path}.${String(key)}`);
+    const sub = valueDelta(
+      target.entries.get(key)!,
+      baseEntries.get(key),
+      whole,
+      `${path}.${String(key)}`,
+    );
     if (sub !== undefined) entries.set(key, sub);
   };
   let next = 0;
@@ -117,7 +123,14 @@ export function ownPreservingDelta(
       if (!own.entries.has(newKey)) added(newKey);
     }
     next = Math.max(next, at + 1);
-    const sub = ownPreservingDelta(value, wanted, baseEntries.get(key), mergeUnder, whole, `${path}.${String(key)}`);
+    const sub = ownPreservingDelta(
+      value,
+      wanted,
+      baseEntries.get(key),
+      mergeUnder,
+      whole,
+      `${path}.${String(key)}`,
+    );
     if (sub === undefined) {
       const plain = valueDelta(wanted, baseEntries.get(key), whole, `${path}.${String(key)}`);
       if (plain !== undefined) entries.set(key, plain);

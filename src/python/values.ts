@@ -233,7 +233,16 @@ export function pyFloatRepr(n: number): string {
  * iterator and allocates a pair per entry; configs copy dicts often enough
  * for that to show.
  */
+/**
+ * A map that records what is read from it (the conversion memo's) copies
+ * itself through this method, so that copying a dict to change it does not
+ * count as reading every entry.
+ */
+export const COPY_ENTRIES = Symbol('copyEntries');
+
 export function copyEntries(entries: ReadonlyMap<DictKey, Value>): Map<DictKey, Value> {
+  const own = (entries as { [COPY_ENTRIES]?: () => Map<DictKey, Value> })[COPY_ENTRIES];
+  if (own !== undefined) return own.call(entries);
   const copy = new Map<DictKey, Value>();
   entries.forEach((value, key) => copy.set(key, value));
   return copy;

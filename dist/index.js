@@ -68981,6 +68981,7 @@ function basesFirst(plans) {
 
 // src/action-flag.ts
 var FLAG_RESULT_FILE = "mmseg-migrate-flag.json";
+var PULL_FILES_LISTED = 3e3;
 var TARGET_REFUSED = "mode `flag` does not run under `pull_request_target`: that event has a write token, and analysing a pull request there means checking out its code with it. Run `flag` on `pull_request`, and for pull requests from forks post its result from a `workflow_run` workflow (see the README).";
 function writeDenied(error2) {
   return isRequestFailure(error2) && (error2.status === 403 || error2.status === 401);
@@ -68999,6 +69000,11 @@ async function analyse(inputs, ctx, places, say) {
   const github = client(inputs, ctx, say);
   const files = await listPullFiles(github, ctx.repo, pr.number);
   info2(`pull request #${pr.number}: ${plural(files.length, "changed file", "changed files")}`);
+  if (files.length >= PULL_FILES_LISTED) {
+    warning(
+      `GitHub lists at most ${PULL_FILES_LISTED} files of a pull request: files past them are not reviewed`
+    );
+  }
   const report3 = await migrateRepository(join8(ctx.workspace, places.prefix), {
     include: inputs.include,
     exclude: inputs.exclude

@@ -30,6 +30,9 @@ export interface FlagRunPlaces {
 
 export const FLAG_RESULT_FILE = 'mmseg-migrate-flag.json';
 
+/** The most files GitHub's REST API lists for one pull request. */
+const PULL_FILES_LISTED = 3000;
+
 const TARGET_REFUSED =
   'mode `flag` does not run under `pull_request_target`: that event has a write token, and ' +
   'analysing a pull request there means checking out its code with it. Run `flag` on ' +
@@ -68,6 +71,11 @@ async function analyse(
   const github = client(inputs, ctx, say);
   const files = await listPullFiles(github, ctx.repo, pr.number);
   core.info(`pull request #${pr.number}: ${plural(files.length, 'changed file', 'changed files')}`);
+  if (files.length >= PULL_FILES_LISTED) {
+    core.warning(
+      `GitHub lists at most ${PULL_FILES_LISTED} files of a pull request: files past them are not reviewed`,
+    );
+  }
   const report = await migrateRepository(join(ctx.workspace, places.prefix), {
     include: inputs.include,
     exclude: inputs.exclude,

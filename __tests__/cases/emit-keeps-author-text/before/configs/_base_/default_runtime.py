@@ -1,0 +1,10 @@
+log_config = dict(
+    interval=50,
+    hooks=[dict(type='TextLoggerHook', by_epoch=False)])
+checkpoint_config = dict(by_epoch=False, interval=2000)
+dist_params = dict(backend='nccl')
+log_level = 'INFO'
+load_from = None
+resume_from = None
+workflow = [('train', 1)]
+cudnn_benchmark = True

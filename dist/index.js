@@ -38617,6 +38617,13 @@ var detect_default = {
       why: "A half-migrated chain has no 0.x meaning to convert from; converting it would mix the two versions' semantics.",
       example: "a 0.x leaf whose _base_ was migrated earlier while the leaf was not",
       spec: "\xA72"
+    },
+    "DET-010": {
+      severity: "warning",
+      summary: "A copy of the `mmseg` or `mmcv` package inside the repository is left as it is.",
+      why: "Its code is the 0.x library itself, not code that uses it; rewriting its imports would not make it 1.x. Moving to 1.x means installing the 1.x library and porting the copy's own changes.",
+      example: "a repository with mmseg/__init__.py, mmseg/version.py and mmseg/apis/ next to its configs",
+      spec: "\xA72"
     }
   }
 };
@@ -58789,6 +58796,34 @@ function diffPaths(actual, expected, prefix = "") {
   return [prefix || "(root)"];
 }
 
+// src/scan/vendored.ts
+var LIBRARIES = ["mmseg", "mmcv"];
+var MARKERS = {
+  mmseg: ["version.py", "apis/__init__.py", "models/builder.py"],
+  mmcv: ["version.py", "runner/__init__.py", "ops/__init__.py"]
+};
+function vendoredPackages(paths) {
+  const all = new Set(paths);
+  const roots = [];
+  for (const path6 of all) {
+    const match = /^(?:(.*)\/)?([^/]+)\/__init__\.py$/.exec(path6);
+    if (!match || !LIBRARIES.includes(match[2])) continue;
+    const root = `${match[1] ? `${match[1]}/` : ""}${match[2]}/`;
+    if (MARKERS[match[2]].some((m) => all.has(`${root}${m}`))) roots.push(root);
+  }
+  return roots.sort();
+}
+function vendoredFinding(root) {
+  const name2 = root.replace(/\/$/, "").split("/").pop();
+  return finding(
+    "DET-010",
+    "warning",
+    `${root}__init__.py`,
+    0,
+    `${root} is a copy of the ${name2} package itself, so its files are left as they are: install the 1.x library instead and port whatever this copy changes`
+  );
+}
+
 // src/commands/containers/json-spans.ts
 function parseJsonSpans(text3, from = 0) {
   let i2 = from;
@@ -68656,7 +68691,9 @@ async function migrateRepository(root, options = {}) {
     )
   );
   const written = emitAll(plans, scan.source, read, evaluations, statements2);
-  const scripts = await rewriteScripts(scan.files, read, plans, scan.resolver);
+  const vendored = vendoredPackages(scan.files.map((f) => f.path));
+  const ownFiles = scan.files.filter((f) => !vendored.some((root2) => f.path.startsWith(root2)));
+  const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver);
   for (const [path6, rewrite] of scripts) written.texts.set(path6, rewrite.text);
   const outcomes = /* @__PURE__ */ new Map();
   for (const file of scan.files) {
@@ -68680,7 +68717,8 @@ async function migrateRepository(root, options = {}) {
     ...scan.files.flatMap((f) => f.findings),
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
-    ...[...scripts.values()].flatMap((r) => r.findings)
+    ...[...scripts.values()].flatMap((r) => r.findings),
+    ...vendored.map(vendoredFinding)
   ];
   for (const f of allFindings) {
     const key = `${f.file}\0${f.line}\0${f.rule}\0${f.message}`;

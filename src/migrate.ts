@@ -18,6 +18,7 @@ import { convertConfig } from './convert/convert.js';
 import { emitConfig } from './emit/rewrite.js';
 import { diffPaths } from './emit/verify.js';
 import { initParsers } from './python/parse.js';
+import { vendoredFinding, vendoredPackages } from './scan/vendored.js';
 import {
   getPath,
   isDict,
@@ -96,7 +97,9 @@ export async function migrateRepository(
   );
   const written = emitAll(plans, scan.source, read, evaluations, statements);
 
-  const scripts = await rewriteScripts(scan.files, read, plans, scan.resolver);
+  const vendored = vendoredPackages(scan.files.map((f) => f.path));
+  const ownFiles = scan.files.filter((f) => !vendored.some((root) => f.path.startsWith(root)));
+  const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver);
   for (const [path, rewrite] of scripts) written.texts.set(path, rewrite.text);
 
   const outcomes = new Map<string, FileOutcome>();
@@ -122,6 +125,7 @@ export async function migrateRepository(
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
     ...[...scripts.values()].flatMap((r) => r.findings),
+    ...vendored.map(vendoredFinding),
   ];
   for (const f of allFindings) {
     const key = `${f.file}\0${f.line}\0${f.rule}\0${f.message}`;

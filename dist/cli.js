@@ -13469,6 +13469,20 @@ function getPath(root, path) {
   }
   return cur;
 }
+var equalities = /* @__PURE__ */ new WeakMap();
+function sameValue(a, b) {
+  if (a === b) return true;
+  if (a.t !== "dict" && a.t !== "list" && a.t !== "tuple" || a.t !== b.t) {
+    return valueEquals(a, b);
+  }
+  let known = equalities.get(a);
+  const cached = known?.get(b);
+  if (cached !== void 0) return cached;
+  const equal = valueEquals(a, b);
+  if (known === void 0) equalities.set(a, known = /* @__PURE__ */ new WeakMap());
+  known.set(b, equal);
+  return equal;
+}
 function valueEquals(a, b) {
   if (a === b) return true;
   if (a.t !== b.t) return false;
@@ -26282,13 +26296,13 @@ function padSize(pad3) {
   }
   return void 0;
 }
-function sameValue(a, b) {
+function sameValue2(a, b) {
   if (a === void 0 || b === void 0) return a === b;
   const na = numOf(a);
   const nb = numOf(b);
   if (na !== void 0 || nb !== void 0) return na === nb;
   if (isSeq(a) && isSeq(b))
-    return a.items.length === b.items.length && a.items.every((x, i2) => sameValue(x, b.items[i2]));
+    return a.items.length === b.items.length && a.items.every((x, i2) => sameValue2(x, b.items[i2]));
   if (a.t === "bool" && b.t === "bool") return a.v === b.v;
   if (a.t === "opaque" && b.t === "opaque") return a.src === b.src;
   return false;
@@ -26296,7 +26310,7 @@ function sameValue(a, b) {
 function sameNormalization(a, b) {
   if (a === void 0 || b === void 0) return a === b;
   const toRgb = (n) => n.entries.get("to_rgb") ?? bool(preprocessor_default.toRgbDefault);
-  return sameValue(a.entries.get("mean"), b.entries.get("mean")) && sameValue(a.entries.get("std"), b.entries.get("std")) && sameValue(toRgb(a), toRgb(b));
+  return sameValue2(a.entries.get("mean"), b.entries.get("mean")) && sameValue2(a.entries.get("std"), b.entries.get("std")) && sameValue2(toRgb(a), toRgb(b));
 }
 function withPreprocessor(model, preprocessor) {
   if (model.entries.has("data_preprocessor") || !model.entries.has("type")) {
@@ -27461,7 +27475,7 @@ function replacing(target) {
 }
 function valueDelta(target, base, whole = /* @__PURE__ */ new Set(), path = "") {
   if (base === void 0) return target;
-  if (valueEquals(target, base)) return void 0;
+  if (sameValue(target, base)) return void 0;
   if (!isDict(target)) return target;
   if (!isDict(base)) return replacing(target);
   for (const key of base.entries.keys()) {
@@ -27776,7 +27790,9 @@ var lineOfOffset = (source, offset) => lineAt2(lineStarts(source), offset);
 
 // src/emit/verify.ts
 function diffPaths(actual, expected, prefix = "") {
-  if (valueEquals(actual, expected)) return [];
+  if (prefix !== "" || !isDict(actual) || !isDict(expected)) {
+    if (sameValue(actual, expected)) return [];
+  }
   if (isDict(actual) && isDict(expected)) {
     const keys2 = /* @__PURE__ */ new Set([...expected.entries.keys(), ...actual.entries.keys()]);
     const paths = [];

@@ -6,6 +6,7 @@
  */
 import {
   isDict,
+  sameValue,
   valueEquals,
   bool,
   type DictKey,
@@ -31,7 +32,7 @@ export function valueDelta(
   path = '',
 ): Value | undefined {
   if (base === undefined) return target;
-  if (valueEquals(target, base)) return undefined;
+  if (sameValue(target, base)) return undefined;
   if (!isDict(target)) return target;
   if (!isDict(base)) return replacing(target);
   for (const key of base.entries.keys()) {

@@ -3,10 +3,13 @@
  * paths (`model.decode_head.num_classes`, `param_scheduler[1]`), so a
  * mismatch names exactly what a human must look at.
  */
-import { isDict, valueEquals, type Value } from '../python/values.js';
+import { isDict, sameValue, type Value } from '../python/values.js';
 
 export function diffPaths(actual: Value, expected: Value, prefix = ''): string[] {
-  if (valueEquals(actual, expected)) return [];
+  // A whole config is compared key by key: its keys' values recur across configs, it does not.
+  if (prefix !== '' || !isDict(actual) || !isDict(expected)) {
+    if (sameValue(actual, expected)) return [];
+  }
   if (isDict(actual) && isDict(expected)) {
     const keys = new Set([...expected.entries.keys(), ...actual.entries.keys()]);
     const paths: string[] = [];

@@ -120,6 +120,28 @@ export function getPath(root: Value, path: readonly DictKey[]): Value | undefine
  * distinction (`1 == 1.0` is true in Python, but 1.x treats them differently).
  * Provenance is ignored. Dict order is ignored, as in Python.
  */
+/** Results of `sameValue` for pairs of containers; values never change once built. */
+const equalities = new WeakMap<Value, WeakMap<Value, boolean>>();
+
+/**
+ * `valueEquals`, remembered per pair of dicts or lists: the emitter and the
+ * verifier compare the same converted subtree with the same resolved base
+ * for every config that shares them.
+ */
+export function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if ((a.t !== 'dict' && a.t !== 'list' && a.t !== 'tuple') || a.t !== b.t) {
+    return valueEquals(a, b);
+  }
+  let known = equalities.get(a);
+  const cached = known?.get(b);
+  if (cached !== undefined) return cached;
+  const equal = valueEquals(a, b);
+  if (known === undefined) equalities.set(a, (known = new WeakMap()));
+  known.set(b, equal);
+  return equal;
+}
+
 export function valueEquals(a: Value, b: Value): boolean {
   // Converted configs share unchanged subtrees with the values they came from.
   if (a === b) return true;

@@ -5,6 +5,7 @@ import {
   int,
   list,
   pyFloatRepr,
+  sameValue,
   str,
   toJsonText,
   tuple,
@@ -44,6 +45,21 @@ describe('valueEquals', () => {
       ['x', int(1)],
     ]);
     expect(valueEquals(a, b)).toBe(true);
+  });
+});
+
+describe('sameValue', () => {
+  it('answers as valueEquals, for scalars and for containers asked again', () => {
+    const a = dict([['x', list([int(1), float(2)])]]);
+    const b = dict([['x', list([int(1), float(2)])]]);
+    const c = dict([['x', list([int(1), int(2)])]]);
+    for (let round = 0; round < 2; round++) {
+      expect(sameValue(a, b)).toBe(true);
+      expect(sameValue(a, c)).toBe(false);
+      expect(sameValue(c, a)).toBe(false);
+    }
+    expect(sameValue(int(1), float(1))).toBe(false);
+    expect(sameValue(tuple([int(1)]), list([int(1)]))).toBe(false);
   });
 });
 

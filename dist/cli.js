@@ -25773,7 +25773,7 @@ function renamedImports(imports, ctx, findings) {
 var convertRuntime = ({ old, out: out3, ctx }) => {
   const findings = [];
   const owner = ownsRuntime(old);
-  const anchor = ["log_config", "dist_params", "log_level", "load_from"].map((k) => old.entries.get(k)).find((v) => v !== void 0);
+  const anchor = ["dist_params", "cudnn_benchmark", "log_level", "log_config", "load_from"].map((k) => old.entries.get(k)).find((v) => v !== void 0);
   const next = editDict(out3);
   if ((owner || isRunnable(old)) && !old.entries.has("default_scope")) {
     next.set("default_scope", str(runtime_default.defaultScope));

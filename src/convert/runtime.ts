@@ -186,7 +186,8 @@ function renamedImports(
 export const convertRuntime: Pass = ({ old, out, ctx }) => {
   const findings: Finding[] = [];
   const owner = ownsRuntime(old);
-  const anchor = ['log_config', 'dist_params', 'log_level', 'load_from']
+  // The environment's own keys first: a leaf that only silences logging is not about env_cfg.
+  const anchor = ['dist_params', 'cudnn_benchmark', 'log_level', 'log_config', 'load_from']
     .map((k) => old.entries.get(k))
     .find((v) => v !== undefined);
   const next = editDict(out);

@@ -66,8 +66,8 @@ describe('a 0.x runtime base on its own', () => {
     for (const key of official.entries.keys()) {
       expect([key, show(out.entries.get(key))]).toEqual([key, show(official.entries.get(key))]);
     }
-    // The only news: mp_cfg defaults applied, reported at the first runtime key.
-    expect(brief(findings)).toEqual([['RUNTIME-004', 'info', 1]]);
+    // The only news: mp_cfg defaults applied, reported at the environment's `dist_params`.
+    expect(brief(findings)).toEqual([['RUNTIME-004', 'info', 4]]);
   });
 });
 

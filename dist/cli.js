@@ -21226,6 +21226,9 @@ function layoutOf(options = {}) {
     flatByPath: /* @__PURE__ */ new Map()
   };
 }
+function printValue(v, options, column = 0, depth = 0) {
+  return render(v, [], column, depth, 0, layoutOf(options));
+}
 function printAssignment(name2, v, options) {
   return `${name2} = ${render(v, [], name2.length + 3, 0, 0, layoutOf(options))}
 `;
@@ -27558,6 +27561,105 @@ function ownPreservingDelta(own, target, base, mergeUnder, whole = /* @__PURE__ 
   return { value: { t: "dict", entries: entries2, ...own.at ? { at: own.at } : {} }, kept };
 }
 
+// src/emit/dict-patch.ts
+function dictArguments(text2) {
+  const tree = parsePython(text2);
+  try {
+    const statement = tree.rootNode.namedChildren[0];
+    const assignment = statement?.type === "expression_statement" ? statement.namedChildren[0] : void 0;
+    const call = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+    if (!call || call.type !== "call" || call.childForFieldName("function")?.text !== "dict") {
+      return void 0;
+    }
+    const list3 = call.childForFieldName("arguments");
+    if (!list3 || list3.type !== "argument_list" || tree.rootNode.hasError) return void 0;
+    const args2 = [];
+    const children = list3.children.filter((c) => c !== null);
+    for (const child of children) {
+      if (child.type === "keyword_argument") {
+        const name2 = child.childForFieldName("name")?.text;
+        if (name2 === void 0) return void 0;
+        args2.push({ name: name2, start: child.startIndex, end: child.endIndex });
+      } else if (child.type === ",") {
+        const last = args2.at(-1);
+        if (last) last.afterComma = child.endIndex;
+      } else if (child.type !== "(" && child.type !== ")" && child.type !== "comment") {
+        return void 0;
+      }
+    }
+    return { open: list3.startIndex + 1, close: list3.endIndex - 1, args: args2 };
+  } finally {
+    tree.delete();
+  }
+}
+function lineIndent(text2, offset) {
+  const lineStart = text2.lastIndexOf("\n", offset - 1) + 1;
+  const before = text2.slice(lineStart, offset);
+  return /^[ \t]*$/.test(before) ? before : void 0;
+}
+function insertDictEntries(text2, own, next, options) {
+  const ownKeys = [...own.entries.keys()];
+  const nextKeys = [...next.entries.keys()];
+  if (nextKeys.filter((k) => own.entries.has(k)).join("\0") !== ownKeys.join("\0"))
+    return void 0;
+  for (const [key, value] of next.entries) {
+    const mine = own.entries.get(key);
+    if (mine !== void 0 && mine !== value) return void 0;
+    if (mine === void 0 && (typeof key !== "string" || !isIdentifier(key))) return void 0;
+  }
+  const call = dictArguments(text2);
+  if (!call || call.args.map((a) => a.name).join("\0") !== ownKeys.map(String).join("\0")) {
+    return void 0;
+  }
+  const byName = new Map(call.args.map((a) => [a.name, a]));
+  const insertions = [];
+  let previous;
+  let pending = [];
+  const flush = (following) => {
+    if (pending.length === 0) return;
+    const anchor = previous ?? following;
+    const indent2 = anchor ? lineIndent(text2, anchor.start) : void 0;
+    const entry = ([key, value], column) => `${String(key)}=${printValue(value, options, column + String(key).length + 1, 1)}`;
+    if (previous) {
+      const lines = pending.map(
+        (e) => indent2 !== void 0 ? `
+${indent2}${entry(e, indent2.length)}` : ` ${entry(e, 0)}`
+      );
+      if (previous.afterComma !== void 0) {
+        insertions.push({ at: previous.afterComma, text: lines.map((l) => `${l},`).join("") });
+      } else {
+        insertions.push({ at: previous.end, text: `,${lines.join(",")}` });
+      }
+    } else {
+      const lines = pending.map(
+        (e) => indent2 !== void 0 ? `
+${indent2}${entry(e, indent2.length)},` : `${entry(e, 0)}, `
+      );
+      const at = following ? indent2 !== void 0 ? call.open : following.start : call.open;
+      insertions.push({ at, text: lines.join("") });
+    }
+    pending = [];
+  };
+  for (const [key, value] of next.entries) {
+    const arg2 = byName.get(String(key));
+    if (arg2 === void 0) {
+      pending.push([key, value]);
+      continue;
+    }
+    flush(arg2);
+    previous = arg2;
+  }
+  if (pending.length > 0 && previous === void 0) return void 0;
+  flush(void 0);
+  let out3 = text2;
+  for (const { at, text: inserted } of insertions.sort((a, b) => b.at - a.at)) {
+    out3 = out3.slice(0, at) + inserted + out3.slice(at);
+  }
+  const widest = (t) => Math.max(...t.split("\n").map((l) => l.length));
+  return widest(out3) > Math.max(WIDTH, widest(text2)) ? void 0 : out3;
+}
+var WIDTH = 79;
+
 // src/emit/rewrite.ts
 var PLACEMENT = emit_default.placement;
 var WHOLE = new Set(emit_default.wholePaths);
@@ -27600,6 +27702,7 @@ function emitConfig(input) {
   }
   const touched = [...own.entries.keys()].map(String).filter((k) => !keep.has(k));
   const verbatim = /* @__PURE__ */ new Set();
+  const preservedFrom = /* @__PURE__ */ new Map();
   const moving = new Set(touched);
   for (const key of write.keys()) {
     const mine = own.entries.get(key);
@@ -27615,6 +27718,7 @@ function emitConfig(input) {
     );
     if (preserved === void 0) continue;
     write.set(key, preserved.value);
+    if (mine.t === "dict" && preserved.value.t === "dict") preservedFrom.set(key, mine);
     for (const v of preserved.kept) {
       if (v.at?.file === file && v.at.via === void 0 && !readsAny(v, moving)) verbatim.add(v);
     }
@@ -27695,10 +27799,15 @@ function emitConfig(input) {
     const asWritten = numberAsWritten(file, source);
     const printed = dependenciesFirst(slot.keys, write).map((key) => {
       const value = write.get(key);
-      const text2 = printAssignment(key, value, {
+      const options = {
         nameFor: nameFor(key, defined, identity),
         sourceFor: (v) => verbatim.has(v) && v.at ? source.slice(v.at.start, v.at.end) : asWritten(v)
-      });
+      };
+      const ownDict = preservedFrom.get(key);
+      const mine = lastStatement.get(key);
+      const inserted = ownDict && value.t === "dict" && mine && slot.statement === mine && mine.simple ? insertDictEntries(source.slice(mine.start, mine.end), ownDict, value, options) : void 0;
+      const text2 = inserted === void 0 ? printAssignment(key, value, options) : `${inserted}
+`;
       define(key, value);
       return text2;
     });
@@ -30655,22 +30764,22 @@ var StateBlock = class {
     if (begin >= end) return "";
     const queue = new Array(end - begin);
     for (let i2 = 0, line = begin; line < end; line++, i2++) {
-      let lineIndent = 0;
+      let lineIndent2 = 0;
       const lineStart = this.bMarks[line];
       let first2 = lineStart;
       let last;
       if (line + 1 < end || keepLastLF) last = this.eMarks[line] + 1;
       else last = this.eMarks[line];
-      while (first2 < last && lineIndent < indent2) {
+      while (first2 < last && lineIndent2 < indent2) {
         const ch = this.src.charCodeAt(first2);
         if (isSpace(ch)) {
-          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
-          else lineIndent++;
-        } else if (first2 - lineStart < this.tShift[line]) lineIndent++;
+          if (ch === 9) lineIndent2 += 4 - (lineIndent2 + this.bsCount[line]) % 4;
+          else lineIndent2++;
+        } else if (first2 - lineStart < this.tShift[line]) lineIndent2++;
         else break;
         first2++;
       }
-      if (lineIndent > indent2) queue[i2] = new Array(lineIndent - indent2 + 1).join(" ") + this.src.slice(first2, last);
+      if (lineIndent2 > indent2) queue[i2] = new Array(lineIndent2 - indent2 + 1).join(" ") + this.src.slice(first2, last);
       else queue[i2] = this.src.slice(first2, last);
     }
     return queue.join("");

@@ -17,6 +17,7 @@ import { finding, type Finding } from '../report/findings.js';
 import { applyEdits, type TextEdit } from '../text-edits.js';
 import { lineAt, lineStarts } from '../text-lines.js';
 import { configDelta, ownPreservingDelta } from './delta.js';
+import { insertDictEntries } from './dict-patch.js';
 import { topLevelStatements, type Statement } from './statements.js';
 
 const PLACEMENT: Record<string, string[]> = layout.placement;
@@ -99,6 +100,7 @@ export function emitConfig(input: EmitInput): EmitResult {
   // A rewritten key starts from what the file wrote: the entries that still
   // hold keep their text (comments, explicit defaults), only the rest changes.
   const verbatim = new Set<Value>();
+  const preservedFrom = new Map<string, DictValue>();
   const moving = new Set(touched);
   for (const key of write.keys()) {
     const mine = own.entries.get(key);
@@ -114,6 +116,7 @@ export function emitConfig(input: EmitInput): EmitResult {
     );
     if (preserved === undefined) continue;
     write.set(key, preserved.value);
+    if (mine.t === 'dict' && preserved.value.t === 'dict') preservedFrom.set(key, mine);
     for (const v of preserved.kept) {
       if (v.at?.file === file && v.at.via === undefined && !readsAny(v, moving)) verbatim.add(v);
     }
@@ -209,11 +212,18 @@ export function emitConfig(input: EmitInput): EmitResult {
     const asWritten = numberAsWritten(file, source);
     const printed = dependenciesFirst(slot.keys, write).map((key) => {
       const value = write.get(key)!;
-      const text = printAssignment(key, value, {
+      const options = {
         nameFor: nameFor(key, defined, identity),
-        sourceFor: (v) =>
+        sourceFor: (v: Value) =>
           verbatim.has(v) && v.at ? source.slice(v.at.start, v.at.end) : asWritten(v),
-      });
+      };
+      const ownDict = preservedFrom.get(key);
+      const mine = lastStatement.get(key);
+      const inserted =
+        ownDict && value.t === 'dict' && mine && slot.statement === mine && mine.simple
+          ? insertDictEntries(source.slice(mine.start, mine.end), ownDict, value, options)
+          : undefined;
+      const text = inserted === undefined ? printAssignment(key, value, options) : `${inserted}\n`;
       define(key, value);
       return text;
     });

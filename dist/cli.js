@@ -38584,9 +38584,14 @@ function resolveUse(plan, root) {
   }
   return { binding, module: module2, name: chain[k].name, node: chain[k].node, field: chain[k].field, root };
 }
+function importsTarget(source, module2, name2) {
+  if (source.module === module2 && source.name === name2) return true;
+  const moved = lookupName(source.module, source.name);
+  return moved?.kind === "move" && moved.module === module2 && moved.name === name2;
+}
 function bareNameFree(ctx, plan, planned, module2, name2) {
   const sources = plan.importLocals.get(name2) ?? [];
-  if (sources.some((s) => s.module !== module2 || s.name !== name2)) return false;
+  if (sources.some((s) => !importsTarget(s, module2, name2))) return false;
   const uses = variableOccurrences(ctx.all, name2);
   if (uses.some(isBinding)) return false;
   if (uses.length > 0 && sources.length === 0 && !planned.has(name2)) return false;
@@ -38633,7 +38638,10 @@ function planAttributeUses(ctx, plan) {
     planned.set(outcome.name, outcome.module);
     ctx.edits.push({ start: use.node.startIndex, end: use.node.endIndex, text: outcome.name });
     replaced.add(node.id);
-    addImport(plan, use.binding.statement, outcome.module, outcome.name);
+    const imported = (plan.importLocals.get(outcome.name) ?? []).some(
+      (source) => importsTarget(source, outcome.module, outcome.name)
+    );
+    if (!imported) addImport(plan, use.binding.statement, outcome.module, outcome.name);
     report2(ctx, outcome.rule, outcome.severity, use.node, message, {
       before,
       after: outcome.name

@@ -87,6 +87,17 @@ export function resolveUse(plan: ImportPlan, root: SyntaxNode): ResolvedUse | un
   return { binding, module, name: chain[k].name, node: chain[k].node, field: chain[k].field, root };
 }
 
+/**
+ * Whether an import of `source` binds the 1.x `module.name`: it imports it
+ * already, or it is an import this run moves there (`from mmcv.utils import
+ * mkdir_or_exist` for `mmengine.utils.mkdir_or_exist`).
+ */
+function importsTarget(source: { module: string; name: string }, module: string, name: string) {
+  if (source.module === module && source.name === name) return true;
+  const moved = lookupName(source.module, source.name);
+  return moved?.kind === 'move' && moved.module === module && moved.name === name;
+}
+
 /** Whether `name` can be used bare for `module.name` without meaning something else. */
 function bareNameFree(
   ctx: ScriptContext,
@@ -96,7 +107,7 @@ function bareNameFree(
   name: string,
 ): boolean {
   const sources = plan.importLocals.get(name) ?? [];
-  if (sources.some((s) => s.module !== module || s.name !== name)) return false;
+  if (sources.some((s) => !importsTarget(s, module, name))) return false;
   const uses = variableOccurrences(ctx.all, name);
   if (uses.some(isBinding)) return false;
   if (uses.length > 0 && sources.length === 0 && !planned.has(name)) return false;
@@ -145,7 +156,11 @@ export function planAttributeUses(ctx: ScriptContext, plan: ImportPlan): void {
     planned.set(outcome.name, outcome.module);
     ctx.edits.push({ start: use.node.startIndex, end: use.node.endIndex, text: outcome.name });
     replaced.add(node.id);
-    addImport(plan, use.binding.statement, outcome.module, outcome.name);
+    // A name the file imports already (or will, once its import moves) needs no second import.
+    const imported = (plan.importLocals.get(outcome.name) ?? []).some((source) =>
+      importsTarget(source, outcome.module, outcome.name),
+    );
+    if (!imported) addImport(plan, use.binding.statement, outcome.module, outcome.name);
     report(ctx, outcome.rule, outcome.severity, use.node, message, {
       before,
       after: outcome.name,

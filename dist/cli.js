@@ -27562,35 +27562,70 @@ function ownPreservingDelta(own, target, base, mergeUnder, whole = /* @__PURE__ 
 }
 
 // src/emit/dict-patch.ts
-function dictArguments(text2) {
-  const tree = parsePython(text2);
-  try {
-    const statement = tree.rootNode.namedChildren[0];
-    const assignment = statement?.type === "expression_statement" ? statement.namedChildren[0] : void 0;
-    const call = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
-    if (!call || call.type !== "call" || call.childForFieldName("function")?.text !== "dict") {
-      return void 0;
-    }
-    const list3 = call.childForFieldName("arguments");
-    if (!list3 || list3.type !== "argument_list" || tree.rootNode.hasError) return void 0;
-    const args2 = [];
-    const children = list3.children.filter((c) => c !== null);
-    for (const child of children) {
-      if (child.type === "keyword_argument") {
-        const name2 = child.childForFieldName("name")?.text;
-        if (name2 === void 0) return void 0;
-        args2.push({ name: name2, start: child.startIndex, end: child.endIndex });
-      } else if (child.type === ",") {
-        const last = args2.at(-1);
-        if (last) last.afterComma = child.endIndex;
-      } else if (child.type !== "(" && child.type !== ")" && child.type !== "comment") {
-        return void 0;
-      }
-    }
-    return { open: list3.startIndex + 1, close: list3.endIndex - 1, args: args2 };
-  } finally {
-    tree.delete();
+function stringEnd(text2, i2) {
+  const quote = text2[i2];
+  const triple = text2.startsWith(quote.repeat(3), i2);
+  const close = triple ? quote.repeat(3) : quote;
+  let j = i2 + close.length;
+  while (j < text2.length) {
+    if (text2[j] === "\\") j += 2;
+    else if (text2.startsWith(close, j)) return j + close.length;
+    else if (!triple && text2[j] === "\n") return -1;
+    else j += 1;
   }
+  return -1;
+}
+function dictArguments(text2) {
+  const head = /^[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*dict[ \t]*\(/.exec(text2);
+  if (!head) return void 0;
+  const open = head[0].length;
+  const args2 = [];
+  let depth = 0;
+  let argStart = -1;
+  let lastEnd = -1;
+  const finish = () => {
+    if (argStart < 0) return true;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)/.exec(text2.slice(argStart, lastEnd));
+    if (!m) return false;
+    args2.push({ name: m[1], start: argStart, end: lastEnd });
+    argStart = -1;
+    return true;
+  };
+  for (let i2 = open; i2 < text2.length; i2 += 1) {
+    const c = text2[i2];
+    if (c === "#") {
+      const nl = text2.indexOf("\n", i2);
+      i2 = nl < 0 ? text2.length : nl - 1;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\n" || c === "\r" || c === "\\") continue;
+    if (depth === 0 && (c === "," || c === ")")) {
+      if (!finish()) return void 0;
+      if (c === ")") {
+        return text2.slice(i2 + 1).trim() === "" ? { open, close: i2, args: args2 } : void 0;
+      }
+      const last = args2.at(-1);
+      if (last && last.end === lastEnd) last.afterComma = i2 + 1;
+      continue;
+    }
+    if (argStart < 0) argStart = i2;
+    if (c === '"' || c === "'") {
+      const end = stringEnd(text2, i2);
+      if (end < 0) return void 0;
+      i2 = end - 1;
+      lastEnd = end;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") depth += 1;
+    else if (c === ")" || c === "]" || c === "}") depth -= 1;
+    lastEnd = i2 + 1;
+  }
+  return void 0;
+}
+function pastComment(text2, offset) {
+  const newline2 = text2.indexOf("\n", offset);
+  if (newline2 < 0) return offset;
+  return /^[ \t]*(#.*)?\r?$/.test(text2.slice(offset, newline2)) ? newline2 : offset;
 }
 function lineIndent(text2, offset) {
   const lineStart = text2.lastIndexOf("\n", offset - 1) + 1;
@@ -27626,7 +27661,8 @@ function insertDictEntries(text2, own, next, options) {
 ${indent2}${entry(e, indent2.length)}` : ` ${entry(e, 0)}`
       );
       if (previous.afterComma !== void 0) {
-        insertions.push({ at: previous.afterComma, text: lines.map((l) => `${l},`).join("") });
+        const at = indent2 !== void 0 ? pastComment(text2, previous.afterComma) : previous.afterComma;
+        insertions.push({ at, text: lines.map((l) => `${l},`).join("") });
       } else {
         insertions.push({ at: previous.end, text: `,${lines.join(",")}` });
       }
@@ -27635,7 +27671,7 @@ ${indent2}${entry(e, indent2.length)}` : ` ${entry(e, 0)}`
         (e) => indent2 !== void 0 ? `
 ${indent2}${entry(e, indent2.length)},` : `${entry(e, 0)}, `
       );
-      const at = following ? indent2 !== void 0 ? call.open : following.start : call.open;
+      const at = following ? indent2 !== void 0 ? pastComment(text2, call.open) : following.start : call.open;
       insertions.push({ at, text: lines.join("") });
     }
     pending = [];

@@ -58500,35 +58500,70 @@ function ownPreservingDelta(own, target, base, mergeUnder, whole = /* @__PURE__ 
 }
 
 // src/emit/dict-patch.ts
-function dictArguments(text3) {
-  const tree = parsePython(text3);
-  try {
-    const statement = tree.rootNode.namedChildren[0];
-    const assignment = statement?.type === "expression_statement" ? statement.namedChildren[0] : void 0;
-    const call = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
-    if (!call || call.type !== "call" || call.childForFieldName("function")?.text !== "dict") {
-      return void 0;
-    }
-    const list4 = call.childForFieldName("arguments");
-    if (!list4 || list4.type !== "argument_list" || tree.rootNode.hasError) return void 0;
-    const args2 = [];
-    const children = list4.children.filter((c) => c !== null);
-    for (const child2 of children) {
-      if (child2.type === "keyword_argument") {
-        const name2 = child2.childForFieldName("name")?.text;
-        if (name2 === void 0) return void 0;
-        args2.push({ name: name2, start: child2.startIndex, end: child2.endIndex });
-      } else if (child2.type === ",") {
-        const last = args2.at(-1);
-        if (last) last.afterComma = child2.endIndex;
-      } else if (child2.type !== "(" && child2.type !== ")" && child2.type !== "comment") {
-        return void 0;
-      }
-    }
-    return { open: list4.startIndex + 1, close: list4.endIndex - 1, args: args2 };
-  } finally {
-    tree.delete();
+function stringEnd(text3, i2) {
+  const quote = text3[i2];
+  const triple = text3.startsWith(quote.repeat(3), i2);
+  const close = triple ? quote.repeat(3) : quote;
+  let j = i2 + close.length;
+  while (j < text3.length) {
+    if (text3[j] === "\\") j += 2;
+    else if (text3.startsWith(close, j)) return j + close.length;
+    else if (!triple && text3[j] === "\n") return -1;
+    else j += 1;
   }
+  return -1;
+}
+function dictArguments(text3) {
+  const head = /^[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*dict[ \t]*\(/.exec(text3);
+  if (!head) return void 0;
+  const open2 = head[0].length;
+  const args2 = [];
+  let depth = 0;
+  let argStart = -1;
+  let lastEnd = -1;
+  const finish = () => {
+    if (argStart < 0) return true;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)/.exec(text3.slice(argStart, lastEnd));
+    if (!m) return false;
+    args2.push({ name: m[1], start: argStart, end: lastEnd });
+    argStart = -1;
+    return true;
+  };
+  for (let i2 = open2; i2 < text3.length; i2 += 1) {
+    const c = text3[i2];
+    if (c === "#") {
+      const nl = text3.indexOf("\n", i2);
+      i2 = nl < 0 ? text3.length : nl - 1;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\n" || c === "\r" || c === "\\") continue;
+    if (depth === 0 && (c === "," || c === ")")) {
+      if (!finish()) return void 0;
+      if (c === ")") {
+        return text3.slice(i2 + 1).trim() === "" ? { open: open2, close: i2, args: args2 } : void 0;
+      }
+      const last = args2.at(-1);
+      if (last && last.end === lastEnd) last.afterComma = i2 + 1;
+      continue;
+    }
+    if (argStart < 0) argStart = i2;
+    if (c === '"' || c === "'") {
+      const end = stringEnd(text3, i2);
+      if (end < 0) return void 0;
+      i2 = end - 1;
+      lastEnd = end;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") depth += 1;
+    else if (c === ")" || c === "]" || c === "}") depth -= 1;
+    lastEnd = i2 + 1;
+  }
+  return void 0;
+}
+function pastComment(text3, offset) {
+  const newline2 = text3.indexOf("\n", offset);
+  if (newline2 < 0) return offset;
+  return /^[ \t]*(#.*)?\r?$/.test(text3.slice(offset, newline2)) ? newline2 : offset;
 }
 function lineIndent(text3, offset) {
   const lineStart = text3.lastIndexOf("\n", offset - 1) + 1;
@@ -58564,7 +58599,8 @@ function insertDictEntries(text3, own, next, options) {
 ${indent}${entry(e, indent.length)}` : ` ${entry(e, 0)}`
       );
       if (previous.afterComma !== void 0) {
-        insertions.push({ at: previous.afterComma, text: lines2.map((l) => `${l},`).join("") });
+        const at = indent !== void 0 ? pastComment(text3, previous.afterComma) : previous.afterComma;
+        insertions.push({ at, text: lines2.map((l) => `${l},`).join("") });
       } else {
         insertions.push({ at: previous.end, text: `,${lines2.join(",")}` });
       }
@@ -58573,7 +58609,7 @@ ${indent}${entry(e, indent.length)}` : ` ${entry(e, 0)}`
         (e) => indent !== void 0 ? `
 ${indent}${entry(e, indent.length)},` : `${entry(e, 0)}, `
       );
-      const at = following ? indent !== void 0 ? call.open : following.start : call.open;
+      const at = following ? indent !== void 0 ? pastComment(text3, call.open) : following.start : call.open;
       insertions.push({ at, text: lines2.join("") });
     }
     pending = [];

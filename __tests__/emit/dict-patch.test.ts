@@ -58,3 +58,24 @@ describe('insertDictEntries', () => {
     expect(insertDictEntries(splat, own, withEntry(own, 'c', int(3)), {})).toBeUndefined();
   });
 });
+
+describe('insertDictEntries beside comments', () => {
+  it('leaves a comment that ends an entry’s line on that line', () => {
+    const text = `model = dict(  # the model
+    type='EncoderDecoder',  # a single-stage segmentor
+    backbone=dict(depth=50))`;
+    const own = ownModel(text);
+    expect(insertDictEntries(text, own, withAfter(own, 'type', 'data_preprocessor'), {})).toBe(
+      `model = dict(  # the model
+    type='EncoderDecoder',  # a single-stage segmentor
+    data_preprocessor='x',
+    backbone=dict(depth=50))`,
+    );
+    expect(insertDictEntries(text, own, dict([['first', int(1)], ...own.entries]), {})).toBe(
+      `model = dict(  # the model
+    first=1,
+    type='EncoderDecoder',  # a single-stage segmentor
+    backbone=dict(depth=50))`,
+    );
+  });
+});

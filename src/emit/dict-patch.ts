@@ -4,7 +4,6 @@
  * byte stays as the author wrote it, comments between the entries included
  * (the way LibCST codemods edit a call's arguments).
  */
-import { parsePython, type SyntaxNode } from '../python/parse.js';
 import { printValue, type PrintOptions } from '../python/print.js';
 import { isIdentifier } from '../python/print.js';
 import type { DictKey, DictValue, Value } from '../python/values.js';
@@ -18,40 +17,82 @@ interface Argument {
   afterComma?: number;
 }
 
-/** The keyword arguments of the `dict(...)` call a simple `name = dict(...)` statement assigns. */
+/** Where a Python string literal starting at `i` (after any prefix) ends. */
+function stringEnd(text: string, i: number): number {
+  const quote = text[i];
+  const triple = text.startsWith(quote.repeat(3), i);
+  const close = triple ? quote.repeat(3) : quote;
+  let j = i + close.length;
+  while (j < text.length) {
+    if (text[j] === '\\') j += 2;
+    else if (text.startsWith(close, j)) return j + close.length;
+    else if (!triple && text[j] === '\n') return -1;
+    else j += 1;
+  }
+  return -1;
+}
+
+/**
+ * The keyword arguments of the `dict(...)` call a simple `name = dict(...)`
+ * statement assigns, read with a bracket-and-string scanner (the statement
+ * was already parsed by the scan; the verifier parses the result again).
+ */
 function dictArguments(
   text: string,
 ): { open: number; close: number; args: Argument[] } | undefined {
-  const tree = parsePython(text);
-  try {
-    const statement = tree.rootNode.namedChildren[0];
-    const assignment =
-      statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
-    const call = assignment?.type === 'assignment' ? assignment.childForFieldName('right') : null;
-    if (!call || call.type !== 'call' || call.childForFieldName('function')?.text !== 'dict') {
-      return undefined;
+  const head = /^[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*dict[ \t]*\(/.exec(text);
+  if (!head) return undefined;
+  const open = head[0].length;
+  const args: Argument[] = [];
+  let depth = 0;
+  let argStart = -1;
+  let lastEnd = -1;
+  const finish = (): boolean => {
+    if (argStart < 0) return true;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)/.exec(text.slice(argStart, lastEnd));
+    if (!m) return false;
+    args.push({ name: m[1], start: argStart, end: lastEnd });
+    argStart = -1;
+    return true;
+  };
+  for (let i = open; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '#') {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl - 1;
+      continue;
     }
-    const list = call.childForFieldName('arguments');
-    if (!list || list.type !== 'argument_list' || tree.rootNode.hasError) return undefined;
-    const args: Argument[] = [];
-    const children: SyntaxNode[] = list.children.filter((c): c is SyntaxNode => c !== null);
-    for (const child of children) {
-      if (child.type === 'keyword_argument') {
-        const name = child.childForFieldName('name')?.text;
-        if (name === undefined) return undefined;
-        args.push({ name, start: child.startIndex, end: child.endIndex });
-      } else if (child.type === ',') {
-        const last = args.at(-1);
-        if (last) last.afterComma = child.endIndex;
-      } else if (child.type !== '(' && child.type !== ')' && child.type !== 'comment') {
-        // Positional arguments and `**splats` are not entries this can place.
-        return undefined;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\\') continue;
+    if (depth === 0 && (c === ',' || c === ')')) {
+      if (!finish()) return undefined;
+      if (c === ')') {
+        // Only the whole statement may follow the call's closing bracket.
+        return text.slice(i + 1).trim() === '' ? { open, close: i, args } : undefined;
       }
+      const last = args.at(-1);
+      if (last && last.end === lastEnd) last.afterComma = i + 1;
+      continue;
     }
-    return { open: list.startIndex + 1, close: list.endIndex - 1, args };
-  } finally {
-    tree.delete();
+    if (argStart < 0) argStart = i;
+    if (c === '"' || c === "'") {
+      const end = stringEnd(text, i);
+      if (end < 0) return undefined;
+      i = end - 1;
+      lastEnd = end;
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') depth += 1;
+    else if (c === ')' || c === ']' || c === '}') depth -= 1;
+    lastEnd = i + 1;
   }
+  return undefined;
+}
+
+/** A comment after `offset` on its line belongs to what precedes it: insert after it. */
+function pastComment(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  if (newline < 0) return offset;
+  return /^[ \t]*(#.*)?\r?$/.test(text.slice(offset, newline)) ? newline : offset;
 }
 
 function lineIndent(text: string, offset: number): string | undefined {
@@ -99,7 +140,9 @@ export function insertDictEntries(
         indent !== undefined ? `\n${indent}${entry(e, indent.length)}` : ` ${entry(e, 0)}`,
       );
       if (previous.afterComma !== undefined) {
-        insertions.push({ at: previous.afterComma, text: lines.map((l) => `${l},`).join('') });
+        const at =
+          indent !== undefined ? pastComment(text, previous.afterComma) : previous.afterComma;
+        insertions.push({ at, text: lines.map((l) => `${l},`).join('') });
       } else {
         insertions.push({ at: previous.end, text: `,${lines.join(',')}` });
       }
@@ -107,7 +150,11 @@ export function insertDictEntries(
       const lines = pending.map((e) =>
         indent !== undefined ? `\n${indent}${entry(e, indent.length)},` : `${entry(e, 0)}, `,
       );
-      const at = following ? (indent !== undefined ? call.open : following.start) : call.open;
+      const at = following
+        ? indent !== undefined
+          ? pastComment(text, call.open)
+          : following.start
+        : call.open;
       insertions.push({ at, text: lines.join('') });
     }
     pending = [];

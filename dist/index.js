@@ -68242,7 +68242,8 @@ function pythonShape(tree) {
   }
   const scriptMarkers = readBaseLine === void 0 ? [...markers, ...imports] : markers;
   scriptMarkers.sort((a, b) => a.line - b.line);
-  return { assigned, scriptMarkers, readBaseLine, baseAccesses: baseAccesses(tree.rootNode) };
+  const accesses = /\b_base_\s*\./.test(tree.rootNode.text) ? baseAccesses(tree.rootNode) : [];
+  return { assigned, scriptMarkers, readBaseLine, baseAccesses: accesses };
 }
 function assignedNames2(node) {
   const names = [];

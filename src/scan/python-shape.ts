@@ -77,7 +77,9 @@ export function pythonShape(tree: SyntaxTree): PythonShape {
   // A `read_base()` config imports its bases and mmseg classes by design.
   const scriptMarkers = readBaseLine === undefined ? [...markers, ...imports] : markers;
   scriptMarkers.sort((a, b) => a.line - b.line);
-  return { assigned, scriptMarkers, readBaseLine, baseAccesses: baseAccesses(tree.rootNode) };
+  // Walking every attribute node of every file is the cost; most files never name `_base_.`.
+  const accesses = /\b_base_\s*\./.test(tree.rootNode.text) ? baseAccesses(tree.rootNode) : [];
+  return { assigned, scriptMarkers, readBaseLine, baseAccesses: accesses };
 }
 
 /** Identifiers bound by `a = …`, `a = b = …`, `a, b = …`, `a += …`. */

@@ -4,8 +4,7 @@
  * byte stays as the author wrote it, comments between the entries included
  * (the way LibCST codemods edit a call's arguments).
  */
-import { printValue, type PrintOptions } from '../python/print.js';
-import { isIdentifier } from '../python/print.js';
+import { isIdentifier, printValue, type PrintOptions } from '../python/print.js';
 import type { DictKey, DictValue, Value } from '../python/values.js';
 
 interface Argument {
@@ -34,8 +33,8 @@ function stringEnd(text: string, i: number): number {
 
 /**
  * The keyword arguments of the `dict(...)` call a simple `name = dict(...)`
- * statement assigns, read with a bracket-and-string scanner (the statement
- * was already parsed by the scan; the verifier parses the result again).
+ * statement assigns, read with a bracket-and-string scanner: the scan has
+ * parsed the statement already, and the verifier parses the result again.
  */
 function dictArguments(
   text: string,

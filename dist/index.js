@@ -56997,27 +56997,46 @@ function checkComponent(component, type, ctx, findings) {
   }
   return component;
 }
-function walk(v, ctx, findings) {
+var ANY_CONFIG2 = "\0config";
+var STAND_IN = { file: ANY_CONFIG2 };
+var walkedComponents = /* @__PURE__ */ new WeakMap();
+function walk(v) {
+  if (!isSeq(v) && !isDict(v)) return { value: v, findings: [] };
+  const known = walkedComponents.get(v);
+  if (known !== void 0) return known;
+  const findings = [];
+  let value;
   if (isSeq(v)) {
     let items2;
     for (let i2 = 0; i2 < v.items.length; i2++) {
-      const walked = walk(v.items[i2], ctx, findings);
-      if (walked !== v.items[i2]) {
+      const walked2 = walk(v.items[i2]);
+      findings.push(...walked2.findings);
+      if (walked2.value !== v.items[i2]) {
         items2 ??= v.items.slice();
-        items2[i2] = walked;
+        items2[i2] = walked2.value;
       }
     }
-    return items2 === void 0 ? v : { ...v, items: items2 };
+    value = items2 === void 0 ? v : { ...v, items: items2 };
+  } else {
+    let entries2;
+    for (const [key, entry] of v.entries) {
+      const walked2 = walk(entry);
+      findings.push(...walked2.findings);
+      if (walked2.value !== entry) (entries2 ??= copyEntries(v.entries)).set(key, walked2.value);
+    }
+    const next = entries2 === void 0 ? v : { ...v, entries: entries2 };
+    const type = strOf(v.entries.get("type"));
+    value = type === void 0 ? next : checkComponent(next, type, STAND_IN, findings);
   }
-  if (!isDict(v)) return v;
-  let entries2;
-  for (const [key, value] of v.entries) {
-    const walked = walk(value, ctx, findings);
-    if (walked !== value) (entries2 ??= copyEntries(v.entries)).set(key, walked);
-  }
-  const next = entries2 === void 0 ? v : { ...v, entries: entries2 };
-  const type = strOf(v.entries.get("type"));
-  return type === void 0 ? next : checkComponent(next, type, ctx, findings);
+  const walked = { value, findings };
+  walkedComponents.set(v, walked);
+  return walked;
+}
+function walkedIn(v, ctx, findings) {
+  const walked = walk(v);
+  for (const f of walked.findings)
+    findings.push(f.file === ANY_CONFIG2 ? { ...f, file: ctx.file } : f);
+  return walked.value;
 }
 function moveLegacy(name2, old, out3, ctx, findings) {
   const legacy = old.entries.get(name2);
@@ -57047,7 +57066,7 @@ function moveLegacy(name2, old, out3, ctx, findings) {
   return withEntry(
     free(out3),
     "model",
-    withEntry(model ?? dict(), name2, walk(legacy, ctx, findings))
+    withEntry(model ?? dict(), name2, walkedIn(legacy, ctx, findings))
   );
 }
 var convertModel = ({ old, out: out3, ctx }) => {
@@ -57058,7 +57077,7 @@ var convertModel = ({ old, out: out3, ctx }) => {
     const message = "model cannot be read; its components are not checked";
     findings.push(findingAt("MODEL-001", "warning", model, ctx, message));
   } else if (isDict(model)) {
-    const walked = walk(model, ctx, findings);
+    const walked = walkedIn(model, ctx, findings);
     if (walked !== model) next = withEntry(next, "model", walked);
   }
   for (const name2 of ["train_cfg", "test_cfg"]) {
@@ -57877,7 +57896,7 @@ var convertSchedule = ({ old, out: out3, ctx }) => {
 
 // src/convert/memo.ts
 var TRIAL = 64;
-var ANY_CONFIG2 = "\0config";
+var ANY_CONFIG3 = "\0config";
 var RecordingMap = class _RecordingMap extends Map {
   constructor(source, log) {
     super();
@@ -57988,7 +58007,7 @@ function sameOrder(a, b) {
   return true;
 }
 function carriesStandIn(v) {
-  if (v.at?.file === ANY_CONFIG2) return true;
+  if (v.at?.file === ANY_CONFIG3) return true;
   if (v.t === "dict") {
     for (const x of v.entries.values()) if (carriesStandIn(x)) return true;
   } else if (v.t === "list" || v.t === "tuple") {
@@ -57997,7 +58016,7 @@ function carriesStandIn(v) {
   return false;
 }
 function located(findings, ctx) {
-  return findings.map((f) => f.file === ANY_CONFIG2 ? { ...f, file: ctx.file } : f);
+  return findings.map((f) => f.file === ANY_CONFIG3 ? { ...f, file: ctx.file } : f);
 }
 var ids = /* @__PURE__ */ new WeakMap();
 var nextId = 1;
@@ -58049,7 +58068,7 @@ function memoizePass(pass) {
     const result = pass({
       old: { ...old, entries: new RecordingMap(oldEntries, oldLog) },
       out: { ...out3, entries: new RecordingMap(outEntries, outLog) },
-      ctx: { file: ANY_CONFIG2 }
+      ctx: { file: ANY_CONFIG3 }
     });
     const after = plainEntries(result.out);
     const change = changeOf(outEntries, after);

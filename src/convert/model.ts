@@ -69,29 +69,63 @@ function checkComponent(
   return component;
 }
 
+/** Cannot be a repository path, so no finding with an origin carries it. */
+const ANY_CONFIG = '\u0000config';
+const STAND_IN: ConvertContext = { file: ANY_CONFIG };
+
+interface Walked {
+  value: Value;
+  /** Findings on values without an origin carry `ANY_CONFIG` as their file. */
+  findings: Finding[];
+}
+
+/**
+ * The configs of one repository share their model components (a backbone
+ * dict from one model base), so each component object is walked once.
+ */
+const walkedComponents = new WeakMap<Value, Walked>();
+
 /** Every component dict under `v`, checked; unchanged parts keep their identity. */
-function walk(v: Value, ctx: ConvertContext, findings: Finding[]): Value {
+function walk(v: Value): Walked {
+  if (!isSeq(v) && !isDict(v)) return { value: v, findings: [] };
+  const known = walkedComponents.get(v);
+  if (known !== undefined) return known;
+  const findings: Finding[] = [];
+  let value: Value;
   // A copy is made on the first change only: most of a model is left as it is.
   if (isSeq(v)) {
     let items: Value[] | undefined;
     for (let i = 0; i < v.items.length; i++) {
-      const walked = walk(v.items[i], ctx, findings);
-      if (walked !== v.items[i]) {
+      const walked = walk(v.items[i]);
+      findings.push(...walked.findings);
+      if (walked.value !== v.items[i]) {
         items ??= v.items.slice();
-        items[i] = walked;
+        items[i] = walked.value;
       }
     }
-    return items === undefined ? v : { ...v, items };
+    value = items === undefined ? v : { ...v, items };
+  } else {
+    let entries: Map<DictKey, Value> | undefined;
+    for (const [key, entry] of v.entries) {
+      const walked = walk(entry);
+      findings.push(...walked.findings);
+      if (walked.value !== entry) (entries ??= copyEntries(v.entries)).set(key, walked.value);
+    }
+    const next: DictValue = entries === undefined ? v : { ...v, entries };
+    const type = strOf(v.entries.get('type'));
+    value = type === undefined ? next : checkComponent(next, type, STAND_IN, findings);
   }
-  if (!isDict(v)) return v;
-  let entries: Map<DictKey, Value> | undefined;
-  for (const [key, value] of v.entries) {
-    const walked = walk(value, ctx, findings);
-    if (walked !== value) (entries ??= copyEntries(v.entries)).set(key, walked);
-  }
-  const next: DictValue = entries === undefined ? v : { ...v, entries };
-  const type = strOf(v.entries.get('type'));
-  return type === undefined ? next : checkComponent(next, type, ctx, findings);
+  const walked = { value, findings };
+  walkedComponents.set(v, walked);
+  return walked;
+}
+
+/** A walk's findings, those on values without an origin placed in `ctx`'s file. */
+function walkedIn(v: Value, ctx: ConvertContext, findings: Finding[]): Value {
+  const walked = walk(v);
+  for (const f of walked.findings)
+    findings.push(f.file === ANY_CONFIG ? { ...f, file: ctx.file } : f);
+  return walked.value;
 }
 
 /**
@@ -134,7 +168,7 @@ function moveLegacy(
   return withEntry(
     free(out),
     'model',
-    withEntry(model ?? dict(), name, walk(legacy, ctx, findings)),
+    withEntry(model ?? dict(), name, walkedIn(legacy, ctx, findings)),
   );
 }
 
@@ -146,7 +180,7 @@ export const convertModel: Pass = ({ old, out, ctx }) => {
     const message = 'model cannot be read; its components are not checked';
     findings.push(findingAt('MODEL-001', 'warning', model, ctx, message));
   } else if (isDict(model)) {
-    const walked = walk(model, ctx, findings);
+    const walked = walkedIn(model, ctx, findings);
     if (walked !== model) next = withEntry(next, 'model', walked);
   }
   for (const name of ['train_cfg', 'test_cfg'] as const) {

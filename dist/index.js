@@ -57223,6 +57223,197 @@ var convertOptim = ({ old, out: out3, ctx }) => {
   return { out: next.value, findings };
 };
 
+// src/convert/memo.ts
+var TRIAL = 64;
+var ANY_CONFIG3 = "\0config";
+var RecordingMap = class _RecordingMap extends Map {
+  constructor(source, log) {
+    super();
+    this.source = source;
+    this.log = log;
+  }
+  source;
+  log;
+  /** The private entries, once the pass changed this map. */
+  changed;
+  get current() {
+    return this.changed ?? this.source;
+  }
+  note(key) {
+    if (!this.log.written.has(key) && !this.log.reads.has(key)) {
+      this.log.reads.set(key, this.current.get(key));
+    }
+  }
+  get(key) {
+    this.note(key);
+    return this.current.get(key);
+  }
+  has(key) {
+    this.note(key);
+    return this.current.has(key);
+  }
+  set(key, value) {
+    this.log.written.add(key);
+    (this.changed ??= new Map(this.source)).set(key, value);
+    return this;
+  }
+  delete(key) {
+    this.log.written.add(key);
+    return (this.changed ??= new Map(this.source)).delete(key);
+  }
+  clear() {
+    this.log.all = true;
+    (this.changed ??= /* @__PURE__ */ new Map()).clear();
+  }
+  get size() {
+    this.log.all = true;
+    return this.current.size;
+  }
+  forEach(callback, thisArg) {
+    this.log.all = true;
+    for (const [k, v] of this.current) callback.call(thisArg, v, k, this);
+  }
+  keys() {
+    this.log.all = true;
+    return this.current.keys();
+  }
+  values() {
+    this.log.all = true;
+    return this.current.values();
+  }
+  entries() {
+    this.log.all = true;
+    return this.current.entries();
+  }
+  [Symbol.iterator]() {
+    this.log.all = true;
+    return this.current.entries();
+  }
+  /** The entries, without logging; not to be changed. */
+  plain() {
+    return this.current;
+  }
+  [COPY_ENTRIES]() {
+    return new _RecordingMap(this.current, this.log);
+  }
+};
+function newLog() {
+  return { reads: /* @__PURE__ */ new Map(), all: false, written: /* @__PURE__ */ new Set() };
+}
+function plainEntries(d) {
+  return d.entries instanceof RecordingMap ? d.entries.plain() : d.entries;
+}
+function changeOf(before, after) {
+  const removed = [...before.keys()].filter((k) => !after.has(k));
+  const set = [];
+  for (const [k, v] of after) if (before.get(k) !== v) set.push([k, v]);
+  return { removed, set };
+}
+var privateMaps = /* @__PURE__ */ new WeakSet();
+function replay(entries2, change) {
+  return applyChange(
+    privateMaps.has(entries2) ? entries2 : fresh(entries2),
+    change
+  );
+}
+function applyChange(next, change) {
+  for (const k of change.removed) next.delete(k);
+  for (const [k, v] of change.set) next.set(k, v);
+  return next;
+}
+function fresh(entries2) {
+  const map = new Map(entries2);
+  privateMaps.add(map);
+  return map;
+}
+function sameOrder(a, b) {
+  if (a.size !== b.size) return false;
+  const bk = b.keys();
+  for (const [k, v] of a) {
+    const next = bk.next();
+    if (next.done || next.value !== k || b.get(k) !== v) return false;
+  }
+  return true;
+}
+function carriesStandIn(v) {
+  if (v.at?.file === ANY_CONFIG3) return true;
+  if (v.t === "dict") {
+    for (const x of v.entries.values()) if (carriesStandIn(x)) return true;
+  } else if (v.t === "list" || v.t === "tuple") {
+    for (const x of v.items) if (carriesStandIn(x)) return true;
+  }
+  return false;
+}
+function located(findings, ctx) {
+  return findings.map((f) => f.file === ANY_CONFIG3 ? { ...f, file: ctx.file } : f);
+}
+var ids = /* @__PURE__ */ new WeakMap();
+var nextId = 1;
+function valueId(v) {
+  if (v === void 0) return 0;
+  let id = ids.get(v);
+  if (id === void 0) {
+    id = nextId++;
+    ids.set(v, id);
+  }
+  return id;
+}
+function keyOf(shape, old, out3) {
+  let key = "";
+  for (const k of shape.oldKeys) key += `${valueId(old.get(k))},`;
+  key += "|";
+  for (const k of shape.outKeys) key += `${valueId(out3.get(k))},`;
+  return key;
+}
+function remember(shapes, memo2) {
+  const oldKeys = [...memo2.old.keys()];
+  const outKeys = [...memo2.out.keys()];
+  const name2 = JSON.stringify([oldKeys.map(String), outKeys.map(String)]);
+  let shape = shapes.get(name2);
+  if (shape === void 0) shapes.set(name2, shape = { oldKeys, outKeys, memos: /* @__PURE__ */ new Map() });
+  shape.memos.set(keyOf(shape, memo2.old, memo2.out), memo2);
+}
+function memoizePass(pass) {
+  const shapes = /* @__PURE__ */ new Map();
+  let calls = 0;
+  let hits = 0;
+  return ({ old, out: out3, ctx }) => {
+    calls += 1;
+    if (calls > TRIAL && hits * 4 < calls) return pass({ old, out: out3, ctx });
+    const oldEntries = old.entries;
+    const outEntries = plainEntries(out3);
+    for (const shape of shapes.values()) {
+      const memo2 = shape.memos.get(keyOf(shape, oldEntries, outEntries));
+      if (memo2 !== void 0) {
+        hits += 1;
+        return {
+          out: { ...out3, entries: replay(outEntries, memo2.change) },
+          findings: located(memo2.findings, ctx)
+        };
+      }
+    }
+    const oldLog = newLog();
+    const outLog = newLog();
+    const result = pass({
+      old: { ...old, entries: new RecordingMap(oldEntries, oldLog) },
+      out: { ...out3, entries: new RecordingMap(outEntries, outLog) },
+      ctx: { file: ANY_CONFIG3 }
+    });
+    const after = plainEntries(result.out);
+    const change = changeOf(outEntries, after);
+    const standIn = change.set.some(([, v]) => carriesStandIn(v));
+    if (standIn) return pass({ old, out: out3, ctx });
+    const shareable = !oldLog.all && !outLog.all && sameOrder(applyChange(new Map(outEntries), change), after);
+    if (shareable) {
+      remember(shapes, { old: oldLog.reads, out: outLog.reads, change, findings: result.findings });
+    }
+    return {
+      out: { ...result.out, entries: fresh(after) },
+      findings: located(result.findings, ctx)
+    };
+  };
+}
+
 // src/convert/preprocessor.ts
 function transformsOf(pipelines) {
   const out3 = [];
@@ -57284,24 +57475,18 @@ function withPreprocessor(model, preprocessor) {
   }
   return { ...model, entries: new Map(entries2) };
 }
-var convertPreprocessor = ({ old, out: out3, ctx }) => {
+var ANY_CONFIG4 = "\0config";
+var preprocessors = /* @__PURE__ */ new Map();
+function viewKey(view) {
+  const ids2 = (list4) => list4 === void 0 ? "-" : list4.map(valueId).join(",");
+  return `${ids2(view.train)}|${ids2(view.test)}`;
+}
+function preprocessorFor(view) {
+  const key = viewKey(view);
+  const known = preprocessors.get(key);
+  if (known !== void 0) return known;
+  const ctx = { file: ANY_CONFIG4 };
   const findings = [];
-  const model = old.entries.get("model");
-  if (model === void 0) return { out: out3, findings };
-  const current = out3.entries.get("model") ?? model;
-  if (!isDict(current)) {
-    findings.push(
-      findingAt(
-        "PREP-005",
-        "warning",
-        current,
-        ctx,
-        "`model` is not a dict, so no `data_preprocessor` can be added to it."
-      )
-    );
-    return { out: out3, findings };
-  }
-  const view = pipelinesInView(old);
   const train = view.train === void 0 ? void 0 : transformsOf(view.train);
   const test = view.test === void 0 ? void 0 : transformsOf(view.test);
   const trainNorm = first(train, "Normalize");
@@ -57363,7 +57548,32 @@ var convertPreprocessor = ({ old, out: out3, ctx }) => {
   const testPad = first(test, "Pad");
   const testPadded = testPad === void 0 ? void 0 : padSize(testPad);
   if (testPadded !== void 0) entries2.push(["test_cfg", dict([testPadded])]);
-  const preprocessor = dict(entries2);
+  const made = { preprocessor: dict(entries2), findings };
+  preprocessors.set(key, made);
+  return made;
+}
+var convertPreprocessor = ({ old, out: out3, ctx }) => {
+  const findings = [];
+  const model = old.entries.get("model");
+  if (model === void 0) return { out: out3, findings };
+  const current = out3.entries.get("model") ?? model;
+  if (!isDict(current)) {
+    findings.push(
+      findingAt(
+        "PREP-005",
+        "warning",
+        current,
+        ctx,
+        "`model` is not a dict, so no `data_preprocessor` can be added to it."
+      )
+    );
+    return { out: out3, findings };
+  }
+  const shared = preprocessorFor(pipelinesInView(old));
+  for (const f of shared.findings) {
+    findings.push(f.file === ANY_CONFIG4 ? { ...f, file: ctx.file } : f);
+  }
+  const preprocessor = shared.preprocessor;
   const next = editDict(out3);
   next.set("data_preprocessor", preprocessor);
   next.set("model", withPreprocessor(current, preprocessor));
@@ -57893,197 +58103,6 @@ var convertSchedule = ({ old, out: out3, ctx }) => {
   }
   return { out: next.value, findings: run3.findings };
 };
-
-// src/convert/memo.ts
-var TRIAL = 64;
-var ANY_CONFIG3 = "\0config";
-var RecordingMap = class _RecordingMap extends Map {
-  constructor(source, log) {
-    super();
-    this.source = source;
-    this.log = log;
-  }
-  source;
-  log;
-  /** The private entries, once the pass changed this map. */
-  changed;
-  get current() {
-    return this.changed ?? this.source;
-  }
-  note(key) {
-    if (!this.log.written.has(key) && !this.log.reads.has(key)) {
-      this.log.reads.set(key, this.current.get(key));
-    }
-  }
-  get(key) {
-    this.note(key);
-    return this.current.get(key);
-  }
-  has(key) {
-    this.note(key);
-    return this.current.has(key);
-  }
-  set(key, value) {
-    this.log.written.add(key);
-    (this.changed ??= new Map(this.source)).set(key, value);
-    return this;
-  }
-  delete(key) {
-    this.log.written.add(key);
-    return (this.changed ??= new Map(this.source)).delete(key);
-  }
-  clear() {
-    this.log.all = true;
-    (this.changed ??= /* @__PURE__ */ new Map()).clear();
-  }
-  get size() {
-    this.log.all = true;
-    return this.current.size;
-  }
-  forEach(callback, thisArg) {
-    this.log.all = true;
-    for (const [k, v] of this.current) callback.call(thisArg, v, k, this);
-  }
-  keys() {
-    this.log.all = true;
-    return this.current.keys();
-  }
-  values() {
-    this.log.all = true;
-    return this.current.values();
-  }
-  entries() {
-    this.log.all = true;
-    return this.current.entries();
-  }
-  [Symbol.iterator]() {
-    this.log.all = true;
-    return this.current.entries();
-  }
-  /** The entries, without logging; not to be changed. */
-  plain() {
-    return this.current;
-  }
-  [COPY_ENTRIES]() {
-    return new _RecordingMap(this.current, this.log);
-  }
-};
-function newLog() {
-  return { reads: /* @__PURE__ */ new Map(), all: false, written: /* @__PURE__ */ new Set() };
-}
-function plainEntries(d) {
-  return d.entries instanceof RecordingMap ? d.entries.plain() : d.entries;
-}
-function changeOf(before, after) {
-  const removed = [...before.keys()].filter((k) => !after.has(k));
-  const set = [];
-  for (const [k, v] of after) if (before.get(k) !== v) set.push([k, v]);
-  return { removed, set };
-}
-var privateMaps = /* @__PURE__ */ new WeakSet();
-function replay(entries2, change) {
-  return applyChange(
-    privateMaps.has(entries2) ? entries2 : fresh(entries2),
-    change
-  );
-}
-function applyChange(next, change) {
-  for (const k of change.removed) next.delete(k);
-  for (const [k, v] of change.set) next.set(k, v);
-  return next;
-}
-function fresh(entries2) {
-  const map = new Map(entries2);
-  privateMaps.add(map);
-  return map;
-}
-function sameOrder(a, b) {
-  if (a.size !== b.size) return false;
-  const bk = b.keys();
-  for (const [k, v] of a) {
-    const next = bk.next();
-    if (next.done || next.value !== k || b.get(k) !== v) return false;
-  }
-  return true;
-}
-function carriesStandIn(v) {
-  if (v.at?.file === ANY_CONFIG3) return true;
-  if (v.t === "dict") {
-    for (const x of v.entries.values()) if (carriesStandIn(x)) return true;
-  } else if (v.t === "list" || v.t === "tuple") {
-    for (const x of v.items) if (carriesStandIn(x)) return true;
-  }
-  return false;
-}
-function located(findings, ctx) {
-  return findings.map((f) => f.file === ANY_CONFIG3 ? { ...f, file: ctx.file } : f);
-}
-var ids = /* @__PURE__ */ new WeakMap();
-var nextId = 1;
-function idOf(v) {
-  if (v === void 0) return 0;
-  let id = ids.get(v);
-  if (id === void 0) {
-    id = nextId++;
-    ids.set(v, id);
-  }
-  return id;
-}
-function keyOf(shape, old, out3) {
-  let key = "";
-  for (const k of shape.oldKeys) key += `${idOf(old.get(k))},`;
-  key += "|";
-  for (const k of shape.outKeys) key += `${idOf(out3.get(k))},`;
-  return key;
-}
-function remember(shapes, memo2) {
-  const oldKeys = [...memo2.old.keys()];
-  const outKeys = [...memo2.out.keys()];
-  const name2 = JSON.stringify([oldKeys.map(String), outKeys.map(String)]);
-  let shape = shapes.get(name2);
-  if (shape === void 0) shapes.set(name2, shape = { oldKeys, outKeys, memos: /* @__PURE__ */ new Map() });
-  shape.memos.set(keyOf(shape, memo2.old, memo2.out), memo2);
-}
-function memoizePass(pass) {
-  const shapes = /* @__PURE__ */ new Map();
-  let calls = 0;
-  let hits = 0;
-  return ({ old, out: out3, ctx }) => {
-    calls += 1;
-    if (calls > TRIAL && hits * 4 < calls) return pass({ old, out: out3, ctx });
-    const oldEntries = old.entries;
-    const outEntries = plainEntries(out3);
-    for (const shape of shapes.values()) {
-      const memo2 = shape.memos.get(keyOf(shape, oldEntries, outEntries));
-      if (memo2 !== void 0) {
-        hits += 1;
-        return {
-          out: { ...out3, entries: replay(outEntries, memo2.change) },
-          findings: located(memo2.findings, ctx)
-        };
-      }
-    }
-    const oldLog = newLog();
-    const outLog = newLog();
-    const result = pass({
-      old: { ...old, entries: new RecordingMap(oldEntries, oldLog) },
-      out: { ...out3, entries: new RecordingMap(outEntries, outLog) },
-      ctx: { file: ANY_CONFIG3 }
-    });
-    const after = plainEntries(result.out);
-    const change = changeOf(outEntries, after);
-    const standIn = change.set.some(([, v]) => carriesStandIn(v));
-    if (standIn) return pass({ old, out: out3, ctx });
-    const shareable = !oldLog.all && !outLog.all && sameOrder(applyChange(new Map(outEntries), change), after);
-    if (shareable) {
-      remember(shapes, { old: oldLog.reads, out: outLog.reads, change, findings: result.findings });
-    }
-    return {
-      out: { ...result.out, entries: fresh(after) },
-      findings: located(result.findings, ctx)
-    };
-  };
-}
 
 // src/convert/convert.ts
 var PASSES = [

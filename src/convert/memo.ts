@@ -205,7 +205,8 @@ function located(findings: readonly Finding[], ctx: ConvertContext): Finding[] {
 const ids = new WeakMap<Value, number>();
 let nextId = 1;
 
-function idOf(v: Value | undefined): number {
+/** A number naming one value object for the rest of the run; 0 for none. */
+export function valueId(v: Value | undefined): number {
   if (v === undefined) return 0;
   let id = ids.get(v);
   if (id === undefined) {
@@ -228,9 +229,9 @@ function keyOf(
   out: ReadonlyMap<DictKey, Value | undefined>,
 ): string {
   let key = '';
-  for (const k of shape.oldKeys) key += `${idOf(old.get(k))},`;
+  for (const k of shape.oldKeys) key += `${valueId(old.get(k))},`;
   key += '|';
-  for (const k of shape.outKeys) key += `${idOf(out.get(k))},`;
+  for (const k of shape.outKeys) key += `${valueId(out.get(k))},`;
   return key;
 }
 

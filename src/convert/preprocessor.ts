@@ -27,7 +27,8 @@ import {
 import { dataSplit, datasetPipelines } from './pipeline.js';
 import { isMsfa } from './pipeline-tta.js';
 import { typeOf } from './pipeline-transform.js';
-import { findingAt, type Pass } from './types.js';
+import { valueId } from './memo.js';
+import { findingAt, type ConvertContext, type Pass } from './types.js';
 
 /** The transforms of some pipelines in the order they run, with `MultiScaleFlipAug` opened up. */
 function transformsOf(pipelines: Value[]): DictValue[] {
@@ -106,25 +107,29 @@ function withPreprocessor(model: DictValue, preprocessor: Value): DictValue {
   return { ...model, entries: new Map(entries) };
 }
 
-export const convertPreprocessor: Pass = ({ old, out, ctx }) => {
-  const findings: Finding[] = [];
-  const model = old.entries.get('model');
-  if (model === undefined) return { out, findings };
-  const current = out.entries.get('model') ?? model;
-  if (!isDict(current)) {
-    findings.push(
-      findingAt(
-        'PREP-005',
-        'warning',
-        current,
-        ctx,
-        '`model` is not a dict, so no `data_preprocessor` can be added to it.',
-      ),
-    );
-    return { out, findings };
-  }
+/** Cannot be a repository path, so no finding with an origin carries it. */
+const ANY_CONFIG = '\u0000config';
 
-  const view = pipelinesInView(old);
+/**
+ * The data preprocessor of some pipelines in view, shared by every config
+ * that holds the same pipeline objects (the configs of one dataset base).
+ */
+const preprocessors = new Map<string, { preprocessor: DictValue; findings: Finding[] }>();
+
+function viewKey(view: { train?: Value[]; test?: Value[] }): string {
+  const ids = (list?: Value[]) => (list === undefined ? '-' : list.map(valueId).join(','));
+  return `${ids(view.train)}|${ids(view.test)}`;
+}
+
+function preprocessorFor(view: { train?: Value[]; test?: Value[] }): {
+  preprocessor: DictValue;
+  findings: Finding[];
+} {
+  const key = viewKey(view);
+  const known = preprocessors.get(key);
+  if (known !== undefined) return known;
+  const ctx: ConvertContext = { file: ANY_CONFIG };
+  const findings: Finding[] = [];
   const train = view.train === undefined ? undefined : transformsOf(view.train);
   const test = view.test === undefined ? undefined : transformsOf(view.test);
   const trainNorm = first(train, 'Normalize');
@@ -191,7 +196,34 @@ export const convertPreprocessor: Pass = ({ old, out, ctx }) => {
   const testPadded = testPad === undefined ? undefined : padSize(testPad);
   if (testPadded !== undefined) entries.push(['test_cfg', dict([testPadded])]);
 
-  const preprocessor = dict(entries);
+  const made = { preprocessor: dict(entries), findings };
+  preprocessors.set(key, made);
+  return made;
+}
+
+export const convertPreprocessor: Pass = ({ old, out, ctx }) => {
+  const findings: Finding[] = [];
+  const model = old.entries.get('model');
+  if (model === undefined) return { out, findings };
+  const current = out.entries.get('model') ?? model;
+  if (!isDict(current)) {
+    findings.push(
+      findingAt(
+        'PREP-005',
+        'warning',
+        current,
+        ctx,
+        '`model` is not a dict, so no `data_preprocessor` can be added to it.',
+      ),
+    );
+    return { out, findings };
+  }
+
+  const shared = preprocessorFor(pipelinesInView(old));
+  for (const f of shared.findings) {
+    findings.push(f.file === ANY_CONFIG ? { ...f, file: ctx.file } : f);
+  }
+  const preprocessor = shared.preprocessor;
   const next = editDict(out);
   next.set('data_preprocessor', preprocessor);
   next.set('model', withPreprocessor(current, preprocessor));

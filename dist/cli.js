@@ -22441,6 +22441,10 @@ function findingAt(rule, severity, value, ctx, message) {
   const at = value?.at;
   return { rule, severity, file: at?.file ?? ctx.file, line: at?.line ?? 0, message };
 }
+var ANY_CONFIG = { file: "\0config" };
+function placedIn(findings, ctx) {
+  return findings.map((f) => f.file === ANY_CONFIG.file ? { ...f, file: ctx.file } : f);
+}
 
 // src/convert/dataset.ts
 var classes = data_default.datasetClasses;
@@ -23567,7 +23571,6 @@ function checkNormalizeOrder(ran, scope) {
   });
 }
 var memo = /* @__PURE__ */ new WeakMap();
-var ANY_CONFIG = "\0config";
 function memoized(side, pipeline, ctx, opts, run2) {
   const key = JSON.stringify([
     side,
@@ -23583,14 +23586,14 @@ function memoized(side, pipeline, ctx, opts, run2) {
   }
   let shared = byKey.get(key);
   if (shared === void 0) {
-    shared = run2({ file: ANY_CONFIG });
+    shared = run2(ANY_CONFIG);
     byKey.set(key, shared);
   }
   return locatedIn(shared, ctx.file);
 }
 function locatedIn(result, file) {
-  if (!result.findings.some((f) => f.file === ANY_CONFIG)) return result;
-  const findings = result.findings.map((f) => f.file === ANY_CONFIG ? { ...f, file } : f);
+  if (!result.findings.some((f) => f.file === ANY_CONFIG.file)) return result;
+  const findings = placedIn(result.findings, { file });
   return { ...result, findings };
 }
 function convertTrainPipeline(pipeline, ctx, opts = {}) {
@@ -25839,8 +25842,6 @@ function checkComponent(component, type, ctx, findings) {
   }
   return component;
 }
-var ANY_CONFIG2 = "\0config";
-var STAND_IN = { file: ANY_CONFIG2 };
 var walkedComponents = /* @__PURE__ */ new WeakMap();
 function walk(v) {
   if (!isSeq(v) && !isDict(v)) return { value: v, findings: [] };
@@ -25868,7 +25869,7 @@ function walk(v) {
     }
     const next = entries2 === void 0 ? v : { ...v, entries: entries2 };
     const type = strOf(v.entries.get("type"));
-    value = type === void 0 ? next : checkComponent(next, type, STAND_IN, findings);
+    value = type === void 0 ? next : checkComponent(next, type, ANY_CONFIG, findings);
   }
   const walked = { value, findings };
   walkedComponents.set(v, walked);
@@ -25876,8 +25877,7 @@ function walk(v) {
 }
 function walkedIn(v, ctx, findings) {
   const walked = walk(v);
-  for (const f of walked.findings)
-    findings.push(f.file === ANY_CONFIG2 ? { ...f, file: ctx.file } : f);
+  findings.push(...placedIn(walked.findings, ctx));
   return walked.value;
 }
 function moveLegacy(name2, old, out3, ctx, findings) {
@@ -26287,7 +26287,6 @@ var preprocessor_default = {
 
 // src/convert/memo.ts
 var TRIAL = 64;
-var ANY_CONFIG3 = "\0config";
 var RecordingMap = class _RecordingMap extends Map {
   constructor(source, log) {
     super();
@@ -26398,16 +26397,13 @@ function sameOrder(a, b) {
   return true;
 }
 function carriesStandIn(v) {
-  if (v.at?.file === ANY_CONFIG3) return true;
+  if (v.at?.file === ANY_CONFIG.file) return true;
   if (v.t === "dict") {
     for (const x of v.entries.values()) if (carriesStandIn(x)) return true;
   } else if (v.t === "list" || v.t === "tuple") {
     for (const x of v.items) if (carriesStandIn(x)) return true;
   }
   return false;
-}
-function located(findings, ctx) {
-  return findings.map((f) => f.file === ANY_CONFIG3 ? { ...f, file: ctx.file } : f);
 }
 var ids = /* @__PURE__ */ new WeakMap();
 var nextId = 1;
@@ -26450,7 +26446,7 @@ function memoizePass(pass) {
         hits += 1;
         return {
           out: { ...out3, entries: replay(outEntries, memo2.change) },
-          findings: located(memo2.findings, ctx)
+          findings: placedIn(memo2.findings, ctx)
         };
       }
     }
@@ -26459,7 +26455,7 @@ function memoizePass(pass) {
     const result = pass({
       old: { ...old, entries: new RecordingMap(oldEntries, oldLog) },
       out: { ...out3, entries: new RecordingMap(outEntries, outLog) },
-      ctx: { file: ANY_CONFIG3 }
+      ctx: ANY_CONFIG
     });
     const after = plainEntries(result.out);
     const change = changeOf(outEntries, after);
@@ -26471,7 +26467,7 @@ function memoizePass(pass) {
     }
     return {
       out: { ...result.out, entries: fresh(after) },
-      findings: located(result.findings, ctx)
+      findings: placedIn(result.findings, ctx)
     };
   };
 }
@@ -26537,7 +26533,6 @@ function withPreprocessor(model, preprocessor) {
   }
   return { ...model, entries: new Map(entries2) };
 }
-var ANY_CONFIG4 = "\0config";
 var preprocessors = /* @__PURE__ */ new Map();
 function viewKey(view) {
   const ids2 = (list3) => list3 === void 0 ? "-" : list3.map(valueId).join(",");
@@ -26547,7 +26542,7 @@ function preprocessorFor(view) {
   const key = viewKey(view);
   const known = preprocessors.get(key);
   if (known !== void 0) return known;
-  const ctx = { file: ANY_CONFIG4 };
+  const ctx = ANY_CONFIG;
   const findings = [];
   const train = view.train === void 0 ? void 0 : transformsOf(view.train);
   const test = view.test === void 0 ? void 0 : transformsOf(view.test);
@@ -26632,9 +26627,7 @@ var convertPreprocessor = ({ old, out: out3, ctx }) => {
     return { out: out3, findings };
   }
   const shared = preprocessorFor(pipelinesInView(old));
-  for (const f of shared.findings) {
-    findings.push(f.file === ANY_CONFIG4 ? { ...f, file: ctx.file } : f);
-  }
+  findings.push(...placedIn(shared.findings, ctx));
   const preprocessor = shared.preprocessor;
   const next = editDict(out3);
   next.set("data_preprocessor", preprocessor);

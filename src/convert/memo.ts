@@ -11,13 +11,10 @@
  */
 import { COPY_ENTRIES, type DictKey, type DictValue, type Value } from '../python/values.js';
 import type { Finding } from '../report/findings.js';
-import type { ConvertContext, Pass, PassOutput } from './types.js';
+import { ANY_CONFIG, placedIn, type Pass, type PassOutput } from './types.js';
 
 /** Calls after which a pass that shares less than a quarter of its runs stops recording. */
 const TRIAL = 64;
-
-/** Cannot be a repository path, so no finding with an origin carries it. */
-const ANY_CONFIG = '\u0000config';
 
 /** What one run read from one top-level dict: each key once, with the object it held. */
 interface ReadLog {
@@ -188,17 +185,13 @@ function sameOrder(a: ReadonlyMap<DictKey, Value>, b: ReadonlyMap<DictKey, Value
 
 /** Whether a value (at any depth) carries the stand-in file as its origin. */
 function carriesStandIn(v: Value): boolean {
-  if (v.at?.file === ANY_CONFIG) return true;
+  if (v.at?.file === ANY_CONFIG.file) return true;
   if (v.t === 'dict') {
     for (const x of v.entries.values()) if (carriesStandIn(x)) return true;
   } else if (v.t === 'list' || v.t === 'tuple') {
     for (const x of v.items) if (carriesStandIn(x)) return true;
   }
   return false;
-}
-
-function located(findings: readonly Finding[], ctx: ConvertContext): Finding[] {
-  return findings.map((f) => (f.file === ANY_CONFIG ? { ...f, file: ctx.file } : f));
 }
 
 /** A number per value object, so the objects a run read can key a map. */
@@ -262,7 +255,7 @@ export function memoizePass(pass: Pass): Pass {
         hits += 1;
         return {
           out: { ...out, entries: replay(outEntries, memo.change) },
-          findings: located(memo.findings, ctx),
+          findings: placedIn(memo.findings, ctx),
         };
       }
     }
@@ -271,7 +264,7 @@ export function memoizePass(pass: Pass): Pass {
     const result: PassOutput = pass({
       old: { ...old, entries: new RecordingMap(oldEntries, oldLog) },
       out: { ...out, entries: new RecordingMap(outEntries, outLog) },
-      ctx: { file: ANY_CONFIG },
+      ctx: ANY_CONFIG,
     });
     const after = plainEntries(result.out);
     const change = changeOf(outEntries, after);
@@ -284,7 +277,7 @@ export function memoizePass(pass: Pass): Pass {
     }
     return {
       out: { ...result.out, entries: fresh(after) },
-      findings: located(result.findings, ctx),
+      findings: placedIn(result.findings, ctx),
     };
   };
 }

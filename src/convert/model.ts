@@ -24,7 +24,7 @@ import {
 } from '../python/values.js';
 import type { Finding } from '../report/findings.js';
 import { renamedScope } from './runtime.js';
-import { findingAt, type ConvertContext, type Pass } from './types.js';
+import { ANY_CONFIG, findingAt, placedIn, type ConvertContext, type Pass } from './types.js';
 
 const KNOWN_TYPES = new Set(Object.values(table.knownTypes).flat());
 
@@ -69,13 +69,9 @@ function checkComponent(
   return component;
 }
 
-/** Cannot be a repository path, so no finding with an origin carries it. */
-const ANY_CONFIG = '\u0000config';
-const STAND_IN: ConvertContext = { file: ANY_CONFIG };
-
 interface Walked {
   value: Value;
-  /** Findings on values without an origin carry `ANY_CONFIG` as their file. */
+  /** Findings on values without an origin are made against `ANY_CONFIG`. */
   findings: Finding[];
 }
 
@@ -113,7 +109,7 @@ function walk(v: Value): Walked {
     }
     const next: DictValue = entries === undefined ? v : { ...v, entries };
     const type = strOf(v.entries.get('type'));
-    value = type === undefined ? next : checkComponent(next, type, STAND_IN, findings);
+    value = type === undefined ? next : checkComponent(next, type, ANY_CONFIG, findings);
   }
   const walked = { value, findings };
   walkedComponents.set(v, walked);
@@ -123,8 +119,7 @@ function walk(v: Value): Walked {
 /** A walk's findings, those on values without an origin placed in `ctx`'s file. */
 function walkedIn(v: Value, ctx: ConvertContext, findings: Finding[]): Value {
   const walked = walk(v);
-  for (const f of walked.findings)
-    findings.push(f.file === ANY_CONFIG ? { ...f, file: ctx.file } : f);
+  findings.push(...placedIn(walked.findings, ctx));
   return walked.value;
 }
 

@@ -38,7 +38,7 @@ import {
   typeOf,
   type Scope,
 } from './pipeline-transform.js';
-import { findingAt, type ConvertContext, type Pass } from './types.js';
+import { ANY_CONFIG, findingAt, placedIn, type ConvertContext, type Pass } from './types.js';
 
 /** What a pipeline conversion needs to know from outside the pipeline list. */
 export interface PipelineOptions {
@@ -148,9 +148,6 @@ function checkNormalizeOrder(ran: Value[], scope: Scope): void {
  */
 const memo = new WeakMap<object, Map<string, TrainPipelineResult | TestPipelineResult>>();
 
-/** Cannot be a repository path, so no finding with an origin carries it. */
-const ANY_CONFIG = '\u0000config';
-
 function memoized<R extends TrainPipelineResult | TestPipelineResult>(
   side: string,
   pipeline: Value,
@@ -172,7 +169,7 @@ function memoized<R extends TrainPipelineResult | TestPipelineResult>(
   }
   let shared = byKey.get(key) as R | undefined;
   if (shared === undefined) {
-    shared = run({ file: ANY_CONFIG });
+    shared = run(ANY_CONFIG);
     byKey.set(key, shared);
   }
   return locatedIn(shared, ctx.file);
@@ -180,8 +177,8 @@ function memoized<R extends TrainPipelineResult | TestPipelineResult>(
 
 /** `result` with its findings on values without an origin placed in `file`. */
 function locatedIn<R extends TrainPipelineResult | TestPipelineResult>(result: R, file: string): R {
-  if (!result.findings.some((f) => f.file === ANY_CONFIG)) return result;
-  const findings = result.findings.map((f) => (f.file === ANY_CONFIG ? { ...f, file } : f));
+  if (!result.findings.some((f) => f.file === ANY_CONFIG.file)) return result;
+  const findings = placedIn(result.findings, { file });
   return { ...result, findings };
 }
 

@@ -28,7 +28,7 @@ import { dataSplit, datasetPipelines } from './pipeline.js';
 import { isMsfa } from './pipeline-tta.js';
 import { typeOf } from './pipeline-transform.js';
 import { valueId } from './memo.js';
-import { findingAt, type ConvertContext, type Pass } from './types.js';
+import { ANY_CONFIG, findingAt, placedIn, type Pass } from './types.js';
 
 /** The transforms of some pipelines in the order they run, with `MultiScaleFlipAug` opened up. */
 function transformsOf(pipelines: Value[]): DictValue[] {
@@ -107,9 +107,6 @@ function withPreprocessor(model: DictValue, preprocessor: Value): DictValue {
   return { ...model, entries: new Map(entries) };
 }
 
-/** Cannot be a repository path, so no finding with an origin carries it. */
-const ANY_CONFIG = '\u0000config';
-
 /**
  * The data preprocessor of some pipelines in view, shared by every config
  * that holds the same pipeline objects (the configs of one dataset base).
@@ -128,7 +125,7 @@ function preprocessorFor(view: { train?: Value[]; test?: Value[] }): {
   const key = viewKey(view);
   const known = preprocessors.get(key);
   if (known !== undefined) return known;
-  const ctx: ConvertContext = { file: ANY_CONFIG };
+  const ctx = ANY_CONFIG;
   const findings: Finding[] = [];
   const train = view.train === undefined ? undefined : transformsOf(view.train);
   const test = view.test === undefined ? undefined : transformsOf(view.test);
@@ -220,9 +217,7 @@ export const convertPreprocessor: Pass = ({ old, out, ctx }) => {
   }
 
   const shared = preprocessorFor(pipelinesInView(old));
-  for (const f of shared.findings) {
-    findings.push(f.file === ANY_CONFIG ? { ...f, file: ctx.file } : f);
-  }
+  findings.push(...placedIn(shared.findings, ctx));
   const preprocessor = shared.preprocessor;
   const next = editDict(out);
   next.set('data_preprocessor', preprocessor);

@@ -38,3 +38,16 @@ export function findingAt(
   const at = value?.at;
   return { rule, severity, file: at?.file ?? ctx.file, line: at?.line ?? 0, message };
 }
+
+/**
+ * The file a shared conversion runs against: results shared between configs
+ * (one pipeline, one model component, one pass run) must not name any one
+ * config, so findings about values without an origin carry this stand-in,
+ * which no repository path can equal, until `placedIn` gives them a file.
+ */
+export const ANY_CONFIG: ConvertContext = { file: '\u0000config' };
+
+/** `findings` with those made against `ANY_CONFIG` placed in `ctx`'s file. */
+export function placedIn(findings: readonly Finding[], ctx: ConvertContext): Finding[] {
+  return findings.map((f) => (f.file === ANY_CONFIG.file ? { ...f, file: ctx.file } : f));
+}

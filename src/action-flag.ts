@@ -15,7 +15,7 @@ import { createClient, type GitHubClient } from './github/client.js';
 import { describeFailure, isRequestFailure } from './github/errors.js';
 import { deliverFlags } from './github/flag-deliver.js';
 import { FLAG_RESULT_MAX_BYTES, readFlagResult, writeFlagResult } from './github/flag-result.js';
-import type { ActionInputs } from './github/inputs.js';
+import { failingCount, type ActionInputs } from './github/inputs.js';
 import { listPullFiles } from './github/review.js';
 import { isFork, type RunContext } from './github/run-context.js';
 import { migrateRepository } from './migrate.js';
@@ -212,10 +212,7 @@ export async function runFlag(
   core.setOutput('report-path', places.reportPath);
   await core.summary.addRaw(say(`${done.outcome}\n\n${comment}`), true).write();
 
-  const failing =
-    inputs.failOn === 'never'
-      ? 0
-      : counts.error + (inputs.failOn === 'warning' ? counts.warning : 0);
+  const failing = failingCount(counts, inputs.failOn);
   if (failing > 0) {
     core.setFailed(
       `mmseg-migrate found ${plural(failing, 'finding', 'findings')} at or above \`fail-on: ${inputs.failOn}\` on pull request #${done.pullNumber}`,

@@ -14,7 +14,7 @@ import { createClient } from './github/client.js';
 import type { FileChange } from './github/commit.js';
 import { deliverMigration, type DeliveryResult } from './github/deliver.js';
 import { describeFailure, redact } from './github/errors.js';
-import { chooseMode, readInputs, type ActionInputs } from './github/inputs.js';
+import { chooseMode, failingCount, readInputs, type ActionInputs } from './github/inputs.js';
 import {
   deliveryTarget,
   readCheckout,
@@ -187,10 +187,7 @@ export async function run(): Promise<void> {
       core.setFailed(failure);
       return;
     }
-    const failing =
-      inputs.failOn === 'never'
-        ? 0
-        : counts.findings.error + (inputs.failOn === 'warning' ? counts.findings.warning : 0);
+    const failing = failingCount(counts.findings, inputs.failOn);
     if (failing > 0) {
       core.setFailed(
         `mmseg-migrate found ${plural(failing, 'finding', 'findings')} at or above \`fail-on: ${inputs.failOn}\``,

@@ -7,6 +7,12 @@ import { FILTER_MODES, type FilterMode } from '../flag/plan.js';
 export type Mode = 'migrate' | 'flag' | 'check';
 export type FailOn = 'never' | 'error' | 'warning';
 
+/** How many findings of these severity counts make a step with `fail-on` fail. */
+export function failingCount(counts: { error: number; warning: number }, failOn: FailOn): number {
+  if (failOn === 'never') return 0;
+  return counts.error + (failOn === 'warning' ? counts.warning : 0);
+}
+
 export interface ActionInputs {
   token: string;
   mode: 'auto' | Mode;

@@ -26533,14 +26533,16 @@ function withPreprocessor(model, preprocessor) {
   }
   return { ...model, entries: new Map(entries2) };
 }
-var preprocessors = /* @__PURE__ */ new Map();
+var preprocessors = /* @__PURE__ */ new WeakMap();
 function viewKey(view) {
   const ids2 = (list3) => list3 === void 0 ? "-" : list3.map(valueId).join(",");
   return `${ids2(view.train)}|${ids2(view.test)}`;
 }
 function preprocessorFor(view) {
+  const anchor = view.train?.[0] ?? view.test?.[0];
   const key = viewKey(view);
-  const known = preprocessors.get(key);
+  const byView = anchor === void 0 ? void 0 : preprocessors.get(anchor);
+  const known = byView?.get(key);
   if (known !== void 0) return known;
   const ctx = ANY_CONFIG;
   const findings = [];
@@ -26548,7 +26550,6 @@ function preprocessorFor(view) {
   const test = view.test === void 0 ? void 0 : transformsOf(view.test);
   const trainNorm = first(train, "Normalize");
   const testNorm = first(test, "Normalize");
-  const anchor = view.train?.[0] ?? view.test?.[0];
   const entries2 = [["type", str(preprocessor_default.type)]];
   const norm = train !== void 0 ? trainNorm : testNorm;
   if (train !== void 0 && test !== void 0 && !sameNormalization(trainNorm, testNorm)) {
@@ -26606,7 +26607,10 @@ function preprocessorFor(view) {
   const testPadded = testPad === void 0 ? void 0 : padSize(testPad);
   if (testPadded !== void 0) entries2.push(["test_cfg", dict([testPadded])]);
   const made = { preprocessor: dict(entries2), findings };
-  preprocessors.set(key, made);
+  if (anchor !== void 0) {
+    if (byView === void 0) preprocessors.set(anchor, /* @__PURE__ */ new Map([[key, made]]));
+    else byView.set(key, made);
+  }
   return made;
 }
 var convertPreprocessor = ({ old, out: out3, ctx }) => {
@@ -27457,17 +27461,23 @@ var PASSES = [
   convertModel,
   convertPreprocessor
 ];
-var SHARED_PASSES = PASSES.map(memoizePass);
 var SHARED_0X_KEYS = ["evaluation"];
-function convertConfig(old, ctx) {
+function runPasses(passes, old, ctx) {
   let out3 = old;
   const findings = [];
-  for (const pass of SHARED_PASSES) {
+  for (const pass of passes) {
     const result = pass({ old, out: out3, ctx });
     out3 = result.out;
     findings.push(...result.findings);
   }
   return { value: withoutKeys(out3, SHARED_0X_KEYS), findings };
+}
+function convertConfig(old, ctx) {
+  return runPasses(PASSES, old, ctx);
+}
+function createConverter() {
+  const passes = PASSES.map(memoizePass);
+  return (old, ctx) => runPasses(passes, old, ctx);
 }
 
 // src/text-edits.ts
@@ -39275,6 +39285,7 @@ function planConversions(configs, allConfigs, resolver, read) {
   const plans = /* @__PURE__ */ new Map();
   const keepsNormCfg = allConfigs.some((c) => /_base_\s*\.\s*img_norm_cfg/.test(read(c.path)));
   const versions = new Map(allConfigs.map((c) => [c.path, c.version]));
+  const convert = createConverter();
   for (const config2 of configs) {
     const path = config2.path;
     const resolved = resolver.resolve(path);
@@ -39300,7 +39311,7 @@ function planConversions(configs, allConfigs, resolver, read) {
       plans.set(path, { path, resolved, target: resolved.value, findings, hold: "mixed-chain" });
       continue;
     }
-    const conversion = convertConfig(resolved.value, { file: path });
+    const conversion = convert(resolved.value, { file: path });
     findings.push(...conversion.findings);
     const target = keepsNormCfg ? conversion.value : withoutKeys(conversion.value, ["img_norm_cfg"]);
     const failed = conversion.findings.some((f) => f.severity === "error");

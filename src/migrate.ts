@@ -14,7 +14,7 @@ import {
   type Resolver,
 } from './config/resolve.js';
 import type { SourceFiles } from './config/source.js';
-import { convertConfig } from './convert/convert.js';
+import { createConverter } from './convert/convert.js';
 import { emitConfig } from './emit/rewrite.js';
 import { diffPaths } from './emit/verify.js';
 import { initParsers } from './python/parse.js';
@@ -209,6 +209,7 @@ function planConversions(
   // img_norm_cfg is removed everywhere unless some config still reads it from its bases.
   const keepsNormCfg = allConfigs.some((c) => /_base_\s*\.\s*img_norm_cfg/.test(read(c.path)));
   const versions = new Map(allConfigs.map((c) => [c.path, c.version]));
+  const convert = createConverter();
   for (const config of configs) {
     const path = config.path;
     const resolved = resolver.resolve(path);
@@ -236,7 +237,7 @@ function planConversions(
       plans.set(path, { path, resolved, target: resolved.value, findings, hold: 'mixed-chain' });
       continue;
     }
-    const conversion = convertConfig(resolved.value, { file: path });
+    const conversion = convert(resolved.value, { file: path });
     findings.push(...conversion.findings);
     const target = keepsNormCfg
       ? conversion.value

@@ -32,9 +32,6 @@ export const PASSES: readonly Pass[] = [
   convertPreprocessor,
 ];
 
-/** The passes, each sharing its work between configs that give it the same entries. */
-const SHARED_PASSES: readonly Pass[] = PASSES.map(memoizePass);
-
 /** 0.x keys that several passes read; removed once every pass has run. */
 const SHARED_0X_KEYS = ['evaluation'];
 
@@ -43,13 +40,28 @@ export interface Conversion {
   findings: Finding[];
 }
 
-export function convertConfig(old: DictValue, ctx: ConvertContext): Conversion {
+function runPasses(passes: readonly Pass[], old: DictValue, ctx: ConvertContext): Conversion {
   let out = old;
   const findings: Finding[] = [];
-  for (const pass of SHARED_PASSES) {
+  for (const pass of passes) {
     const result = pass({ old, out, ctx });
     out = result.out;
     findings.push(...result.findings);
   }
   return { value: withoutKeys(out, SHARED_0X_KEYS), findings };
+}
+
+/** One config's conversion. */
+export function convertConfig(old: DictValue, ctx: ConvertContext): Conversion {
+  return runPasses(PASSES, old, ctx);
+}
+
+/**
+ * A `convertConfig` for the configs of one run, whose passes share their
+ * work between configs that hold the same objects (memo.ts). What it
+ * remembers lives as long as the converter, not the process.
+ */
+export function createConverter(): typeof convertConfig {
+  const passes = PASSES.map(memoizePass);
+  return (old, ctx) => runPasses(passes, old, ctx);
 }

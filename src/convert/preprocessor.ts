@@ -107,11 +107,18 @@ function withPreprocessor(model: DictValue, preprocessor: Value): DictValue {
   return { ...model, entries: new Map(entries) };
 }
 
+interface SharedPreprocessor {
+  preprocessor: DictValue;
+  findings: Finding[];
+}
+
 /**
  * The data preprocessor of some pipelines in view, shared by every config
- * that holds the same pipeline objects (the configs of one dataset base).
+ * that holds the same pipeline objects (the configs of one dataset base):
+ * by the first pipeline object, then by all of them, so nothing outlives
+ * the pipelines it was built from.
  */
-const preprocessors = new Map<string, { preprocessor: DictValue; findings: Finding[] }>();
+const preprocessors = new WeakMap<Value, Map<string, SharedPreprocessor>>();
 
 function viewKey(view: { train?: Value[]; test?: Value[] }): string {
   const ids = (list?: Value[]) => (list === undefined ? '-' : list.map(valueId).join(','));
@@ -122,8 +129,10 @@ function preprocessorFor(view: { train?: Value[]; test?: Value[] }): {
   preprocessor: DictValue;
   findings: Finding[];
 } {
+  const anchor = view.train?.[0] ?? view.test?.[0];
   const key = viewKey(view);
-  const known = preprocessors.get(key);
+  const byView = anchor === undefined ? undefined : preprocessors.get(anchor);
+  const known = byView?.get(key);
   if (known !== undefined) return known;
   const ctx = ANY_CONFIG;
   const findings: Finding[] = [];
@@ -131,7 +140,6 @@ function preprocessorFor(view: { train?: Value[]; test?: Value[] }): {
   const test = view.test === undefined ? undefined : transformsOf(view.test);
   const trainNorm = first(train, 'Normalize');
   const testNorm = first(test, 'Normalize');
-  const anchor = view.train?.[0] ?? view.test?.[0];
 
   const entries: [DictKey, Value][] = [['type', str(table.type)]];
   const norm = train !== undefined ? trainNorm : testNorm;
@@ -194,7 +202,10 @@ function preprocessorFor(view: { train?: Value[]; test?: Value[] }): {
   if (testPadded !== undefined) entries.push(['test_cfg', dict([testPadded])]);
 
   const made = { preprocessor: dict(entries), findings };
-  preprocessors.set(key, made);
+  if (anchor !== undefined) {
+    if (byView === undefined) preprocessors.set(anchor, new Map([[key, made]]));
+    else byView.set(key, made);
+  }
   return made;
 }
 

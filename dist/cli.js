@@ -39968,6 +39968,14 @@ function splitLines(text2) {
 function comparePaths(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+var FAIL_ON = ["never", "error", "warning"];
+function isFailOn(value) {
+  return FAIL_ON.includes(value);
+}
+function failingCount(counts, failOn) {
+  if (failOn === "never") return 0;
+  return counts.error + (failOn === "warning" ? counts.warning : 0);
+}
 function countSeverities(findings) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
@@ -40620,14 +40628,9 @@ function renderSarif(report3, options = {}) {
 }
 
 // src/cli/migrate-command.ts
-var FAIL_LEVELS = {
-  never: [],
-  error: ["error"],
-  warning: ["error", "warning"]
-};
 async function runMigrate(dir, flags3, io) {
-  const failOn = FAIL_LEVELS[flags3["fail-on"] ?? "error"];
-  if (failOn === void 0) {
+  const failOn = flags3["fail-on"] ?? "error";
+  if (!isFailOn(failOn)) {
     io.err(`mmseg-migrate: --fail-on takes never, error or warning
 `);
     return 2;
@@ -40646,9 +40649,7 @@ async function runMigrate(dir, flags3, io) {
     if (flags3.write && changed.length > 0) io.out(`${changed.length} files written
 `);
   }
-  const failing = [...report3.findings, ...report3.files.flatMap((f) => f.findings)].some(
-    (f) => failOn.includes(f.severity)
-  );
+  const failing = failingCount(summarize(report3).findings, failOn) > 0;
   if (flags3.check && changed.length > 0 && !flags3.write) return 1;
   return failing ? 1 : 0;
 }
@@ -41231,8 +41232,8 @@ function verdict2(plan) {
 `;
 }
 async function runFlagCommand(dir, flags3, io, stdin = () => readFileSync3(0, "utf8")) {
-  const failOn = FAIL_LEVELS[flags3["fail-on"] ?? "error"];
-  if (failOn === void 0) {
+  const failOn = flags3["fail-on"] ?? "error";
+  if (!isFailOn(failOn)) {
     io.err("mmseg-migrate flag: --fail-on takes never, error or warning\n");
     return 2;
   }
@@ -41268,7 +41269,7 @@ async function runFlagCommand(dir, flags3, io, stdin = () => readFileSync3(0, "u
     io.out(suggestionsText(plan, report3, ""));
     io.out(verdict2(plan));
   }
-  return plan.items.some((f) => failOn.includes(f.severity)) ? 1 : 0;
+  return failingCount(countSeverities(plan.items), failOn) > 0 ? 1 : 0;
 }
 
 // src/cli.ts

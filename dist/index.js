@@ -40973,6 +40973,11 @@ function ruleDoc(id) {
 function comparePaths(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+var FAIL_ON = ["never", "error", "warning"];
+function failingCount(counts, failOn) {
+  if (failOn === "never") return 0;
+  return counts.error + (failOn === "warning" ? counts.warning : 0);
+}
 function countSeverities(findings) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
@@ -46909,73 +46914,6 @@ function writeFlagResult(result) {
 `;
 }
 
-// src/github/inputs.ts
-function failingCount(counts, failOn) {
-  if (failOn === "never") return 0;
-  return counts.error + (failOn === "warning" ? counts.warning : 0);
-}
-var DEFAULTS2 = {
-  mode: "auto",
-  path: ".",
-  branch: "mmseg-migrate/1.x",
-  title: "Migrate to MMSegmentation 1.x",
-  commitMessage: "Migrate to MMSegmentation 1.x",
-  failOn: "error"
-};
-function list(text3) {
-  return text3.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-function lines(text3) {
-  const out3 = text3.split("\n").map((s) => s.trim()).filter((s) => s !== "");
-  return out3.length > 0 ? out3 : void 0;
-}
-function oneOf(name2, value, allowed, fallback) {
-  if (value === "") return fallback;
-  if (allowed.includes(value)) return value;
-  throw new Error(`input \`${name2}\` takes ${allowed.join(", ")}; got \`${value}\``);
-}
-function flag(name2, value, fallback) {
-  if (value === "") return fallback;
-  if (/^(true|yes|on|1)$/i.test(value)) return true;
-  if (/^(false|no|off|0)$/i.test(value)) return false;
-  throw new Error(`input \`${name2}\` takes true or false; got \`${value}\``);
-}
-function readInputs(input) {
-  const get2 = (name2) => input(name2).trim();
-  return {
-    token: get2("token"),
-    mode: oneOf("mode", get2("mode"), ["auto", "migrate", "flag", "check"], DEFAULTS2.mode),
-    path: get2("path") || DEFAULTS2.path,
-    include: lines(input("include")),
-    exclude: lines(input("exclude")),
-    branch: get2("branch") || DEFAULTS2.branch,
-    base: get2("base"),
-    title: get2("title") || DEFAULTS2.title,
-    commitMessage: input("commit-message").trim() || DEFAULTS2.commitMessage,
-    labels: list(input("labels")),
-    assignees: list(input("assignees")),
-    reviewers: list(input("reviewers")),
-    draft: flag("draft", get2("draft"), false),
-    dryRun: flag("dry-run", get2("dry-run"), false),
-    failOn: oneOf("fail-on", get2("fail-on"), ["never", "error", "warning"], DEFAULTS2.failOn),
-    reportPath: get2("report-path"),
-    deleteBranch: flag("delete-branch", get2("delete-branch"), true),
-    filterMode: oneOf("filter-mode", get2("filter-mode"), FILTER_MODES, "added"),
-    flagResult: get2("flag-result")
-  };
-}
-var MIGRATE_EVENTS = /* @__PURE__ */ new Set(["push", "schedule", "workflow_dispatch", "repository_dispatch"]);
-var FLAG_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
-function chooseMode(asked, event) {
-  if (asked !== "auto") return { mode: asked };
-  if (MIGRATE_EVENTS.has(event)) return { mode: "migrate" };
-  if (FLAG_EVENTS.has(event)) return { mode: "flag" };
-  return {
-    mode: "check",
-    note: `mode \`auto\` on \`${event || "an unknown event"}\`: running \`check\` (report only, no writes)`
-  };
-}
-
 // src/github/run-context.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
@@ -47079,7 +47017,7 @@ var bool = (v, at) => ({ t: "bool", v, at });
 var int = (v, at) => ({ t: "int", v, at });
 var float = (v, at) => ({ t: "float", v, at });
 var str = (v, at) => ({ t: "str", v, at });
-var list2 = (items2, at) => ({ t: "list", items: items2, at });
+var list = (items2, at) => ({ t: "list", items: items2, at });
 var tuple = (items2, at) => ({ t: "tuple", items: items2, at });
 function dict(entries2 = [], at) {
   return { t: "dict", entries: new Map(entries2), at };
@@ -54734,7 +54672,7 @@ function convertList(items2, at, ctx, opts, outer) {
   for (const p of parts2) findings.push(...p.findings);
   const value = dict([
     ["type", str("ConcatDataset")],
-    ["datasets", list2(parts2.map((p) => p.value))]
+    ["datasets", list(parts2.map((p) => p.value))]
   ]);
   return { value, findings };
 }
@@ -54761,7 +54699,7 @@ function convertWrapper(ds, type, ctx, opts, outer) {
     } else if (k === wrapper.inners && isSeq(v)) {
       const parts2 = v.items.map((d) => convertAny(d, ctx, opts, outer));
       for (const p of parts2) findings.push(...p.findings);
-      entries2.push([k, list2(parts2.map((p) => p.value))]);
+      entries2.push([k, list(parts2.map((p) => p.value))]);
     } else if (k === "pipeline") {
       const p = opts.pipeline(v, opts.split === "train" ? "train" : "test", ds);
       findings.push(...p.findings);
@@ -54821,7 +54759,7 @@ function convertImplicitConcat(ds, ctx, opts, outer) {
   return {
     value: dict([
       ["type", str("ConcatDataset")],
-      ["datasets", list2(copies)]
+      ["datasets", list(copies)]
     ]),
     findings
   };
@@ -55272,7 +55210,7 @@ function packSegInputs(collect, scope) {
   );
   const items2 = kept.map((k) => str(k));
   return transform("PackSegInputs", [
-    ["meta_keys", metaKeys.t === "tuple" ? tuple(items2) : list2(items2)]
+    ["meta_keys", metaKeys.t === "tuple" ? tuple(items2) : list(items2)]
   ]);
 }
 
@@ -55349,10 +55287,10 @@ function mainScale(a) {
   return { args: [["scale", scale]], multiPass: false };
 }
 function ttaRatios(a) {
-  if (a.ratios === void 0) return list2(pipeline_default.augTestRatios.map((r) => float(r)));
+  if (a.ratios === void 0) return list(pipeline_default.augTestRatios.map((r) => float(r)));
   const v = a.ratiosValue;
   if (v.t === "list" && v.items.every((r) => r.t === "float")) return v;
-  return list2(a.ratios.map(asFloat));
+  return list(a.ratios.map(asFloat));
 }
 function convertMsfa(msfa, scope) {
   const fail3 = (message) => {
@@ -55402,14 +55340,14 @@ function convertMsfa(msfa, scope) {
   const keepRatio = resize?.entries.get("keep_ratio") ?? bool(true);
   const { args: scaleArgs, multiPass } = mainScale(a);
   const imgRatios = a.scaleKind === "list" ? void 0 : ttaRatios(a);
-  const resizeList = a.scaleKind === "list" ? list2(
+  const resizeList = a.scaleKind === "list" ? list(
     a.imgScale.items.map(
       (s) => transform("Resize", [
         ["scale", s],
         ["keep_ratio", keepRatio]
       ])
     )
-  ) : list2(
+  ) : list(
     imgRatios.items.map(
       (r) => transform("Resize", [
         ["scale_factor", r],
@@ -55418,7 +55356,7 @@ function convertMsfa(msfa, scope) {
     )
   );
   const flipStep = a.flip || a.ratios === void 0;
-  const flipList = list2([
+  const flipList = list([
     transform("RandomFlip", [
       ["prob", float(0)],
       ["direction", a.directions[0]]
@@ -55448,7 +55386,7 @@ function convertMsfa(msfa, scope) {
     } else {
       const converted = convertKeptTransform(t, scope);
       result.main.push(converted);
-      result.ttaSteps.push(list2([converted]));
+      result.ttaSteps.push(list([converted]));
       result.ran.push(t);
     }
   }
@@ -55492,7 +55430,7 @@ function ttaLoad(t) {
 // src/convert/pipeline.ts
 var PIXEL_INDEPENDENT = new Set(pipeline_default.pixelValueIndependent);
 function pipelineLike(source, items2) {
-  return source.t === "tuple" ? tuple(items2, source.at) : list2(items2, source.at);
+  return source.t === "tuple" ? tuple(items2, source.at) : list(items2, source.at);
 }
 function unreadable(pipeline, ctx) {
   return {
@@ -55725,11 +55663,11 @@ function convertTestPipeline(pipeline, ctx, opts = {}) {
     }
     if (conv === void 0) return { value, findings: scope.findings };
     const steps = [...conv.ttaSteps];
-    if (load !== void 0) steps.push(list2([transform("LoadAnnotations")]));
-    steps.push(list2([pack]));
-    const ttaPipeline = list2([
+    if (load !== void 0) steps.push(list([transform("LoadAnnotations")]));
+    steps.push(list([pack]));
+    const ttaPipeline = list([
       ...preConverted.map(ttaLoad),
-      transform("TestTimeAug", [["transforms", list2(steps)]])
+      transform("TestTimeAug", [["transforms", list(steps)]])
     ]);
     return { value, tta: { imgRatios: conv.imgRatios, ttaPipeline }, findings: scope.findings };
   });
@@ -56376,7 +56314,7 @@ function buildEvaluator(o) {
   const collect = o.collectGpu ? [["collect_device", str("gpu")]] : [];
   const iouMetric = dict([
     ["type", str("IoUMetric")],
-    ["iou_metrics", list2(iou)],
+    ["iou_metrics", list(iou)],
     ...shared,
     ...o.iouOptions,
     ...collect
@@ -56388,7 +56326,7 @@ function buildEvaluator(o) {
     ...collect
   ]);
   if (!cityscapes) return iouMetric;
-  return iou.length > 0 ? list2([iouMetric, cityMetric]) : cityMetric;
+  return iou.length > 0 ? list([iouMetric, cityMetric]) : cityMetric;
 }
 var convertEvaluators = ({ old, out: out3, ctx }) => {
   const findings = [];
@@ -56883,7 +56821,7 @@ var convertHooks = ({ old, out: out3, ctx }) => {
   }
   if (ownsRuntime(old)) {
     if (logging.backends !== void 0) {
-      const backends = list2(logging.backends);
+      const backends = list(logging.backends);
       next.set("vis_backends", backends);
       next.set(
         "visualizer",
@@ -57648,7 +57586,7 @@ var convertPreprocessor = ({ old, out: out3, ctx }) => {
 var LR_POLICIES = schedule_default.lrPolicies;
 var MOMENTUM_POLICIES = schedule_default.momentumPolicies;
 var WARMUPS = schedule_default.warmups;
-var DEFAULTS3 = schedule_default.defaults;
+var DEFAULTS2 = schedule_default.defaults;
 var absent6 = (v) => v === void 0 || v.t === "none";
 var get = (d, key) => d.entries.get(key);
 var given = (d, key) => {
@@ -57730,7 +57668,7 @@ function checkStepMinLr(run3, cfg, stepValue, byEpoch) {
   if (minLrValue === void 0) return;
   const optimizer = get(run3.old, "optimizer");
   const baseLr = isDict(optimizer) && singleLr(optimizer) ? numOf(get(optimizer, "lr")) : void 0;
-  const gamma = numOf(given(cfg, "gamma") ?? float(DEFAULTS3.step_gamma));
+  const gamma = numOf(given(cfg, "gamma") ?? float(DEFAULTS2.step_gamma));
   const minLr = numOf(minLrValue);
   const e = byEpoch === run3.length.byEpoch ? run3.length.end : void 0;
   let decays;
@@ -57775,7 +57713,7 @@ function convertWarmup(run3, cfg) {
     report(run3, "SCHED-005", "error", get(cfg, "warmup_by_epoch"), message);
     return void 0;
   }
-  const ratio = get(cfg, "warmup_ratio") ?? float(DEFAULTS3.warmup_ratio);
+  const ratio = get(cfg, "warmup_ratio") ?? float(DEFAULTS2.warmup_ratio);
   const entry = scheduler(warmup.type, [
     [warmup.ratioArg, ratio],
     ["by_epoch", bool(byEpoch)],
@@ -57799,8 +57737,8 @@ function convertLrPolicy(run3, cfg, policy, byEpoch, warmup) {
     case "poly":
       return [
         scheduler("PolyLR", [
-          ["eta_min", get(cfg, "min_lr") ?? float(DEFAULTS3.poly_min_lr)],
-          ["power", get(cfg, "power") ?? float(DEFAULTS3.poly_power)],
+          ["eta_min", get(cfg, "min_lr") ?? float(DEFAULTS2.poly_min_lr)],
+          ["power", get(cfg, "power") ?? float(DEFAULTS2.poly_power)],
           ["begin", begin],
           ["end", endOf(run3, byEpoch)],
           ["by_epoch", by]
@@ -57898,7 +57836,7 @@ function ratioToOptimizer(run3, target, key) {
 function convertFlatCosine(run3, cfg, byEpoch, warmupIters) {
   const target = annealTarget(run3, cfg, "min_lr", "SCHED-013", "FlatCosineAnnealing");
   if (target === void 0) return void 0;
-  const percentValue = get(cfg, "start_percent") ?? float(DEFAULTS3.flat_start_percent);
+  const percentValue = get(cfg, "start_percent") ?? float(DEFAULTS2.flat_start_percent);
   const percent = numOf(percentValue);
   if (percent === void 0 || percent < 0 || percent > 1) {
     const message = "start_percent must be a number in [0, 1] (0.x raised ValueError); not converted";
@@ -57938,7 +57876,7 @@ function convertCosineRestart(run3, cfg, byEpoch) {
     report(run3, "SCHED-014", "error", periods ?? cfg, message);
     return void 0;
   }
-  const weights = get(cfg, "restart_weights") ?? list2([int(1)]);
+  const weights = get(cfg, "restart_weights") ?? list([int(1)]);
   if (!isSeq(weights) || weights.items.length !== periods.items.length) {
     const message = "periods and restart_weights must have the same length (0.x asserted); not converted";
     report(run3, "SCHED-014", "error", weights, message);
@@ -58087,7 +58025,7 @@ function convertMomentum(run3, cfg) {
         scheduler(isList ? "MultiStepMomentum" : "StepMomentum", [
           [isList ? "milestones" : "step_size", step],
           // Written because the defaults differ: mmcv 0.5, mmengine 0.1.
-          ["gamma", given(cfg, "gamma") ?? float(DEFAULTS3.momentum_step_gamma)],
+          ["gamma", given(cfg, "gamma") ?? float(DEFAULTS2.momentum_step_gamma)],
           ["begin", begin],
           ["end", endOf(run3, byEpoch)],
           ["by_epoch", by]
@@ -58159,7 +58097,7 @@ var convertSchedule = ({ old, out: out3, ctx }) => {
   if (lrNone && (momentumEntries ?? []).length === 0) {
     next.set("param_scheduler", none());
   } else {
-    next.set("param_scheduler", list2([...lrEntries, ...momentumEntries ?? []]));
+    next.set("param_scheduler", list([...lrEntries, ...momentumEntries ?? []]));
   }
   if (run3.endUnknown) {
     const message = "the training length (runner / total_iters) is not in this file; end is left out where the schedule runs to the end of training, and mmengine fills it from the train loop";
@@ -62294,7 +62232,7 @@ function markTightParagraphs(state, idx) {
     i2 += 2;
   }
 }
-function list3(state, startLine, endLine, silent) {
+function list2(state, startLine, endLine, silent) {
   let max, pos, start2, token;
   let nextLine = startLine;
   let tight = true;
@@ -62837,7 +62775,7 @@ var _rules$1 = [
   ],
   [
     "list",
-    list3,
+    list2,
     [
       "paragraph",
       "reference",
@@ -65695,7 +65633,7 @@ function valueOfCfg(v) {
     case "none":
       return none();
     case "list":
-      return list2(v.items.map(valueOfCfg));
+      return list(v.items.map(valueOfCfg));
     case "tuple":
       return tuple(v.items.map(valueOfCfg));
   }
@@ -69748,6 +69686,69 @@ async function deliverMigration(client2, delivery) {
     summary: `${summary2[0].toUpperCase()}${summary2.slice(1)}.`,
     pull: { number: open2.number, url: open2.url },
     ...commit ? { commit } : {}
+  };
+}
+
+// src/github/inputs.ts
+var DEFAULTS3 = {
+  mode: "auto",
+  path: ".",
+  branch: "mmseg-migrate/1.x",
+  title: "Migrate to MMSegmentation 1.x",
+  commitMessage: "Migrate to MMSegmentation 1.x",
+  failOn: "error"
+};
+function list3(text3) {
+  return text3.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function lines(text3) {
+  const out3 = text3.split("\n").map((s) => s.trim()).filter((s) => s !== "");
+  return out3.length > 0 ? out3 : void 0;
+}
+function oneOf(name2, value, allowed, fallback) {
+  if (value === "") return fallback;
+  if (allowed.includes(value)) return value;
+  throw new Error(`input \`${name2}\` takes ${allowed.join(", ")}; got \`${value}\``);
+}
+function flag(name2, value, fallback) {
+  if (value === "") return fallback;
+  if (/^(true|yes|on|1)$/i.test(value)) return true;
+  if (/^(false|no|off|0)$/i.test(value)) return false;
+  throw new Error(`input \`${name2}\` takes true or false; got \`${value}\``);
+}
+function readInputs(input) {
+  const get2 = (name2) => input(name2).trim();
+  return {
+    token: get2("token"),
+    mode: oneOf("mode", get2("mode"), ["auto", "migrate", "flag", "check"], DEFAULTS3.mode),
+    path: get2("path") || DEFAULTS3.path,
+    include: lines(input("include")),
+    exclude: lines(input("exclude")),
+    branch: get2("branch") || DEFAULTS3.branch,
+    base: get2("base"),
+    title: get2("title") || DEFAULTS3.title,
+    commitMessage: input("commit-message").trim() || DEFAULTS3.commitMessage,
+    labels: list3(input("labels")),
+    assignees: list3(input("assignees")),
+    reviewers: list3(input("reviewers")),
+    draft: flag("draft", get2("draft"), false),
+    dryRun: flag("dry-run", get2("dry-run"), false),
+    failOn: oneOf("fail-on", get2("fail-on"), FAIL_ON, DEFAULTS3.failOn),
+    reportPath: get2("report-path"),
+    deleteBranch: flag("delete-branch", get2("delete-branch"), true),
+    filterMode: oneOf("filter-mode", get2("filter-mode"), FILTER_MODES, "added"),
+    flagResult: get2("flag-result")
+  };
+}
+var MIGRATE_EVENTS = /* @__PURE__ */ new Set(["push", "schedule", "workflow_dispatch", "repository_dispatch"]);
+var FLAG_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
+function chooseMode(asked, event) {
+  if (asked !== "auto") return { mode: asked };
+  if (MIGRATE_EVENTS.has(event)) return { mode: "migrate" };
+  if (FLAG_EVENTS.has(event)) return { mode: "flag" };
+  return {
+    mode: "check",
+    note: `mode \`auto\` on \`${event || "an unknown event"}\`: running \`check\` (report only, no writes)`
   };
 }
 

@@ -15,11 +15,11 @@ import { createClient, type GitHubClient } from './github/client.js';
 import { describeFailure, isRequestFailure } from './github/errors.js';
 import { deliverFlags } from './github/flag-deliver.js';
 import { FLAG_RESULT_MAX_BYTES, readFlagResult, writeFlagResult } from './github/flag-result.js';
-import { failingCount, type ActionInputs } from './github/inputs.js';
+import type { ActionInputs } from './github/inputs.js';
 import { listPullFiles } from './github/review.js';
 import { isFork, type RunContext } from './github/run-context.js';
 import { migrateRepository } from './migrate.js';
-import { countSeverities, plural } from './report/summary.js';
+import { countSeverities, failingCount, plural } from './report/summary.js';
 
 export interface FlagRunPlaces {
   /** The migrated folder's path in the repository (`''` or `sub/`). */

@@ -14,7 +14,7 @@ import { createClient } from './github/client.js';
 import type { FileChange } from './github/commit.js';
 import { deliverMigration, type DeliveryResult } from './github/deliver.js';
 import { describeFailure, redact } from './github/errors.js';
-import { chooseMode, failingCount, readInputs, type ActionInputs } from './github/inputs.js';
+import { chooseMode, readInputs, type ActionInputs } from './github/inputs.js';
 import {
   deliveryTarget,
   readCheckout,
@@ -31,7 +31,7 @@ import {
 } from './github/texts.js';
 import { migrateRepository } from './migrate.js';
 import type { MigrationReport } from './report/model.js';
-import { plural, summarize } from './report/summary.js';
+import { failingCount, plural, summarize } from './report/summary.js';
 
 /** The migrated folder's path inside the repository, as a prefix: `''` or `sub/dir/`. */
 function folderPrefix(workspace: string, root: string): string {

@@ -13,9 +13,15 @@ import { FILTER_MODES, planFlags, type FilterMode, type FlagPlan } from '../flag
 import { splitLines } from '../flag/patch.js';
 import { migrateRepository } from '../migrate.js';
 import type { MigrationReport } from '../report/model.js';
-import { countSeverities, plural, presentSeverities } from '../report/summary.js';
+import {
+  countSeverities,
+  failingCount,
+  isFailOn,
+  plural,
+  presentSeverities,
+} from '../report/summary.js';
 import { formatFindingsText } from '../report/text.js';
-import { FAIL_LEVELS, writeOut, type MigrateIo } from './migrate-command.js';
+import { writeOut, type MigrateIo } from './migrate-command.js';
 
 export interface FlagFlags {
   patch?: string;
@@ -71,8 +77,8 @@ export async function runFlagCommand(
   io: MigrateIo,
   stdin: () => string = () => readFileSync(0, 'utf8'),
 ): Promise<number> {
-  const failOn = FAIL_LEVELS[flags['fail-on'] ?? 'error'];
-  if (failOn === undefined) {
+  const failOn = flags['fail-on'] ?? 'error';
+  if (!isFailOn(failOn)) {
     io.err('mmseg-migrate flag: --fail-on takes never, error or warning\n');
     return 2;
   }
@@ -105,5 +111,5 @@ export async function runFlagCommand(
     io.out(suggestionsText(plan, report, ''));
     io.out(verdict(plan));
   }
-  return plan.items.some((f) => failOn.includes(f.severity)) ? 1 : 0;
+  return failingCount(countSeverities(plan.items), failOn) > 0 ? 1 : 0;
 }

@@ -11,8 +11,7 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { MigrationReport } from '../report/model.js';
 import { renderSarif } from '../report/sarif.js';
-import { renderText } from '../report/summary.js';
-import type { Severity } from '../report/findings.js';
+import { failingCount, isFailOn, renderText, summarize } from '../report/summary.js';
 
 export interface MigrateFlags {
   write?: boolean;
@@ -31,16 +30,9 @@ export interface MigrateIo {
   err: (text: string) => void;
 }
 
-/** The severities each `--fail-on` level fails on. */
-export const FAIL_LEVELS: Record<string, Severity[]> = {
-  never: [],
-  error: ['error'],
-  warning: ['error', 'warning'],
-};
-
 export async function runMigrate(dir: string, flags: MigrateFlags, io: MigrateIo): Promise<number> {
-  const failOn = FAIL_LEVELS[flags['fail-on'] ?? 'error'];
-  if (failOn === undefined) {
+  const failOn = flags['fail-on'] ?? 'error';
+  if (!isFailOn(failOn)) {
     io.err(`mmseg-migrate: --fail-on takes never, error or warning\n`);
     return 2;
   }
@@ -60,9 +52,7 @@ export async function runMigrate(dir: string, flags: MigrateFlags, io: MigrateIo
     if (flags.write && changed.length > 0) io.out(`${changed.length} files written\n`);
   }
 
-  const failing = [...report.findings, ...report.files.flatMap((f) => f.findings)].some((f) =>
-    failOn.includes(f.severity),
-  );
+  const failing = failingCount(summarize(report).findings, failOn) > 0;
   if (flags.check && changed.length > 0 && !flags.write) return 1;
   return failing ? 1 : 0;
 }

@@ -5,13 +5,9 @@
 import { FILTER_MODES, type FilterMode } from '../flag/plan.js';
 
 export type Mode = 'migrate' | 'flag' | 'check';
-export type FailOn = 'never' | 'error' | 'warning';
+import { FAIL_ON, type FailOn } from '../report/summary.js';
 
-/** How many findings of these severity counts make a step with `fail-on` fail. */
-export function failingCount(counts: { error: number; warning: number }, failOn: FailOn): number {
-  if (failOn === 'never') return 0;
-  return counts.error + (failOn === 'warning' ? counts.warning : 0);
-}
+export type { FailOn };
 
 export interface ActionInputs {
   token: string;
@@ -104,7 +100,7 @@ export function readInputs(input: InputReader): ActionInputs {
     reviewers: list(input('reviewers')),
     draft: flag('draft', get('draft'), false),
     dryRun: flag('dry-run', get('dry-run'), false),
-    failOn: oneOf('fail-on', get('fail-on'), ['never', 'error', 'warning'], DEFAULTS.failOn),
+    failOn: oneOf('fail-on', get('fail-on'), FAIL_ON, DEFAULTS.failOn),
     reportPath: get('report-path'),
     deleteBranch: flag('delete-branch', get('delete-branch'), true),
     filterMode: oneOf('filter-mode', get('filter-mode'), FILTER_MODES, 'added'),

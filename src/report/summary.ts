@@ -31,6 +31,20 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** `--fail-on` / `fail-on`: the least severity that fails a run. */
+export const FAIL_ON = ['never', 'error', 'warning'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export function isFailOn(value: string): value is FailOn {
+  return (FAIL_ON as readonly string[]).includes(value);
+}
+
+/** How many findings of these counts are at or above `failOn`. */
+export function failingCount(counts: SeverityCounts, failOn: FailOn): number {
+  if (failOn === 'never') return 0;
+  return counts.error + (failOn === 'warning' ? counts.warning : 0);
+}
+
 export function countSeverities(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;

@@ -41012,7 +41012,8 @@ function regionOf(mode, file, patch) {
   if (!file) return { line: () => false, wholeFile: false };
   if (mode === "file") return { line: () => true, wholeFile: true };
   const wholeFile = file.status === "added";
-  if (!patch) return { line: () => wholeFile, wholeFile };
+  if (wholeFile) return { line: () => true, wholeFile };
+  if (!patch) return { line: () => false, wholeFile };
   if (mode === "added") return { line: (n) => patch.added.has(n), wholeFile };
   return { line: (n) => isShown(patch, n), wholeFile };
 }
@@ -41107,9 +41108,13 @@ function planFile(outcome, repoPath2, file, { mode, runFindings, pending }) {
       key: digest(repoPath2, outcome.before, outcome.after)
     });
   }
+  const convertedFile = (pull) => ({
+    path: repoPath2,
+    text: outcome.after,
+    added: pull.status === "added"
+  });
   if (wholeConfig || stale) {
-    if (file)
-      plan.converted = { path: repoPath2, text: outcome.after, added: file.status === "added" };
+    if (file) plan.converted = convertedFile(file);
     return plan;
   }
   const proposals = edits.map((edit) => {
@@ -41156,8 +41161,7 @@ function planFile(outcome, repoPath2, file, { mode, runFindings, pending }) {
       key
     });
   }
-  if (file)
-    plan.converted = { path: repoPath2, text: outcome.after, added: file.status === "added" };
+  if (file) plan.converted = convertedFile(file);
   return plan;
 }
 function planFlags(report3, pullFiles, options) {
@@ -41167,7 +41171,9 @@ function planFlags(report3, pullFiles, options) {
   const runFindings = /* @__PURE__ */ new Map();
   for (const f of report3.findings) {
     if (f.file === "") continue;
-    runFindings.set(f.file, [...runFindings.get(f.file) ?? [], f]);
+    const list3 = runFindings.get(f.file);
+    if (list3) list3.push(f);
+    else runFindings.set(f.file, [f]);
   }
   const plan = {
     filterMode: mode,
@@ -41375,9 +41381,9 @@ ${USAGE}`);
 ${USAGE}`);
         return 2;
       }
-      return statSync4(rest[0], { throwIfNoEntry: false })?.isDirectory() ? runResolveAll(rest[0], values, io) : runResolve(rest[0], values, io);
+      return isFolder(rest[0]) ? runResolveAll(rest[0], values, io) : runResolve(rest[0], values, io);
     default:
-      if (rest.length > 0 || !statSync4(command, { throwIfNoEntry: false })?.isDirectory()) {
+      if (rest.length > 0 || !isFolder(command)) {
         io.err(`mmseg-migrate: '${command}' is neither a command nor a folder
 
 ${USAGE}`);

@@ -41875,7 +41875,8 @@ function regionOf(mode, file, patch) {
   if (!file) return { line: () => false, wholeFile: false };
   if (mode === "file") return { line: () => true, wholeFile: true };
   const wholeFile = file.status === "added";
-  if (!patch) return { line: () => wholeFile, wholeFile };
+  if (wholeFile) return { line: () => true, wholeFile };
+  if (!patch) return { line: () => false, wholeFile };
   if (mode === "added") return { line: (n) => patch.added.has(n), wholeFile };
   return { line: (n) => isShown(patch, n), wholeFile };
 }
@@ -41970,9 +41971,13 @@ function planFile(outcome, repoPath2, file, { mode, runFindings, pending }) {
       key: digest(repoPath2, outcome.before, outcome.after)
     });
   }
+  const convertedFile = (pull) => ({
+    path: repoPath2,
+    text: outcome.after,
+    added: pull.status === "added"
+  });
   if (wholeConfig || stale) {
-    if (file)
-      plan.converted = { path: repoPath2, text: outcome.after, added: file.status === "added" };
+    if (file) plan.converted = convertedFile(file);
     return plan;
   }
   const proposals = edits.map((edit) => {
@@ -42019,8 +42024,7 @@ function planFile(outcome, repoPath2, file, { mode, runFindings, pending }) {
       key
     });
   }
-  if (file)
-    plan.converted = { path: repoPath2, text: outcome.after, added: file.status === "added" };
+  if (file) plan.converted = convertedFile(file);
   return plan;
 }
 function planFlags(report3, pullFiles, options) {
@@ -42030,7 +42034,9 @@ function planFlags(report3, pullFiles, options) {
   const runFindings = /* @__PURE__ */ new Map();
   for (const f of report3.findings) {
     if (f.file === "") continue;
-    runFindings.set(f.file, [...runFindings.get(f.file) ?? [], f]);
+    const list4 = runFindings.get(f.file);
+    if (list4) list4.push(f);
+    else runFindings.set(f.file, [f]);
   }
   const plan = {
     filterMode: mode,

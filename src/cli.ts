@@ -122,11 +122,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.err(`mmseg-migrate resolve: expected one config file\n\n${USAGE}`);
         return 2;
       }
-      return statSync(rest[0], { throwIfNoEntry: false })?.isDirectory()
+      return isFolder(rest[0])
         ? runResolveAll(rest[0], values, io)
         : runResolve(rest[0], values, io);
     default:
-      if (rest.length > 0 || !statSync(command, { throwIfNoEntry: false })?.isDirectory()) {
+      if (rest.length > 0 || !isFolder(command)) {
         io.err(`mmseg-migrate: '${command}' is neither a command nor a folder\n\n${USAGE}`);
         return 2;
       }

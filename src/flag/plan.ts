@@ -91,7 +91,9 @@ function regionOf(
   if (!file) return { line: () => false, wholeFile: false };
   if (mode === 'file') return { line: () => true, wholeFile: true };
   const wholeFile = file.status === 'added';
-  if (!patch) return { line: () => wholeFile, wholeFile };
+  // Every line of an added file is added, also when GitHub sends no patch for it.
+  if (wholeFile) return { line: () => true, wholeFile };
+  if (!patch) return { line: () => false, wholeFile };
   if (mode === 'added') return { line: (n) => patch.added.has(n), wholeFile };
   return { line: (n) => isShown(patch, n), wholeFile };
 }
@@ -228,9 +230,13 @@ function planFile(
       key: digest(repoPath, outcome.before, outcome.after),
     });
   }
+  const convertedFile = (pull: PullFile): ConvertedFile => ({
+    path: repoPath,
+    text: outcome.after,
+    added: pull.status === 'added',
+  });
   if (wholeConfig || stale) {
-    if (file)
-      plan.converted = { path: repoPath, text: outcome.after, added: file.status === 'added' };
+    if (file) plan.converted = convertedFile(file);
     return plan;
   }
   const proposals = edits.map((edit) => {
@@ -285,8 +291,7 @@ function planFile(
       key,
     });
   }
-  if (file)
-    plan.converted = { path: repoPath, text: outcome.after, added: file.status === 'added' };
+  if (file) plan.converted = convertedFile(file);
   return plan;
 }
 
@@ -305,7 +310,9 @@ export function planFlags(
   const runFindings = new Map<string, Finding[]>();
   for (const f of report.findings) {
     if (f.file === '') continue;
-    runFindings.set(f.file, [...(runFindings.get(f.file) ?? []), f]);
+    const list = runFindings.get(f.file);
+    if (list) list.push(f);
+    else runFindings.set(f.file, [f]);
   }
   const plan: FlagPlan = {
     filterMode: mode,

@@ -46880,13 +46880,23 @@ function convertedOf(value, paths) {
   if (!paths.has(path6)) fail(`${path6} is not a file of the pull request`);
   return { path: path6, text: text(c.text, "a converted text", 1 << 20), added: c.added === true };
 }
-function readFlagResult(json, expected) {
+function parseFlagResult(json) {
   let raw;
   try {
     raw = JSON.parse(json);
   } catch {
     fail("it is not JSON");
   }
+  if (typeof raw !== "object" || raw === null) fail("it is not an object");
+  return raw;
+}
+function claimedPullNumber(raw) {
+  const n = raw.pullNumber;
+  if (typeof n !== "number" || !Number.isInteger(n) || n <= 0) fail("it names no pull request");
+  return n;
+}
+function readFlagResult(json, expected) {
+  const raw = typeof json === "string" ? parseFlagResult(json) : json;
   if (raw?.version !== FLAG_RESULT_VERSION) fail("its version is unknown");
   if (raw.pullNumber !== expected.pullNumber) {
     fail(`it is about pull request #${String(raw.pullNumber)}, not #${expected.pullNumber}`);
@@ -69307,11 +69317,8 @@ async function post(inputs, ctx, say) {
   if (statSync3(path6).size > FLAG_RESULT_MAX_BYTES) {
     throw new Error(`${inputs.flagResult} is larger than ${FLAG_RESULT_MAX_BYTES} bytes`);
   }
-  const json = readFileSync5(path6, "utf8");
-  const claimed = Number(JSON.parse(json).pullNumber);
-  if (!Number.isInteger(claimed) || claimed <= 0) {
-    throw new Error(`${inputs.flagResult} names no pull request`);
-  }
+  const saved = parseFlagResult(readFileSync5(path6, "utf8"));
+  const claimed = claimedPullNumber(saved);
   if (run3.pullNumbers.length > 0 && !run3.pullNumbers.includes(claimed)) {
     throw new Error(
       `${inputs.flagResult} is about pull request #${claimed}, which the run did not build`
@@ -69325,7 +69332,7 @@ async function post(inputs, ctx, say) {
     );
   }
   const files = await listPullFiles(github, ctx.repo, claimed);
-  const result = readFlagResult(json, {
+  const result = readFlagResult(saved, {
     pullNumber: claimed,
     headSha: run3.headSha,
     paths: new Set(files.map((f) => f.path))

@@ -14,7 +14,13 @@ import { annotate } from './github/annotations.js';
 import { createClient, type GitHubClient } from './github/client.js';
 import { describeFailure, isRequestFailure } from './github/errors.js';
 import { deliverFlags } from './github/flag-deliver.js';
-import { FLAG_RESULT_MAX_BYTES, readFlagResult, writeFlagResult } from './github/flag-result.js';
+import {
+  claimedPullNumber,
+  FLAG_RESULT_MAX_BYTES,
+  parseFlagResult,
+  readFlagResult,
+  writeFlagResult,
+} from './github/flag-result.js';
 import type { ActionInputs } from './github/inputs.js';
 import { listPullFiles } from './github/review.js';
 import { isFork, type RunContext } from './github/run-context.js';
@@ -128,11 +134,8 @@ async function post(
   if (statSync(path).size > FLAG_RESULT_MAX_BYTES) {
     throw new Error(`${inputs.flagResult} is larger than ${FLAG_RESULT_MAX_BYTES} bytes`);
   }
-  const json = readFileSync(path, 'utf8');
-  const claimed = Number((JSON.parse(json) as { pullNumber?: unknown }).pullNumber);
-  if (!Number.isInteger(claimed) || claimed <= 0) {
-    throw new Error(`${inputs.flagResult} names no pull request`);
-  }
+  const saved = parseFlagResult(readFileSync(path, 'utf8'));
+  const claimed = claimedPullNumber(saved);
   if (run.pullNumbers.length > 0 && !run.pullNumbers.includes(claimed)) {
     throw new Error(
       `${inputs.flagResult} is about pull request #${claimed}, which the run did not build`,
@@ -146,7 +149,7 @@ async function post(
     );
   }
   const files = await listPullFiles(github, ctx.repo, claimed);
-  const result = readFlagResult(json, {
+  const result = readFlagResult(saved, {
     pullNumber: claimed,
     headSha: run.headSha,
     paths: new Set(files.map((f) => f.path)),

@@ -90,21 +90,35 @@ function convertedOf(value: unknown, paths: ReadonlySet<string>): ConvertedFile 
   return { path, text: text(c.text, 'a converted text', 1 << 20), added: c.added === true };
 }
 
+/** A saved result's JSON as an object, before it is checked. */
+export function parseFlagResult(json: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    fail('it is not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null) fail('it is not an object');
+  return raw as Record<string, unknown>;
+}
+
+/** The pull request a saved result says it is about; it is checked against GitHub before use. */
+export function claimedPullNumber(raw: Record<string, unknown>): number {
+  const n = raw.pullNumber;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) fail('it names no pull request');
+  return n;
+}
+
 /**
  * Reads a saved result for pull request `pullNumber` at `headSha`, keeping
  * only what concerns `paths` (the pull request's files). Throws on anything
  * that is not a result of that pull request at that commit.
  */
 export function readFlagResult(
-  json: string,
+  json: string | Record<string, unknown>,
   expected: { pullNumber: number; headSha: string; paths: ReadonlySet<string> },
 ): FlagResult {
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    fail('it is not JSON');
-  }
+  const raw = typeof json === 'string' ? parseFlagResult(json) : json;
   if (raw?.version !== FLAG_RESULT_VERSION) fail('its version is unknown');
   if (raw.pullNumber !== expected.pullNumber) {
     fail(`it is about pull request #${String(raw.pullNumber)}, not #${expected.pullNumber}`);

@@ -21400,7 +21400,7 @@ function topLevelStatements(tree, source) {
 
 // src/scan/python-shape.ts
 var FRAMEWORKS = /* @__PURE__ */ new Set(["torch", "mmcv", "mmseg", "mmengine"]);
-function pythonShape(tree) {
+function pythonShape(tree, source) {
   const assigned = /* @__PURE__ */ new Map();
   const markers = [];
   const imports = [];
@@ -21449,7 +21449,7 @@ function pythonShape(tree) {
   }
   const scriptMarkers = readBaseLine === void 0 ? [...markers, ...imports] : markers;
   scriptMarkers.sort((a, b) => a.line - b.line);
-  const accesses = /\b_base_\s*\./.test(tree.rootNode.text) ? baseAccesses(tree.rootNode) : [];
+  const accesses = /\b_base_\s*\./.test(source) ? baseAccesses(tree.rootNode) : [];
   return { assigned, scriptMarkers, readBaseLine, baseAccesses: accesses };
 }
 function assignedNames2(node) {
@@ -21753,7 +21753,7 @@ function classifyPython(path, text2, context) {
 function classifyModule(mod, context) {
   const path = mod.file;
   const findings = [...mod.syntaxErrors];
-  const shape = pythonShape(mod.tree);
+  const shape = pythonShape(mod.tree, mod.source);
   const { decl, findings: declFindings } = mod.source.includes("_base_") ? readBaseDecl(mod) : { decl: void 0, findings: [] };
   const bases = decl ? baseFiles(path, decl.paths) : void 0;
   const assignsConfigKey = [...shape.assigned.keys()].some((k) => CONFIG_KEYS.has(k));

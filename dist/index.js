@@ -68255,7 +68255,7 @@ var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/scan/python-shape.ts
 var FRAMEWORKS = /* @__PURE__ */ new Set(["torch", "mmcv", "mmseg", "mmengine"]);
-function pythonShape(tree) {
+function pythonShape(tree, source) {
   const assigned = /* @__PURE__ */ new Map();
   const markers = [];
   const imports = [];
@@ -68304,7 +68304,7 @@ function pythonShape(tree) {
   }
   const scriptMarkers = readBaseLine === void 0 ? [...markers, ...imports] : markers;
   scriptMarkers.sort((a, b) => a.line - b.line);
-  const accesses = /\b_base_\s*\./.test(tree.rootNode.text) ? baseAccesses(tree.rootNode) : [];
+  const accesses = /\b_base_\s*\./.test(source) ? baseAccesses(tree.rootNode) : [];
   return { assigned, scriptMarkers, readBaseLine, baseAccesses: accesses };
 }
 function assignedNames2(node) {
@@ -68608,7 +68608,7 @@ function classifyPython(path6, text3, context3) {
 function classifyModule(mod, context3) {
   const path6 = mod.file;
   const findings = [...mod.syntaxErrors];
-  const shape = pythonShape(mod.tree);
+  const shape = pythonShape(mod.tree, mod.source);
   const { decl, findings: declFindings } = mod.source.includes("_base_") ? readBaseDecl(mod) : { decl: void 0, findings: [] };
   const bases = decl ? baseFiles(path6, decl.paths) : void 0;
   const assignsConfigKey = [...shape.assigned.keys()].some((k) => CONFIG_KEYS.has(k));

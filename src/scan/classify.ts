@@ -107,7 +107,7 @@ function classifyPython(path: string, text: string, context: ClassifyContext): C
 function classifyModule(mod: ParsedModule, context: ClassifyContext): Classified {
   const path = mod.file;
   const findings: Finding[] = [...mod.syntaxErrors];
-  const shape = pythonShape(mod.tree);
+  const shape = pythonShape(mod.tree, mod.source);
   const { decl, findings: declFindings } = mod.source.includes('_base_')
     ? readBaseDecl(mod)
     : { decl: undefined, findings: [] };

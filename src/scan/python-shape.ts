@@ -26,7 +26,7 @@ export interface PythonShape {
 /** Packages whose import marks a script, unless the file is a `read_base()` config. */
 const FRAMEWORKS = new Set(['torch', 'mmcv', 'mmseg', 'mmengine']);
 
-export function pythonShape(tree: SyntaxTree): PythonShape {
+export function pythonShape(tree: SyntaxTree, source: string): PythonShape {
   const assigned = new Map<string, number>();
   const markers: ScriptMarker[] = [];
   const imports: ScriptMarker[] = [];
@@ -78,7 +78,7 @@ export function pythonShape(tree: SyntaxTree): PythonShape {
   const scriptMarkers = readBaseLine === undefined ? [...markers, ...imports] : markers;
   scriptMarkers.sort((a, b) => a.line - b.line);
   // Walking every attribute node of every file is the cost; most files never name `_base_.`.
-  const accesses = /\b_base_\s*\./.test(tree.rootNode.text) ? baseAccesses(tree.rootNode) : [];
+  const accesses = /\b_base_\s*\./.test(source) ? baseAccesses(tree.rootNode) : [];
   return { assigned, scriptMarkers, readBaseLine, baseAccesses: accesses };
 }
 

@@ -265,18 +265,20 @@ function nameFor(
   defined: ReadonlyMap<string, Value>,
   identity: ReadonlyMap<Value, string>,
 ): (v: Value, path: PrintPath) => string | undefined {
+  // `defined` does not change while one statement prints.
+  const containers = [...defined].filter(([, value]) => isContainer(value)).map(([name]) => name);
   return (v, path) => {
-    const candidates = [v.at?.via, identity.get(v)];
-    // A non-empty dict or list equal to a variable is that variable (`optimizer=optimizer`).
-    if (isContainer(v)) {
-      for (const [name, value] of defined) if (isContainer(value)) candidates.push(name);
-    }
-    for (const name of candidates) {
-      if (name === undefined || (path.length === 0 && name === key)) continue;
+    const names = (name: string | undefined) => {
+      if (name === undefined || (path.length === 0 && name === key)) return false;
       const value = defined.get(name);
-      if (value !== undefined && valueEquals(value, v)) return name;
-    }
-    return undefined;
+      return value !== undefined && valueEquals(value, v);
+    };
+    const via = v.at?.via;
+    if (names(via)) return via;
+    const same = identity.get(v);
+    if (names(same)) return same;
+    // A non-empty dict or list equal to a variable is that variable (`optimizer=optimizer`).
+    return isContainer(v) ? containers.find(names) : undefined;
   };
 }
 
@@ -296,8 +298,11 @@ function numberAsWritten(file: string, source: string): (v: Value) => string | u
 /** Whether a value was built by reading one of `names` (at any depth). */
 function readsAny(v: Value, names: ReadonlySet<string>): boolean {
   if (v.at?.via !== undefined && names.has(v.at.via)) return true;
-  if (v.t === 'dict') return [...v.entries.values()].some((x) => readsAny(x, names));
-  if (v.t === 'list' || v.t === 'tuple') return v.items.some((x) => readsAny(x, names));
+  if (v.t === 'dict') {
+    for (const x of v.entries.values()) if (readsAny(x, names)) return true;
+  } else if (v.t === 'list' || v.t === 'tuple') {
+    for (const x of v.items) if (readsAny(x, names)) return true;
+  }
   return false;
 }
 
@@ -309,13 +314,16 @@ function dependenciesFirst(keys: readonly string[], values: ReadonlyMap<string, 
   const nested = (outer: Value, inner: Value): boolean => {
     const children =
       outer.t === 'dict'
-        ? [...outer.entries.values()]
+        ? outer.entries.values()
         : outer.t === 'list' || outer.t === 'tuple'
           ? outer.items
           : [];
-    return children.some(
-      (v) => v === inner || (isContainer(inner) && valueEquals(v, inner)) || nested(v, inner),
-    );
+    for (const v of children) {
+      if (v === inner || (isContainer(inner) && valueEquals(v, inner)) || nested(v, inner)) {
+        return true;
+      }
+    }
+    return false;
   };
   const order: string[] = [];
   const visit = (key: string, seen: Set<string>) => {

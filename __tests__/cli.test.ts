@@ -1,9 +1,18 @@
 /**
- * The real command line: the bundled `dist/cli.js` behind `bin/`, run as a
+ * The real command line: the bundled `dist/cli.cjs` behind `bin/`, run as a
  * child process the way a user runs `npx mmseg-migrate`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +21,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'mmseg-migrate.js');
 const examples = join(root, 'examples');
 
-function cli(args: string[], cwd = root) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+function cli(args: string[], cwd = root, env: NodeJS.ProcessEnv = process.env) {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -171,5 +180,46 @@ describe('mmseg-migrate CLI', () => {
       /^configs\/fcn\/fcn_r50-d8_512x1024_40k_cityscapes_bs4\.py +config +0\.x +data$/m,
     );
     expect(run.stdout).toMatch(/^\d+ files, 18 configs \(18 on 0\.x\)$/m);
+  });
+
+  describe('code cache', () => {
+    const scan = ['scan', 'examples', '--json'];
+    let folder: string;
+    let env: NodeJS.ProcessEnv;
+    const caches = () => readdirSync(folder).filter((name) => name.endsWith('.v8cache'));
+    beforeEach(() => {
+      folder = mkdtempSync(join(tmpdir(), 'mmseg-cache-'));
+      env = { ...process.env, MMSEG_MIGRATE_CACHE_DIR: folder };
+      delete env.NODE_DISABLE_COMPILE_CACHE;
+    });
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('is written by the first run and used as it is by the next', () => {
+      const first = cli(scan, root, env);
+      expect(first.code).toBe(0);
+      expect(caches()).toHaveLength(1);
+      const file = join(folder, caches()[0]);
+      expect(statSync(file).size).toBeGreaterThan(100_000);
+      // A run that accepts the cache leaves the file alone.
+      utimesSync(file, 0, 0);
+      const second = cli(scan, root, env);
+      expect(second.stdout).toBe(first.stdout);
+      expect(statSync(file).mtimeMs).toBe(0);
+    });
+
+    it('replaces a damaged cache and the caches of other bundles, with the same output', () => {
+      const clean = cli(scan, root, { ...env, NODE_DISABLE_COMPILE_CACHE: '1' });
+      expect(caches()).toEqual([]);
+      cli(scan, root, env);
+      const [name] = caches();
+      const damaged = join(folder, name);
+      writeFileSync(damaged, Buffer.alloc(4096, 7));
+      writeFileSync(join(folder, 'cli-0000000000000000-v0.0.0-x64.v8cache'), 'old');
+      const run = cli(scan, root, env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(clean.stdout);
+      expect(caches()).toEqual([name]);
+      expect(readFileSync(damaged).equals(Buffer.alloc(4096, 7))).toBe(false);
+    });
   });
 });

@@ -58934,17 +58934,18 @@ function statementsOf(source) {
   }
 }
 function nameFor(key, defined, identity) {
+  const containers = [...defined].filter(([, value]) => isContainer(value)).map(([name2]) => name2);
   return (v, path6) => {
-    const candidates = [v.at?.via, identity.get(v)];
-    if (isContainer(v)) {
-      for (const [name2, value] of defined) if (isContainer(value)) candidates.push(name2);
-    }
-    for (const name2 of candidates) {
-      if (name2 === void 0 || path6.length === 0 && name2 === key) continue;
+    const names = (name2) => {
+      if (name2 === void 0 || path6.length === 0 && name2 === key) return false;
       const value = defined.get(name2);
-      if (value !== void 0 && valueEquals(value, v)) return name2;
-    }
-    return void 0;
+      return value !== void 0 && valueEquals(value, v);
+    };
+    const via = v.at?.via;
+    if (names(via)) return via;
+    const same = identity.get(v);
+    if (names(same)) return same;
+    return isContainer(v) ? containers.find(names) : void 0;
   };
 }
 var NUMBER = /^(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?$/;
@@ -58959,17 +58960,23 @@ function numberAsWritten(file, source) {
 }
 function readsAny(v, names) {
   if (v.at?.via !== void 0 && names.has(v.at.via)) return true;
-  if (v.t === "dict") return [...v.entries.values()].some((x) => readsAny(x, names));
-  if (v.t === "list" || v.t === "tuple") return v.items.some((x) => readsAny(x, names));
+  if (v.t === "dict") {
+    for (const x of v.entries.values()) if (readsAny(x, names)) return true;
+  } else if (v.t === "list" || v.t === "tuple") {
+    for (const x of v.items) if (readsAny(x, names)) return true;
+  }
   return false;
 }
 var isContainer = (v) => v.t === "dict" && v.entries.size > 0 || v.t === "list" && v.items.length > 0;
 function dependenciesFirst(keys2, values) {
   const nested = (outer, inner) => {
-    const children = outer.t === "dict" ? [...outer.entries.values()] : outer.t === "list" || outer.t === "tuple" ? outer.items : [];
-    return children.some(
-      (v) => v === inner || isContainer(inner) && valueEquals(v, inner) || nested(v, inner)
-    );
+    const children = outer.t === "dict" ? outer.entries.values() : outer.t === "list" || outer.t === "tuple" ? outer.items : [];
+    for (const v of children) {
+      if (v === inner || isContainer(inner) && valueEquals(v, inner) || nested(v, inner)) {
+        return true;
+      }
+    }
+    return false;
   };
   const order = [];
   const visit2 = (key, seen) => {

@@ -4,7 +4,15 @@
  * folder and fails when dist/ differs, so a stale bundle cannot land.
  */
 import { build } from 'esbuild';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  mkdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,19 +30,47 @@ const wasm = [
 if (!check) rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
-await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/action.ts' },
+const shared = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   outdir,
   legalComments: 'none',
   logLevel: 'warning',
+  charset: 'ascii',
+};
+// The Action: an ES module, as GitHub runs it.
+await build({
+  ...shared,
+  entryPoints: { index: 'src/action.ts' },
+  format: 'esm',
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+// The CLI: CommonJS, so that bin/ can compile it through V8's code cache
+// (Node 20 has no code cache for ES modules). web-tree-sitter ships a
+// CommonJS build of its own; dynamic imports of Node's modules become requires.
+await build({
+  ...shared,
+  entryPoints: { cli: 'src/cli.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+// esbuild keeps non-ASCII text in comments and regular expressions as it is;
+// escaped, the whole bundle is ASCII, which Node reads and V8 scans fastest.
+const cli = join(outdir, 'cli.cjs');
+writeFileSync(
+  cli,
+  readFileSync(cli, 'utf8').replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  ),
+);
 for (const file of wasm) copyFileSync(file, join(outdir, file.split(/[\\/]/).pop()));
 
 if (check) {

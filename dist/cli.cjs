@@ -21955,7 +21955,6 @@ function mentionsConfigKey(text2) {
 }
 
 // src/scan/discover.ts
-var import_fast_glob = __toESM2(require_out4(), 1);
 var import_node_fs3 = require("node:fs");
 var import_node_path3 = require("node:path");
 var DEFAULT_EXCLUDED_DIRS = [".git", "node_modules", "work_dirs", "data"];
@@ -21991,8 +21990,34 @@ function ignorePatterns(exclude) {
 }
 async function discoverFiles(root, options = {}) {
   const cwd = (0, import_node_path3.resolve)(root);
+  const globbed = (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
+  const files = globbed ? await globFiles(cwd, options) : walkFiles(cwd);
+  return [...new Set(files)].sort(compareCodeUnits);
+}
+function walkFiles(root) {
+  const files = [];
+  const folders = [""];
+  for (let folder = folders.pop(); folder !== void 0; folder = folders.pop()) {
+    let entries2;
+    try {
+      entries2 = (0, import_node_fs3.readdirSync)(folder === "" ? root : (0, import_node_path3.join)(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries2) {
+      if (EXCLUDED_NAMES.has(entry.name)) continue;
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) folders.push(path);
+      else if (entry.isFile() && isCandidateName(entry.name)) files.push(path);
+    }
+  }
+  return files;
+}
+var EXCLUDED_NAMES = new Set(DEFAULT_EXCLUDED_DIRS);
+async function globFiles(cwd, options) {
+  const { default: fg } = await Promise.resolve().then(() => __toESM2(require_out4(), 1));
   const patterns = options.include && options.include.length > 0 ? options.include : ["**/*"];
-  const entries2 = await (0, import_fast_glob.default)(patterns, {
+  const entries2 = await fg(patterns, {
     cwd,
     dot: true,
     onlyFiles: true,
@@ -22000,7 +22025,7 @@ async function discoverFiles(root, options = {}) {
     ignore: ignorePatterns(options.exclude ?? []),
     suppressErrors: true
   });
-  const files = entries2.filter((path) => {
+  return entries2.filter((path) => {
     if (path.startsWith("../") || (0, import_node_path3.isAbsolute)(path)) return false;
     const name2 = path.slice(path.lastIndexOf("/") + 1);
     if (!isCandidateName(name2)) return false;
@@ -22010,7 +22035,6 @@ async function discoverFiles(root, options = {}) {
       return false;
     }
   });
-  return [...new Set(files)].sort(compareCodeUnits);
 }
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -22022,7 +22046,6 @@ async function scanRepository(root, options = {}) {
   const parsers = initParsers();
   const absolute = (0, import_node_path4.resolve)(root);
   const paths = await discoverFiles(absolute, options);
-  await parsers;
   const source = diskSource(absolute);
   const findings = [];
   const texts = /* @__PURE__ */ new Map();
@@ -22031,6 +22054,7 @@ async function scanRepository(root, options = {}) {
     if (read.problem) findings.push(read.problem);
     else texts.set(path, read.text);
   }
+  await parsers;
   const first2 = [...texts].map(([path, text2]) => classifyFile(path, text2, { namedAsBase: false }));
   const bases = new Map(first2.flatMap((f) => f.bases ? [[f.path, f.bases]] : []));
   const named = new Set([...bases.values()].flat());
@@ -35635,18 +35659,18 @@ function cfgText(v) {
 }
 function differences(before, after, prefix) {
   if (before !== void 0 && valueEquals(before, after)) return [];
-  const join6 = (k) => prefix ? `${prefix}.${k}` : k;
+  const join7 = (k) => prefix ? `${prefix}.${k}` : k;
   if (isDict(after) && (before === void 0 || isDict(before))) {
     const out3 = [];
     for (const [k, v] of after.entries) {
-      out3.push(...differences(before?.entries.get(k), v, join6(String(k))));
+      out3.push(...differences(before?.entries.get(k), v, join7(String(k))));
     }
     const removed = before ? [...before.entries.keys()].filter((k) => !after.entries.has(k)) : [];
-    for (const k of removed) out3.push({ key: join6(String(k)) });
+    for (const k of removed) out3.push({ key: join7(String(k)) });
     return out3;
   }
   if (before !== void 0 && (after.t === "list" || after.t === "tuple") && before.t === after.t && before.items.length === after.items.length && after.items.some((item) => isDict(item))) {
-    return after.items.flatMap((item, i2) => differences(before.items[i2], item, join6(String(i2))));
+    return after.items.flatMap((item, i2) => differences(before.items[i2], item, join7(String(i2))));
   }
   const holdsDicts = (v) => (v?.t === "list" || v?.t === "tuple") && v.items.some((item) => isDict(item));
   if (holdsDicts(before) || holdsDicts(after)) return [{ key: prefix }];
@@ -35735,7 +35759,7 @@ function needsValue(item, rule) {
 function translateKey(item, ctx) {
   const path = segments(item.key);
   const top = path[0];
-  const join6 = (prefix, tail) => [prefix, ...tail].filter((s) => s !== "").join(".");
+  const join7 = (prefix, tail) => [prefix, ...tail].filter((s) => s !== "").join(".");
   if (keyVersion(item.key) === "1.x") return out2([{ key: item.key }]);
   switch (top) {
     case "data":
@@ -35814,7 +35838,7 @@ function translateKey(item, ctx) {
   const rename = longest(RENAMES2, path);
   if (rename) {
     const tail = path.slice(segments(rename.from).length);
-    const keys2 = rename.to.map((to) => join6(to, tail));
+    const keys2 = rename.to.map((to) => join7(to, tail));
     if (keys2.length === 1 && keys2[0] === item.key) return out2([{ key: item.key }]);
     return out2(
       keys2.map((key) => ({ key })),
@@ -40544,7 +40568,7 @@ function pointer(options) {
   if (places.length === 0) return "run `npx mmseg-migrate --json` for every finding";
   return `every finding is in ${places.join(" and in ")}`;
 }
-function join4(blocks) {
+function join5(blocks) {
   return blocks.join("\n");
 }
 function joinedLength(blocks) {
@@ -40562,7 +40586,7 @@ function renderMarkdown(report3, options = {}) {
     ...runFindings.length > 0 ? [runDetails(runFindings, info2)] : [],
     ...withFindings.map((e) => fileDetails(e, info2))
   ];
-  const full = join4([head, table3, ...options.details === false ? [] : detailBlocks("rows")]);
+  const full = join5([head, table3, ...options.details === false ? [] : detailBlocks("rows")]);
   if (full.length <= maxChars) return full;
   if (options.details !== false) {
     const shortened = withinLimit();
@@ -40573,7 +40597,7 @@ function renderMarkdown(report3, options = {}) {
     const grouped = detailBlocks("grouped");
     const groupedNote = `**Shortened** to stay within ${limitText}: info findings are counted per rule; ${pointer(options)}.
 `;
-    const stageInfo = join4([head, table3, ...grouped, groupedNote]);
+    const stageInfo = join5([head, table3, ...grouped, groupedNote]);
     if (stageInfo.length <= maxChars) return stageInfo;
     const detailNote = (omittedFiles, runOmitted) => `**Shortened** to stay within ${limitText}: info findings are counted per rule and the findings of ${countOf2(omittedFiles, "file", "files")}${runOmitted ? " and of the run" : ""} are not shown (the table keeps each file's counts); ${pointer(options)}.
 `;
@@ -40590,7 +40614,7 @@ function renderMarkdown(report3, options = {}) {
       const runOmitted = hasRunBlock && kept.length === 0;
       const keptFiles = kept.length - (hasRunBlock && !runOmitted ? 1 : 0);
       const note2 = detailNote(withFindings.length - keptFiles, runOmitted);
-      return join4([head, table3, ...kept, note2]);
+      return join5([head, table3, ...kept, note2]);
     }
     return void 0;
   }
@@ -40610,7 +40634,7 @@ function renderMarkdown(report3, options = {}) {
       const omitted = rows.length - kept.length;
       const note2 = omitted > 0 ? tableNote(omitted) : `**Truncated** to stay within ${limitText}: no findings are shown; ${pointer(options)}.
 `;
-      return join4([head, TABLE_HEAD + kept.join(""), note2]);
+      return join5([head, TABLE_HEAD + kept.join(""), note2]);
     }
     return `mmseg-migrate: ${summaryPhrase(summarize(report3))}
 `.slice(0, maxChars);

@@ -36835,11 +36835,11 @@ function getIDToken(aud) {
 // src/action.ts
 import { mkdirSync, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname5, isAbsolute as isAbsolute3, join as join9, relative as relative3, resolve as resolve5, sep as sep5 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join10, relative as relative3, resolve as resolve5, sep as sep5 } from "node:path";
 
 // src/action-flag.ts
 import { readFileSync as readFileSync5, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname4, join as join8 } from "node:path";
+import { dirname as dirname4, join as join9 } from "node:path";
 
 // src/report/findings.ts
 function finding(rule, severity, file, line, message) {
@@ -65718,18 +65718,18 @@ function cfgText(v) {
 }
 function differences(before, after, prefix) {
   if (before !== void 0 && valueEquals(before, after)) return [];
-  const join10 = (k) => prefix ? `${prefix}.${k}` : k;
+  const join11 = (k) => prefix ? `${prefix}.${k}` : k;
   if (isDict(after) && (before === void 0 || isDict(before))) {
     const out3 = [];
     for (const [k, v] of after.entries) {
-      out3.push(...differences(before?.entries.get(k), v, join10(String(k))));
+      out3.push(...differences(before?.entries.get(k), v, join11(String(k))));
     }
     const removed = before ? [...before.entries.keys()].filter((k) => !after.entries.has(k)) : [];
-    for (const k of removed) out3.push({ key: join10(String(k)) });
+    for (const k of removed) out3.push({ key: join11(String(k)) });
     return out3;
   }
   if (before !== void 0 && (after.t === "list" || after.t === "tuple") && before.t === after.t && before.items.length === after.items.length && after.items.some((item) => isDict(item))) {
-    return after.items.flatMap((item, i2) => differences(before.items[i2], item, join10(String(i2))));
+    return after.items.flatMap((item, i2) => differences(before.items[i2], item, join11(String(i2))));
   }
   const holdsDicts = (v) => (v?.t === "list" || v?.t === "tuple") && v.items.some((item) => isDict(item));
   if (holdsDicts(before) || holdsDicts(after)) return [{ key: prefix }];
@@ -65818,7 +65818,7 @@ function needsValue(item, rule) {
 function translateKey(item, ctx) {
   const path6 = segments(item.key);
   const top = path6[0];
-  const join10 = (prefix, tail) => [prefix, ...tail].filter((s) => s !== "").join(".");
+  const join11 = (prefix, tail) => [prefix, ...tail].filter((s) => s !== "").join(".");
   if (keyVersion(item.key) === "1.x") return out2([{ key: item.key }]);
   switch (top) {
     case "data":
@@ -65897,7 +65897,7 @@ function translateKey(item, ctx) {
   const rename2 = longest(RENAMES2, path6);
   if (rename2) {
     const tail = path6.slice(segments(rename2.from).length);
-    const keys2 = rename2.to.map((to) => join10(to, tail));
+    const keys2 = rename2.to.map((to) => join11(to, tail));
     if (keys2.length === 1 && keys2[0] === item.key) return out2([{ key: item.key }]);
     return out2(
       keys2.map((key) => ({ key })),
@@ -68154,7 +68154,7 @@ function rewritePythonScript(path6, text3, ctx = {}) {
 
 // src/scan/scan.ts
 import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import { join as join7, resolve as resolve4 } from "node:path";
+import { join as join8, resolve as resolve4 } from "node:path";
 
 // src/config/source.ts
 import { readFileSync as readFileSync3, realpathSync, statSync } from "node:fs";
@@ -68765,9 +68765,8 @@ function mentionsConfigKey(text3) {
 }
 
 // src/scan/discover.ts
-var import_fast_glob = __toESM(require_out4(), 1);
-import { lstatSync } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
+import { lstatSync, readdirSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join7, resolve as resolve3 } from "node:path";
 var DEFAULT_EXCLUDED_DIRS = [".git", "node_modules", "work_dirs", "data"];
 var KNOWN_EXTENSIONS = /* @__PURE__ */ new Set([
   "py",
@@ -68801,8 +68800,34 @@ function ignorePatterns(exclude) {
 }
 async function discoverFiles(root, options = {}) {
   const cwd = resolve3(root);
+  const globbed = (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
+  const files = globbed ? await globFiles(cwd, options) : walkFiles(cwd);
+  return [...new Set(files)].sort(compareCodeUnits);
+}
+function walkFiles(root) {
+  const files = [];
+  const folders = [""];
+  for (let folder = folders.pop(); folder !== void 0; folder = folders.pop()) {
+    let entries2;
+    try {
+      entries2 = readdirSync(folder === "" ? root : join7(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries2) {
+      if (EXCLUDED_NAMES.has(entry.name)) continue;
+      const path6 = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) folders.push(path6);
+      else if (entry.isFile() && isCandidateName(entry.name)) files.push(path6);
+    }
+  }
+  return files;
+}
+var EXCLUDED_NAMES = new Set(DEFAULT_EXCLUDED_DIRS);
+async function globFiles(cwd, options) {
+  const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const patterns = options.include && options.include.length > 0 ? options.include : ["**/*"];
-  const entries2 = await (0, import_fast_glob.default)(patterns, {
+  const entries2 = await fg(patterns, {
     cwd,
     dot: true,
     onlyFiles: true,
@@ -68810,7 +68835,7 @@ async function discoverFiles(root, options = {}) {
     ignore: ignorePatterns(options.exclude ?? []),
     suppressErrors: true
   });
-  const files = entries2.filter((path6) => {
+  return entries2.filter((path6) => {
     if (path6.startsWith("../") || isAbsolute2(path6)) return false;
     const name2 = path6.slice(path6.lastIndexOf("/") + 1);
     if (!isCandidateName(name2)) return false;
@@ -68820,7 +68845,6 @@ async function discoverFiles(root, options = {}) {
       return false;
     }
   });
-  return [...new Set(files)].sort(compareCodeUnits);
 }
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -68832,7 +68856,6 @@ async function scanRepository(root, options = {}) {
   const parsers = initParsers();
   const absolute = resolve4(root);
   const paths = await discoverFiles(absolute, options);
-  await parsers;
   const source = diskSource(absolute);
   const findings = [];
   const texts = /* @__PURE__ */ new Map();
@@ -68841,6 +68864,7 @@ async function scanRepository(root, options = {}) {
     if (read.problem) findings.push(read.problem);
     else texts.set(path6, read.text);
   }
+  await parsers;
   const first2 = [...texts].map(([path6, text3]) => classifyFile(path6, text3, { namedAsBase: false }));
   const bases = new Map(first2.flatMap((f) => f.bases ? [[f.path, f.bases]] : []));
   const named = new Set([...bases.values()].flat());
@@ -68867,7 +68891,7 @@ function readText2(root, path6) {
   const soften = (problem2) => dataLike ? { ...problem2, severity: "info" } : problem2;
   let size;
   try {
-    size = statSync2(join7(root, path6)).size;
+    size = statSync2(join8(root, path6)).size;
   } catch {
     size = 0;
   }
@@ -68877,7 +68901,7 @@ function readText2(root, path6) {
   }
   let bytes;
   try {
-    bytes = readFileSync4(join7(root, path6));
+    bytes = readFileSync4(join8(root, path6));
   } catch {
     bytes = void 0;
   }
@@ -69283,12 +69307,12 @@ async function analyse(inputs, ctx, places, say) {
       `GitHub lists at most ${PULL_FILES_LISTED} files of a pull request: files past them are not reviewed`
     );
   }
-  const report3 = await migrateRepository(join8(ctx.workspace, places.prefix), {
+  const report3 = await migrateRepository(join9(ctx.workspace, places.prefix), {
     include: inputs.include,
     exclude: inputs.exclude
   });
   const plan = planFlags(report3, files, { filterMode: inputs.filterMode, prefix: places.prefix });
-  const resultPath = join8(dirname4(places.reportPath), FLAG_RESULT_FILE);
+  const resultPath = join9(dirname4(places.reportPath), FLAG_RESULT_FILE);
   writeFileSync(resultPath, writeFlagResult({ pullNumber: pr.number, headSha: pr.headSha, plan }));
   setOutput("flag-result-path", resultPath);
   const saved = `the result is saved in ${resultPath} for a \`workflow_run\` workflow to post`;
@@ -69320,7 +69344,7 @@ async function analyse(inputs, ctx, places, say) {
 async function post(inputs, ctx, say) {
   const run3 = ctx.workflowRun;
   if (!run3) throw new Error("input `flag-result` is read only on a `workflow_run` event");
-  const path6 = join8(ctx.workspace, inputs.flagResult);
+  const path6 = join9(ctx.workspace, inputs.flagResult);
   if (statSync3(path6).size > FLAG_RESULT_MAX_BYTES) {
     throw new Error(`${inputs.flagResult} is larger than ${FLAG_RESULT_MAX_BYTES} bytes`);
   }
@@ -69825,7 +69849,7 @@ function changesOf(report3, prefix) {
   return report3.files.filter((f) => f.status === "changed").map((f) => ({
     path: `${prefix}${f.path}`,
     content: f.after,
-    mode: statSync4(join9(report3.root, f.path)).mode & 73 ? "100755" : "100644"
+    mode: statSync4(join10(report3.root, f.path)).mode & 73 ? "100755" : "100644"
   }));
 }
 async function deliver(inputs, ctx, target, report3, prefix, say) {
@@ -69881,7 +69905,7 @@ async function run2() {
     if (note2) info2(note2);
     const root = resolve5(ctx.workspace, inputs.path);
     const prefix = folderPrefix(ctx.workspace, root);
-    const reportPath = inputs.reportPath ? resolve5(ctx.workspace, inputs.reportPath) : join9(process.env.RUNNER_TEMP || tmpdir(), "mmseg-migrate-report.md");
+    const reportPath = inputs.reportPath ? resolve5(ctx.workspace, inputs.reportPath) : join10(process.env.RUNNER_TEMP || tmpdir(), "mmseg-migrate-report.md");
     mkdirSync(dirname5(reportPath), { recursive: true });
     if (mode === "flag") {
       await runFlag(inputs, ctx, { prefix, reportPath }, say);

@@ -70,6 +70,35 @@ describe('discoverFiles', () => {
     ]);
   });
 
+  it('walks to the same list as the glob matcher when no globs are given', async () => {
+    const tree = mkdtempSync(join(tmpdir(), 'discover-walk-'));
+    try {
+      for (const path of [
+        'a/data/x.py',
+        'data',
+        'b/data',
+        'b/work_dirs',
+        'b/keep.py',
+        'c/node_modules/z/q.py',
+        '.hidden/y.py',
+        '.env',
+        'deep/er/still/here.sh',
+        'image.png',
+        'notes.txt',
+      ]) {
+        write(tree, path);
+      }
+      symlinkSync(join(tree, 'b'), join(tree, 'linked-folder'));
+      symlinkSync(join(tree, 'b', 'keep.py'), join(tree, 'linked.py'));
+      const walked = await discoverFiles(tree);
+      expect(walked).toEqual(['.hidden/y.py', 'b/keep.py', 'deep/er/still/here.sh']);
+      // An exclude glob that matches nothing takes the glob matcher's path.
+      expect(await discoverFiles(tree, { exclude: ['no-such-folder'] })).toEqual(walked);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
   it('applies exclude globs: a folder, and a file pattern at any depth', async () => {
     expect(
       await discoverFiles(root, { exclude: ['configs/legacy', '**/*_test.py', 'docker/'] }),

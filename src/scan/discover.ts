@@ -7,9 +7,8 @@
  * of the repository, and one inside it names a file that is listed under its
  * own path anyway. Writing through a link would also replace the link.
  */
-import fg from 'fast-glob';
-import { lstatSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { lstatSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 
 export interface DiscoverOptions {
   /** Globs (relative to the root) a file must match; default: every file. */
@@ -63,6 +62,42 @@ export async function discoverFiles(
   options: DiscoverOptions = {},
 ): Promise<string[]> {
   const cwd = resolve(root);
+  const globbed = (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
+  const files = globbed ? await globFiles(cwd, options) : walkFiles(cwd);
+  return [...new Set(files)].sort(compareCodeUnits);
+}
+
+/**
+ * Every candidate file under `root` with the default exclusions alone: a plain
+ * walk, several times faster than matching globs. It lists what
+ * `globFiles(root, {})` lists: an entry bearing an excluded name is skipped
+ * whether it is a folder or a file, and links are neither listed nor entered.
+ */
+function walkFiles(root: string): string[] {
+  const files: string[] = [];
+  const folders = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(folder === '' ? root : join(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (EXCLUDED_NAMES.has(entry.name)) continue;
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) folders.push(path);
+      else if (entry.isFile() && isCandidateName(entry.name)) files.push(path);
+    }
+  }
+  return files;
+}
+
+const EXCLUDED_NAMES: ReadonlySet<string> = new Set(DEFAULT_EXCLUDED_DIRS);
+
+async function globFiles(cwd: string, options: DiscoverOptions): Promise<string[]> {
+  // Loaded only for runs given globs: most runs never pay for its start-up.
+  const { default: fg } = await import('fast-glob');
   const patterns = options.include && options.include.length > 0 ? options.include : ['**/*'];
   const entries = await fg(patterns, {
     cwd,
@@ -72,7 +107,7 @@ export async function discoverFiles(
     ignore: ignorePatterns(options.exclude ?? []),
     suppressErrors: true,
   });
-  const files = entries.filter((path) => {
+  return entries.filter((path) => {
     // An include glob may climb out of the root (`../**`); such paths are not the repository's.
     if (path.startsWith('../') || isAbsolute(path)) return false;
     const name = path.slice(path.lastIndexOf('/') + 1);
@@ -83,10 +118,8 @@ export async function discoverFiles(
       return false;
     }
   });
-  return [...new Set(files)].sort(compareCodeUnits);
 }
 
-/** Plain code-unit order, so the listing is the same on every machine and locale. */
 function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -41,7 +41,6 @@ export async function scanRepository(
   const parsers = initParsers();
   const absolute = resolve(root);
   const paths = await discoverFiles(absolute, options);
-  await parsers;
   const source = diskSource(absolute);
 
   const findings: Finding[] = [];
@@ -51,6 +50,9 @@ export async function scanRepository(
     if (read.problem) findings.push(read.problem);
     else texts.set(path, read.text);
   }
+
+  // The files were read while the grammars compiled.
+  await parsers;
 
   // Classify once as if nothing were a base, then correct the few files some
   // `_base_` names: each Python file is parsed once.

@@ -38624,6 +38624,221 @@ var detect_default = {
       why: "Its code is the 0.x library itself, not code that uses it; rewriting its imports would not make it 1.x. Moving to 1.x means installing the 1.x library and porting the copy's own changes.",
       example: "a repository with mmseg/__init__.py, mmseg/version.py and mmseg/apis/ next to its configs",
       spec: "\xA72"
+    },
+    "DET-011": {
+      severity: "info",
+      summary: "A config of another OpenMMLab codebase (MMDetection, MMPretrain/MMClassification, MMPose, MMAction2, MMOCR, MMDetection3D, MMRotate, MMTracking, MMagic/MMEditing), every base only such configs share, the commands that name them and the scripts that import those codebases but not mmseg are left as they are.",
+      why: "Those codebases' 2.x-era configs use the same mmcv 1.x keys as MMSegmentation 0.x (`data`, `lr_config`, `runner`, `Collect`), but their 3.x forms differ: converting a Mask R-CNN config with MMSegmentation's rules (a `SegDataPreProcessor`, `PackSegInputs`, `IoUMetric`) would break it.",
+      example: "object_detection/configs/mask_rcnn_r50_fpn_coco.py with model=dict(type='MaskRCNN', rpn_head=..., roi_head=...) next to the repository's segmentation configs",
+      spec: "\xA72"
+    }
+  },
+  otherCodebases: {
+    $comment: "Evidence that a resolved config belongs to another codebase: its model's type, a model key no segmentor has, or the type of a dataset in `data`; for a Python script, importing one of `packages` and not mmseg. Names shared with MMSegmentation (CityscapesDataset, ADE20KDataset, \u2026) are not listed.",
+    MMDetection: {
+      packages: ["mmdet"],
+      modelTypes: [
+        "ATSS",
+        "AutoAssign",
+        "CascadeRCNN",
+        "CenterNet",
+        "CondInst",
+        "ConditionalDETR",
+        "CornerNet",
+        "DABDETR",
+        "DDOD",
+        "DETR",
+        "DINO",
+        "DeformableDETR",
+        "FCOS",
+        "FOVEA",
+        "FSAF",
+        "FastRCNN",
+        "FasterRCNN",
+        "GFL",
+        "GridRCNN",
+        "HybridTaskCascade",
+        "KnowledgeDistillationSingleStageDetector",
+        "LAD",
+        "Mask2Former",
+        "MaskFormer",
+        "MaskRCNN",
+        "MaskScoringRCNN",
+        "NASFCOS",
+        "PAA",
+        "PanopticFPN",
+        "PointRend",
+        "QueryInst",
+        "RPN",
+        "RepPointsDetector",
+        "RetinaNet",
+        "SCNet",
+        "SOLO",
+        "SOLOv2",
+        "SingleStageDetector",
+        "SparseRCNN",
+        "TOOD",
+        "TridentFasterRCNN",
+        "TwoStageDetector",
+        "VFNet",
+        "YOLACT",
+        "YOLOF",
+        "YOLOV3",
+        "YOLOX"
+      ],
+      modelKeys: ["rpn_head", "roi_head", "bbox_head", "mask_head"],
+      datasetTypes: [
+        "CocoDataset",
+        "CocoPanopticDataset",
+        "DeepFashionDataset",
+        "LVISDataset",
+        "LVISV05Dataset",
+        "LVISV1Dataset",
+        "Objects365V1Dataset",
+        "Objects365V2Dataset",
+        "OpenImagesDataset",
+        "VOCDataset",
+        "WIDERFaceDataset",
+        "XMLDataset"
+      ]
+    },
+    "MMPretrain (MMClassification)": {
+      packages: ["mmcls", "mmpretrain"],
+      modelTypes: ["ImageClassifier"],
+      modelKeys: [],
+      datasetTypes: [
+        "CIFAR10",
+        "CIFAR100",
+        "CUB",
+        "FashionMNIST",
+        "ImageNet",
+        "ImageNet21k",
+        "MNIST",
+        "VOC"
+      ]
+    },
+    MMPose: {
+      packages: ["mmpose"],
+      modelTypes: [
+        "AssociativeEmbedding",
+        "BottomUp",
+        "BottomupPoseEstimator",
+        "Interhand3D",
+        "PoseLifter",
+        "TopDown",
+        "TopdownPoseEstimator"
+      ],
+      modelKeys: ["keypoint_head"],
+      datasetTypes: [
+        "BottomUpCocoDataset",
+        "TopDownCocoDataset",
+        "TopDownCocoWholeBodyDataset",
+        "TopDownMpiiDataset",
+        "TopDownCrowdPoseDataset"
+      ]
+    },
+    MMAction2: {
+      packages: ["mmaction"],
+      modelTypes: ["BMN", "BSN", "Recognizer2D", "Recognizer3D", "RecognizerAudio"],
+      modelKeys: ["cls_head"],
+      datasetTypes: ["AVADataset", "RawframeDataset", "VideoDataset"]
+    },
+    MMOCR: {
+      packages: ["mmocr"],
+      modelTypes: [
+        "ABINet",
+        "CRNNNet",
+        "DBNet",
+        "DRRG",
+        "FCENet",
+        "MASTER",
+        "NRTR",
+        "PANet",
+        "PSENet",
+        "RobustScanner",
+        "SARNet",
+        "SATRN",
+        "TextSnake"
+      ],
+      modelKeys: [],
+      datasetTypes: ["IcdarDataset", "OCRDataset", "OCRSegDataset"]
+    },
+    MMDetection3D: {
+      packages: ["mmdet3d"],
+      modelTypes: [
+        "CenterPoint",
+        "DynamicVoxelNet",
+        "FCOSMono3D",
+        "GroupFree3DNet",
+        "H3DNet",
+        "ImVoteNet",
+        "MVXFasterRCNN",
+        "PartA2",
+        "PointRCNN",
+        "SMOKEMono3D",
+        "VoteNet",
+        "VoxelNet"
+      ],
+      modelKeys: ["pts_bbox_head", "pts_voxel_layer", "voxel_layer"],
+      datasetTypes: [
+        "KittiDataset",
+        "LyftDataset",
+        "NuScenesDataset",
+        "S3DISSegDataset",
+        "SUNRGBDDataset",
+        "ScanNetDataset",
+        "ScanNetSegDataset",
+        "WaymoDataset"
+      ]
+    },
+    MMRotate: {
+      packages: ["mmrotate"],
+      modelTypes: [
+        "GlidingVertex",
+        "OrientedRCNN",
+        "R3Det",
+        "ReDet",
+        "RoITransformer",
+        "RotatedFCOS",
+        "RotatedFasterRCNN",
+        "RotatedRetinaNet",
+        "S2ANet"
+      ],
+      modelKeys: [],
+      datasetTypes: ["DOTADataset", "HRSCDataset", "SARDataset"]
+    },
+    MMTracking: {
+      packages: ["mmtrack"],
+      modelTypes: [
+        "ByteTrack",
+        "DFF",
+        "DeepSORT",
+        "FGFA",
+        "OCSORT",
+        "QDTrack",
+        "SELSA",
+        "SiamRPN",
+        "Stark",
+        "Tracktor"
+      ],
+      modelKeys: [],
+      datasetTypes: ["MOTChallengeDataset", "ImagenetVIDDataset", "LaSOTDataset"]
+    },
+    "MMagic (MMEditing)": {
+      packages: ["mmedit", "mmagic"],
+      modelTypes: [
+        "BasicRestorer",
+        "BasicVSR",
+        "CycleGAN",
+        "ESRGAN",
+        "GLInpaintor",
+        "OneStageInpaintor",
+        "Pix2Pix",
+        "SRGAN",
+        "TwoStageInpaintor"
+      ],
+      modelKeys: [],
+      datasetTypes: ["SRAnnotationDataset", "SRFolderDataset", "SRREDSDataset"]
     }
   }
 };
@@ -59026,6 +59241,63 @@ function diffPaths(actual, expected, prefix = "") {
   return [prefix || "(root)"];
 }
 
+// src/scan/other-codebase.ts
+var CODEBASES = Object.entries(detect_default.otherCodebases).flatMap(
+  ([name2, signs]) => typeof signs === "string" ? [] : [{ name: name2, ...signs }]
+);
+function otherCodebase(config2) {
+  const model = config2.entries.get("model");
+  if (isDict(model)) {
+    const type = strOf(model.entries.get("type"));
+    const byType = CODEBASES.find((c) => type !== void 0 && c.modelTypes.includes(type));
+    if (byType) return { codebase: byType.name, evidence: `model type \`${type}\``, key: "model" };
+    for (const c of CODEBASES) {
+      const key = c.modelKeys.find((k) => model.entries.has(k));
+      if (key) return { codebase: c.name, evidence: `\`model.${key}\``, key: "model" };
+    }
+  }
+  const data = config2.entries.get("data");
+  if (isDict(data)) {
+    for (const split of ["train", "val", "test"]) {
+      for (const type of datasetTypes(data.entries.get(split))) {
+        const byDataset = CODEBASES.find((c) => c.datasetTypes.includes(type));
+        if (byDataset) {
+          return {
+            codebase: byDataset.name,
+            evidence: `dataset type \`${type}\` in \`data.${split}\``,
+            key: "data"
+          };
+        }
+      }
+    }
+  }
+  return void 0;
+}
+function datasetTypes(v) {
+  if (v === void 0) return [];
+  if (v.t === "list" || v.t === "tuple") return v.items.flatMap(datasetTypes);
+  if (!isDict(v)) return [];
+  const own = strOf(v.entries.get("type"));
+  return [
+    ...own === void 0 ? [] : [own],
+    ...datasetTypes(v.entries.get("dataset")),
+    ...datasetTypes(v.entries.get("datasets"))
+  ];
+}
+function otherCodebaseScript(text3) {
+  let found;
+  const lines2 = text3.split("\n");
+  for (const [i2, line] of lines2.entries()) {
+    const name2 = IMPORT.exec(line)?.[1];
+    if (name2 === void 0) continue;
+    if (name2 === "mmseg") return void 0;
+    const codebase = CODEBASES.find((c) => c.packages.includes(name2));
+    if (codebase && found === void 0) found = { codebase: codebase.name, line: i2 + 1 };
+  }
+  return found;
+}
+var IMPORT = /^\s*(?:from|import)\s+([A-Za-z_]\w*)/;
+
 // src/scan/vendored.ts
 var LIBRARIES = ["mmseg", "mmcv"];
 var MARKERS = {
@@ -66170,6 +66442,21 @@ function planInvocation(words, inv, ctx) {
   const configWord = configAt !== void 0 ? words[configAt] : void 0;
   const path6 = repoPath(configWord?.value);
   const config2 = path6 !== void 0 ? ctx.configFor?.(path6) : void 0;
+  if (config2?.otherCodebase !== void 0 && configAt !== void 0) {
+    return {
+      replace: /* @__PURE__ */ new Map(),
+      cfgItems: [],
+      append: [],
+      notes: [
+        {
+          word: configAt,
+          rule: "DET-011",
+          severity: "info",
+          message: `\`${path6}\` is an ${config2.otherCodebase} config, not an MMSegmentation one: the command is left as written.`
+        }
+      ]
+    };
+  }
   if (configWord?.value !== void 0 && configAt !== void 0) {
     const known = path6 === void 0 ? false : ctx.configFor ? config2 !== void 0 : void 0;
     const rename2 = configPathRename(configWord.value, known);
@@ -68940,11 +69227,12 @@ async function migrateRepository(root, options = {}) {
     }
     return text3;
   };
-  const configs = scan.files.filter(
-    (f) => (f.role === "config" || f.role === "base-config") && f.version === "0.x" && f.path.endsWith(".py")
-  );
   const allConfigs = scan.files.filter((f) => f.role === "config" || f.role === "base-config");
-  const plans = planConversions(configs, allConfigs, scan.resolver, read);
+  const others = otherCodebaseConfigs(allConfigs, scan.resolver);
+  const configs = allConfigs.filter(
+    (f) => f.version === "0.x" && f.path.endsWith(".py") && !others.has(f.path)
+  );
+  const plans = planConversions(configs, allConfigs, scan.resolver, read, others);
   const evaluations = new Map(
     scan.files.flatMap((f) => f.evaluation ? [[f.path, f.evaluation]] : [])
   );
@@ -68956,7 +69244,7 @@ async function migrateRepository(root, options = {}) {
   const written = emitAll(plans, scan.source, read, evaluations, statements2);
   const vendored = vendoredPackages(scan.files.map((f) => f.path));
   const ownFiles = scan.files.filter((f) => !vendored.some((root2) => f.path.startsWith(root2)));
-  const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver);
+  const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver, others);
   for (const [path6, rewrite] of scripts) written.texts.set(path6, rewrite.text);
   const outcomes = /* @__PURE__ */ new Map();
   for (const file of scan.files) {
@@ -68977,7 +69265,11 @@ async function migrateRepository(root, options = {}) {
   const findings = [...scan.findings];
   const seen = /* @__PURE__ */ new Set();
   const allFindings = [
-    ...scan.files.flatMap((f) => f.findings),
+    // Another codebase's config is not a mixed or shared MMSegmentation one.
+    ...scan.files.flatMap(
+      (f) => others.has(f.path) ? f.findings.filter((x) => !VERSION_RULES.has(x.rule)) : f.findings
+    ),
+    ...[...others.values()].map((o) => o.finding),
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
     ...[...scripts.values()].flatMap((r) => r.findings),
@@ -68995,6 +69287,7 @@ async function migrateRepository(root, options = {}) {
   return { root: scan.root, files: [...outcomes.values()], findings: sortFindings(findings) };
 }
 var MENTIONS_TOOL = /(?:train|test)\.py|dist_(?:train|test)|slurm_(?:train|test)|tools\/|--(?:load-from|resume|auto-resume|no-validate|gpu|seed|deterministic|diff_seed|options|cfg-options|eval|aug-test|format-only|show|opacity|tmpdir|work_dir|launcher)/;
+var VERSION_RULES = /* @__PURE__ */ new Set(["DET-005", "DET-006"]);
 var MENTIONS_LIBRARY = /\b(?:mmseg|mmcv)\b/;
 var COMMAND_ROLES = /* @__PURE__ */ new Set([
   "shell",
@@ -69004,7 +69297,7 @@ var COMMAND_ROLES = /* @__PURE__ */ new Set([
   "dockerfile",
   "notebook"
 ]);
-async function rewriteScripts(files, read, plans, resolver) {
+async function rewriteScripts(files, read, plans, resolver, others) {
   const configs = new Set(
     files.filter((f) => f.role === "config" || f.role === "base-config").map((f) => f.path)
   );
@@ -69014,6 +69307,10 @@ async function rewriteScripts(files, read, plans, resolver) {
   await initParsers({ bash: true });
   const ctx = {
     configFor: (path6) => {
+      const other = others.get(path6);
+      if (other !== void 0) {
+        return { old: resolver.resolve(path6).value, otherCodebase: other.codebase };
+      }
       const plan = plans.get(path6);
       if (plan) {
         if (plan.hold === "unresolved") return void 0;
@@ -69029,11 +69326,20 @@ async function rewriteScripts(files, read, plans, resolver) {
     const relevant = MENTIONS_TOOL.test(text3) || file.role === "python" && MENTIONS_LIBRARY.test(text3);
     if (!relevant) continue;
     const rewrite = file.role === "python" ? rewritePythonScript(file.path, text3, ctx) : rewriteFileCommands(file.path, text3, file.role, ctx);
+    const other = file.role === "python" && (rewrite.text !== text3 || rewrite.findings.length > 0) ? otherCodebaseScript(text3) : void 0;
+    if (other !== void 0) {
+      const message = `an ${other.codebase} script (it imports that codebase, not mmseg): left as it is`;
+      rewrites.set(file.path, {
+        text: text3,
+        findings: [finding("DET-011", "info", file.path, other.line, message)]
+      });
+      continue;
+    }
     rewrites.set(file.path, rewrite);
   }
   return rewrites;
 }
-function planConversions(configs, allConfigs, resolver, read) {
+function planConversions(configs, allConfigs, resolver, read, others) {
   const plans = /* @__PURE__ */ new Map();
   const keepsNormCfg = allConfigs.some((c) => /_base_\s*\.\s*img_norm_cfg/.test(read(c.path)));
   const versions = new Map(allConfigs.map((c) => [c.path, c.version]));
@@ -69075,10 +69381,59 @@ function planConversions(configs, allConfigs, resolver, read) {
       ...failed ? { hold: "conversion-error" } : {}
     });
   }
+  holdSharersOfOtherCodebases(plans, others);
   applyConsensus(plans);
   resolveSiblingCollisions(plans);
   reportOnceAlongChains(plans);
   return plans;
+}
+function otherCodebaseConfigs(configs, resolver) {
+  const others = /* @__PURE__ */ new Map();
+  const users = [];
+  for (const config2 of configs) {
+    if (!config2.path.endsWith(".py")) continue;
+    const resolved = resolver.resolve(config2.path);
+    const other = otherCodebase(resolved.value);
+    if (other === void 0) continue;
+    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
+    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
+    others.set(config2.path, {
+      codebase: other.codebase,
+      finding: finding("DET-011", "info", config2.path, line, message)
+    });
+    users.push([config2.path, resolved, other.codebase]);
+  }
+  for (const [user, resolved, codebase] of users) {
+    for (const base of resolved.chain.slice(1)) {
+      if (others.has(base)) continue;
+      const message = `inherited by ${user}, an ${codebase} config: left as it is`;
+      const line = firstLine(resolver.resolve(base));
+      others.set(base, { codebase, finding: finding("DET-011", "info", base, line, message) });
+    }
+  }
+  return others;
+}
+function holdSharersOfOtherCodebases(plans, others) {
+  if (others.size === 0) return;
+  for (const plan of plans.values()) {
+    if (plan.hold !== void 0 && plan.hold !== "conversion-error") continue;
+    const shared = plan.resolved.chain.slice(1).find((b) => others.has(b));
+    if (shared === void 0) continue;
+    const message = `inherits ${shared}, which ${others.get(shared).codebase} configs share, so both stay as they are: give the MMSegmentation configs a base of their own`;
+    plan.target = plan.resolved.value;
+    plan.findings = [
+      ...plan.resolved.findings,
+      finding("DET-011", "warning", plan.path, firstLine(plan.resolved), message)
+    ];
+    plan.hold = "other-codebase";
+  }
+}
+function firstLine(resolved) {
+  let first2 = 0;
+  for (const span3 of resolved.assignments.values()) {
+    if (first2 === 0 || span3.line < first2) first2 = span3.line;
+  }
+  return first2;
 }
 function applyConsensus(plans) {
   const runnable = [...plans.values()].filter((p) => !p.hold && isRunnable(p.resolved.value));
@@ -69174,7 +69529,9 @@ function emitAll(plans, original, read, evaluations, statements2) {
   });
   for (const path6 of basesFirst(plans)) {
     const plan = plans.get(path6);
-    if (plan.hold === "unresolved" || plan.hold === "mixed-chain") continue;
+    if (plan.hold === "unresolved" || plan.hold === "mixed-chain" || plan.hold === "other-codebase") {
+      continue;
+    }
     if (plan.hold === "conversion-error") {
       blocked.add(path6);
       findings.push(

@@ -18,6 +18,7 @@ import { createConverter } from './convert/convert.js';
 import { emitConfig } from './emit/rewrite.js';
 import { diffPaths } from './emit/verify.js';
 import { initParsers } from './python/parse.js';
+import { otherCodebase, otherCodebaseScript } from './scan/other-codebase.js';
 import { vendoredFinding, vendoredPackages } from './scan/vendored.js';
 import {
   getPath,
@@ -52,7 +53,7 @@ interface ConfigPlan {
   target: DictValue;
   findings: Finding[];
   /** Why this config is not written, when it is not: it keeps its 0.x text. */
-  hold?: 'unresolved' | 'mixed-chain' | 'conversion-error';
+  hold?: 'unresolved' | 'mixed-chain' | 'other-codebase' | 'conversion-error';
 }
 
 export async function migrateRepository(
@@ -78,14 +79,12 @@ export async function migrateRepository(
     return text;
   };
 
-  const configs = scan.files.filter(
-    (f) =>
-      (f.role === 'config' || f.role === 'base-config') &&
-      f.version === '0.x' &&
-      f.path.endsWith('.py'),
-  );
   const allConfigs = scan.files.filter((f) => f.role === 'config' || f.role === 'base-config');
-  const plans = planConversions(configs, allConfigs, scan.resolver, read);
+  const others = otherCodebaseConfigs(allConfigs, scan.resolver);
+  const configs = allConfigs.filter(
+    (f) => f.version === '0.x' && f.path.endsWith('.py') && !others.has(f.path),
+  );
+  const plans = planConversions(configs, allConfigs, scan.resolver, read, others);
   const evaluations = new Map(
     scan.files.flatMap((f) => (f.evaluation ? [[f.path, f.evaluation] as const] : [])),
   );
@@ -99,7 +98,7 @@ export async function migrateRepository(
 
   const vendored = vendoredPackages(scan.files.map((f) => f.path));
   const ownFiles = scan.files.filter((f) => !vendored.some((root) => f.path.startsWith(root)));
-  const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver);
+  const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver, others);
   for (const [path, rewrite] of scripts) written.texts.set(path, rewrite.text);
 
   const outcomes = new Map<string, FileOutcome>();
@@ -121,7 +120,11 @@ export async function migrateRepository(
   const findings: Finding[] = [...scan.findings];
   const seen = new Set<string>();
   const allFindings = [
-    ...scan.files.flatMap((f) => f.findings),
+    // Another codebase's config is not a mixed or shared MMSegmentation one.
+    ...scan.files.flatMap((f) =>
+      others.has(f.path) ? f.findings.filter((x) => !VERSION_RULES.has(x.rule)) : f.findings,
+    ),
+    ...[...others.values()].map((o) => o.finding),
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
     ...[...scripts.values()].flatMap((r) => r.findings),
@@ -141,6 +144,9 @@ export async function migrateRepository(
 
 const MENTIONS_TOOL =
   /(?:train|test)\.py|dist_(?:train|test)|slurm_(?:train|test)|tools\/|--(?:load-from|resume|auto-resume|no-validate|gpu|seed|deterministic|diff_seed|options|cfg-options|eval|aug-test|format-only|show|opacity|tmpdir|work_dir|launcher)/;
+/** The scan's findings about a config's MMSegmentation version (DET-005 mixed, DET-006 shared). */
+const VERSION_RULES: ReadonlySet<string> = new Set(['DET-005', 'DET-006']);
+
 const MENTIONS_LIBRARY = /\b(?:mmseg|mmcv)\b/;
 
 const COMMAND_ROLES: ReadonlySet<Role> = new Set([
@@ -162,6 +168,7 @@ async function rewriteScripts(
   read: (path: string) => string,
   plans: ReadonlyMap<string, ConfigPlan>,
   resolver: Resolver,
+  others: ReadonlyMap<string, OtherConfig>,
 ): Promise<Map<string, TextRewrite>> {
   const configs = new Set(
     files.filter((f) => f.role === 'config' || f.role === 'base-config').map((f) => f.path),
@@ -172,6 +179,10 @@ async function rewriteScripts(
   await initParsers({ bash: true });
   const ctx: CommandContext = {
     configFor: (path) => {
+      const other = others.get(path);
+      if (other !== undefined) {
+        return { old: resolver.resolve(path).value, otherCodebase: other.codebase };
+      }
       const plan = plans.get(path);
       if (plan) {
         if (plan.hold === 'unresolved') return undefined;
@@ -193,6 +204,19 @@ async function rewriteScripts(
       file.role === 'python'
         ? rewritePythonScript(file.path, text, ctx)
         : rewriteFileCommands(file.path, text, file.role, ctx);
+    // Another codebase's script would only be broken by MMSegmentation's moves.
+    const other =
+      file.role === 'python' && (rewrite.text !== text || rewrite.findings.length > 0)
+        ? otherCodebaseScript(text)
+        : undefined;
+    if (other !== undefined) {
+      const message = `an ${other.codebase} script (it imports that codebase, not mmseg): left as it is`;
+      rewrites.set(file.path, {
+        text,
+        findings: [finding('DET-011', 'info', file.path, other.line, message)],
+      });
+      continue;
+    }
     rewrites.set(file.path, rewrite);
   }
   return rewrites;
@@ -204,6 +228,7 @@ function planConversions(
   allConfigs: readonly Classified[],
   resolver: Resolver,
   read: (path: string) => string,
+  others: ReadonlyMap<string, OtherConfig>,
 ): Map<string, ConfigPlan> {
   const plans = new Map<string, ConfigPlan>();
   // img_norm_cfg is removed everywhere unless some config still reads it from its bases.
@@ -252,10 +277,88 @@ function planConversions(
       ...(failed ? { hold: 'conversion-error' as const } : {}),
     });
   }
+  holdSharersOfOtherCodebases(plans, others);
   applyConsensus(plans);
   resolveSiblingCollisions(plans);
   reportOnceAlongChains(plans);
   return plans;
+}
+
+/** A config of another codebase, or a base only such configs should see changed (DET-011). */
+interface OtherConfig {
+  codebase: string;
+  finding: Finding;
+}
+
+/**
+ * DET-011: the configs of other codebases, whatever their version signals
+ * say (an MMDetection 2.x dataset's `ann_file` reads as 1.x), and every base
+ * they inherit (a detection `default_runtime.py`), which must not change
+ * under them. Recognised even when a base is missing: what resolved still
+ * shows the codebase.
+ */
+function otherCodebaseConfigs(
+  configs: readonly Classified[],
+  resolver: Resolver,
+): Map<string, OtherConfig> {
+  const others = new Map<string, OtherConfig>();
+  const users: [string, ResolvedConfig, string][] = [];
+  for (const config of configs) {
+    if (!config.path.endsWith('.py')) continue;
+    const resolved = resolver.resolve(config.path);
+    const other = otherCodebase(resolved.value);
+    if (other === undefined) continue;
+    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
+    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
+    others.set(config.path, {
+      codebase: other.codebase,
+      finding: finding('DET-011', 'info', config.path, line, message),
+    });
+    users.push([config.path, resolved, other.codebase]);
+  }
+  for (const [user, resolved, codebase] of users) {
+    for (const base of resolved.chain.slice(1)) {
+      if (others.has(base)) continue;
+      const message = `inherited by ${user}, an ${codebase} config: left as it is`;
+      const line = firstLine(resolver.resolve(base));
+      others.set(base, { codebase, finding: finding('DET-011', 'info', base, line, message) });
+    }
+  }
+  return others;
+}
+
+/**
+ * An MMSegmentation config that shares a base with another codebase's
+ * configs stays as it is: that base does not change, and converting the
+ * config alone would leave 0.x keys in its chain.
+ */
+function holdSharersOfOtherCodebases(
+  plans: Map<string, ConfigPlan>,
+  others: ReadonlyMap<string, OtherConfig>,
+): void {
+  if (others.size === 0) return;
+  for (const plan of plans.values()) {
+    if (plan.hold !== undefined && plan.hold !== 'conversion-error') continue;
+    const shared = plan.resolved.chain.slice(1).find((b) => others.has(b));
+    if (shared === undefined) continue;
+    const message = `inherits ${shared}, which ${others.get(shared)!.codebase} configs share, so both stay as they are: give the MMSegmentation configs a base of their own`;
+    // Not converted: only its resolution's findings and the reason remain.
+    plan.target = plan.resolved.value;
+    plan.findings = [
+      ...plan.resolved.findings,
+      finding('DET-011', 'warning', plan.path, firstLine(plan.resolved), message),
+    ];
+    plan.hold = 'other-codebase';
+  }
+}
+
+/** The line of a config's first statement, where a finding about the whole file goes. */
+function firstLine(resolved: ResolvedConfig): number {
+  let first = 0;
+  for (const span of resolved.assignments.values()) {
+    if (first === 0 || span.line < first) first = span.line;
+  }
+  return first;
 }
 
 /**
@@ -388,7 +491,13 @@ function emitAll(
 
   for (const path of basesFirst(plans)) {
     const plan = plans.get(path)!;
-    if (plan.hold === 'unresolved' || plan.hold === 'mixed-chain') continue;
+    if (
+      plan.hold === 'unresolved' ||
+      plan.hold === 'mixed-chain' ||
+      plan.hold === 'other-codebase'
+    ) {
+      continue;
+    }
     if (plan.hold === 'conversion-error') {
       blocked.add(path);
       findings.push(

@@ -6,7 +6,6 @@
  * file keeps its bytes. The Bash parser must be loaded first:
  * `await initParsers({ bash: true })`.
  */
-import type { DictValue } from '../python/values.js';
 import type { Finding } from '../report/findings.js';
 import type { Role } from '../scan/classify.js';
 import { dockerfileRegions } from './containers/dockerfile.js';
@@ -28,13 +27,14 @@ import {
   type LocatedNote,
 } from './engine.js';
 import { lineAt, lineStarts } from '../text-lines.js';
+import type { ConfigView } from './keys.js';
 import { argLiteral, type NewArg, type Word } from './words.js';
 
 export type { CommandStats } from './engine.js';
 
 export interface CommandContext {
   /** The 0.x merged config and its 1.x conversion for a repo-relative config path named on a command line, when the repo has it. */
-  configFor?: (path: string) => { old: DictValue; converted?: DictValue } | undefined;
+  configFor?: (path: string) => ConfigView | undefined;
 }
 
 export interface TextRewrite {

@@ -13,6 +13,14 @@ import type { Script } from './flags.js';
 import { reconvert, valueAt, valueOfCfg } from './resolved.js';
 import { isFormatting } from '../convert/pipeline-transform.js';
 
+/** What a command line's config means: its merged 0.x value and, when it is converted, its 1.x value. */
+export interface ConfigView {
+  old: DictValue;
+  converted?: DictValue;
+  /** Set when the config belongs to another OpenMMLab codebase (DET-011): its commands are not rewritten. */
+  otherCodebase?: string;
+}
+
 export interface Note {
   rule: string;
   severity: Severity;
@@ -43,7 +51,7 @@ export interface KeyOutcome {
 export interface KeyContext {
   script: Script;
   file: string;
-  config?: { old: DictValue; converted?: DictValue };
+  config?: ConfigView;
 }
 
 interface Rename {

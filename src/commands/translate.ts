@@ -5,7 +5,6 @@
  * `--cfg-options` of the command. The plan says nothing about text; the
  * container renders it (shell words, JSON exec-form strings).
  */
-import type { DictValue } from '../python/values.js';
 import { isDict, strOf } from '../python/values.js';
 import type { Severity } from '../report/findings.js';
 import { parseArgs, type Arg, type FlagArg } from './argv.js';
@@ -13,7 +12,14 @@ import { configPathRename } from './config-paths.js';
 import { FLAGS_1X, type Script } from './flags.js';
 import type { Invocation } from './invocation.js';
 import { LAUNCHERS } from './invocation.js';
-import { keyVersion, testIouMetrics, translateKey, type KeyOut, type Note } from './keys.js';
+import {
+  keyVersion,
+  testIouMetrics,
+  translateKey,
+  type ConfigView,
+  type KeyOut,
+  type Note,
+} from './keys.js';
 import { valueAt } from './resolved.js';
 import { lit, wordPiece, type NewArg, type Piece, type Word } from './words.js';
 
@@ -37,7 +43,7 @@ export interface CommandPlan {
 
 export interface TranslateContext {
   file: string;
-  configFor?: (path: string) => { old: DictValue; converted?: DictValue } | undefined;
+  configFor?: (path: string) => ConfigView | undefined;
 }
 
 const IOU_METRICS = new Set(['mIoU', 'mDice', 'mFscore']);
@@ -112,6 +118,21 @@ export function planInvocation(
   const configWord = configAt !== undefined ? words[configAt] : undefined;
   const path = repoPath(configWord?.value);
   const config = path !== undefined ? ctx.configFor?.(path) : undefined;
+  if (config?.otherCodebase !== undefined && configAt !== undefined) {
+    return {
+      replace: new Map(),
+      cfgItems: [],
+      append: [],
+      notes: [
+        {
+          word: configAt,
+          rule: 'DET-011',
+          severity: 'info',
+          message: `\`${path}\` is an ${config.otherCodebase} config, not an MMSegmentation one: the command is left as written.`,
+        },
+      ],
+    };
+  }
   if (configWord?.value !== undefined && configAt !== undefined) {
     // A path outside the repository cannot be a repository config.
     const known = path === undefined ? false : ctx.configFor ? config !== undefined : undefined;

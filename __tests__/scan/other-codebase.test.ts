@@ -1,0 +1,70 @@
+import { otherCodebase, otherCodebaseScript } from '../../src/scan/other-codebase.js';
+import { initParsers, py } from '../helpers/py.js';
+
+beforeAll(() => initParsers());
+
+describe('otherCodebase (DET-011)', () => {
+  it('knows a detector, a classifier and a pose model by their type', () => {
+    expect(
+      otherCodebase(py("model = dict(type='CascadeRCNN', backbone=dict(type='ResNet'))")),
+    ).toEqual({
+      codebase: 'MMDetection',
+      evidence: 'model type `CascadeRCNN`',
+      key: 'model',
+    });
+    expect(otherCodebase(py("model = dict(type='ImageClassifier')"))?.codebase).toBe(
+      'MMPretrain (MMClassification)',
+    );
+    expect(otherCodebase(py("model = dict(type='TopDown')"))?.codebase).toBe('MMPose');
+  });
+
+  it('knows a custom detector by a head no segmentor has', () => {
+    expect(otherCodebase(py("model = dict(type='MyDetector', roi_head=dict(type='X'))"))).toEqual({
+      codebase: 'MMDetection',
+      evidence: '`model.roi_head`',
+      key: 'model',
+    });
+  });
+
+  it('knows a dataset of another codebase, also inside a wrapper or a list', () => {
+    const wrapped = py(
+      "data = dict(train=dict(type='RepeatDataset', times=2, dataset=dict(type='CocoDataset')))",
+    );
+    expect(otherCodebase(wrapped)).toEqual({
+      codebase: 'MMDetection',
+      evidence: 'dataset type `CocoDataset` in `data.train`',
+      key: 'data',
+    });
+    const listed = py("data = dict(test=[dict(type='ADE20KDataset'), dict(type='LVISV1Dataset')])");
+    expect(otherCodebase(listed)?.evidence).toBe('dataset type `LVISV1Dataset` in `data.test`');
+  });
+
+  it('leaves MMSegmentation configs alone, also those built from MMDetection components', () => {
+    const mask2former = py(`
+model = dict(
+    type='EncoderDecoderMask2Former',
+    decode_head=dict(type='Mask2FormerHead', num_things_classes=0))
+data = dict(train=dict(type='CityscapesDataset'), test=dict(type='ADE20KDataset'))
+`);
+    expect(otherCodebase(mask2former)).toBeUndefined();
+    expect(otherCodebase(py("model = dict(type='EncoderDecoder')"))).toBeUndefined();
+    expect(otherCodebase(py('log_level = "INFO"'))).toBeUndefined();
+  });
+});
+
+describe('otherCodebaseScript (DET-011)', () => {
+  it('names the codebase and the line of the first import of it', () => {
+    const text = 'import os\nfrom mmcv import Config\nfrom mmdet.apis import init_detector\n';
+    expect(otherCodebaseScript(text)).toEqual({ codebase: 'MMDetection', line: 3 });
+    expect(otherCodebaseScript('import mmpose\n')?.codebase).toBe('MMPose');
+  });
+
+  it('keeps a script that also imports mmseg, and one that imports neither', () => {
+    expect(
+      otherCodebaseScript('from mmdet.models import build_assigner\nimport mmseg.apis\n'),
+    ).toBeUndefined();
+    expect(
+      otherCodebaseScript('from mmcv import Config\nimport mmdetection_tools\n'),
+    ).toBeUndefined();
+  });
+});

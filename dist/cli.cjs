@@ -28151,14 +28151,14 @@ var detect_default = {
     },
     "DET-011": {
       severity: "info",
-      summary: "A config of another OpenMMLab codebase (MMDetection, MMPretrain/MMClassification, MMPose, MMAction2, MMOCR, MMDetection3D, MMRotate, MMTracking, MMagic/MMEditing), every base only such configs share, the commands that name them and the scripts that import those codebases but not mmseg are left as they are.",
+      summary: "A config of another OpenMMLab codebase (MMDetection, MMPretrain/MMClassification, MMPose, MMAction2, MMOCR, MMDetection3D, MMRotate, MMTracking, MMagic/MMEditing), the bases such configs inherit, the other configs and scripts of a project folder whose configs are all of that codebase, the commands that name them and the scripts that import that codebase instead of mmseg are left as they are.",
       why: "Those codebases' 2.x-era configs use the same mmcv 1.x keys as MMSegmentation 0.x (`data`, `lr_config`, `runner`, `Collect`), but their 3.x forms differ: converting a Mask R-CNN config with MMSegmentation's rules (a `SegDataPreProcessor`, `PackSegInputs`, `IoUMetric`) would break it.",
       example: "object_detection/configs/mask_rcnn_r50_fpn_coco.py with model=dict(type='MaskRCNN', rpn_head=..., roi_head=...) next to the repository's segmentation configs",
       spec: "\xA72"
     }
   },
   otherCodebases: {
-    $comment: "Evidence that a resolved config belongs to another codebase: its model's type, a model key no segmentor has, or the type of a dataset in `data`; for a Python script, importing one of `packages` and not mmseg. Names shared with MMSegmentation (CityscapesDataset, ADE20KDataset, \u2026) are not listed.",
+    $comment: "Evidence that a resolved config belongs to another codebase: its model's type, a model key no segmentor has, a top-level key (`configKeys`), or the type of a dataset in `data`; for a Python script, importing one of `packages` and not mmseg (a codebase that `dependsOnMmseg` imports mmseg itself, so its scripts may too). Names shared with MMSegmentation (CityscapesDataset, ADE20KDataset, \u2026) are not listed.",
     MMDetection: {
       packages: ["mmdet"],
       modelTypes: [
@@ -28224,7 +28224,8 @@ var detect_default = {
         "VOCDataset",
         "WIDERFaceDataset",
         "XMLDataset"
-      ]
+      ],
+      configKeys: []
     },
     "MMPretrain (MMClassification)": {
       packages: ["mmcls", "mmpretrain"],
@@ -28239,7 +28240,8 @@ var detect_default = {
         "ImageNet21k",
         "MNIST",
         "VOC"
-      ]
+      ],
+      configKeys: []
     },
     MMPose: {
       packages: ["mmpose"],
@@ -28259,13 +28261,15 @@ var detect_default = {
         "TopDownCocoWholeBodyDataset",
         "TopDownMpiiDataset",
         "TopDownCrowdPoseDataset"
-      ]
+      ],
+      configKeys: []
     },
     MMAction2: {
       packages: ["mmaction"],
       modelTypes: ["BMN", "BSN", "Recognizer2D", "Recognizer3D", "RecognizerAudio"],
       modelKeys: ["cls_head"],
-      datasetTypes: ["AVADataset", "RawframeDataset", "VideoDataset"]
+      datasetTypes: ["AVADataset", "RawframeDataset", "VideoDataset"],
+      configKeys: []
     },
     MMOCR: {
       packages: ["mmocr"],
@@ -28285,13 +28289,15 @@ var detect_default = {
         "TextSnake"
       ],
       modelKeys: [],
-      datasetTypes: ["IcdarDataset", "OCRDataset", "OCRSegDataset"]
+      datasetTypes: ["IcdarDataset", "OCRDataset", "OCRSegDataset"],
+      configKeys: []
     },
     MMDetection3D: {
       packages: ["mmdet3d"],
       modelTypes: [
         "CenterPoint",
         "DynamicVoxelNet",
+        "EncoderDecoder3D",
         "FCOSMono3D",
         "GroupFree3DNet",
         "H3DNet",
@@ -28313,7 +28319,9 @@ var detect_default = {
         "ScanNetDataset",
         "ScanNetSegDataset",
         "WaymoDataset"
-      ]
+      ],
+      configKeys: ["input_modality", "point_cloud_range", "plugin_dir"],
+      dependsOnMmseg: true
     },
     MMRotate: {
       packages: ["mmrotate"],
@@ -28329,7 +28337,8 @@ var detect_default = {
         "S2ANet"
       ],
       modelKeys: [],
-      datasetTypes: ["DOTADataset", "HRSCDataset", "SARDataset"]
+      datasetTypes: ["DOTADataset", "HRSCDataset", "SARDataset"],
+      configKeys: []
     },
     MMTracking: {
       packages: ["mmtrack"],
@@ -28346,7 +28355,8 @@ var detect_default = {
         "Tracktor"
       ],
       modelKeys: [],
-      datasetTypes: ["MOTChallengeDataset", "ImagenetVIDDataset", "LaSOTDataset"]
+      datasetTypes: ["MOTChallengeDataset", "ImagenetVIDDataset", "LaSOTDataset"],
+      configKeys: []
     },
     "MMagic (MMEditing)": {
       packages: ["mmedit", "mmagic"],
@@ -28362,7 +28372,8 @@ var detect_default = {
         "TwoStageInpaintor"
       ],
       modelKeys: [],
-      datasetTypes: ["SRAnnotationDataset", "SRFolderDataset", "SRREDSDataset"]
+      datasetTypes: ["SRAnnotationDataset", "SRFolderDataset", "SRREDSDataset"],
+      configKeys: []
     }
   }
 };
@@ -28381,6 +28392,10 @@ function otherCodebase(config2) {
       const key = c.modelKeys.find((k) => model.entries.has(k));
       if (key) return { codebase: c.name, evidence: `\`model.${key}\``, key: "model" };
     }
+  }
+  for (const c of CODEBASES) {
+    const key = c.configKeys.find((k) => config2.entries.has(k));
+    if (key) return { codebase: c.name, evidence: `\`${key}\``, key };
   }
   const data = config2.entries.get("data");
   if (isDict(data)) {
@@ -28412,17 +28427,33 @@ function datasetTypes(v) {
 }
 function otherCodebaseScript(text2) {
   let found;
+  let usesMmseg = false;
   const lines = text2.split("\n");
   for (const [i2, line] of lines.entries()) {
     const name2 = IMPORT.exec(line)?.[1];
     if (name2 === void 0) continue;
-    if (name2 === "mmseg") return void 0;
+    if (name2 === "mmseg") {
+      usesMmseg = true;
+      continue;
+    }
     const codebase = CODEBASES.find((c) => c.packages.includes(name2));
-    if (codebase && found === void 0) found = { codebase: codebase.name, line: i2 + 1 };
+    if (codebase === void 0) continue;
+    if (codebase.dependsOnMmseg) return { codebase: codebase.name, line: i2 + 1 };
+    found ??= { codebase: codebase.name, line: i2 + 1 };
   }
-  return found;
+  return usesMmseg ? void 0 : found;
 }
 var IMPORT = /^\s*(?:from|import)\s+([A-Za-z_]\w*)/;
+function showsSegmentation(config2) {
+  const model = config2.entries.get("model");
+  if (!isDict(model) || otherCodebase(config2) !== void 0) return false;
+  return model.entries.has("decode_head") || /EncoderDecoder/.test(strOf(model.entries.get("type")) ?? "");
+}
+function projectOf(path) {
+  if (path.startsWith("configs/")) return "";
+  const at = path.lastIndexOf("/configs/");
+  return at < 0 ? void 0 : path.slice(0, at + 1);
+}
 
 // src/scan/vendored.ts
 var LIBRARIES = ["mmseg", "mmcv"];
@@ -39631,9 +39662,9 @@ async function migrateRepository(root, options = {}) {
   const allConfigs = scan.files.filter((f) => f.role === "config" || f.role === "base-config");
   const others = otherCodebaseConfigs(allConfigs, scan.resolver);
   const configs = allConfigs.filter(
-    (f) => f.version === "0.x" && f.path.endsWith(".py") && !others.has(f.path)
+    (f) => f.version === "0.x" && f.path.endsWith(".py") && !others.configs.has(f.path)
   );
-  const plans = planConversions(configs, allConfigs, scan.resolver, read, others);
+  const plans = planConversions(configs, allConfigs, scan.resolver, read, others.configs);
   const evaluations = new Map(
     scan.files.flatMap((f) => f.evaluation ? [[f.path, f.evaluation]] : [])
   );
@@ -39668,9 +39699,9 @@ async function migrateRepository(root, options = {}) {
   const allFindings = [
     // Another codebase's config is not a mixed or shared MMSegmentation one.
     ...scan.files.flatMap(
-      (f) => others.has(f.path) ? f.findings.filter((x) => !VERSION_RULES.has(x.rule)) : f.findings
+      (f) => others.configs.has(f.path) ? f.findings.filter((x) => !VERSION_RULES.has(x.rule)) : f.findings
     ),
-    ...[...others.values()].map((o) => o.finding),
+    ...[...others.configs.values()].map((o) => o.finding),
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
     ...[...scripts.values()].flatMap((r) => r.findings),
@@ -39708,7 +39739,7 @@ async function rewriteScripts(files, read, plans, resolver, others) {
   await initParsers({ bash: true });
   const ctx = {
     configFor: (path) => {
-      const other = others.get(path);
+      const other = others.configs.get(path);
       if (other !== void 0) {
         return { old: resolver.resolve(path).value, otherCodebase: other.codebase };
       }
@@ -39727,9 +39758,9 @@ async function rewriteScripts(files, read, plans, resolver, others) {
     const relevant = MENTIONS_TOOL.test(text2) || file.role === "python" && MENTIONS_LIBRARY.test(text2);
     if (!relevant) continue;
     const rewrite = file.role === "python" ? rewritePythonScript(file.path, text2, ctx) : rewriteFileCommands(file.path, text2, file.role, ctx);
-    const other = file.role === "python" && (rewrite.text !== text2 || rewrite.findings.length > 0) ? otherCodebaseScript(text2) : void 0;
+    const other = rewrite.text !== text2 || rewrite.findings.length > 0 ? fileCodebase(file.path, file.role === "python" ? text2 : void 0, others.projects) : void 0;
     if (other !== void 0) {
-      const message = `an ${other.codebase} script (it imports that codebase, not mmseg): left as it is`;
+      const message = `an ${other.codebase} file (${other.why}): left as it is`;
       rewrites.set(file.path, {
         text: text2,
         findings: [finding("DET-011", "info", file.path, other.line, message)]
@@ -39790,29 +39821,73 @@ function planConversions(configs, allConfigs, resolver, read, others) {
 }
 function otherCodebaseConfigs(configs, resolver) {
   const others = /* @__PURE__ */ new Map();
+  const mark = (path, codebase, line, message) => {
+    if (!others.has(path)) {
+      others.set(path, { codebase, finding: finding("DET-011", "info", path, line, message) });
+    }
+  };
+  const python2 = configs.filter((c) => c.path.endsWith(".py"));
+  const seen = /* @__PURE__ */ new Map();
   const users = [];
-  for (const config2 of configs) {
-    if (!config2.path.endsWith(".py")) continue;
+  for (const config2 of python2) {
     const resolved = resolver.resolve(config2.path);
     const other = otherCodebase(resolved.value);
+    const project = projectOf(config2.path);
+    if (project !== void 0) {
+      const here2 = seen.get(project) ?? {
+        codebases: /* @__PURE__ */ new Map(),
+        segmentation: false
+      };
+      if (other) here2.codebases.set(other.codebase, (here2.codebases.get(other.codebase) ?? 0) + 1);
+      here2.segmentation ||= showsSegmentation(resolved.value);
+      seen.set(project, here2);
+    }
     if (other === void 0) continue;
     const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
-    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
-    others.set(config2.path, {
-      codebase: other.codebase,
-      finding: finding("DET-011", "info", config2.path, line, message)
-    });
+    mark(
+      config2.path,
+      other.codebase,
+      line,
+      `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`
+    );
     users.push([config2.path, resolved, other.codebase]);
   }
   for (const [user, resolved, codebase] of users) {
     for (const base of resolved.chain.slice(1)) {
-      if (others.has(base)) continue;
       const message = `inherited by ${user}, an ${codebase} config: left as it is`;
-      const line = firstLine(resolver.resolve(base));
-      others.set(base, { codebase, finding: finding("DET-011", "info", base, line, message) });
+      mark(base, codebase, firstLine(resolver.resolve(base)), message);
     }
   }
-  return others;
+  const projects = /* @__PURE__ */ new Map();
+  for (const [project, { codebases, segmentation }] of seen) {
+    const [most] = [...codebases].sort((a, b) => b[1] - a[1]);
+    if (segmentation) projects.set(project, null);
+    else if (most !== void 0) projects.set(project, most[0]);
+  }
+  for (const config2 of python2) {
+    const project = projectOf(config2.path);
+    const codebase = project === void 0 ? void 0 : projects.get(project);
+    if (codebase === void 0 || codebase === null) continue;
+    const where = project === "" ? "the repository" : project;
+    const message = `in ${where}, whose configs are ${codebase} ones: left as it is`;
+    mark(config2.path, codebase, firstLine(resolver.resolve(config2.path)), message);
+  }
+  return { configs: others, projects };
+}
+function fileCodebase(path, text2, projects) {
+  const imported = text2 === void 0 ? void 0 : otherCodebaseScript(text2);
+  if (imported) return { ...imported, why: "it imports that codebase, not mmseg" };
+  for (let folder = repoDirname(path); ; folder = repoDirname(folder)) {
+    const prefix = folder === "" ? "" : `${folder}/`;
+    const inside = [...projects].filter(([project]) => project.startsWith(prefix));
+    if (inside.length > 0) {
+      const codebase = inside[0][1];
+      if (codebase === null || inside.some(([, c]) => c !== codebase)) return void 0;
+      const where = prefix === "" ? "the repository" : prefix;
+      return { codebase, line: 1, why: `${where} holds ${codebase} configs only` };
+    }
+    if (folder === "") return void 0;
+  }
 }
 function holdSharersOfOtherCodebases(plans, others) {
   if (others.size === 0) return;

@@ -7,6 +7,7 @@
  */
 import layout from '../rules/emit.json' with { type: 'json' };
 import { mergeSiblingBases } from './config/merge.js';
+import { repoDirname } from './config/paths.js';
 import {
   createResolver,
   type PreEvaluated,
@@ -18,7 +19,12 @@ import { createConverter } from './convert/convert.js';
 import { emitConfig } from './emit/rewrite.js';
 import { diffPaths } from './emit/verify.js';
 import { initParsers } from './python/parse.js';
-import { otherCodebase, otherCodebaseScript } from './scan/other-codebase.js';
+import {
+  otherCodebase,
+  otherCodebaseScript,
+  projectOf,
+  showsSegmentation,
+} from './scan/other-codebase.js';
 import { vendoredFinding, vendoredPackages } from './scan/vendored.js';
 import {
   getPath,
@@ -82,9 +88,9 @@ export async function migrateRepository(
   const allConfigs = scan.files.filter((f) => f.role === 'config' || f.role === 'base-config');
   const others = otherCodebaseConfigs(allConfigs, scan.resolver);
   const configs = allConfigs.filter(
-    (f) => f.version === '0.x' && f.path.endsWith('.py') && !others.has(f.path),
+    (f) => f.version === '0.x' && f.path.endsWith('.py') && !others.configs.has(f.path),
   );
-  const plans = planConversions(configs, allConfigs, scan.resolver, read, others);
+  const plans = planConversions(configs, allConfigs, scan.resolver, read, others.configs);
   const evaluations = new Map(
     scan.files.flatMap((f) => (f.evaluation ? [[f.path, f.evaluation] as const] : [])),
   );
@@ -122,9 +128,11 @@ export async function migrateRepository(
   const allFindings = [
     // Another codebase's config is not a mixed or shared MMSegmentation one.
     ...scan.files.flatMap((f) =>
-      others.has(f.path) ? f.findings.filter((x) => !VERSION_RULES.has(x.rule)) : f.findings,
+      others.configs.has(f.path)
+        ? f.findings.filter((x) => !VERSION_RULES.has(x.rule))
+        : f.findings,
     ),
-    ...[...others.values()].map((o) => o.finding),
+    ...[...others.configs.values()].map((o) => o.finding),
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
     ...[...scripts.values()].flatMap((r) => r.findings),
@@ -168,7 +176,7 @@ async function rewriteScripts(
   read: (path: string) => string,
   plans: ReadonlyMap<string, ConfigPlan>,
   resolver: Resolver,
-  others: ReadonlyMap<string, OtherConfig>,
+  others: OtherCodebases,
 ): Promise<Map<string, TextRewrite>> {
   const configs = new Set(
     files.filter((f) => f.role === 'config' || f.role === 'base-config').map((f) => f.path),
@@ -179,7 +187,7 @@ async function rewriteScripts(
   await initParsers({ bash: true });
   const ctx: CommandContext = {
     configFor: (path) => {
-      const other = others.get(path);
+      const other = others.configs.get(path);
       if (other !== undefined) {
         return { old: resolver.resolve(path).value, otherCodebase: other.codebase };
       }
@@ -204,13 +212,13 @@ async function rewriteScripts(
       file.role === 'python'
         ? rewritePythonScript(file.path, text, ctx)
         : rewriteFileCommands(file.path, text, file.role, ctx);
-    // Another codebase's script would only be broken by MMSegmentation's moves.
+    // Another codebase's files would only be broken by MMSegmentation's moves.
     const other =
-      file.role === 'python' && (rewrite.text !== text || rewrite.findings.length > 0)
-        ? otherCodebaseScript(text)
+      rewrite.text !== text || rewrite.findings.length > 0
+        ? fileCodebase(file.path, file.role === 'python' ? text : undefined, others.projects)
         : undefined;
     if (other !== undefined) {
-      const message = `an ${other.codebase} script (it imports that codebase, not mmseg): left as it is`;
+      const message = `an ${other.codebase} file (${other.why}): left as it is`;
       rewrites.set(file.path, {
         text,
         findings: [finding('DET-011', 'info', file.path, other.line, message)],
@@ -290,41 +298,103 @@ interface OtherConfig {
   finding: Finding;
 }
 
+/** What another codebase owns in a repository (DET-011). */
+interface OtherCodebases {
+  configs: Map<string, OtherConfig>;
+  /** Project folders (`detection/`, the folder holding a `configs/`) with the other codebase most of their configs show; null when one shows a segmentor. */
+  projects: Map<string, string | null>;
+}
+
 /**
  * DET-011: the configs of other codebases, whatever their version signals
- * say (an MMDetection 2.x dataset's `ann_file` reads as 1.x), and every base
+ * say (an MMDetection 2.x dataset's `ann_file` reads as 1.x); every base
  * they inherit (a detection `default_runtime.py`), which must not change
- * under them. Recognised even when a base is missing: what resolved still
- * shows the codebase.
+ * under them; and every config of a project folder where configs show that
+ * codebase and none shows a segmentor (its unused schedule bases). Configs
+ * are recognised even when a base is missing: what resolved still shows it.
  */
-function otherCodebaseConfigs(
-  configs: readonly Classified[],
-  resolver: Resolver,
-): Map<string, OtherConfig> {
+function otherCodebaseConfigs(configs: readonly Classified[], resolver: Resolver): OtherCodebases {
   const others = new Map<string, OtherConfig>();
+  const mark = (path: string, codebase: string, line: number, message: string) => {
+    if (!others.has(path)) {
+      others.set(path, { codebase, finding: finding('DET-011', 'info', path, line, message) });
+    }
+  };
+  const python = configs.filter((c) => c.path.endsWith('.py'));
+  // Per project folder: how many configs show each other codebase, and whether one shows a segmentor.
+  const seen = new Map<string, { codebases: Map<string, number>; segmentation: boolean }>();
   const users: [string, ResolvedConfig, string][] = [];
-  for (const config of configs) {
-    if (!config.path.endsWith('.py')) continue;
+  for (const config of python) {
     const resolved = resolver.resolve(config.path);
     const other = otherCodebase(resolved.value);
+    const project = projectOf(config.path);
+    if (project !== undefined) {
+      const here = seen.get(project) ?? {
+        codebases: new Map<string, number>(),
+        segmentation: false,
+      };
+      if (other) here.codebases.set(other.codebase, (here.codebases.get(other.codebase) ?? 0) + 1);
+      here.segmentation ||= showsSegmentation(resolved.value);
+      seen.set(project, here);
+    }
     if (other === undefined) continue;
     const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
-    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
-    others.set(config.path, {
-      codebase: other.codebase,
-      finding: finding('DET-011', 'info', config.path, line, message),
-    });
+    mark(
+      config.path,
+      other.codebase,
+      line,
+      `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`,
+    );
     users.push([config.path, resolved, other.codebase]);
   }
   for (const [user, resolved, codebase] of users) {
     for (const base of resolved.chain.slice(1)) {
-      if (others.has(base)) continue;
       const message = `inherited by ${user}, an ${codebase} config: left as it is`;
-      const line = firstLine(resolver.resolve(base));
-      others.set(base, { codebase, finding: finding('DET-011', 'info', base, line, message) });
+      mark(base, codebase, firstLine(resolver.resolve(base)), message);
     }
   }
-  return others;
+  // A project whose configs show neither (deployment configs) says nothing about its folder.
+  const projects = new Map<string, string | null>();
+  for (const [project, { codebases, segmentation }] of seen) {
+    const [most] = [...codebases].sort((a, b) => b[1] - a[1]);
+    if (segmentation) projects.set(project, null);
+    else if (most !== undefined) projects.set(project, most[0]);
+  }
+  for (const config of python) {
+    const project = projectOf(config.path);
+    const codebase = project === undefined ? undefined : projects.get(project);
+    if (codebase === undefined || codebase === null) continue;
+    const where = project === '' ? 'the repository' : project;
+    const message = `in ${where}, whose configs are ${codebase} ones: left as it is`;
+    mark(config.path, codebase, firstLine(resolver.resolve(config.path)), message);
+  }
+  return { configs: others, projects };
+}
+
+/**
+ * The other codebase a script, a doc or a workflow belongs to: a Python
+ * script by its imports; any file by its folder, when the nearest folder
+ * around it that holds projects holds only that codebase's (`detection/`
+ * with its `configs/` and `tools/`).
+ */
+function fileCodebase(
+  path: string,
+  text: string | undefined,
+  projects: ReadonlyMap<string, string | null>,
+): { codebase: string; line: number; why: string } | undefined {
+  const imported = text === undefined ? undefined : otherCodebaseScript(text);
+  if (imported) return { ...imported, why: 'it imports that codebase, not mmseg' };
+  for (let folder = repoDirname(path); ; folder = repoDirname(folder)) {
+    const prefix = folder === '' ? '' : `${folder}/`;
+    const inside = [...projects].filter(([project]) => project.startsWith(prefix));
+    if (inside.length > 0) {
+      const codebase = inside[0][1];
+      if (codebase === null || inside.some(([, c]) => c !== codebase)) return undefined;
+      const where = prefix === '' ? 'the repository' : prefix;
+      return { codebase, line: 1, why: `${where} holds ${codebase} configs only` };
+    }
+    if (folder === '') return undefined;
+  }
 }
 
 /**

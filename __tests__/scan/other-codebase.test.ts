@@ -1,4 +1,9 @@
-import { otherCodebase, otherCodebaseScript } from '../../src/scan/other-codebase.js';
+import {
+  otherCodebase,
+  otherCodebaseScript,
+  projectOf,
+  showsSegmentation,
+} from '../../src/scan/other-codebase.js';
 import { initParsers, py } from '../helpers/py.js';
 
 beforeAll(() => initParsers());
@@ -16,6 +21,14 @@ describe('otherCodebase (DET-011)', () => {
       'MMPretrain (MMClassification)',
     );
     expect(otherCodebase(py("model = dict(type='TopDown')"))?.codebase).toBe('MMPose');
+  });
+
+  it('knows an MMDetection3D config by a top-level key of its own', () => {
+    expect(otherCodebase(py('point_cloud_range = [0, -40, -3, 70.4, 40, 1]'))).toEqual({
+      codebase: 'MMDetection3D',
+      evidence: '`point_cloud_range`',
+      key: 'point_cloud_range',
+    });
   });
 
   it('knows a custom detector by a head no segmentor has', () => {
@@ -66,5 +79,31 @@ describe('otherCodebaseScript (DET-011)', () => {
     expect(
       otherCodebaseScript('from mmcv import Config\nimport mmdetection_tools\n'),
     ).toBeUndefined();
+  });
+
+  it('claims an MMDetection3D script even when it imports mmseg, which MMDetection3D builds on', () => {
+    const text = 'from mmdet3d.apis import train_model\nfrom mmseg import __version__\n';
+    expect(otherCodebaseScript(text)).toEqual({ codebase: 'MMDetection3D', line: 1 });
+  });
+});
+
+describe('showsSegmentation', () => {
+  it('sees a segmentor by its decode head or its type, never in another codebase', () => {
+    expect(showsSegmentation(py("model = dict(type='MySegmentor', decode_head=dict())"))).toBe(
+      true,
+    );
+    expect(showsSegmentation(py("model = dict(type='EncoderDecoderMask2Former')"))).toBe(true);
+    const pointCloud = py("model = dict(type='EncoderDecoder3D', decode_head=dict())");
+    expect(showsSegmentation(pointCloud)).toBe(false);
+    expect(showsSegmentation(py("optimizer = dict(type='SGD')"))).toBe(false);
+  });
+});
+
+describe('projectOf', () => {
+  it('is the folder holding the last configs/ folder of a path', () => {
+    expect(projectOf('detection/configs/_base_/models/x.py')).toBe('detection/');
+    expect(projectOf('configs/fcn/fcn.py')).toBe('');
+    expect(projectOf('a/b/configs/x.py')).toBe('a/b/');
+    expect(projectOf('tools/train.py')).toBeUndefined();
   });
 });

@@ -13,7 +13,10 @@ interface CodebaseSigns {
   packages: string[];
   modelTypes: string[];
   modelKeys: string[];
+  configKeys: string[];
   datasetTypes: string[];
+  /** Its scripts import mmseg themselves (MMDetection3D builds on it). */
+  dependsOnMmseg?: boolean;
 }
 
 const CODEBASES = Object.entries(detect.otherCodebases).flatMap(([name, signs]) =>
@@ -26,7 +29,7 @@ export interface OtherCodebase {
   /** What gave it away, as shown to the user: "model type `MaskRCNN`". */
   evidence: string;
   /** The top-level key the evidence sits under. */
-  key: 'model' | 'data';
+  key: string;
 }
 
 export function otherCodebase(config: DictValue): OtherCodebase | undefined {
@@ -39,6 +42,10 @@ export function otherCodebase(config: DictValue): OtherCodebase | undefined {
       const key = c.modelKeys.find((k) => model.entries.has(k));
       if (key) return { codebase: c.name, evidence: `\`model.${key}\``, key: 'model' };
     }
+  }
+  for (const c of CODEBASES) {
+    const key = c.configKeys.find((k) => config.entries.has(k));
+    if (key) return { codebase: c.name, evidence: `\`${key}\``, key };
   }
   const data = config.entries.get('data');
   if (isDict(data)) {
@@ -74,20 +81,49 @@ function datasetTypes(v: Value | undefined): string[] {
 /**
  * The codebase a Python script belongs to when it imports another codebase's
  * package and never mmseg (ViT-Adapter's segmentation scripts import mmdet
- * *and* mmseg: they are MMSegmentation's), with the line of that import.
+ * *and* mmseg: they are MMSegmentation's), with the line of that import. A
+ * codebase built on mmseg (MMDetection3D) claims its scripts even when they
+ * import mmseg too.
  */
 export function otherCodebaseScript(text: string): { codebase: string; line: number } | undefined {
   let found: { codebase: string; line: number } | undefined;
+  let usesMmseg = false;
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {
     const name = IMPORT.exec(line)?.[1];
     if (name === undefined) continue;
-    if (name === 'mmseg') return undefined;
+    if (name === 'mmseg') {
+      usesMmseg = true;
+      continue;
+    }
     const codebase = CODEBASES.find((c) => c.packages.includes(name));
-    if (codebase && found === undefined) found = { codebase: codebase.name, line: i + 1 };
+    if (codebase === undefined) continue;
+    if (codebase.dependsOnMmseg) return { codebase: codebase.name, line: i + 1 };
+    found ??= { codebase: codebase.name, line: i + 1 };
   }
-  return found;
+  return usesMmseg ? undefined : found;
 }
 
 /** The top-level package of an `import x` / `from x import` line. */
 const IMPORT = /^\s*(?:from|import)\s+([A-Za-z_]\w*)/;
+
+/** A segmentor: a `decode_head`, or a type named after `EncoderDecoder` (the configs of another codebase aside). */
+export function showsSegmentation(config: DictValue): boolean {
+  const model = config.entries.get('model');
+  if (!isDict(model) || otherCodebase(config) !== undefined) return false;
+  return (
+    model.entries.has('decode_head') ||
+    /EncoderDecoder/.test(strOf(model.entries.get('type')) ?? '')
+  );
+}
+
+/**
+ * The project folder of a config: what comes before its last `configs/`
+ * folder (`detection/` for `detection/configs/_base_/x.py`, `''` at the
+ * repository root); undefined outside a `configs/` folder.
+ */
+export function projectOf(path: string): string | undefined {
+  if (path.startsWith('configs/')) return '';
+  const at = path.lastIndexOf('/configs/');
+  return at < 0 ? undefined : path.slice(0, at + 1);
+}

@@ -1,4 +1,7 @@
-_base_ = ['./_base_/models/mask_rcnn.py', './_base_/runtime.py', '../common/schedule_1x.py']
+_base_ = [
+    '../_base_/models/mask_rcnn.py', '../_base_/default_runtime.py',
+    '../../../configs/_base_/schedules/schedule_1x.py'
+]
 img_norm_cfg = dict(mean=[123.675, 116.28, 103.53], std=[58.395, 57.12, 57.375], to_rgb=True)
 train_pipeline = [
     dict(type='LoadImageFromFile'),

@@ -69241,6 +69241,7 @@ function asNamedBase(file, named, texts) {
 var COLLISION_OWNERS = emit_default.collisionOwners;
 var CONSENSUS = emit_default.consensusPaths.map((p) => p.split("."));
 var NULLABLE = new Set(emit_default.nullable);
+var PLACEMENT2 = emit_default.placement;
 async function migrateRepository(root, options = {}) {
   const commandParsers = initParsers({ bash: true });
   commandParsers.catch(() => void 0);
@@ -69503,6 +69504,13 @@ function holdSharersOfOtherCodebases(plans, others) {
     plan.hold = "other-codebase";
   }
 }
+function keyLine(resolved, key, otherwise = firstLine(resolved)) {
+  for (const name2 of [key, ...PLACEMENT2[key] ?? []]) {
+    const line = resolved.assignments.get(name2)?.line;
+    if (line !== void 0) return line;
+  }
+  return otherwise;
+}
 function firstLine(resolved) {
   let first2 = 0;
   for (const span3 of resolved.assignments.values()) {
@@ -69517,6 +69525,7 @@ function applyConsensus(plans) {
     const users = runnable.filter((u) => u.resolved.chain.slice(1).includes(plan.path));
     if (users.length === 0) continue;
     const agreed = [];
+    const agreedKeys = [];
     for (const path6 of CONSENSUS) {
       if (!isDict(getPath(plan.target, path6.slice(0, -1))) || getPath(plan.target, path6)) continue;
       const values = users.map((u) => getPath(u.target, path6));
@@ -69526,6 +69535,7 @@ function applyConsensus(plans) {
       }
       plan.target = withPath(plan.target, path6, first2);
       agreed.push(`\`${path6.join(".")}\``);
+      agreedKeys.push(path6[0]);
     }
     if (agreed.length > 0) {
       plan.findings.push(
@@ -69533,7 +69543,7 @@ function applyConsensus(plans) {
           "INH-012",
           "info",
           plan.path,
-          0,
+          keyLine(plan.resolved, agreedKeys[0]),
           `${agreed.join(", ")} written here: every config that inherits this file agrees on ${agreed.length > 1 ? "them" : "it"}`
         )
       );
@@ -69576,7 +69586,8 @@ function resolveSiblingCollisions(plans) {
               "INH-011",
               "info",
               holder.path,
-              0,
+              // Line 0 where the file only inherits the key: it is reported once, on the base.
+              keyLine(holder.resolved, key, 0),
               `\`${key}\` is kept only in ${owner.path}, which ${plan.path} also inherits`
             )
           );
@@ -69614,7 +69625,8 @@ function emitAll(plans, original, read, evaluations, statements2) {
           "EMIT-004",
           "error",
           path6,
-          0,
+          // On the first error that holds it back.
+          plan.findings.find((f) => f.severity === "error" && f.file === path6 && f.line > 0)?.line ?? firstLine(plan.resolved),
           "not rewritten: its conversion reports an error; fix it by hand and run again"
         )
       );
@@ -69628,7 +69640,7 @@ function emitAll(plans, original, read, evaluations, statements2) {
           "INH-013",
           "error",
           path6,
-          0,
+          firstLine(plan.resolved),
           `not rewritten: its base ${failedBase} did not verify`
         )
       );
@@ -69647,7 +69659,7 @@ function emitAll(plans, original, read, evaluations, statements2) {
             "EMIT-003",
             "info",
             path6,
-            0,
+            keyLine(plan.resolved, key),
             `\`${key} = None\`: this config has no ${key.split("_")[0]} split, but its bases define \`${key}\``
           )
         );
@@ -69659,7 +69671,7 @@ function emitAll(plans, original, read, evaluations, statements2) {
           "EMIT-002",
           "warning",
           path6,
-          0,
+          keyLine(plan.resolved, key),
           `\`${key}\` is inherited from the converted bases although this config's conversion has none; check that it still fits`
         )
       );
@@ -69690,7 +69702,7 @@ function emitAll(plans, original, read, evaluations, statements2) {
           "INH-013",
           "error",
           path6,
-          0,
+          keyLine(plan.resolved, differences2[0].split(/[.[]/)[0]),
           `not rewritten: the new chain differs from the conversion at ${shown}${more}`
         ),
         ...check.findings.filter((f) => f.severity === "error")

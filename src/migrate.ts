@@ -50,6 +50,7 @@ import { scanRepository } from './scan/scan.js';
 const COLLISION_OWNERS: Record<string, string[]> = layout.collisionOwners;
 const CONSENSUS: string[][] = layout.consensusPaths.map((p) => p.split('.'));
 const NULLABLE: ReadonlySet<string> = new Set(layout.nullable);
+const PLACEMENT: Record<string, string[]> = layout.placement;
 
 export type MigrateOptions = DiscoverOptions;
 
@@ -422,6 +423,19 @@ function holdSharersOfOtherCodebases(
   }
 }
 
+/**
+ * Where a finding about a 1.x key of a config goes: the statement that
+ * assigns it, else the 0.x statement the key comes from (`checkpoint_config`
+ * for `default_hooks`), else `otherwise` (the file's first statement).
+ */
+function keyLine(resolved: ResolvedConfig, key: string, otherwise = firstLine(resolved)): number {
+  for (const name of [key, ...(PLACEMENT[key] ?? [])]) {
+    const line = resolved.assignments.get(name)?.line;
+    if (line !== undefined) return line;
+  }
+  return otherwise;
+}
+
 /** The line of a config's first statement, where a finding about the whole file goes. */
 function firstLine(resolved: ResolvedConfig): number {
   let first = 0;
@@ -445,6 +459,7 @@ function applyConsensus(plans: Map<string, ConfigPlan>): void {
     const users = runnable.filter((u) => u.resolved.chain.slice(1).includes(plan.path));
     if (users.length === 0) continue;
     const agreed: string[] = [];
+    const agreedKeys: string[] = [];
     for (const path of CONSENSUS) {
       if (!isDict(getPath(plan.target, path.slice(0, -1))) || getPath(plan.target, path)) continue;
       const values = users.map((u) => getPath(u.target, path));
@@ -454,6 +469,7 @@ function applyConsensus(plans: Map<string, ConfigPlan>): void {
       }
       plan.target = withPath(plan.target, path, first);
       agreed.push(`\`${path.join('.')}\``);
+      agreedKeys.push(path[0]);
     }
     if (agreed.length > 0) {
       plan.findings.push(
@@ -461,7 +477,7 @@ function applyConsensus(plans: Map<string, ConfigPlan>): void {
           'INH-012',
           'info',
           plan.path,
-          0,
+          keyLine(plan.resolved, agreedKeys[0]),
           `${agreed.join(', ')} written here: every config that inherits this file agrees on ${agreed.length > 1 ? 'them' : 'it'}`,
         ),
       );
@@ -523,7 +539,8 @@ function resolveSiblingCollisions(plans: Map<string, ConfigPlan>): void {
               'INH-011',
               'info',
               holder.path,
-              0,
+              // Line 0 where the file only inherits the key: it is reported once, on the base.
+              keyLine(holder.resolved, key, 0),
               `\`${key}\` is kept only in ${owner.path}, which ${plan.path} also inherits`,
             ),
           );
@@ -575,7 +592,9 @@ function emitAll(
           'EMIT-004',
           'error',
           path,
-          0,
+          // On the first error that holds it back.
+          plan.findings.find((f) => f.severity === 'error' && f.file === path && f.line > 0)
+            ?.line ?? firstLine(plan.resolved),
           'not rewritten: its conversion reports an error; fix it by hand and run again',
         ),
       );
@@ -589,7 +608,7 @@ function emitAll(
           'INH-013',
           'error',
           path,
-          0,
+          firstLine(plan.resolved),
           `not rewritten: its base ${failedBase} did not verify`,
         ),
       );
@@ -611,7 +630,7 @@ function emitAll(
             'EMIT-003',
             'info',
             path,
-            0,
+            keyLine(plan.resolved, key),
             `\`${key} = None\`: this config has no ${key.split('_')[0]} split, but its bases define \`${key}\``,
           ),
         );
@@ -623,7 +642,7 @@ function emitAll(
           'EMIT-002',
           'warning',
           path,
-          0,
+          keyLine(plan.resolved, key),
           `\`${key}\` is inherited from the converted bases although this config's conversion has none; check that it still fits`,
         ),
       );
@@ -654,7 +673,7 @@ function emitAll(
           'INH-013',
           'error',
           path,
-          0,
+          keyLine(plan.resolved, differences[0].split(/[.[]/)[0]),
           `not rewritten: the new chain differs from the conversion at ${shown}${more}`,
         ),
         ...check.findings.filter((f) => f.severity === 'error'),

@@ -39702,7 +39702,7 @@ async function migrateRepository(root, options = {}) {
     ...scan.files.flatMap(
       (f) => others.configs.has(f.path) ? f.findings.filter((x) => !VERSION_RULES.has(x.rule)) : f.findings
     ),
-    ...[...others.configs.values()].map((o) => o.finding),
+    ...[...others.configs.values()].flatMap((o) => o.finding ? [o.finding] : []),
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
     ...[...scripts.values()].flatMap((r) => r.findings),
@@ -39758,13 +39758,14 @@ async function rewriteScripts(files, read, plans, resolver, others) {
     const text2 = read(file.path);
     const relevant = MENTIONS_TOOL.test(text2) || file.role === "python" && MENTIONS_LIBRARY.test(text2);
     if (!relevant) continue;
+    if (folderCodebase(file.path, others.projects)) continue;
     const rewrite = file.role === "python" ? rewritePythonScript(file.path, text2, ctx) : rewriteFileCommands(file.path, text2, file.role, ctx);
-    const other = rewrite.text !== text2 || rewrite.findings.length > 0 ? fileCodebase(file.path, file.role === "python" ? text2 : void 0, others.projects) : void 0;
-    if (other !== void 0) {
-      const message = `an ${other.codebase} file (${other.why}): left as it is`;
+    const imported = file.role === "python" && (rewrite.text !== text2 || rewrite.findings.length > 0) ? otherCodebaseScript(text2) : void 0;
+    if (imported !== void 0) {
+      const message = `an ${imported.codebase} script (it imports that codebase, not mmseg): left as it is`;
       rewrites.set(file.path, {
         text: text2,
-        findings: [finding("DET-011", "info", file.path, other.line, message)]
+        findings: [finding("DET-011", "info", file.path, imported.line, message)]
       });
       continue;
     }
@@ -39821,43 +39822,19 @@ function planConversions(configs, allConfigs, resolver, read, others) {
   return plans;
 }
 function otherCodebaseConfigs(configs, resolver) {
-  const others = /* @__PURE__ */ new Map();
-  const mark = (path, codebase, line, message) => {
-    if (!others.has(path)) {
-      others.set(path, { codebase, finding: finding("DET-011", "info", path, line, message) });
-    }
-  };
   const python2 = configs.filter((c) => c.path.endsWith(".py"));
+  const evidence = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Map();
-  const users = [];
   for (const config2 of python2) {
     const resolved = resolver.resolve(config2.path);
     const other = otherCodebase(resolved.value);
+    evidence.set(config2.path, { resolved, other });
     const project = projectOf(config2.path);
-    if (project !== void 0) {
-      const here2 = seen.get(project) ?? {
-        codebases: /* @__PURE__ */ new Map(),
-        segmentation: false
-      };
-      if (other) here2.codebases.set(other.codebase, (here2.codebases.get(other.codebase) ?? 0) + 1);
-      here2.segmentation ||= showsSegmentation(resolved.value);
-      seen.set(project, here2);
-    }
-    if (other === void 0) continue;
-    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
-    mark(
-      config2.path,
-      other.codebase,
-      line,
-      `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`
-    );
-    users.push([config2.path, resolved, other.codebase]);
-  }
-  for (const [user, resolved, codebase] of users) {
-    for (const base of resolved.chain.slice(1)) {
-      const message = `inherited by ${user}, an ${codebase} config: left as it is`;
-      mark(base, codebase, firstLine(resolver.resolve(base)), message);
-    }
+    if (project === void 0) continue;
+    const here2 = seen.get(project) ?? { codebases: /* @__PURE__ */ new Map(), segmentation: false };
+    if (other) here2.codebases.set(other.codebase, (here2.codebases.get(other.codebase) ?? 0) + 1);
+    here2.segmentation ||= showsSegmentation(resolved.value);
+    seen.set(project, here2);
   }
   const projects = /* @__PURE__ */ new Map();
   for (const [project, { codebases, segmentation }] of seen) {
@@ -39865,27 +39842,49 @@ function otherCodebaseConfigs(configs, resolver) {
     if (segmentation) projects.set(project, null);
     else if (most !== void 0) projects.set(project, most[0]);
   }
+  const others = /* @__PURE__ */ new Map();
+  const reported = /* @__PURE__ */ new Set();
   for (const config2 of python2) {
-    const project = projectOf(config2.path);
-    const codebase = project === void 0 ? void 0 : projects.get(project);
-    if (codebase === void 0 || codebase === null) continue;
-    const where = project === "" ? "the repository" : project;
-    const message = `in ${where}, whose configs are ${codebase} ones: left as it is`;
-    mark(config2.path, codebase, firstLine(resolver.resolve(config2.path)), message);
+    const owner = folderCodebase(config2.path, projects);
+    if (owner === void 0) continue;
+    if (reported.has(owner.folder)) {
+      others.set(config2.path, { codebase: owner.codebase });
+      continue;
+    }
+    reported.add(owner.folder);
+    const where = owner.folder === "" ? "The repository" : owner.folder;
+    const message = `${where} holds ${owner.codebase} configs, not MMSegmentation ones: its configs, scripts and docs and the commands that name its configs are left as they are`;
+    const line = firstLine(evidence.get(config2.path).resolved);
+    others.set(config2.path, {
+      codebase: owner.codebase,
+      finding: finding("DET-011", "info", config2.path, line, message)
+    });
+  }
+  const mark = (path, codebase, line, message) => {
+    if (!others.has(path)) {
+      others.set(path, { codebase, finding: finding("DET-011", "info", path, line, message) });
+    }
+  };
+  for (const [path, { resolved, other }] of evidence) {
+    if (other === void 0) continue;
+    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
+    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
+    mark(path, other.codebase, line, message);
+    for (const base of resolved.chain.slice(1)) {
+      const inherited = `inherited by ${path}, an ${other.codebase} config: left as it is`;
+      mark(base, other.codebase, firstLine(resolver.resolve(base)), inherited);
+    }
   }
   return { configs: others, projects };
 }
-function fileCodebase(path, text2, projects) {
-  const imported = text2 === void 0 ? void 0 : otherCodebaseScript(text2);
-  if (imported) return { ...imported, why: "it imports that codebase, not mmseg" };
+function folderCodebase(path, projects) {
   for (let folder = repoDirname(path); ; folder = repoDirname(folder)) {
     const prefix = folder === "" ? "" : `${folder}/`;
     const inside = [...projects].filter(([project]) => project.startsWith(prefix));
     if (inside.length > 0) {
       const codebase = inside[0][1];
       if (codebase === null || inside.some(([, c]) => c !== codebase)) return void 0;
-      const where = prefix === "" ? "the repository" : prefix;
-      return { codebase, line: 1, why: `${where} holds ${codebase} configs only` };
+      return { codebase, folder: prefix };
     }
     if (folder === "") return void 0;
   }

@@ -24,6 +24,7 @@ import {
   otherCodebaseScript,
   projectOf,
   showsSegmentation,
+  type OtherCodebase,
 } from './scan/other-codebase.js';
 import { vendoredFinding, vendoredPackages } from './scan/vendored.js';
 import {
@@ -133,7 +134,7 @@ export async function migrateRepository(
         ? f.findings.filter((x) => !VERSION_RULES.has(x.rule))
         : f.findings,
     ),
-    ...[...others.configs.values()].map((o) => o.finding),
+    ...[...others.configs.values()].flatMap((o) => (o.finding ? [o.finding] : [])),
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
     ...[...scripts.values()].flatMap((r) => r.findings),
@@ -209,20 +210,21 @@ async function rewriteScripts(
     const relevant =
       MENTIONS_TOOL.test(text) || (file.role === 'python' && MENTIONS_LIBRARY.test(text));
     if (!relevant) continue;
+    // Another codebase's files would only be broken by MMSegmentation's moves.
+    if (folderCodebase(file.path, others.projects)) continue;
     const rewrite =
       file.role === 'python'
         ? rewritePythonScript(file.path, text, ctx)
         : rewriteFileCommands(file.path, text, file.role, ctx);
-    // Another codebase's files would only be broken by MMSegmentation's moves.
-    const other =
-      rewrite.text !== text || rewrite.findings.length > 0
-        ? fileCodebase(file.path, file.role === 'python' ? text : undefined, others.projects)
+    const imported =
+      file.role === 'python' && (rewrite.text !== text || rewrite.findings.length > 0)
+        ? otherCodebaseScript(text)
         : undefined;
-    if (other !== undefined) {
-      const message = `an ${other.codebase} file (${other.why}): left as it is`;
+    if (imported !== undefined) {
+      const message = `an ${imported.codebase} script (it imports that codebase, not mmseg): left as it is`;
       rewrites.set(file.path, {
         text,
-        findings: [finding('DET-011', 'info', file.path, other.line, message)],
+        findings: [finding('DET-011', 'info', file.path, imported.line, message)],
       });
       continue;
     }
@@ -296,7 +298,8 @@ function planConversions(
 /** A config of another codebase, or a base only such configs should see changed (DET-011). */
 interface OtherConfig {
   codebase: string;
-  finding: Finding;
+  /** Absent for a config its project folder's finding covers. */
+  finding?: Finding;
 }
 
 /** What another codebase owns in a repository (DET-011). */
@@ -315,44 +318,20 @@ interface OtherCodebases {
  * are recognised even when a base is missing: what resolved still shows it.
  */
 function otherCodebaseConfigs(configs: readonly Classified[], resolver: Resolver): OtherCodebases {
-  const others = new Map<string, OtherConfig>();
-  const mark = (path: string, codebase: string, line: number, message: string) => {
-    if (!others.has(path)) {
-      others.set(path, { codebase, finding: finding('DET-011', 'info', path, line, message) });
-    }
-  };
   const python = configs.filter((c) => c.path.endsWith('.py'));
+  const evidence = new Map<string, { resolved: ResolvedConfig; other?: OtherCodebase }>();
   // Per project folder: how many configs show each other codebase, and whether one shows a segmentor.
   const seen = new Map<string, { codebases: Map<string, number>; segmentation: boolean }>();
-  const users: [string, ResolvedConfig, string][] = [];
   for (const config of python) {
     const resolved = resolver.resolve(config.path);
     const other = otherCodebase(resolved.value);
+    evidence.set(config.path, { resolved, other });
     const project = projectOf(config.path);
-    if (project !== undefined) {
-      const here = seen.get(project) ?? {
-        codebases: new Map<string, number>(),
-        segmentation: false,
-      };
-      if (other) here.codebases.set(other.codebase, (here.codebases.get(other.codebase) ?? 0) + 1);
-      here.segmentation ||= showsSegmentation(resolved.value);
-      seen.set(project, here);
-    }
-    if (other === undefined) continue;
-    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
-    mark(
-      config.path,
-      other.codebase,
-      line,
-      `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`,
-    );
-    users.push([config.path, resolved, other.codebase]);
-  }
-  for (const [user, resolved, codebase] of users) {
-    for (const base of resolved.chain.slice(1)) {
-      const message = `inherited by ${user}, an ${codebase} config: left as it is`;
-      mark(base, codebase, firstLine(resolver.resolve(base)), message);
-    }
+    if (project === undefined) continue;
+    const here = seen.get(project) ?? { codebases: new Map<string, number>(), segmentation: false };
+    if (other) here.codebases.set(other.codebase, (here.codebases.get(other.codebase) ?? 0) + 1);
+    here.segmentation ||= showsSegmentation(resolved.value);
+    seen.set(project, here);
   }
   // A project whose configs show neither (deployment configs) says nothing about its folder.
   const projects = new Map<string, string | null>();
@@ -361,38 +340,60 @@ function otherCodebaseConfigs(configs: readonly Classified[], resolver: Resolver
     if (segmentation) projects.set(project, null);
     else if (most !== undefined) projects.set(project, most[0]);
   }
+
+  const others = new Map<string, OtherConfig>();
+  // A folder of another codebase's projects is reported once, on its first config.
+  const reported = new Set<string>();
   for (const config of python) {
-    const project = projectOf(config.path);
-    const codebase = project === undefined ? undefined : projects.get(project);
-    if (codebase === undefined || codebase === null) continue;
-    const where = project === '' ? 'the repository' : project;
-    const message = `in ${where}, whose configs are ${codebase} ones: left as it is`;
-    mark(config.path, codebase, firstLine(resolver.resolve(config.path)), message);
+    const owner = folderCodebase(config.path, projects);
+    if (owner === undefined) continue;
+    if (reported.has(owner.folder)) {
+      others.set(config.path, { codebase: owner.codebase });
+      continue;
+    }
+    reported.add(owner.folder);
+    const where = owner.folder === '' ? 'The repository' : owner.folder;
+    const message = `${where} holds ${owner.codebase} configs, not MMSegmentation ones: its configs, scripts and docs and the commands that name its configs are left as they are`;
+    const line = firstLine(evidence.get(config.path)!.resolved);
+    others.set(config.path, {
+      codebase: owner.codebase,
+      finding: finding('DET-011', 'info', config.path, line, message),
+    });
+  }
+  const mark = (path: string, codebase: string, line: number, message: string) => {
+    if (!others.has(path)) {
+      others.set(path, { codebase, finding: finding('DET-011', 'info', path, line, message) });
+    }
+  };
+  for (const [path, { resolved, other }] of evidence) {
+    if (other === undefined) continue;
+    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
+    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
+    mark(path, other.codebase, line, message);
+    for (const base of resolved.chain.slice(1)) {
+      const inherited = `inherited by ${path}, an ${other.codebase} config: left as it is`;
+      mark(base, other.codebase, firstLine(resolver.resolve(base)), inherited);
+    }
   }
   return { configs: others, projects };
 }
 
 /**
- * The other codebase a script, a doc or a workflow belongs to: a Python
- * script by its imports; any file by its folder, when the nearest folder
- * around it that holds projects holds only that codebase's (`detection/`
- * with its `configs/` and `tools/`).
+ * The other codebase whose folder a file sits in: the nearest folder around
+ * it that holds projects holds only that codebase's (`detection/` with its
+ * `configs/` and `tools/`). Its project's finding speaks for the file.
  */
-function fileCodebase(
+function folderCodebase(
   path: string,
-  text: string | undefined,
   projects: ReadonlyMap<string, string | null>,
-): { codebase: string; line: number; why: string } | undefined {
-  const imported = text === undefined ? undefined : otherCodebaseScript(text);
-  if (imported) return { ...imported, why: 'it imports that codebase, not mmseg' };
+): { codebase: string; folder: string } | undefined {
   for (let folder = repoDirname(path); ; folder = repoDirname(folder)) {
     const prefix = folder === '' ? '' : `${folder}/`;
     const inside = [...projects].filter(([project]) => project.startsWith(prefix));
     if (inside.length > 0) {
       const codebase = inside[0][1];
       if (codebase === null || inside.some(([, c]) => c !== codebase)) return undefined;
-      const where = prefix === '' ? 'the repository' : prefix;
-      return { codebase, line: 1, why: `${where} holds ${codebase} configs only` };
+      return { codebase, folder: prefix };
     }
     if (folder === '') return undefined;
   }

@@ -59326,7 +59326,9 @@ function showsSegmentation(config2) {
 function projectOf(path6) {
   if (path6.startsWith("configs/")) return "";
   const at = path6.lastIndexOf("/configs/");
-  return at < 0 ? void 0 : path6.slice(0, at + 1);
+  if (at >= 0) return path6.slice(0, at + 1);
+  const slash = path6.indexOf("/");
+  return slash < 0 ? "" : path6.slice(0, slash + 1);
 }
 
 // src/scan/vendored.ts
@@ -69429,7 +69431,6 @@ function otherCodebaseConfigs(configs, resolver) {
     const other = otherCodebase(resolved.value);
     evidence.set(config2.path, { resolved, other });
     const project = projectOf(config2.path);
-    if (project === void 0) continue;
     const here2 = seen.get(project) ?? { codebases: /* @__PURE__ */ new Map(), segmentation: false };
     if (other) here2.codebases.set(other.codebase, (here2.codebases.get(other.codebase) ?? 0) + 1);
     here2.segmentation ||= showsSegmentation(resolved.value);

@@ -327,7 +327,6 @@ function otherCodebaseConfigs(configs: readonly Classified[], resolver: Resolver
     const other = otherCodebase(resolved.value);
     evidence.set(config.path, { resolved, other });
     const project = projectOf(config.path);
-    if (project === undefined) continue;
     const here = seen.get(project) ?? { codebases: new Map<string, number>(), segmentation: false };
     if (other) here.codebases.set(other.codebase, (here.codebases.get(other.codebase) ?? 0) + 1);
     here.segmentation ||= showsSegmentation(resolved.value);

@@ -100,10 +100,11 @@ describe('showsSegmentation', () => {
 });
 
 describe('projectOf', () => {
-  it('is the folder holding the last configs/ folder of a path', () => {
+  it('is the folder holding the last configs/ folder of a path, else its top-level folder', () => {
     expect(projectOf('detection/configs/_base_/models/x.py')).toBe('detection/');
     expect(projectOf('configs/fcn/fcn.py')).toBe('');
     expect(projectOf('a/b/configs/x.py')).toBe('a/b/');
-    expect(projectOf('tools/train.py')).toBeUndefined();
+    expect(projectOf('segmentation/local_configs/x.py')).toBe('segmentation/');
+    expect(projectOf('my_config.py')).toBe('');
   });
 });

@@ -120,10 +120,13 @@ export function showsSegmentation(config: DictValue): boolean {
 /**
  * The project folder of a config: what comes before its last `configs/`
  * folder (`detection/` for `detection/configs/_base_/x.py`, `''` at the
- * repository root); undefined outside a `configs/` folder.
+ * repository root); for a config outside any `configs/` folder, its
+ * top-level folder (`segmentation/` for `segmentation/local_configs/x.py`).
  */
-export function projectOf(path: string): string | undefined {
+export function projectOf(path: string): string {
   if (path.startsWith('configs/')) return '';
   const at = path.lastIndexOf('/configs/');
-  return at < 0 ? undefined : path.slice(0, at + 1);
+  if (at >= 0) return path.slice(0, at + 1);
+  const slash = path.indexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash + 1);
 }

@@ -38620,7 +38620,7 @@ var detect_default = {
     },
     "DET-010": {
       severity: "warning",
-      summary: "A copy of the `mmseg` or `mmcv` package inside the repository is left as it is.",
+      summary: "A copy of the `mmseg` or `mmcv` package inside the repository, and the `tests/` folder beside it (a fork's own test suite), are left as they are.",
       why: "Its code is the 0.x library itself, not code that uses it; rewriting its imports would not make it 1.x. Moving to 1.x means installing the 1.x library and porting the copy's own changes.",
       example: "a repository with mmseg/__init__.py, mmseg/version.py and mmseg/apis/ next to its configs",
       spec: "\xA72"
@@ -59348,14 +59348,21 @@ function vendoredPackages(paths) {
   }
   return roots.sort();
 }
-function vendoredFinding(root) {
+function libraryTests(paths, roots) {
+  const all = [...paths];
+  const tests = roots.map((root) => `${root.replace(/[^/]+\/$/, "")}tests/`);
+  return [...new Set(tests)].filter((folder) => all.some((p) => p.startsWith(folder))).sort();
+}
+function vendoredFinding(root, tests = []) {
   const name2 = root.replace(/\/$/, "").split("/").pop();
+  const beside = tests.find((t) => t === `${root.replace(/[^/]+\/$/, "")}tests/`);
+  const what = beside ? `its files and the tests beside it (${beside})` : "its files";
   return finding(
     "DET-010",
     "warning",
     `${root}__init__.py`,
     0,
-    `${root} is a copy of the ${name2} package itself, so its files are left as they are: install the 1.x library instead and port whatever this copy changes`
+    `${root} is a copy of the ${name2} package itself, so ${what} are left as they are: install the 1.x library instead and port whatever this copy changes`
   );
 }
 
@@ -69261,7 +69268,15 @@ async function migrateRepository(root, options = {}) {
     }
     return text3;
   };
-  const allConfigs = scan.files.filter((f) => f.role === "config" || f.role === "base-config");
+  const vendored = vendoredPackages(scan.files.map((f) => f.path));
+  const tests = libraryTests(
+    scan.files.map((f) => f.path),
+    vendored
+  );
+  const library = [...vendored, ...tests];
+  const allConfigs = scan.files.filter(
+    (f) => (f.role === "config" || f.role === "base-config") && !library.some((root2) => f.path.startsWith(root2))
+  );
   const others = otherCodebaseConfigs(allConfigs, scan.resolver);
   const configs = allConfigs.filter(
     (f) => f.version === "0.x" && f.path.endsWith(".py") && !others.configs.has(f.path)
@@ -69276,8 +69291,7 @@ async function migrateRepository(root, options = {}) {
     )
   );
   const written = emitAll(plans, scan.source, read, evaluations, statements2);
-  const vendored = vendoredPackages(scan.files.map((f) => f.path));
-  const ownFiles = scan.files.filter((f) => !vendored.some((root2) => f.path.startsWith(root2)));
+  const ownFiles = scan.files.filter((f) => !library.some((root2) => f.path.startsWith(root2)));
   const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver, others);
   for (const [path6, rewrite] of scripts) written.texts.set(path6, rewrite.text);
   const outcomes = /* @__PURE__ */ new Map();
@@ -69307,7 +69321,7 @@ async function migrateRepository(root, options = {}) {
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
     ...[...scripts.values()].flatMap((r) => r.findings),
-    ...vendored.map(vendoredFinding)
+    ...vendored.map((root2) => vendoredFinding(root2, tests))
   ];
   for (const f of allFindings) {
     const key = `${f.file}\0${f.line}\0${f.rule}\0${f.message}`;

@@ -26,7 +26,7 @@ import {
   showsSegmentation,
   type OtherCodebase,
 } from './scan/other-codebase.js';
-import { vendoredFinding, vendoredPackages } from './scan/vendored.js';
+import { libraryTests, vendoredFinding, vendoredPackages } from './scan/vendored.js';
 import {
   getPath,
   isDict,
@@ -87,7 +87,18 @@ export async function migrateRepository(
     return text;
   };
 
-  const allConfigs = scan.files.filter((f) => f.role === 'config' || f.role === 'base-config');
+  // A copy of the library and its own test suite are the 0.x library, not code that uses it.
+  const vendored = vendoredPackages(scan.files.map((f) => f.path));
+  const tests = libraryTests(
+    scan.files.map((f) => f.path),
+    vendored,
+  );
+  const library = [...vendored, ...tests];
+  const allConfigs = scan.files.filter(
+    (f) =>
+      (f.role === 'config' || f.role === 'base-config') &&
+      !library.some((root) => f.path.startsWith(root)),
+  );
   const others = otherCodebaseConfigs(allConfigs, scan.resolver);
   const configs = allConfigs.filter(
     (f) => f.version === '0.x' && f.path.endsWith('.py') && !others.configs.has(f.path),
@@ -104,8 +115,7 @@ export async function migrateRepository(
   );
   const written = emitAll(plans, scan.source, read, evaluations, statements);
 
-  const vendored = vendoredPackages(scan.files.map((f) => f.path));
-  const ownFiles = scan.files.filter((f) => !vendored.some((root) => f.path.startsWith(root)));
+  const ownFiles = scan.files.filter((f) => !library.some((root) => f.path.startsWith(root)));
   const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver, others);
   for (const [path, rewrite] of scripts) written.texts.set(path, rewrite.text);
 
@@ -138,7 +148,7 @@ export async function migrateRepository(
     ...[...plans.values()].flatMap((p) => p.findings),
     ...written.findings,
     ...[...scripts.values()].flatMap((r) => r.findings),
-    ...vendored.map(vendoredFinding),
+    ...vendored.map((root) => vendoredFinding(root, tests)),
   ];
   for (const f of allFindings) {
     const key = `${f.file}\0${f.line}\0${f.rule}\0${f.message}`;

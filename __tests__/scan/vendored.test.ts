@@ -1,4 +1,4 @@
-import { vendoredPackages } from '../../src/scan/vendored.js';
+import { libraryTests, vendoredPackages } from '../../src/scan/vendored.js';
 
 describe('vendoredPackages', () => {
   it('finds copies of mmseg and mmcv at any depth by the files only the package has', () => {
@@ -22,5 +22,17 @@ describe('vendoredPackages', () => {
         'mmseg_custom/version.py',
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('libraryTests', () => {
+  it('is the tests/ folder beside a copy of the library, when the repository has one', () => {
+    const paths = [
+      'mmseg/__init__.py',
+      'tests/test_models/test_fcn.py',
+      'third_party/mmcv/__init__.py',
+    ];
+    expect(libraryTests(paths, ['mmseg/', 'third_party/mmcv/'])).toEqual(['tests/']);
+    expect(libraryTests(['mmseg/__init__.py', 'my_tests/test_a.py'], ['mmseg/'])).toEqual([]);
   });
 });

@@ -27,13 +27,26 @@ export function vendoredPackages(paths: Iterable<string>): string[] {
   return roots.sort();
 }
 
-export function vendoredFinding(root: string): Finding {
+/**
+ * The test suite beside a copy of the library (`tests/` next to `mmseg/`, as
+ * in a fork of MMSegmentation): it tests the 0.x library itself, so it moves
+ * with the library, not with the tool's rewrites.
+ */
+export function libraryTests(paths: Iterable<string>, roots: readonly string[]): string[] {
+  const all = [...paths];
+  const tests = roots.map((root) => `${root.replace(/[^/]+\/$/, '')}tests/`);
+  return [...new Set(tests)].filter((folder) => all.some((p) => p.startsWith(folder))).sort();
+}
+
+export function vendoredFinding(root: string, tests: readonly string[] = []): Finding {
   const name = root.replace(/\/$/, '').split('/').pop();
+  const beside = tests.find((t) => t === `${root.replace(/[^/]+\/$/, '')}tests/`);
+  const what = beside ? `its files and the tests beside it (${beside})` : 'its files';
   return finding(
     'DET-010',
     'warning',
     `${root}__init__.py`,
     0,
-    `${root} is a copy of the ${name} package itself, so its files are left as they are: install the 1.x library instead and port whatever this copy changes`,
+    `${root} is a copy of the ${name} package itself, so ${what} are left as they are: install the 1.x library instead and port whatever this copy changes`,
   );
 }

@@ -39821,7 +39821,7 @@ function planConversions(configs, allConfigs, resolver, read, others) {
     }
     const conversion = convert(resolved.value, { file: path });
     findings.push(...conversion.findings);
-    const target = keepsNormCfg ? conversion.value : withoutKeys(conversion.value, ["img_norm_cfg"]);
+    const target = keepsNormCfg || readsNormCfg(conversion.value) ? conversion.value : withoutKeys(conversion.value, ["img_norm_cfg"]);
     const failed = conversion.findings.some((f) => f.severity === "error");
     plans.set(path, {
       path,
@@ -39932,6 +39932,22 @@ function firstLine(resolved) {
     if (first2 === 0 || span3.line < first2) first2 = span3.line;
   }
   return first2;
+}
+function readsNormCfg(config2) {
+  const normCfg = config2.entries.get("img_norm_cfg");
+  if (!isDict(normCfg)) return false;
+  const shared = new Set(normCfg.entries.values());
+  const reads = (v) => {
+    if (v.t === "list" || v.t === "tuple") return v.items.some(reads);
+    if (v.t !== "dict") return false;
+    if (strOf(v.entries.get("type")) === "Normalize") {
+      for (const entry of v.entries.values()) {
+        if (shared.has(entry) || entry.at?.via === "img_norm_cfg") return true;
+      }
+    }
+    return [...v.entries.values()].some((entry) => entry !== normCfg && reads(entry));
+  };
+  return reads(config2);
 }
 function applyConsensus(plans) {
   const runnable = [...plans.values()].filter((p) => !p.hold && isRunnable(p.resolved.value));

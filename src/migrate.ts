@@ -31,11 +31,13 @@ import {
   getPath,
   isDict,
   none,
+  strOf,
   valueEquals,
   withEntry,
   withoutKeys,
   withPath,
   type DictValue,
+  type Value,
 } from './python/values.js';
 import { isRunnable } from './convert/hooks.js';
 import { unremovableKeys } from './emit/delta.js';
@@ -285,9 +287,11 @@ function planConversions(
     }
     const conversion = convert(resolved.value, { file: path });
     findings.push(...conversion.findings);
-    const target = keepsNormCfg
-      ? conversion.value
-      : withoutKeys(conversion.value, ['img_norm_cfg']);
+    // A pipeline the conversion left as it was (its dataset is unknown) still reads img_norm_cfg.
+    const target =
+      keepsNormCfg || readsNormCfg(conversion.value)
+        ? conversion.value
+        : withoutKeys(conversion.value, ['img_norm_cfg']);
     // Do no harm: a config with a construct that has no faithful 1.x form stays as it was.
     const failed = conversion.findings.some((f) => f.severity === 'error');
     plans.set(path, {
@@ -453,6 +457,27 @@ function firstLine(resolved: ResolvedConfig): number {
     if (first === 0 || span.line < first) first = span.line;
   }
   return first;
+}
+
+/**
+ * A 0.x `Normalize` transform that reads `img_norm_cfg` (`**img_norm_cfg`
+ * puts the very values of that dict into it) is still in the config.
+ */
+function readsNormCfg(config: DictValue): boolean {
+  const normCfg = config.entries.get('img_norm_cfg');
+  if (!isDict(normCfg)) return false;
+  const shared = new Set(normCfg.entries.values());
+  const reads = (v: Value): boolean => {
+    if (v.t === 'list' || v.t === 'tuple') return v.items.some(reads);
+    if (v.t !== 'dict') return false;
+    if (strOf(v.entries.get('type')) === 'Normalize') {
+      for (const entry of v.entries.values()) {
+        if (shared.has(entry) || entry.at?.via === 'img_norm_cfg') return true;
+      }
+    }
+    return [...v.entries.values()].some((entry) => entry !== normCfg && reads(entry));
+  };
+  return reads(config);
 }
 
 /**

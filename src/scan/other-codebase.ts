@@ -4,7 +4,8 @@
  * MMSegmentation 0.x (`data`, `lr_config`, `runner`, `Collect`), so their
  * signals look 0.x, but MMSegmentation's conversion would break them. A
  * resolved config is recognised by its model's type, a model key no
- * segmentor has, or the type of one of its datasets.
+ * segmentor has, a top-level key of its own (`point_cloud_range`) or the
+ * type of one of its datasets; a script by what it imports.
  */
 import detect from '../../rules/detect.json' with { type: 'json' };
 import { isDict, strOf, type DictValue, type Value } from '../python/values.js';

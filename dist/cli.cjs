@@ -36456,6 +36456,8 @@ function withKey(word, oldKey, newKey) {
 }
 function planInvocation(words, inv, ctx) {
   const plan = { replace: /* @__PURE__ */ new Map(), cfgItems: [], append: [], notes: [] };
+  const launcher = inv.launcher === void 0 ? void 0 : words[inv.at].value;
+  if (launcher !== void 0 && ctx.launcherRunsTools?.(ctx.file, launcher) === false) return plan;
   const script = inv.script;
   const notes = plan.notes;
   const say = (word, rule, severity, message) => {
@@ -37346,7 +37348,7 @@ function toFindings(notes, path, lineOf2) {
   });
 }
 function rewriteFileCommandsWithStats(path, text2, role, ctx = {}) {
-  const tctx = { file: path, configFor: ctx.configFor };
+  const tctx = { ...ctx, file: path };
   const starts = lineStarts(text2);
   const lineOf2 = (offset) => lineAt2(starts, offset);
   const done = (edits, notes, stats) => ({
@@ -37420,7 +37422,7 @@ function rewriteFileCommands(path, text2, role, ctx) {
 }
 function rewriteCommandLine(command, ctx = {}) {
   const path = ctx.path ?? "";
-  const r = rewriteShell(command, { file: path, configFor: ctx.configFor }, shellStyle());
+  const r = rewriteShell(command, { ...ctx, file: path }, shellStyle());
   const starts = lineStarts(command);
   const first2 = ctx.line ?? 1;
   return {
@@ -39521,12 +39523,7 @@ function rewriteArgvList(ctx, list3, rules) {
     value: strings[i2]?.value
   }));
   const quote = strings.find((x) => x && x.quote.length === 1 && !x.raw)?.quote ?? "'";
-  const done = rewriteArgv(
-    words,
-    false,
-    { file: ctx.path, configFor: rules.context?.configFor },
-    pythonStyle(quote)
-  );
+  const done = rewriteArgv(words, false, { ...rules.context, file: ctx.path }, pythonStyle(quote));
   if (!done) return strings.every((x) => x !== void 0);
   const starts = lineStarts(ctx.text);
   for (const n of done.notes) {
@@ -39754,7 +39751,16 @@ async function rewriteScripts(files, read, plans, resolver, others) {
   const targets = files.filter((f) => COMMAND_ROLES.has(f.role) || f.role === "python");
   if (targets.length === 0) return rewrites;
   await initParsers({ bash: true });
+  const shells = new Set(files.filter((f) => f.role === "shell").map((f) => f.path));
   const ctx = {
+    // A launcher the repository has runs MMSegmentation's tools when it names train.py or test.py.
+    launcherRunsTools: (file, launcher) => {
+      for (const path of [joinBasePath(file, launcher), normalizeRepoPath(launcher)]) {
+        if (path !== void 0 && shells.has(path))
+          return /\b(?:train|test)\.py\b/.test(read(path));
+      }
+      return void 0;
+    },
     configFor: (path) => {
       const other = others.configs.get(path);
       if (other !== void 0) {

@@ -66445,6 +66445,8 @@ function withKey(word, oldKey, newKey) {
 }
 function planInvocation(words, inv, ctx) {
   const plan = { replace: /* @__PURE__ */ new Map(), cfgItems: [], append: [], notes: [] };
+  const launcher = inv.launcher === void 0 ? void 0 : words[inv.at].value;
+  if (launcher !== void 0 && ctx.launcherRunsTools?.(ctx.file, launcher) === false) return plan;
   const script = inv.script;
   const notes = plan.notes;
   const say = (word, rule, severity, message) => {
@@ -67335,7 +67337,7 @@ function toFindings(notes, path6, lineOf2) {
   });
 }
 function rewriteFileCommandsWithStats(path6, text3, role, ctx = {}) {
-  const tctx = { file: path6, configFor: ctx.configFor };
+  const tctx = { ...ctx, file: path6 };
   const starts = lineStarts(text3);
   const lineOf2 = (offset) => lineAt(starts, offset);
   const done = (edits, notes, stats) => ({
@@ -67409,7 +67411,7 @@ function rewriteFileCommands(path6, text3, role, ctx) {
 }
 function rewriteCommandLine(command, ctx = {}) {
   const path6 = ctx.path ?? "";
-  const r = rewriteShell(command, { file: path6, configFor: ctx.configFor }, shellStyle());
+  const r = rewriteShell(command, { ...ctx, file: path6 }, shellStyle());
   const starts = lineStarts(command);
   const first2 = ctx.line ?? 1;
   return {
@@ -68353,12 +68355,7 @@ function rewriteArgvList(ctx, list4, rules) {
     value: strings[i2]?.value
   }));
   const quote = strings.find((x) => x && x.quote.length === 1 && !x.raw)?.quote ?? "'";
-  const done = rewriteArgv(
-    words,
-    false,
-    { file: ctx.path, configFor: rules.context?.configFor },
-    pythonStyle(quote)
-  );
+  const done = rewriteArgv(words, false, { ...rules.context, file: ctx.path }, pythonStyle(quote));
   if (!done) return strings.every((x) => x !== void 0);
   const starts = lineStarts(ctx.text);
   for (const n of done.notes) {
@@ -69353,7 +69350,16 @@ async function rewriteScripts(files, read, plans, resolver, others) {
   const targets = files.filter((f) => COMMAND_ROLES.has(f.role) || f.role === "python");
   if (targets.length === 0) return rewrites;
   await initParsers({ bash: true });
+  const shells = new Set(files.filter((f) => f.role === "shell").map((f) => f.path));
   const ctx = {
+    // A launcher the repository has runs MMSegmentation's tools when it names train.py or test.py.
+    launcherRunsTools: (file, launcher) => {
+      for (const path6 of [joinBasePath(file, launcher), normalizeRepoPath(launcher)]) {
+        if (path6 !== void 0 && shells.has(path6))
+          return /\b(?:train|test)\.py\b/.test(read(path6));
+      }
+      return void 0;
+    },
     configFor: (path6) => {
       const other = others.configs.get(path6);
       if (other !== void 0) {

@@ -7,7 +7,7 @@
  */
 import layout from '../rules/emit.json' with { type: 'json' };
 import { mergeSiblingBases } from './config/merge.js';
-import { repoDirname } from './config/paths.js';
+import { joinBasePath, normalizeRepoPath, repoDirname } from './config/paths.js';
 import {
   createResolver,
   type PreEvaluated,
@@ -199,7 +199,16 @@ async function rewriteScripts(
   const targets = files.filter((f) => COMMAND_ROLES.has(f.role) || f.role === 'python');
   if (targets.length === 0) return rewrites;
   await initParsers({ bash: true });
+  const shells = new Set(files.filter((f) => f.role === 'shell').map((f) => f.path));
   const ctx: CommandContext = {
+    // A launcher the repository has runs MMSegmentation's tools when it names train.py or test.py.
+    launcherRunsTools: (file, launcher) => {
+      for (const path of [joinBasePath(file, launcher), normalizeRepoPath(launcher)]) {
+        if (path !== undefined && shells.has(path))
+          return /\b(?:train|test)\.py\b/.test(read(path));
+      }
+      return undefined;
+    },
     configFor: (path) => {
       const other = others.configs.get(path);
       if (other !== undefined) {

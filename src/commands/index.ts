@@ -27,15 +27,13 @@ import {
   type LocatedNote,
 } from './engine.js';
 import { lineAt, lineStarts } from '../text-lines.js';
-import type { ConfigView } from './keys.js';
+import type { TranslateContext } from './translate.js';
 import { argLiteral, type NewArg, type Word } from './words.js';
 
 export type { CommandStats } from './engine.js';
 
-export interface CommandContext {
-  /** The 0.x merged config and its 1.x conversion for a repo-relative config path named on a command line, when the repo has it. */
-  configFor?: (path: string) => ConfigView | undefined;
-}
+/** What command lines may ask of the repository: the configs they name, the launchers they run. */
+export type CommandContext = Omit<TranslateContext, 'file'>;
 
 export interface TextRewrite {
   text: string;
@@ -83,7 +81,7 @@ export function rewriteFileCommandsWithStats(
   role: Role,
   ctx: CommandContext = {},
 ): FileCommands {
-  const tctx = { file: path, configFor: ctx.configFor };
+  const tctx: TranslateContext = { ...ctx, file: path };
   const starts = lineStarts(text);
   const lineOf = (offset: number): number => lineAt(starts, offset);
   const done = (edits: TextEdit[], notes: LocatedNote[], stats: CommandStats): FileCommands => ({
@@ -138,7 +136,7 @@ export function rewriteFileCommandsWithStats(
 function rewriteNotebook(
   path: string,
   text: string,
-  tctx: { file: string; configFor?: CommandContext['configFor'] },
+  tctx: TranslateContext,
   lineOf: (offset: number) => number,
 ): FileCommands {
   const stats = emptyStats();
@@ -176,7 +174,7 @@ export function rewriteCommandLine(
   ctx: CommandContext & { path?: string; line?: number } = {},
 ): TextRewrite {
   const path = ctx.path ?? '';
-  const r = rewriteShell(command, { file: path, configFor: ctx.configFor }, shellStyle());
+  const r = rewriteShell(command, { ...ctx, file: path }, shellStyle());
   const starts = lineStarts(command);
   const first = ctx.line ?? 1;
   return {

@@ -178,12 +178,7 @@ function rewriteArgvList(ctx: ScriptContext, list: SyntaxNode, rules: CommandRul
     value: strings[i]?.value,
   }));
   const quote = strings.find((x) => x && x.quote.length === 1 && !x.raw)?.quote ?? "'";
-  const done = rewriteArgv(
-    words,
-    false,
-    { file: ctx.path, configFor: rules.context?.configFor },
-    pythonStyle(quote),
-  );
+  const done = rewriteArgv(words, false, { ...rules.context, file: ctx.path }, pythonStyle(quote));
   if (!done) return strings.every((x) => x !== undefined);
   const starts = lineStarts(ctx.text);
   for (const n of done.notes) {

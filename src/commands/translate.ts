@@ -44,6 +44,12 @@ export interface CommandPlan {
 export interface TranslateContext {
   file: string;
   configFor?: (path: string) => ConfigView | undefined;
+  /**
+   * Whether a launcher named on a command line of `file` runs
+   * MMSegmentation's `train.py`/`test.py`; undefined when the repository
+   * does not have it (then it is taken to be MMSegmentation's).
+   */
+  launcherRunsTools?: (file: string, launcher: string) => boolean | undefined;
 }
 
 const IOU_METRICS = new Set(['mIoU', 'mDice', 'mFscore']);
@@ -76,6 +82,9 @@ export function planInvocation(
   ctx: TranslateContext,
 ): CommandPlan {
   const plan: CommandPlan = { replace: new Map(), cfgItems: [], append: [], notes: [] };
+  // A repository's own `dist_train.sh` may run something else (a timm `main.py`).
+  const launcher = inv.launcher === undefined ? undefined : words[inv.at].value;
+  if (launcher !== undefined && ctx.launcherRunsTools?.(ctx.file, launcher) === false) return plan;
   const script = inv.script;
   const notes = plan.notes;
   const say = (word: number, rule: string, severity: Severity, message: string): void => {

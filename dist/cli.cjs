@@ -39944,14 +39944,17 @@ function readsNormCfg(config2) {
   if (!isDict(normCfg)) return false;
   const shared = new Set(normCfg.entries.values());
   const reads = (v) => {
-    if (v.t === "list" || v.t === "tuple") return v.items.some(reads);
-    if (v.t !== "dict") return false;
-    if (strOf(v.entries.get("type")) === "Normalize") {
-      for (const entry of v.entries.values()) {
-        if (shared.has(entry) || entry.at?.via === "img_norm_cfg") return true;
-      }
+    if (v.t === "list" || v.t === "tuple") {
+      for (const item of v.items) if (reads(item)) return true;
+      return false;
     }
-    return [...v.entries.values()].some((entry) => entry !== normCfg && reads(entry));
+    if (v.t !== "dict" || v === normCfg) return false;
+    const normalize2 = strOf(v.entries.get("type")) === "Normalize";
+    for (const entry of v.entries.values()) {
+      if (normalize2 && (shared.has(entry) || entry.at?.via === "img_norm_cfg")) return true;
+      if (reads(entry)) return true;
+    }
+    return false;
   };
   return reads(config2);
 }

@@ -469,22 +469,28 @@ function firstLine(resolved: ResolvedConfig): number {
 }
 
 /**
- * A 0.x `Normalize` transform that reads `img_norm_cfg` (`**img_norm_cfg`
- * puts the very values of that dict into it) is still in the config.
+ * A 0.x `Normalize` that reads `img_norm_cfg` is still in the config: a
+ * pipeline the conversion left as it was (its dataset is unknown) keeps its
+ * statement as written, `**img_norm_cfg` and all, so the variable stays.
  */
 function readsNormCfg(config: DictValue): boolean {
   const normCfg = config.entries.get('img_norm_cfg');
   if (!isDict(normCfg)) return false;
+  // `**img_norm_cfg` puts the very values of that dict into the transform.
   const shared = new Set(normCfg.entries.values());
+  // A plain walk with early exits: this runs for every config, so it allocates nothing per node.
   const reads = (v: Value): boolean => {
-    if (v.t === 'list' || v.t === 'tuple') return v.items.some(reads);
-    if (v.t !== 'dict') return false;
-    if (strOf(v.entries.get('type')) === 'Normalize') {
-      for (const entry of v.entries.values()) {
-        if (shared.has(entry) || entry.at?.via === 'img_norm_cfg') return true;
-      }
+    if (v.t === 'list' || v.t === 'tuple') {
+      for (const item of v.items) if (reads(item)) return true;
+      return false;
     }
-    return [...v.entries.values()].some((entry) => entry !== normCfg && reads(entry));
+    if (v.t !== 'dict' || v === normCfg) return false;
+    const normalize = strOf(v.entries.get('type')) === 'Normalize';
+    for (const entry of v.entries.values()) {
+      if (normalize && (shared.has(entry) || entry.at?.via === 'img_norm_cfg')) return true;
+      if (reads(entry)) return true;
+    }
+    return false;
   };
   return reads(config);
 }

@@ -54797,6 +54797,13 @@ function createResolver(source, options = {}) {
     }
   };
 }
+function firstLine(resolved) {
+  let first2 = 0;
+  for (const span3 of resolved.assignments.values()) {
+    if (first2 === 0 || span3.line < first2) first2 = span3.line;
+  }
+  return first2;
+}
 
 // src/convert/types.ts
 function findingAt(rule, severity, value, ctx, message) {
@@ -59329,6 +59336,73 @@ function projectOf(path6) {
   if (at >= 0) return path6.slice(0, at + 1);
   const slash = path6.indexOf("/");
   return slash < 0 ? "" : path6.slice(0, slash + 1);
+}
+function otherCodebaseConfigs(configs, resolver) {
+  const python2 = configs.filter((c) => c.path.endsWith(".py"));
+  const evidence = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  for (const config2 of python2) {
+    const resolved = resolver.resolve(config2.path);
+    const other = otherCodebase(resolved.value);
+    evidence.set(config2.path, { resolved, other });
+    const project = projectOf(config2.path);
+    const here2 = seen.get(project) ?? { codebases: /* @__PURE__ */ new Map(), segmentation: false };
+    if (other) here2.codebases.set(other.codebase, (here2.codebases.get(other.codebase) ?? 0) + 1);
+    here2.segmentation ||= showsSegmentation(resolved.value);
+    seen.set(project, here2);
+  }
+  const projects = /* @__PURE__ */ new Map();
+  for (const [project, { codebases, segmentation }] of seen) {
+    const [most] = [...codebases].sort((a, b) => b[1] - a[1]);
+    if (segmentation) projects.set(project, null);
+    else if (most !== void 0) projects.set(project, most[0]);
+  }
+  const others = /* @__PURE__ */ new Map();
+  const reported = /* @__PURE__ */ new Set();
+  for (const config2 of python2) {
+    const owner = folderCodebase(config2.path, projects);
+    if (owner === void 0) continue;
+    if (reported.has(owner.folder)) {
+      others.set(config2.path, { codebase: owner.codebase });
+      continue;
+    }
+    reported.add(owner.folder);
+    const where = owner.folder === "" ? "The repository" : owner.folder;
+    const message = `${where} holds ${owner.codebase} configs, not MMSegmentation ones: its configs, scripts and docs and the commands that name its configs are left as they are`;
+    const line = firstLine(evidence.get(config2.path).resolved);
+    others.set(config2.path, {
+      codebase: owner.codebase,
+      finding: finding("DET-011", "info", config2.path, line, message)
+    });
+  }
+  const mark = (path6, codebase, line, message) => {
+    if (!others.has(path6)) {
+      others.set(path6, { codebase, finding: finding("DET-011", "info", path6, line, message) });
+    }
+  };
+  for (const [path6, { resolved, other }] of evidence) {
+    if (other === void 0) continue;
+    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
+    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
+    mark(path6, other.codebase, line, message);
+    for (const base of resolved.chain.slice(1)) {
+      const inherited = `inherited by ${path6}, an ${other.codebase} config: left as it is`;
+      mark(base, other.codebase, firstLine(resolver.resolve(base)), inherited);
+    }
+  }
+  return { configs: others, projects };
+}
+function folderCodebase(path6, projects) {
+  for (let folder = repoDirname(path6); ; folder = repoDirname(folder)) {
+    const prefix = folder === "" ? "" : `${folder}/`;
+    const inside = [...projects].filter(([project]) => project.startsWith(prefix));
+    if (inside.length > 0) {
+      const codebase = inside[0][1];
+      if (codebase === null || inside.some(([, c]) => c !== codebase)) return void 0;
+      return { codebase, folder: prefix };
+    }
+    if (folder === "") return void 0;
+  }
 }
 
 // src/scan/vendored.ts
@@ -69248,6 +69322,7 @@ var COLLISION_OWNERS = emit_default.collisionOwners;
 var CONSENSUS = emit_default.consensusPaths.map((p) => p.split("."));
 var NULLABLE = new Set(emit_default.nullable);
 var PLACEMENT2 = emit_default.placement;
+var VERSION_RULES = /* @__PURE__ */ new Set(["DET-005", "DET-006"]);
 async function migrateRepository(root, options = {}) {
   const commandParsers = initParsers({ bash: true });
   commandParsers.catch(() => void 0);
@@ -69265,14 +69340,13 @@ async function migrateRepository(root, options = {}) {
     }
     return text3;
   };
-  const vendored = vendoredPackages(scan.files.map((f) => f.path));
-  const tests = libraryTests(
-    scan.files.map((f) => f.path),
-    vendored
-  );
+  const paths = scan.files.map((f) => f.path);
+  const vendored = vendoredPackages(paths);
+  const tests = libraryTests(paths, vendored);
   const library = [...vendored, ...tests];
+  const inLibrary = (path6) => library.some((root2) => path6.startsWith(root2));
   const allConfigs = scan.files.filter(
-    (f) => (f.role === "config" || f.role === "base-config") && !library.some((root2) => f.path.startsWith(root2))
+    (f) => (f.role === "config" || f.role === "base-config") && !inLibrary(f.path)
   );
   const others = otherCodebaseConfigs(allConfigs, scan.resolver);
   const configs = allConfigs.filter(
@@ -69288,7 +69362,7 @@ async function migrateRepository(root, options = {}) {
     )
   );
   const written = emitAll(plans, scan.source, read, evaluations, statements2);
-  const ownFiles = scan.files.filter((f) => !library.some((root2) => f.path.startsWith(root2)));
+  const ownFiles = scan.files.filter((f) => !inLibrary(f.path));
   const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver, others);
   for (const [path6, rewrite] of scripts) written.texts.set(path6, rewrite.text);
   const outcomes = /* @__PURE__ */ new Map();
@@ -69332,7 +69406,6 @@ async function migrateRepository(root, options = {}) {
   return { root: scan.root, files: [...outcomes.values()], findings: sortFindings(findings) };
 }
 var MENTIONS_TOOL = /(?:train|test)\.py|dist_(?:train|test)|slurm_(?:train|test)|tools\/|--(?:load-from|resume|auto-resume|no-validate|gpu|seed|deterministic|diff_seed|options|cfg-options|eval|aug-test|format-only|show|opacity|tmpdir|work_dir|launcher)/;
-var VERSION_RULES = /* @__PURE__ */ new Set(["DET-005", "DET-006"]);
 var MENTIONS_LIBRARY = /\b(?:mmseg|mmcv)\b/;
 var COMMAND_ROLES = /* @__PURE__ */ new Set([
   "shell",
@@ -69442,73 +69515,6 @@ function planConversions(configs, allConfigs, resolver, read, others) {
   reportOnceAlongChains(plans);
   return plans;
 }
-function otherCodebaseConfigs(configs, resolver) {
-  const python2 = configs.filter((c) => c.path.endsWith(".py"));
-  const evidence = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Map();
-  for (const config2 of python2) {
-    const resolved = resolver.resolve(config2.path);
-    const other = otherCodebase(resolved.value);
-    evidence.set(config2.path, { resolved, other });
-    const project = projectOf(config2.path);
-    const here2 = seen.get(project) ?? { codebases: /* @__PURE__ */ new Map(), segmentation: false };
-    if (other) here2.codebases.set(other.codebase, (here2.codebases.get(other.codebase) ?? 0) + 1);
-    here2.segmentation ||= showsSegmentation(resolved.value);
-    seen.set(project, here2);
-  }
-  const projects = /* @__PURE__ */ new Map();
-  for (const [project, { codebases, segmentation }] of seen) {
-    const [most] = [...codebases].sort((a, b) => b[1] - a[1]);
-    if (segmentation) projects.set(project, null);
-    else if (most !== void 0) projects.set(project, most[0]);
-  }
-  const others = /* @__PURE__ */ new Map();
-  const reported = /* @__PURE__ */ new Set();
-  for (const config2 of python2) {
-    const owner = folderCodebase(config2.path, projects);
-    if (owner === void 0) continue;
-    if (reported.has(owner.folder)) {
-      others.set(config2.path, { codebase: owner.codebase });
-      continue;
-    }
-    reported.add(owner.folder);
-    const where = owner.folder === "" ? "The repository" : owner.folder;
-    const message = `${where} holds ${owner.codebase} configs, not MMSegmentation ones: its configs, scripts and docs and the commands that name its configs are left as they are`;
-    const line = firstLine(evidence.get(config2.path).resolved);
-    others.set(config2.path, {
-      codebase: owner.codebase,
-      finding: finding("DET-011", "info", config2.path, line, message)
-    });
-  }
-  const mark = (path6, codebase, line, message) => {
-    if (!others.has(path6)) {
-      others.set(path6, { codebase, finding: finding("DET-011", "info", path6, line, message) });
-    }
-  };
-  for (const [path6, { resolved, other }] of evidence) {
-    if (other === void 0) continue;
-    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
-    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
-    mark(path6, other.codebase, line, message);
-    for (const base of resolved.chain.slice(1)) {
-      const inherited = `inherited by ${path6}, an ${other.codebase} config: left as it is`;
-      mark(base, other.codebase, firstLine(resolver.resolve(base)), inherited);
-    }
-  }
-  return { configs: others, projects };
-}
-function folderCodebase(path6, projects) {
-  for (let folder = repoDirname(path6); ; folder = repoDirname(folder)) {
-    const prefix = folder === "" ? "" : `${folder}/`;
-    const inside = [...projects].filter(([project]) => project.startsWith(prefix));
-    if (inside.length > 0) {
-      const codebase = inside[0][1];
-      if (codebase === null || inside.some(([, c]) => c !== codebase)) return void 0;
-      return { codebase, folder: prefix };
-    }
-    if (folder === "") return void 0;
-  }
-}
 function holdSharersOfOtherCodebases(plans, others) {
   if (others.size === 0) return;
   for (const plan of plans.values()) {
@@ -69530,13 +69536,6 @@ function keyLine(resolved, key, otherwise = firstLine(resolved)) {
     if (line !== void 0) return line;
   }
   return otherwise;
-}
-function firstLine(resolved) {
-  let first2 = 0;
-  for (const span3 of resolved.assignments.values()) {
-    if (first2 === 0 || span3.line < first2) first2 = span3.line;
-  }
-  return first2;
 }
 function readsNormCfg(config2) {
   const normCfg = config2.entries.get("img_norm_cfg");

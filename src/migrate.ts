@@ -7,9 +7,10 @@
  */
 import layout from '../rules/emit.json' with { type: 'json' };
 import { mergeSiblingBases } from './config/merge.js';
-import { joinBasePath, normalizeRepoPath, repoDirname } from './config/paths.js';
+import { joinBasePath, normalizeRepoPath } from './config/paths.js';
 import {
   createResolver,
+  firstLine,
   type PreEvaluated,
   type ResolvedConfig,
   type Resolver,
@@ -20,11 +21,11 @@ import { emitConfig } from './emit/rewrite.js';
 import { diffPaths } from './emit/verify.js';
 import { initParsers } from './python/parse.js';
 import {
-  otherCodebase,
+  folderCodebase,
+  otherCodebaseConfigs,
   otherCodebaseScript,
-  projectOf,
-  showsSegmentation,
-  type OtherCodebase,
+  type OtherCodebases,
+  type OtherConfig,
 } from './scan/other-codebase.js';
 import { libraryTests, vendoredFinding, vendoredPackages } from './scan/vendored.js';
 import {
@@ -54,6 +55,8 @@ const COLLISION_OWNERS: Record<string, string[]> = layout.collisionOwners;
 const CONSENSUS: string[][] = layout.consensusPaths.map((p) => p.split('.'));
 const NULLABLE: ReadonlySet<string> = new Set(layout.nullable);
 const PLACEMENT: Record<string, string[]> = layout.placement;
+/** The scan's findings about a config's MMSegmentation version (DET-005 mixed, DET-006 shared). */
+const VERSION_RULES: ReadonlySet<string> = new Set(['DET-005', 'DET-006']);
 
 export type MigrateOptions = DiscoverOptions;
 
@@ -90,16 +93,13 @@ export async function migrateRepository(
   };
 
   // A copy of the library and its own test suite are the 0.x library, not code that uses it.
-  const vendored = vendoredPackages(scan.files.map((f) => f.path));
-  const tests = libraryTests(
-    scan.files.map((f) => f.path),
-    vendored,
-  );
+  const paths = scan.files.map((f) => f.path);
+  const vendored = vendoredPackages(paths);
+  const tests = libraryTests(paths, vendored);
   const library = [...vendored, ...tests];
+  const inLibrary = (path: string) => library.some((root) => path.startsWith(root));
   const allConfigs = scan.files.filter(
-    (f) =>
-      (f.role === 'config' || f.role === 'base-config') &&
-      !library.some((root) => f.path.startsWith(root)),
+    (f) => (f.role === 'config' || f.role === 'base-config') && !inLibrary(f.path),
   );
   const others = otherCodebaseConfigs(allConfigs, scan.resolver);
   const configs = allConfigs.filter(
@@ -117,7 +117,7 @@ export async function migrateRepository(
   );
   const written = emitAll(plans, scan.source, read, evaluations, statements);
 
-  const ownFiles = scan.files.filter((f) => !library.some((root) => f.path.startsWith(root)));
+  const ownFiles = scan.files.filter((f) => !inLibrary(f.path));
   const scripts = await rewriteScripts(ownFiles, read, plans, scan.resolver, others);
   for (const [path, rewrite] of scripts) written.texts.set(path, rewrite.text);
 
@@ -166,9 +166,6 @@ export async function migrateRepository(
 
 const MENTIONS_TOOL =
   /(?:train|test)\.py|dist_(?:train|test)|slurm_(?:train|test)|tools\/|--(?:load-from|resume|auto-resume|no-validate|gpu|seed|deterministic|diff_seed|options|cfg-options|eval|aug-test|format-only|show|opacity|tmpdir|work_dir|launcher)/;
-/** The scan's findings about a config's MMSegmentation version (DET-005 mixed, DET-006 shared). */
-const VERSION_RULES: ReadonlySet<string> = new Set(['DET-005', 'DET-006']);
-
 const MENTIONS_LIBRARY = /\b(?:mmseg|mmcv)\b/;
 
 const COMMAND_ROLES: ReadonlySet<Role> = new Set([
@@ -318,109 +315,6 @@ function planConversions(
   return plans;
 }
 
-/** A config of another codebase, or a base only such configs should see changed (DET-011). */
-interface OtherConfig {
-  codebase: string;
-  /** Absent for a config its project folder's finding covers. */
-  finding?: Finding;
-}
-
-/** What another codebase owns in a repository (DET-011). */
-interface OtherCodebases {
-  configs: Map<string, OtherConfig>;
-  /** Project folders (`detection/`, the folder holding a `configs/`) with the other codebase most of their configs show; null when one shows a segmentor. */
-  projects: Map<string, string | null>;
-}
-
-/**
- * DET-011: the configs of other codebases, whatever their version signals
- * say (an MMDetection 2.x dataset's `ann_file` reads as 1.x); every base
- * they inherit (a detection `default_runtime.py`), which must not change
- * under them; and every config of a project folder where configs show that
- * codebase and none shows a segmentor (its unused schedule bases). Configs
- * are recognised even when a base is missing: what resolved still shows it.
- */
-function otherCodebaseConfigs(configs: readonly Classified[], resolver: Resolver): OtherCodebases {
-  const python = configs.filter((c) => c.path.endsWith('.py'));
-  const evidence = new Map<string, { resolved: ResolvedConfig; other?: OtherCodebase }>();
-  // Per project folder: how many configs show each other codebase, and whether one shows a segmentor.
-  const seen = new Map<string, { codebases: Map<string, number>; segmentation: boolean }>();
-  for (const config of python) {
-    const resolved = resolver.resolve(config.path);
-    const other = otherCodebase(resolved.value);
-    evidence.set(config.path, { resolved, other });
-    const project = projectOf(config.path);
-    const here = seen.get(project) ?? { codebases: new Map<string, number>(), segmentation: false };
-    if (other) here.codebases.set(other.codebase, (here.codebases.get(other.codebase) ?? 0) + 1);
-    here.segmentation ||= showsSegmentation(resolved.value);
-    seen.set(project, here);
-  }
-  // A project whose configs show neither (deployment configs) says nothing about its folder.
-  const projects = new Map<string, string | null>();
-  for (const [project, { codebases, segmentation }] of seen) {
-    const [most] = [...codebases].sort((a, b) => b[1] - a[1]);
-    if (segmentation) projects.set(project, null);
-    else if (most !== undefined) projects.set(project, most[0]);
-  }
-
-  const others = new Map<string, OtherConfig>();
-  // A folder of another codebase's projects is reported once, on its first config.
-  const reported = new Set<string>();
-  for (const config of python) {
-    const owner = folderCodebase(config.path, projects);
-    if (owner === undefined) continue;
-    if (reported.has(owner.folder)) {
-      others.set(config.path, { codebase: owner.codebase });
-      continue;
-    }
-    reported.add(owner.folder);
-    const where = owner.folder === '' ? 'The repository' : owner.folder;
-    const message = `${where} holds ${owner.codebase} configs, not MMSegmentation ones: its configs, scripts and docs and the commands that name its configs are left as they are`;
-    const line = firstLine(evidence.get(config.path)!.resolved);
-    others.set(config.path, {
-      codebase: owner.codebase,
-      finding: finding('DET-011', 'info', config.path, line, message),
-    });
-  }
-  const mark = (path: string, codebase: string, line: number, message: string) => {
-    if (!others.has(path)) {
-      others.set(path, { codebase, finding: finding('DET-011', 'info', path, line, message) });
-    }
-  };
-  for (const [path, { resolved, other }] of evidence) {
-    if (other === undefined) continue;
-    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
-    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
-    mark(path, other.codebase, line, message);
-    for (const base of resolved.chain.slice(1)) {
-      const inherited = `inherited by ${path}, an ${other.codebase} config: left as it is`;
-      mark(base, other.codebase, firstLine(resolver.resolve(base)), inherited);
-    }
-  }
-  return { configs: others, projects };
-}
-
-/**
- * The other codebase whose folder a file sits in: the nearest folder around
- * it that holds projects holds only that codebase's (`detection/` with its
- * `configs/` and `tools/`). Its project's finding speaks for the file.
- */
-function folderCodebase(
-  path: string,
-  projects: ReadonlyMap<string, string | null>,
-): { codebase: string; folder: string } | undefined {
-  for (let folder = repoDirname(path); ; folder = repoDirname(folder)) {
-    const prefix = folder === '' ? '' : `${folder}/`;
-    const inside = [...projects].filter(([project]) => project.startsWith(prefix));
-    if (inside.length > 0) {
-      const codebase = inside[0][1];
-      if (codebase === null || inside.some(([, c]) => c !== codebase)) return undefined;
-      return { codebase, folder: prefix };
-    }
-    if (folder === '') return undefined;
-  }
-}
-
 /**
  * An MMSegmentation config that shares a base with another codebase's
  * configs stays as it is: that base does not change, and converting the
@@ -457,15 +351,6 @@ function keyLine(resolved: ResolvedConfig, key: string, otherwise = firstLine(re
     if (line !== undefined) return line;
   }
   return otherwise;
-}
-
-/** The line of a config's first statement, where a finding about the whole file goes. */
-function firstLine(resolved: ResolvedConfig): number {
-  let first = 0;
-  for (const span of resolved.assignments.values()) {
-    if (first === 0 || span.line < first) first = span.line;
-  }
-  return first;
 }
 
 /**

@@ -286,3 +286,12 @@ export function createResolver(source: SourceFiles, options: ResolverOptions = {
     },
   };
 }
+
+/** The line of a config's first statement, where a finding about the whole file goes. */
+export function firstLine(resolved: ResolvedConfig): number {
+  let first = 0;
+  for (const span of resolved.assignments.values()) {
+    if (first === 0 || span.line < first) first = span.line;
+  }
+  return first;
+}

@@ -5,10 +5,16 @@
  * signals look 0.x, but MMSegmentation's conversion would break them. A
  * resolved config is recognised by its model's type, a model key no
  * segmentor has, a top-level key of its own (`point_cloud_range`) or the
- * type of one of its datasets; a script by what it imports.
+ * type of one of its datasets; a script by what it imports. Across a
+ * repository, the bases such configs inherit and the project folders that
+ * hold only such configs belong to that codebase too.
  */
 import detect from '../../rules/detect.json' with { type: 'json' };
+import { repoDirname } from '../config/paths.js';
+import { firstLine, type ResolvedConfig, type Resolver } from '../config/resolve.js';
 import { isDict, strOf, type DictValue, type Value } from '../python/values.js';
+import { finding, type Finding } from '../report/findings.js';
+import type { Classified } from './classify.js';
 
 interface CodebaseSigns {
   packages: string[];
@@ -130,4 +136,110 @@ export function projectOf(path: string): string {
   if (at >= 0) return path.slice(0, at + 1);
   const slash = path.indexOf('/');
   return slash < 0 ? '' : path.slice(0, slash + 1);
+}
+
+/** A config of another codebase, or a base only such configs should see changed (DET-011). */
+export interface OtherConfig {
+  codebase: string;
+  /** Absent for a config its project folder's finding covers. */
+  finding?: Finding;
+}
+
+/** What another codebase owns in a repository (DET-011). */
+export interface OtherCodebases {
+  configs: Map<string, OtherConfig>;
+  /** Project folders (`detection/`, the folder holding a `configs/`) with the other codebase most of their configs show; null when one shows a segmentor. */
+  projects: Map<string, string | null>;
+}
+
+/**
+ * DET-011: the configs of other codebases, whatever their version signals
+ * say (an MMDetection 2.x dataset's `ann_file` reads as 1.x); every base
+ * they inherit (a detection `default_runtime.py`), which must not change
+ * under them; and every config of a project folder where configs show that
+ * codebase and none shows a segmentor (its unused schedule bases). Configs
+ * are recognised even when a base is missing: what resolved still shows it.
+ */
+export function otherCodebaseConfigs(
+  configs: readonly Classified[],
+  resolver: Resolver,
+): OtherCodebases {
+  const python = configs.filter((c) => c.path.endsWith('.py'));
+  const evidence = new Map<string, { resolved: ResolvedConfig; other?: OtherCodebase }>();
+  // Per project folder: how many configs show each other codebase, and whether one shows a segmentor.
+  const seen = new Map<string, { codebases: Map<string, number>; segmentation: boolean }>();
+  for (const config of python) {
+    const resolved = resolver.resolve(config.path);
+    const other = otherCodebase(resolved.value);
+    evidence.set(config.path, { resolved, other });
+    const project = projectOf(config.path);
+    const here = seen.get(project) ?? { codebases: new Map<string, number>(), segmentation: false };
+    if (other) here.codebases.set(other.codebase, (here.codebases.get(other.codebase) ?? 0) + 1);
+    here.segmentation ||= showsSegmentation(resolved.value);
+    seen.set(project, here);
+  }
+  // A project whose configs show neither (deployment configs) says nothing about its folder.
+  const projects = new Map<string, string | null>();
+  for (const [project, { codebases, segmentation }] of seen) {
+    const [most] = [...codebases].sort((a, b) => b[1] - a[1]);
+    if (segmentation) projects.set(project, null);
+    else if (most !== undefined) projects.set(project, most[0]);
+  }
+
+  const others = new Map<string, OtherConfig>();
+  // A folder of another codebase's projects is reported once, on its first config.
+  const reported = new Set<string>();
+  for (const config of python) {
+    const owner = folderCodebase(config.path, projects);
+    if (owner === undefined) continue;
+    if (reported.has(owner.folder)) {
+      others.set(config.path, { codebase: owner.codebase });
+      continue;
+    }
+    reported.add(owner.folder);
+    const where = owner.folder === '' ? 'The repository' : owner.folder;
+    const message = `${where} holds ${owner.codebase} configs, not MMSegmentation ones: its configs, scripts and docs and the commands that name its configs are left as they are`;
+    const line = firstLine(evidence.get(config.path)!.resolved);
+    others.set(config.path, {
+      codebase: owner.codebase,
+      finding: finding('DET-011', 'info', config.path, line, message),
+    });
+  }
+  const mark = (path: string, codebase: string, line: number, message: string) => {
+    if (!others.has(path)) {
+      others.set(path, { codebase, finding: finding('DET-011', 'info', path, line, message) });
+    }
+  };
+  for (const [path, { resolved, other }] of evidence) {
+    if (other === undefined) continue;
+    const line = resolved.assignments.get(other.key)?.line ?? firstLine(resolved);
+    const message = `an ${other.codebase} config (${other.evidence}), not an MMSegmentation one: left as it is`;
+    mark(path, other.codebase, line, message);
+    for (const base of resolved.chain.slice(1)) {
+      const inherited = `inherited by ${path}, an ${other.codebase} config: left as it is`;
+      mark(base, other.codebase, firstLine(resolver.resolve(base)), inherited);
+    }
+  }
+  return { configs: others, projects };
+}
+
+/**
+ * The other codebase whose folder a file sits in: the nearest folder around
+ * it that holds projects holds only that codebase's (`detection/` with its
+ * `configs/` and `tools/`). Its project's finding speaks for the file.
+ */
+export function folderCodebase(
+  path: string,
+  projects: ReadonlyMap<string, string | null>,
+): { codebase: string; folder: string } | undefined {
+  for (let folder = repoDirname(path); ; folder = repoDirname(folder)) {
+    const prefix = folder === '' ? '' : `${folder}/`;
+    const inside = [...projects].filter(([project]) => project.startsWith(prefix));
+    if (inside.length > 0) {
+      const codebase = inside[0][1];
+      if (codebase === null || inside.some(([, c]) => c !== codebase)) return undefined;
+      return { codebase, folder: prefix };
+    }
+    if (folder === '') return undefined;
+  }
 }

@@ -59348,7 +59348,7 @@ function otherCodebaseConfigs(configs, resolver) {
     const project = projectOf(config2.path);
     const here2 = seen.get(project) ?? { codebases: /* @__PURE__ */ new Map(), segmentation: false };
     if (other) here2.codebases.set(other.codebase, (here2.codebases.get(other.codebase) ?? 0) + 1);
-    here2.segmentation ||= showsSegmentation(resolved.value);
+    here2.segmentation ||= other === void 0 && showsSegmentation(resolved.value);
     seen.set(project, here2);
   }
   const projects = /* @__PURE__ */ new Map();

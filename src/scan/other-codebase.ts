@@ -175,7 +175,7 @@ export function otherCodebaseConfigs(
     const project = projectOf(config.path);
     const here = seen.get(project) ?? { codebases: new Map<string, number>(), segmentation: false };
     if (other) here.codebases.set(other.codebase, (here.codebases.get(other.codebase) ?? 0) + 1);
-    here.segmentation ||= showsSegmentation(resolved.value);
+    here.segmentation ||= other === undefined && showsSegmentation(resolved.value);
     seen.set(project, here);
   }
   // A project whose configs show neither (deployment configs) says nothing about its folder.

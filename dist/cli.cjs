@@ -28519,14 +28519,16 @@ function otherCodebaseConfigs(configs, resolver) {
   return { configs: others, projects };
 }
 function folderCodebase(path, projects) {
+  if (projects.size === 0) return void 0;
   for (let folder = repoDirname(path); ; folder = repoDirname(folder)) {
     const prefix = folder === "" ? "" : `${folder}/`;
-    const inside = [...projects].filter(([project]) => project.startsWith(prefix));
-    if (inside.length > 0) {
-      const codebase = inside[0][1];
-      if (codebase === null || inside.some(([, c]) => c !== codebase)) return void 0;
-      return { codebase, folder: prefix };
+    let codebase;
+    for (const [project, c] of projects) {
+      if (!project.startsWith(prefix)) continue;
+      if (codebase !== void 0 && c !== codebase) return void 0;
+      codebase = c;
     }
+    if (codebase !== void 0) return codebase === null ? void 0 : { codebase, folder: prefix };
     if (folder === "") return void 0;
   }
 }

@@ -232,14 +232,17 @@ export function folderCodebase(
   path: string,
   projects: ReadonlyMap<string, string | null>,
 ): { codebase: string; folder: string } | undefined {
+  if (projects.size === 0) return undefined;
   for (let folder = repoDirname(path); ; folder = repoDirname(folder)) {
     const prefix = folder === '' ? '' : `${folder}/`;
-    const inside = [...projects].filter(([project]) => project.startsWith(prefix));
-    if (inside.length > 0) {
-      const codebase = inside[0][1];
-      if (codebase === null || inside.some(([, c]) => c !== codebase)) return undefined;
-      return { codebase, folder: prefix };
+    // The codebase of every project inside, if they agree; null if one is MMSegmentation's.
+    let codebase: string | null | undefined;
+    for (const [project, c] of projects) {
+      if (!project.startsWith(prefix)) continue;
+      if (codebase !== undefined && c !== codebase) return undefined;
+      codebase = c;
     }
+    if (codebase !== undefined) return codebase === null ? undefined : { codebase, folder: prefix };
     if (folder === '') return undefined;
   }
 }

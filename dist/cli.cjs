@@ -20930,7 +20930,7 @@ function createResolver(source, options = {}) {
           report3("INH-001", `base '${raw}' (${path}) could not be read (${why.join(", ")})`);
           continue;
         }
-        siblings.push({ file: path, value: base.result.value });
+        siblings.push({ file: path, value: options.settled?.(path) ?? base.result.value });
       }
     } finally {
       inProgress.delete(file);
@@ -40048,11 +40048,13 @@ function emitAll(plans, original, read, evaluations, statements2) {
       return text2 === void 0 ? original.read(path) : encoder.encode(text2);
     }
   };
+  const verified = /* @__PURE__ */ new Map();
   const verifier = createResolver(overlay, {
     evaluated: (path) => {
       const text2 = texts.get(path);
       return text2 === void 0 || text2 === read(path) ? evaluations.get(path) : void 0;
-    }
+    },
+    settled: (path) => verified.get(path)
   });
   for (const path of basesFirst(plans)) {
     const plan = plans.get(path);
@@ -40089,7 +40091,7 @@ function emitAll(plans, original, read, evaluations, statements2) {
     }
     const siblings = plan.resolved.bases.map((b) => ({
       file: b,
-      value: verifier.resolve(b).value
+      value: verified.get(b) ?? verifier.resolve(b).value
     }));
     const base = mergeSiblingBases(siblings, { file: path, line: 0 });
     for (const key of unremovableKeys(plan.target, base.value)) {
@@ -40134,7 +40136,8 @@ function emitAll(plans, original, read, evaluations, statements2) {
     texts.set(path, emitted.text);
     const check = verifier.resolve(path);
     const differences2 = check.ok ? diffPaths(check.value, plan.target) : ["(does not resolve)"];
-    if (differences2.length > 0) {
+    if (differences2.length === 0) verified.set(path, plan.target);
+    else {
       blocked.add(path);
       const shown = differences2.slice(0, 8).join(", ");
       const more = differences2.length > 8 ? ` and ${differences2.length - 8} more` : "";

@@ -54726,7 +54726,7 @@ function createResolver(source, options = {}) {
           report3("INH-001", `base '${raw}' (${path6}) could not be read (${why.join(", ")})`);
           continue;
         }
-        siblings.push({ file: path6, value: base.result.value });
+        siblings.push({ file: path6, value: options.settled?.(path6) ?? base.result.value });
       }
     } finally {
       inProgress.delete(file);
@@ -69647,11 +69647,13 @@ function emitAll(plans, original, read, evaluations, statements2) {
       return text3 === void 0 ? original.read(path6) : encoder.encode(text3);
     }
   };
+  const verified = /* @__PURE__ */ new Map();
   const verifier = createResolver(overlay, {
     evaluated: (path6) => {
       const text3 = texts.get(path6);
       return text3 === void 0 || text3 === read(path6) ? evaluations.get(path6) : void 0;
-    }
+    },
+    settled: (path6) => verified.get(path6)
   });
   for (const path6 of basesFirst(plans)) {
     const plan = plans.get(path6);
@@ -69688,7 +69690,7 @@ function emitAll(plans, original, read, evaluations, statements2) {
     }
     const siblings = plan.resolved.bases.map((b) => ({
       file: b,
-      value: verifier.resolve(b).value
+      value: verified.get(b) ?? verifier.resolve(b).value
     }));
     const base = mergeSiblingBases(siblings, { file: path6, line: 0 });
     for (const key of unremovableKeys(plan.target, base.value)) {
@@ -69733,7 +69735,8 @@ function emitAll(plans, original, read, evaluations, statements2) {
     texts.set(path6, emitted.text);
     const check = verifier.resolve(path6);
     const differences2 = check.ok ? diffPaths(check.value, plan.target) : ["(does not resolve)"];
-    if (differences2.length > 0) {
+    if (differences2.length === 0) verified.set(path6, plan.target);
+    else {
       blocked.add(path6);
       const shown = differences2.slice(0, 8).join(", ");
       const more = differences2.length > 8 ? ` and ${differences2.length - 8} more` : "";

@@ -503,12 +503,15 @@ function emitAll(
       return text === undefined ? original.read(path) : encoder.encode(text);
     },
   };
+  // A verified config's target: what its new text resolves to, up to dict order and provenance.
+  const verified = new Map<string, DictValue>();
   // A file whose text did not change evaluates as the scan saw it; only new text is parsed again.
   const verifier = createResolver(overlay, {
     evaluated: (path) => {
       const text = texts.get(path);
       return text === undefined || text === read(path) ? evaluations.get(path) : undefined;
     },
+    settled: (path) => verified.get(path),
   });
 
   for (const path of basesFirst(plans)) {
@@ -549,9 +552,11 @@ function emitAll(
       );
       continue;
     }
+    // A verified base's target is what its new text resolves to (up to dict
+    // order and provenance), and shares its unchanged parts with this target.
     const siblings = plan.resolved.bases.map((b) => ({
       file: b,
-      value: verifier.resolve(b).value,
+      value: verified.get(b) ?? verifier.resolve(b).value,
     }));
     const base = mergeSiblingBases(siblings, { file: path, line: 0 });
     // A config cannot remove a top-level key its bases define: a val/test
@@ -599,7 +604,8 @@ function emitAll(
     texts.set(path, emitted.text);
     const check = verifier.resolve(path);
     const differences = check.ok ? diffPaths(check.value, plan.target) : ['(does not resolve)'];
-    if (differences.length > 0) {
+    if (differences.length === 0) verified.set(path, plan.target);
+    else {
       blocked.add(path);
       const shown = differences.slice(0, 8).join(', ');
       const more = differences.length > 8 ? ` and ${differences.length - 8} more` : '';

@@ -63,6 +63,13 @@ export interface ResolverOptions {
    * file that reads no `_base_.x` attribute: its values do not depend on its bases.
    */
   evaluated?: (path: string) => PreEvaluated | undefined;
+  /**
+   * A value the caller has proven structurally equal to a file's resolved
+   * value, given to the files that inherit it in its place: verification
+   * compares each emitted config with a conversion that shares its
+   * unchanged parts with that value, so equal parts are found by identity.
+   */
+  settled?: (path: string) => DictValue | undefined;
 }
 
 /** A file's `_base_` declaration and its values, evaluated without bases. */
@@ -210,7 +217,7 @@ export function createResolver(source: SourceFiles, options: ResolverOptions = {
           report('INH-001', `base '${raw}' (${path}) could not be read (${why.join(', ')})`);
           continue;
         }
-        siblings.push({ file: path, value: base.result.value });
+        siblings.push({ file: path, value: options.settled?.(path) ?? base.result.value });
       }
     } finally {
       inProgress.delete(file);

@@ -84,4 +84,25 @@ describe('resolution cache', () => {
     expect(pyRepr(resolver.resolve('c2.py').value)).toBe("{'model': {'a': 3, 'sub': {'x': 1}}}");
     expect(pyRepr(resolver.resolve('b.py').value)).toBe("{'model': {'a': 1, 'sub': {'x': 1}}}");
   });
+
+  it('merges the children of a settled file into the settled value', () => {
+    const settledValue = resolveIn({ 'b.py': 'opt = 0.1\nmodel = dict(a=1)\n' }, 'b.py');
+    const resolver = createResolver(
+      memorySource({
+        'b.py': 'model = dict(a=1)\nopt = 0.1\n',
+        'c.py': "_base_ = 'b.py'\nopt = 0.2\n",
+      }),
+      { settled: (path) => (path === 'b.py' ? settledValue : undefined) },
+    );
+    const c = resolver.resolve('c.py');
+    // The settled value's key order, and its very objects where the child changes nothing.
+    expect(pyRepr(c.value)).toBe("{'opt': 0.2, 'model': {'a': 1}}");
+    expect(c.value.entries.get('model')).toBe(settledValue.entries.get('model'));
+    // The settled file itself still resolves from its own text.
+    expect(pyRepr(resolver.resolve('b.py').value)).toBe("{'model': {'a': 1}, 'opt': 0.1}");
+  });
 });
+
+function resolveIn(files: Record<string, string>, path: string) {
+  return createResolver(memorySource(files)).resolve(path).value;
+}

@@ -59394,11 +59394,20 @@ function otherCodebaseConfigs(configs, resolver) {
 }
 function folderCodebase(path6, projects) {
   if (projects.size === 0) return void 0;
-  for (let folder = repoDirname(path6); ; folder = repoDirname(folder)) {
+  let byFolder = folderAnswers.get(projects);
+  if (byFolder === void 0) folderAnswers.set(projects, byFolder = /* @__PURE__ */ new Map());
+  const dir = repoDirname(path6);
+  if (!byFolder.has(dir)) byFolder.set(dir, nearestProjectsCodebase(dir, projects));
+  return byFolder.get(dir);
+}
+var folderAnswers = /* @__PURE__ */ new WeakMap();
+function nearestProjectsCodebase(dir, projects) {
+  for (let folder = dir; ; folder = repoDirname(folder)) {
     const prefix = folder === "" ? "" : `${folder}/`;
     let codebase;
-    for (const [project, c] of projects) {
+    for (const project of projects.keys()) {
       if (!project.startsWith(prefix)) continue;
+      const c = projects.get(project);
       if (codebase !== void 0 && c !== codebase) return void 0;
       codebase = c;
     }

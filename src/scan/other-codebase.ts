@@ -231,14 +231,33 @@ export function otherCodebaseConfigs(
 export function folderCodebase(
   path: string,
   projects: ReadonlyMap<string, string | null>,
-): { codebase: string; folder: string } | undefined {
+): FolderCodebase {
   if (projects.size === 0) return undefined;
-  for (let folder = repoDirname(path); ; folder = repoDirname(folder)) {
+  // Files share folders: each folder's answer is worked out once per map.
+  let byFolder = folderAnswers.get(projects);
+  if (byFolder === undefined) folderAnswers.set(projects, (byFolder = new Map()));
+  const dir = repoDirname(path);
+  if (!byFolder.has(dir)) byFolder.set(dir, nearestProjectsCodebase(dir, projects));
+  return byFolder.get(dir);
+}
+
+type FolderCodebase = { codebase: string; folder: string } | undefined;
+const folderAnswers = new WeakMap<
+  ReadonlyMap<string, string | null>,
+  Map<string, FolderCodebase>
+>();
+
+function nearestProjectsCodebase(
+  dir: string,
+  projects: ReadonlyMap<string, string | null>,
+): FolderCodebase {
+  for (let folder = dir; ; folder = repoDirname(folder)) {
     const prefix = folder === '' ? '' : `${folder}/`;
     // The codebase of every project inside, if they agree; null if one is MMSegmentation's.
     let codebase: string | null | undefined;
-    for (const [project, c] of projects) {
+    for (const project of projects.keys()) {
       if (!project.startsWith(prefix)) continue;
+      const c = projects.get(project)!;
       if (codebase !== undefined && c !== codebase) return undefined;
       codebase = c;
     }

@@ -2826,7 +2826,32 @@ var require_tree_sitter2 = __commonJS2({
       return address;
     }
     __name(unmarshalCaptures, "unmarshalCaptures");
+    var HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
     function marshalNode(node, index = 0) {
+      if (!HOST_IS_LITTLE_ENDIAN) return marshalNodeByValue(node, index);
+      const heap = C.HEAP32;
+      const at = TRANSFER_BUFFER + index * SIZE_OF_NODE >> 2;
+      heap[at] = node.id;
+      heap[at + 1] = node.startIndex;
+      heap[at + 2] = node.startPosition.row;
+      heap[at + 3] = node.startPosition.column;
+      heap[at + 4] = node[0];
+    }
+    function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+      if (!HOST_IS_LITTLE_ENDIAN) return unmarshalNodeByValue(tree, address);
+      const heap = C.HEAP32;
+      const at = address >> 2;
+      const id = heap[at];
+      if (id === 0) return null;
+      return new Node(INTERNAL, {
+        id,
+        tree,
+        startIndex: heap[at + 1],
+        startPosition: { row: heap[at + 2], column: heap[at + 3] },
+        other: heap[at + 4]
+      });
+    }
+    function marshalNodeByValue(node, index = 0) {
       let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
       C.setValue(address, node.id, "i32");
       address += SIZE_OF_INT;
@@ -2839,7 +2864,7 @@ var require_tree_sitter2 = __commonJS2({
       C.setValue(address, node[0], "i32");
     }
     __name(marshalNode, "marshalNode");
-    function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+    function unmarshalNodeByValue(tree, address = TRANSFER_BUFFER) {
       const id = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       if (id === 0) return null;

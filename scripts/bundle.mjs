@@ -16,6 +16,7 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fastNodeTransfer } from './fast-node-transfer.mjs';
 
 const require = createRequire(import.meta.url);
 const check = process.argv.includes('--check');
@@ -38,6 +39,7 @@ const shared = {
   legalComments: 'none',
   logLevel: 'warning',
   charset: 'ascii',
+  plugins: [fastNodeTransfer],
 };
 // The Action: an ES module, as GitHub runs it.
 await build({

@@ -57503,7 +57503,9 @@ var convertOptim = ({ old, out: out3, ctx }) => {
 };
 
 // src/convert/memo.ts
-var TRIAL = 64;
+var RATE_WINDOW = 32;
+var MIN_SHARED_RATE = 0.25;
+var PROBE_EVERY = 8;
 var RecordingMap = class _RecordingMap extends Map {
   constructor(source, log) {
     super();
@@ -57651,22 +57653,23 @@ function remember(shapes, memo2) {
 function memoizePass(pass) {
   const shapes = /* @__PURE__ */ new Map();
   let calls = 0;
-  let hits = 0;
+  let sharedRate = 1;
   return ({ old, out: out3, ctx }) => {
     calls += 1;
-    if (calls > TRIAL && hits * 4 < calls) return pass({ old, out: out3, ctx });
     const oldEntries = old.entries;
     const outEntries = plainEntries(out3);
     for (const shape of shapes.values()) {
       const memo2 = shape.memos.get(keyOf(shape, oldEntries, outEntries));
       if (memo2 !== void 0) {
-        hits += 1;
+        sharedRate += (1 - sharedRate) / RATE_WINDOW;
         return {
           out: { ...out3, entries: replay(outEntries, memo2.change) },
           findings: placedIn(memo2.findings, ctx)
         };
       }
     }
+    sharedRate -= sharedRate / RATE_WINDOW;
+    if (sharedRate < MIN_SHARED_RATE && calls % PROBE_EVERY !== 0) return pass({ old, out: out3, ctx });
     const oldLog = newLog();
     const outLog = newLog();
     const result = pass({

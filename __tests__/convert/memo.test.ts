@@ -63,6 +63,23 @@ describe('memoizePass', () => {
     expect(runs.count).toBe(2);
   });
 
+  it('starts sharing when configs start repeating, after many that did not', () => {
+    // A repository's bases come first and share nothing; its leaves share their bases.
+    const runs = { count: 0 };
+    const pass = memoizePass(dataPass(runs));
+    for (let i = 0; i < 100; i++) {
+      const own = dict([['samples_per_gpu', int(i)]]);
+      pass({ old: config(own, i), out: config(own, i), ctx: { file: `base${i}.py` } });
+    }
+    expect(runs.count).toBe(100);
+    const shared = dict([['samples_per_gpu', int(2)]]);
+    for (let i = 0; i < 100; i++) {
+      pass({ old: config(shared, i), out: config(shared, i), ctx: { file: `leaf${i}.py` } });
+    }
+    // Unrecorded runs until the next probe records one, then every leaf shares it.
+    expect(runs.count).toBeLessThanOrEqual(100 + 8);
+  });
+
   it('never shares a pass that reads every entry', () => {
     const runs = { count: 0 };
     const pass = memoizePass(({ out }) => {

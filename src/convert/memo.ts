@@ -13,8 +13,14 @@ import { COPY_ENTRIES, type DictKey, type DictValue, type Value } from '../pytho
 import type { Finding } from '../report/findings.js';
 import { ANY_CONFIG, placedIn, type Pass, type PassOutput } from './types.js';
 
-/** Calls after which a pass that shares less than a quarter of its runs stops recording. */
-const TRIAL = 64;
+/**
+ * How much of a pass's recent work was shared: each call moves the rate
+ * 1/RATE_WINDOW of the way towards 1 (shared) or 0. Below MIN_SHARED_RATE a
+ * pass records only every PROBE_EVERY-th run.
+ */
+const RATE_WINDOW = 32;
+const MIN_SHARED_RATE = 0.25;
+const PROBE_EVERY = 8;
 
 /** What one run read from one top-level dict: each key once, with the object it held. */
 interface ReadLog {
@@ -241,24 +247,26 @@ function remember(shapes: Map<string, Shape>, memo: Memo): void {
 export function memoizePass(pass: Pass): Pass {
   const shapes = new Map<string, Shape>();
   let calls = 0;
-  let hits = 0;
+  let sharedRate = 1;
   return ({ old, out, ctx }) => {
-    // A pass whose inputs rarely repeat (the model of each config) costs
-    // more to record than it saves: past a trial, it just runs.
     calls += 1;
-    if (calls > TRIAL && hits * 4 < calls) return pass({ old, out, ctx });
     const oldEntries = old.entries;
     const outEntries = plainEntries(out);
     for (const shape of shapes.values()) {
       const memo = shape.memos.get(keyOf(shape, oldEntries, outEntries));
       if (memo !== undefined) {
-        hits += 1;
+        sharedRate += (1 - sharedRate) / RATE_WINDOW;
         return {
           out: { ...out, entries: replay(outEntries, memo.change) },
           findings: placedIn(memo.findings, ctx),
         };
       }
     }
+    sharedRate -= sharedRate / RATE_WINDOW;
+    // A pass whose inputs rarely repeat (the model of each config) costs more
+    // to record than it saves; an occasional record still notices when the
+    // configs start sharing (a repository's bases come first, its leaves after).
+    if (sharedRate < MIN_SHARED_RATE && calls % PROBE_EVERY !== 0) return pass({ old, out, ctx });
     const oldLog = newLog();
     const outLog = newLog();
     const result: PassOutput = pass({

@@ -50292,14 +50292,6 @@ var Node = class {
     __name(this, "Node");
   }
   /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  _children;
-  /** @internal */
-  _namedChildren;
-  /** @internal */
   constructor(internal, {
     id,
     tree,
@@ -50308,7 +50300,9 @@ var Node = class {
     other
   }) {
     assertInternal(internal);
-    this[0] = other;
+    this.handle = other;
+    this._children = void 0;
+    this._namedChildren = void 0;
     this.id = id;
     this.tree = tree;
     this.startIndex = startIndex;
@@ -50326,13 +50320,6 @@ var Node = class {
    *
    * * If a node is marked as having changed in the old tree, it will not be reused.
    */
-  id;
-  /** The byte index where this node starts. */
-  startIndex;
-  /** The position where this node starts. */
-  startPosition;
-  /** The tree that this node belongs to. */
-  tree;
   /** Get this node's type as a numerical id. */
   get typeId() {
     marshalNode(this);
@@ -50862,7 +50849,7 @@ function marshalNode(node, index = 0) {
   heap[at + 1] = node.startIndex;
   heap[at + 2] = node.startPosition.row;
   heap[at + 3] = node.startPosition.column;
-  heap[at + 4] = node[0];
+  heap[at + 4] = node.handle;
 }
 function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   if (!HOST_IS_LITTLE_ENDIAN) return unmarshalNodeByValue(tree, address);
@@ -50888,7 +50875,7 @@ function marshalNodeByValue(node, index = 0) {
   address += SIZE_OF_INT;
   C.setValue(address, node.startPosition.column, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, node[0], "i32");
+  C.setValue(address, node.handle, "i32");
 }
 __name(marshalNode, "marshalNode");
 function unmarshalNodeByValue(tree, address = TRANSFER_BUFFER) {
@@ -69593,8 +69580,17 @@ function readsNormCfg(config2) {
     }
     return false;
   };
-  return reads(config2);
+  if (strOf(config2.entries.get("type")) === "Normalize") return reads(config2);
+  let known = readsOfNormCfg.get(normCfg);
+  if (known === void 0) readsOfNormCfg.set(normCfg, known = /* @__PURE__ */ new WeakMap());
+  for (const value of config2.entries.values()) {
+    let read = known.get(value);
+    if (read === void 0) known.set(value, read = reads(value));
+    if (read) return true;
+  }
+  return false;
 }
+var readsOfNormCfg = /* @__PURE__ */ new WeakMap();
 function applyConsensus(plans) {
   const runnable = [...plans.values()].filter((p) => !p.hold && isRunnable(p.resolved.value));
   for (const plan of plans.values()) {

@@ -377,8 +377,20 @@ function readsNormCfg(config: DictValue): boolean {
     }
     return false;
   };
-  return reads(config);
+  if (strOf(config.entries.get('type')) === 'Normalize') return reads(config);
+  // Configs share their top-level values (a base's converted model or loader): each is walked once.
+  let known = readsOfNormCfg.get(normCfg);
+  if (known === undefined) readsOfNormCfg.set(normCfg, (known = new WeakMap()));
+  for (const value of config.entries.values()) {
+    let read = known.get(value);
+    if (read === undefined) known.set(value, (read = reads(value)));
+    if (read) return true;
+  }
+  return false;
 }
+
+/** Per `img_norm_cfg` dict, whether a top-level value reads it. */
+const readsOfNormCfg = new WeakMap<DictValue, WeakMap<Value, boolean>>();
 
 /**
  * INH-012: a shared base cannot see its siblings (a schedule base does not

@@ -4,7 +4,7 @@
  * apply the edits and check that the result still parses.
  */
 import { parsePython } from '../python/parse.js';
-import { finding, type Finding } from '../report/findings.js';
+import { compareFindings, finding, type Finding } from '../report/findings.js';
 import { planAttributeUses } from './python-api-attributes.js';
 import { checkCalls } from './python-api-calls.js';
 import { rewriteCommands, type CommandRules } from './python-api-commands.js';
@@ -26,7 +26,6 @@ function firstErrorLine(root: import('../python/parse.js').SyntaxNode): number {
   return 0;
 }
 
-const byLine = (a: Finding, b: Finding): number => a.line - b.line || a.rule.localeCompare(b.rule);
 
 /** Rewrites one script, sending the command lines it runs through `commands`. */
 export function rewriteScriptWith(path: string, text: string, commands: CommandRules): TextRewrite {
@@ -66,7 +65,7 @@ export function rewriteScriptWith(path: string, text: string, commands: CommandR
       return {
         text,
         findings: [
-          ...ctx.findings.sort(byLine),
+          ...ctx.findings.sort(compareFindings),
           finding(
             'API-043',
             'error',
@@ -77,7 +76,7 @@ export function rewriteScriptWith(path: string, text: string, commands: CommandR
         ],
       };
     }
-    return { text: out, findings: ctx.findings.sort(byLine) };
+    return { text: out, findings: ctx.findings.sort(compareFindings) };
   } finally {
     tree.delete();
   }

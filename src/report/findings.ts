@@ -29,7 +29,15 @@ export function finding(
 
 /** Stable order for reports: file, line, rule. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule),
-  );
+  return [...findings].sort(compareFindings);
 }
+
+/**
+ * File and rule in code-unit order: the same on every machine, whatever its
+ * locale, and without loading ICU's collation (~8 ms on the first compare).
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -17455,10 +17455,12 @@ function finding(rule, severity, file, line, message) {
   return { rule, severity, file, line, message };
 }
 function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule)
-  );
+  return [...findings].sort(compareFindings);
 }
+function compareFindings(a, b) {
+  return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
+}
+var compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
 // src/python/values.ts
 var none = (at) => ({ t: "none", at });
@@ -39673,7 +39675,6 @@ function firstErrorLine(root) {
   }
   return 0;
 }
-var byLine = (a, b) => a.line - b.line || a.rule.localeCompare(b.rule);
 function rewriteScriptWith(path, text2, commands) {
   const tree = parsePython(text2);
   try {
@@ -39711,7 +39712,7 @@ function rewriteScriptWith(path, text2, commands) {
       return {
         text: text2,
         findings: [
-          ...ctx.findings.sort(byLine),
+          ...ctx.findings.sort(compareFindings),
           finding(
             "API-043",
             "error",
@@ -39722,7 +39723,7 @@ function rewriteScriptWith(path, text2, commands) {
         ]
       };
     }
-    return { text: out3, findings: ctx.findings.sort(byLine) };
+    return { text: out3, findings: ctx.findings.sort(compareFindings) };
   } finally {
     tree.delete();
   }

@@ -36846,10 +36846,12 @@ function finding(rule, severity, file, line, message) {
   return { rule, severity, file, line, message };
 }
 function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule)
-  );
+  return [...findings].sort(compareFindings);
 }
+function compareFindings(a, b) {
+  return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
+}
+var compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
 // rules/api.json
 var api_default = {
@@ -68505,7 +68507,6 @@ function firstErrorLine(root) {
   }
   return 0;
 }
-var byLine = (a, b) => a.line - b.line || a.rule.localeCompare(b.rule);
 function rewriteScriptWith(path6, text3, commands) {
   const tree = parsePython(text3);
   try {
@@ -68543,7 +68544,7 @@ function rewriteScriptWith(path6, text3, commands) {
       return {
         text: text3,
         findings: [
-          ...ctx.findings.sort(byLine),
+          ...ctx.findings.sort(compareFindings),
           finding(
             "API-043",
             "error",
@@ -68554,7 +68555,7 @@ function rewriteScriptWith(path6, text3, commands) {
         ]
       };
     }
-    return { text: out3, findings: ctx.findings.sort(byLine) };
+    return { text: out3, findings: ctx.findings.sort(compareFindings) };
   } finally {
     tree.delete();
   }

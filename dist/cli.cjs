@@ -15233,11 +15233,11 @@ var require_out = __commonJS2({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat;
-    function statSync5(path, optionsOrSettings) {
+    function statSync4(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports2.statSync = statSync5;
+    exports2.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -22100,28 +22100,40 @@ function readText(root, path) {
   const maxBytes = path.endsWith(".ipynb") ? NOTEBOOK_MAX_BYTES : DEFAULT_MAX_BYTES;
   const dataLike = /\.(json|ya?ml)$/i.test(path) || !/\.[^/]+$/.test(path);
   const soften = (problem2) => dataLike ? { ...problem2, severity: "info" } : problem2;
-  let size;
+  let read;
   try {
-    size = (0, import_node_fs4.statSync)((0, import_node_path4.join)(root, path)).size;
+    read = readUpTo((0, import_node_path4.join)(root, path), maxBytes);
   } catch {
-    size = 0;
+    read = void 0;
   }
-  if (size > maxBytes) {
-    const message = `file is ${size} bytes, more than the limit of ${maxBytes} bytes; not read`;
-    return { problem: soften({ rule: "IO-003", severity: "error", file: path, line: 0, message }) };
-  }
-  let bytes;
-  try {
-    bytes = (0, import_node_fs4.readFileSync)((0, import_node_path4.join)(root, path));
-  } catch {
-    bytes = void 0;
-  }
-  if (bytes === void 0) {
+  if (read === void 0) {
     const message = "file cannot be read, or leaves the repository through a link";
     return { problem: { rule: "IO-001", severity: "error", file: path, line: 0, message } };
   }
+  if (read.bytes === void 0) {
+    const message = `file is ${read.size} bytes, more than the limit of ${maxBytes} bytes; not read`;
+    return { problem: soften({ rule: "IO-003", severity: "error", file: path, line: 0, message }) };
+  }
+  const bytes = read.bytes;
   const decoded = decodeConfigBytes(bytes, path, maxBytes);
   return decoded.problem ? { problem: soften(decoded.problem) } : { text: decoded.text };
+}
+function readUpTo(file, maxBytes) {
+  const fd = (0, import_node_fs4.openSync)(file, "r");
+  try {
+    const size = (0, import_node_fs4.fstatSync)(fd).size;
+    if (size > maxBytes) return { size };
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = (0, import_node_fs4.readSync)(fd, bytes, filled, size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return { size, bytes: bytes.subarray(0, filled) };
+  } finally {
+    (0, import_node_fs4.closeSync)(fd);
+  }
 }
 function asNamedBase(file, named, texts) {
   if (!named.has(file.path)) return file;

@@ -32670,11 +32670,11 @@ var require_out = __commonJS({
       async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync5(path6, optionsOrSettings) {
+    function statSync4(path6, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path6, settings);
     }
-    exports.statSync = statSync5;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -36833,12 +36833,12 @@ function getIDToken(aud) {
 }
 
 // src/action.ts
-import { mkdirSync, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname5, isAbsolute as isAbsolute3, join as join10, relative as relative3, resolve as resolve5, sep as sep5 } from "node:path";
 
 // src/action-flag.ts
-import { readFileSync as readFileSync5, statSync as statSync3, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync4, statSync as statSync2, writeFileSync } from "node:fs";
 import { dirname as dirname4, join as join9 } from "node:path";
 
 // src/report/findings.ts
@@ -68578,7 +68578,7 @@ function rewritePythonScript(path6, text3, ctx = {}) {
 }
 
 // src/scan/scan.ts
-import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { join as join8, resolve as resolve4 } from "node:path";
 
 // src/config/source.ts
@@ -69314,28 +69314,40 @@ function readText2(root, path6) {
   const maxBytes = path6.endsWith(".ipynb") ? NOTEBOOK_MAX_BYTES : DEFAULT_MAX_BYTES;
   const dataLike = /\.(json|ya?ml)$/i.test(path6) || !/\.[^/]+$/.test(path6);
   const soften = (problem2) => dataLike ? { ...problem2, severity: "info" } : problem2;
-  let size;
+  let read;
   try {
-    size = statSync2(join8(root, path6)).size;
+    read = readUpTo(join8(root, path6), maxBytes);
   } catch {
-    size = 0;
+    read = void 0;
   }
-  if (size > maxBytes) {
-    const message = `file is ${size} bytes, more than the limit of ${maxBytes} bytes; not read`;
-    return { problem: soften({ rule: "IO-003", severity: "error", file: path6, line: 0, message }) };
-  }
-  let bytes;
-  try {
-    bytes = readFileSync4(join8(root, path6));
-  } catch {
-    bytes = void 0;
-  }
-  if (bytes === void 0) {
+  if (read === void 0) {
     const message = "file cannot be read, or leaves the repository through a link";
     return { problem: { rule: "IO-001", severity: "error", file: path6, line: 0, message } };
   }
+  if (read.bytes === void 0) {
+    const message = `file is ${read.size} bytes, more than the limit of ${maxBytes} bytes; not read`;
+    return { problem: soften({ rule: "IO-003", severity: "error", file: path6, line: 0, message }) };
+  }
+  const bytes = read.bytes;
   const decoded = decodeConfigBytes(bytes, path6, maxBytes);
   return decoded.problem ? { problem: soften(decoded.problem) } : { text: decoded.text };
+}
+function readUpTo(file, maxBytes) {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { size };
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = readSync(fd, bytes, filled, size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return { size, bytes: bytes.subarray(0, filled) };
+  } finally {
+    closeSync(fd);
+  }
 }
 function asNamedBase(file, named, texts) {
   if (!named.has(file.path)) return file;
@@ -69866,10 +69878,10 @@ async function post(inputs, ctx, say) {
   const run3 = ctx.workflowRun;
   if (!run3) throw new Error("input `flag-result` is read only on a `workflow_run` event");
   const path6 = join9(ctx.workspace, inputs.flagResult);
-  if (statSync3(path6).size > FLAG_RESULT_MAX_BYTES) {
+  if (statSync2(path6).size > FLAG_RESULT_MAX_BYTES) {
     throw new Error(`${inputs.flagResult} is larger than ${FLAG_RESULT_MAX_BYTES} bytes`);
   }
-  const saved = parseFlagResult(readFileSync5(path6, "utf8"));
+  const saved = parseFlagResult(readFileSync4(path6, "utf8"));
   const claimed = claimedPullNumber(saved);
   if (run3.pullNumbers.length > 0 && !run3.pullNumbers.includes(claimed)) {
     throw new Error(
@@ -70370,7 +70382,7 @@ function changesOf(report3, prefix) {
   return report3.files.filter((f) => f.status === "changed").map((f) => ({
     path: `${prefix}${f.path}`,
     content: f.after,
-    mode: statSync4(join10(report3.root, f.path)).mode & 73 ? "100755" : "100644"
+    mode: statSync3(join10(report3.root, f.path)).mode & 73 ? "100755" : "100644"
   }));
 }
 async function deliver(inputs, ctx, target, report3, prefix, say) {

@@ -4,7 +4,7 @@
  * verdict of their chains (DET-006). A file that cannot be read becomes a
  * finding and the run goes on.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeConfigBytes, DEFAULT_MAX_BYTES } from '../config/decode.js';
 import { createResolver, type Resolver } from '../config/resolve.js';
@@ -95,30 +95,46 @@ function readText(root: string, path: string): Read {
   const dataLike = /\.(json|ya?ml)$/i.test(path) || !/\.[^/]+$/.test(path);
   const soften = (problem: Finding): Finding =>
     dataLike ? { ...problem, severity: 'info' } : problem;
-  let size: number;
+  // One open file: its size is checked before its bytes are read, so a huge
+  // file costs nothing. Discovery lists regular files and never descends
+  // through a link, so the path stays inside the root without the source's
+  // realpath check.
+  let read: { size: number; bytes?: Uint8Array } | undefined;
   try {
-    size = statSync(join(root, path)).size;
+    read = readUpTo(join(root, path), maxBytes);
   } catch {
-    size = 0;
+    read = undefined;
   }
-  if (size > maxBytes) {
-    const message = `file is ${size} bytes, more than the limit of ${maxBytes} bytes; not read`;
-    return { problem: soften({ rule: 'IO-003', severity: 'error', file: path, line: 0, message }) };
-  }
-  // Discovery lists regular files and never descends through a link, so the
-  // path stays inside the root without the source's realpath check.
-  let bytes: Uint8Array | undefined;
-  try {
-    bytes = readFileSync(join(root, path));
-  } catch {
-    bytes = undefined;
-  }
-  if (bytes === undefined) {
+  if (read === undefined) {
     const message = 'file cannot be read, or leaves the repository through a link';
     return { problem: { rule: 'IO-001', severity: 'error', file: path, line: 0, message } };
   }
+  if (read.bytes === undefined) {
+    const message = `file is ${read.size} bytes, more than the limit of ${maxBytes} bytes; not read`;
+    return { problem: soften({ rule: 'IO-003', severity: 'error', file: path, line: 0, message }) };
+  }
+  const bytes = read.bytes;
   const decoded = decodeConfigBytes(bytes, path, maxBytes);
   return decoded.problem ? { problem: soften(decoded.problem) } : { text: decoded.text };
+}
+
+/** The file's bytes, or only its size when it has more than `maxBytes`. */
+function readUpTo(file: string, maxBytes: number): { size: number; bytes?: Uint8Array } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { size };
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = readSync(fd, bytes, filled, size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return { size, bytes: bytes.subarray(0, filled) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A file some `_base_` names is a base config (DET-001 a), whatever its own shape. */

@@ -26,7 +26,6 @@ function firstErrorLine(root: import('../python/parse.js').SyntaxNode): number {
   return 0;
 }
 
-
 /** Rewrites one script, sending the command lines it runs through `commands`. */
 export function rewriteScriptWith(path: string, text: string, commands: CommandRules): TextRewrite {
   const tree = parsePython(text);

@@ -38633,6 +38633,13 @@ var detect_default = {
       why: "Those codebases' 2.x-era configs use the same mmcv 1.x keys as MMSegmentation 0.x (`data`, `lr_config`, `runner`, `Collect`), but their 3.x forms differ: converting a Mask R-CNN config with MMSegmentation's rules (a `SegDataPreProcessor`, `PackSegInputs`, `IoUMetric`) would break it.",
       example: "object_detection/configs/mask_rcnn_r50_fpn_coco.py with model=dict(type='MaskRCNN', rpn_head=..., roi_head=...) next to the repository's segmentation configs",
       spec: "\xA72"
+    },
+    "DET-012": {
+      severity: "warning",
+      summary: "A Python script that uses mmcv but not mmseg, in a top-level folder beside the repository's MMSegmentation project folders (each a project of its own, with more than configs), is left as it is.",
+      why: "Such a folder is another project of the repository, often with its own environment and its own mmcv 1.x; moving its mmcv calls to mmengine and mmcv 2.x would break it. Whether the MMSegmentation project runs it cannot be told from the files.",
+      example: "classification/dataset/cached_image_folder.py with `from mmcv.fileio import FileClient`, beside segmentation/ with its configs/, tools/ and code",
+      spec: "\xA714"
     }
   },
   otherCodebases: {
@@ -59342,6 +59349,19 @@ function otherCodebaseScript(text3) {
   return usesMmseg ? void 0 : found;
 }
 var IMPORT = /^\s*(?:from|import)\s+([A-Za-z_]\w*)/;
+function importLine(text3, pkg) {
+  const at = text3.split("\n").findIndex((line) => IMPORT.exec(line)?.[1] === pkg);
+  return at < 0 ? void 0 : at + 1;
+}
+function segmentationProjectFolders(projects, files) {
+  const folders = [...projects].filter(([, codebase]) => codebase === null).map(([p]) => p);
+  const ownProject = (folder) => folder !== "" && folder.indexOf("/") === folder.length - 1 && files.some((f) => f.path.startsWith(folder) && f.role !== "config" && f.role !== "base-config");
+  return folders.length > 0 && folders.every(ownProject) ? folders : [];
+}
+function topFolder(path6) {
+  const slash = path6.indexOf("/");
+  return slash < 0 ? "" : path6.slice(0, slash + 1);
+}
 function showsSegmentation(config2) {
   const model = config2.entries.get("model");
   if (!isDict(model) || otherCodebase(config2) !== void 0) return false;
@@ -69462,6 +69482,7 @@ async function rewriteScripts(files, read, plans, resolver, others) {
   const targets = files.filter((f) => COMMAND_ROLES.has(f.role) || f.role === "python");
   if (targets.length === 0) return rewrites;
   await initParsers({ bash: true });
+  const projectFolders = segmentationProjectFolders(others.projects, files);
   const shells = new Set(files.filter((f) => f.role === "shell").map((f) => f.path));
   const ctx = {
     // A launcher the repository has runs MMSegmentation's tools when it names train.py or test.py.
@@ -69499,6 +69520,17 @@ async function rewriteScripts(files, read, plans, resolver, others) {
       rewrites.set(file.path, {
         text: text3,
         findings: [finding("DET-011", "info", file.path, imported.line, message)]
+      });
+      continue;
+    }
+    const outside = file.role === "python" && rewrite.text !== text3 && projectFolders.length > 0 && !projectFolders.includes(topFolder(file.path)) && importLine(text3, "mmseg") === void 0;
+    if (outside) {
+      const where = projectFolders.join(", ");
+      const message = `left as it is: this script sits outside the MMSegmentation project (${where}) and does not import mmseg, so the mmcv it uses may not be the one this migration moves to 2.x; migrate it by hand if that project runs it`;
+      const line = importLine(text3, "mmcv") ?? rewrite.findings.find((f) => f.line > 0)?.line ?? 1;
+      rewrites.set(file.path, {
+        text: text3,
+        findings: [finding("DET-012", "warning", file.path, line, message)]
       });
       continue;
     }

@@ -22,10 +22,13 @@ import { diffPaths } from './emit/verify.js';
 import { initParsers } from './python/parse.js';
 import {
   folderCodebase,
+  importLine,
   otherCodebaseConfigs,
   otherCodebaseScript,
   type OtherCodebases,
   type OtherConfig,
+  segmentationProjectFolders,
+  topFolder,
 } from './scan/other-codebase.js';
 import { libraryTests, vendoredFinding, vendoredPackages } from './scan/vendored.js';
 import {
@@ -196,6 +199,7 @@ async function rewriteScripts(
   const targets = files.filter((f) => COMMAND_ROLES.has(f.role) || f.role === 'python');
   if (targets.length === 0) return rewrites;
   await initParsers({ bash: true });
+  const projectFolders = segmentationProjectFolders(others.projects, files);
   const shells = new Set(files.filter((f) => f.role === 'shell').map((f) => f.path));
   const ctx: CommandContext = {
     // A launcher the repository has runs MMSegmentation's tools when it names train.py or test.py.
@@ -243,6 +247,23 @@ async function rewriteScripts(
       rewrites.set(file.path, {
         text,
         findings: [finding('DET-011', 'info', file.path, imported.line, message)],
+      });
+      continue;
+    }
+    // Another project's script: its mmcv is not the one this migration moves.
+    const outside =
+      file.role === 'python' &&
+      rewrite.text !== text &&
+      projectFolders.length > 0 &&
+      !projectFolders.includes(topFolder(file.path)) &&
+      importLine(text, 'mmseg') === undefined;
+    if (outside) {
+      const where = projectFolders.join(', ');
+      const message = `left as it is: this script sits outside the MMSegmentation project (${where}) and does not import mmseg, so the mmcv it uses may not be the one this migration moves to 2.x; migrate it by hand if that project runs it`;
+      const line = importLine(text, 'mmcv') ?? rewrite.findings.find((f) => f.line > 0)?.line ?? 1;
+      rewrites.set(file.path, {
+        text,
+        findings: [finding('DET-012', 'warning', file.path, line, message)],
       });
       continue;
     }

@@ -1,7 +1,10 @@
+import type { Classified, Role } from '../../src/scan/classify.js';
 import {
+  importLine,
   otherCodebase,
   otherCodebaseScript,
   projectOf,
+  segmentationProjectFolders,
   showsSegmentation,
 } from '../../src/scan/other-codebase.js';
 import { initParsers, py } from '../helpers/py.js';
@@ -106,5 +109,46 @@ describe('projectOf', () => {
     expect(projectOf('a/b/configs/x.py')).toBe('a/b/');
     expect(projectOf('segmentation/local_configs/x.py')).toBe('segmentation/');
     expect(projectOf('my_config.py')).toBe('');
+  });
+});
+
+describe('segmentationProjectFolders (DET-012)', () => {
+  const files = (paths: Record<string, Role>): Classified[] =>
+    Object.entries(paths).map(([path, role]) => ({ path, role, signals: [], findings: [] }));
+
+  it('names top-level project folders that hold more than configs', () => {
+    const repo = files({
+      'segmentation/configs/fcn.py': 'config',
+      'segmentation/train.py': 'python',
+      'classification/main.py': 'python',
+    });
+    const projects = new Map([
+      ['segmentation/', null],
+      ['detection/', 'MMDetection'],
+    ]);
+    expect(segmentationProjectFolders(projects, repo)).toEqual(['segmentation/']);
+  });
+
+  it('names none when a project is the repository, a deeper folder or only configs', () => {
+    const repo = files({
+      'seg_configs/fcn.py': 'config',
+      'a/b/configs/fcn.py': 'config',
+      'a/b/train.py': 'python',
+      'configs/fcn.py': 'config',
+      'tools/train.py': 'python',
+    });
+    expect(segmentationProjectFolders(new Map([['', null]]), repo)).toEqual([]);
+    expect(segmentationProjectFolders(new Map([['seg_configs/', null]]), repo)).toEqual([]);
+    expect(segmentationProjectFolders(new Map([['a/b/', null]]), repo)).toEqual([]);
+    expect(segmentationProjectFolders(new Map([['detection/', 'MMDetection']]), repo)).toEqual([]);
+  });
+});
+
+describe('importLine', () => {
+  it('is the first line importing the package, in either form', () => {
+    const text = 'import os\nfrom mmcv.fileio import FileClient\nimport mmcv\n';
+    expect(importLine(text, 'mmcv')).toBe(2);
+    expect(importLine('import mmseg.apis\n', 'mmseg')).toBe(1);
+    expect(importLine('import mmsegx\nx = "import mmseg"\n', 'mmseg')).toBeUndefined();
   });
 });

@@ -114,6 +114,38 @@ export function otherCodebaseScript(text: string): { codebase: string; line: num
 /** The top-level package of an `import x` / `from x import` line. */
 const IMPORT = /^\s*(?:from|import)\s+([A-Za-z_]\w*)/;
 
+/** The first line of a Python script that imports `pkg` (`import pkg…`, `from pkg… import`). */
+export function importLine(text: string, pkg: string): number | undefined {
+  const at = text.split('\n').findIndex((line) => IMPORT.exec(line)?.[1] === pkg);
+  return at < 0 ? undefined : at + 1;
+}
+
+/**
+ * DET-012: the top-level folders that hold the repository's MMSegmentation
+ * projects, when each of them is a project of its own (InternImage's
+ * `segmentation/`, with its configs, tools and code, beside
+ * `classification/` and `detection/`). Empty when a project is the
+ * repository itself, lies deeper, or is only a folder of configs: then any
+ * file may belong to it.
+ */
+export function segmentationProjectFolders(
+  projects: ReadonlyMap<string, string | null>,
+  files: readonly Classified[],
+): string[] {
+  const folders = [...projects].filter(([, codebase]) => codebase === null).map(([p]) => p);
+  const ownProject = (folder: string) =>
+    folder !== '' &&
+    folder.indexOf('/') === folder.length - 1 &&
+    files.some((f) => f.path.startsWith(folder) && f.role !== 'config' && f.role !== 'base-config');
+  return folders.length > 0 && folders.every(ownProject) ? folders : [];
+}
+
+/** A file's top-level folder (`segmentation/`), or '' for a file at the root. */
+export function topFolder(path: string): string {
+  const slash = path.indexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash + 1);
+}
+
 /** A segmentor: a `decode_head`, or a type named after `EncoderDecoder` (the configs of another codebase aside). */
 export function showsSegmentation(config: DictValue): boolean {
   const model = config.entries.get('model');

@@ -1,0 +1,13 @@
+import argparse
+
+from mmcv import Config
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('config')
+    print(Config.fromfile(parser.parse_args().config).pretty_text)
+
+
+if __name__ == '__main__':
+    main()

@@ -4,9 +4,10 @@
  * configs) and ten times that, and on any real corpora named on the command
  * line: `resolve` (every config's `_base_` chain) and the full migration dry
  * run (scan, convert, emit, verify). Each is run `BENCH_RUNS` times (default
- * 5) cold, without the CLI's code cache, and as many times warm, from a cache
- * the first run wrote, and reported by its median. Prints wall time, files/s
- * and peak memory; linear cost shows as a steady µs/file across sizes.
+ * 5) cold, without the CLI's code cache, and as many times warm, from a
+ * cache a first run wrote, alternately, and reported by its median. Prints
+ * wall time, files/s and peak memory; linear cost shows as a steady µs/file
+ * across sizes.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -49,9 +50,15 @@ function measure(label, verb, dir) {
   try {
     const coldEnv = { NODE_DISABLE_COMPILE_CACHE: '1' };
     const warmEnv = { MMSEG_MIGRATE_CACHE_DIR: cache, NODE_DISABLE_COMPILE_CACHE: '' };
-    const cold = Array.from({ length: runs }, () => once(label, verb, dir, coldEnv));
+    // The first warm run writes the cache. Cold and warm runs then alternate,
+    // so a slow minute on a shared host weighs on both alike.
     once(label, verb, dir, warmEnv);
-    const warm = Array.from({ length: runs }, () => once(label, verb, dir, warmEnv));
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < runs; i++) {
+      cold.push(once(label, verb, dir, coldEnv));
+      warm.push(once(label, verb, dir, warmEnv));
+    }
     const coldMs = median(cold.map((r) => r.ms));
     const warmMs = median(warm.map((r) => r.ms));
     const { configs } = cold[0];

@@ -28496,6 +28496,14 @@ function segmentationProjectFolders(projects, files) {
   const ownProject = (folder) => folder !== "" && folder.indexOf("/") === folder.length - 1 && files.some((f) => f.path.startsWith(folder) && f.role !== "config" && f.role !== "base-config");
   return folders.length > 0 && folders.every(ownProject) ? folders : [];
 }
+function otherProjectScriptLine(path, text2, projectFolders) {
+  const folder = topFolder(path);
+  if (folder === "" || projectFolders.length === 0 || projectFolders.includes(folder)) {
+    return void 0;
+  }
+  if (importLine(text2, "mmseg") !== void 0) return void 0;
+  return importLine(text2, "mmcv") ?? 1;
+}
 function topFolder(path) {
   const slash = path.indexOf("/");
   return slash < 0 ? "" : path.slice(0, slash + 1);
@@ -39924,14 +39932,13 @@ async function rewriteScripts(files, read, plans, resolver, others) {
       });
       continue;
     }
-    const outside = file.role === "python" && rewrite.text !== text2 && projectFolders.length > 0 && !projectFolders.includes(topFolder(file.path)) && importLine(text2, "mmseg") === void 0;
-    if (outside) {
+    const otherProject = file.role === "python" && rewrite.text !== text2 ? otherProjectScriptLine(file.path, text2, projectFolders) : void 0;
+    if (otherProject !== void 0) {
       const where = projectFolders.join(", ");
       const message = `left as it is: this script sits outside the MMSegmentation project (${where}) and does not import mmseg, so the mmcv it uses may not be the one this migration moves to 2.x; migrate it by hand if that project runs it`;
-      const line = importLine(text2, "mmcv") ?? rewrite.findings.find((f) => f.line > 0)?.line ?? 1;
       rewrites.set(file.path, {
         text: text2,
-        findings: [finding("DET-012", "warning", file.path, line, message)]
+        findings: [finding("DET-012", "warning", file.path, otherProject, message)]
       });
       continue;
     }

@@ -59358,6 +59358,14 @@ function segmentationProjectFolders(projects, files) {
   const ownProject = (folder) => folder !== "" && folder.indexOf("/") === folder.length - 1 && files.some((f) => f.path.startsWith(folder) && f.role !== "config" && f.role !== "base-config");
   return folders.length > 0 && folders.every(ownProject) ? folders : [];
 }
+function otherProjectScriptLine(path6, text3, projectFolders) {
+  const folder = topFolder(path6);
+  if (folder === "" || projectFolders.length === 0 || projectFolders.includes(folder)) {
+    return void 0;
+  }
+  if (importLine(text3, "mmseg") !== void 0) return void 0;
+  return importLine(text3, "mmcv") ?? 1;
+}
 function topFolder(path6) {
   const slash = path6.indexOf("/");
   return slash < 0 ? "" : path6.slice(0, slash + 1);
@@ -69523,14 +69531,13 @@ async function rewriteScripts(files, read, plans, resolver, others) {
       });
       continue;
     }
-    const outside = file.role === "python" && rewrite.text !== text3 && projectFolders.length > 0 && !projectFolders.includes(topFolder(file.path)) && importLine(text3, "mmseg") === void 0;
-    if (outside) {
+    const otherProject = file.role === "python" && rewrite.text !== text3 ? otherProjectScriptLine(file.path, text3, projectFolders) : void 0;
+    if (otherProject !== void 0) {
       const where = projectFolders.join(", ");
       const message = `left as it is: this script sits outside the MMSegmentation project (${where}) and does not import mmseg, so the mmcv it uses may not be the one this migration moves to 2.x; migrate it by hand if that project runs it`;
-      const line = importLine(text3, "mmcv") ?? rewrite.findings.find((f) => f.line > 0)?.line ?? 1;
       rewrites.set(file.path, {
         text: text3,
-        findings: [finding("DET-012", "warning", file.path, line, message)]
+        findings: [finding("DET-012", "warning", file.path, otherProject, message)]
       });
       continue;
     }

@@ -22,13 +22,12 @@ import { diffPaths } from './emit/verify.js';
 import { initParsers } from './python/parse.js';
 import {
   folderCodebase,
-  importLine,
   otherCodebaseConfigs,
   otherCodebaseScript,
   type OtherCodebases,
   type OtherConfig,
+  otherProjectScriptLine,
   segmentationProjectFolders,
-  topFolder,
 } from './scan/other-codebase.js';
 import { libraryTests, vendoredFinding, vendoredPackages } from './scan/vendored.js';
 import {
@@ -251,19 +250,16 @@ async function rewriteScripts(
       continue;
     }
     // Another project's script: its mmcv is not the one this migration moves.
-    const outside =
-      file.role === 'python' &&
-      rewrite.text !== text &&
-      projectFolders.length > 0 &&
-      !projectFolders.includes(topFolder(file.path)) &&
-      importLine(text, 'mmseg') === undefined;
-    if (outside) {
+    const otherProject =
+      file.role === 'python' && rewrite.text !== text
+        ? otherProjectScriptLine(file.path, text, projectFolders)
+        : undefined;
+    if (otherProject !== undefined) {
       const where = projectFolders.join(', ');
       const message = `left as it is: this script sits outside the MMSegmentation project (${where}) and does not import mmseg, so the mmcv it uses may not be the one this migration moves to 2.x; migrate it by hand if that project runs it`;
-      const line = importLine(text, 'mmcv') ?? rewrite.findings.find((f) => f.line > 0)?.line ?? 1;
       rewrites.set(file.path, {
         text,
-        findings: [finding('DET-012', 'warning', file.path, line, message)],
+        findings: [finding('DET-012', 'warning', file.path, otherProject, message)],
       });
       continue;
     }

@@ -3,6 +3,7 @@ import {
   importLine,
   otherCodebase,
   otherCodebaseScript,
+  otherProjectScriptLine,
   projectOf,
   segmentationProjectFolders,
   showsSegmentation,
@@ -150,5 +151,23 @@ describe('importLine', () => {
     expect(importLine(text, 'mmcv')).toBe(2);
     expect(importLine('import mmseg.apis\n', 'mmseg')).toBe(1);
     expect(importLine('import mmsegx\nx = "import mmseg"\n', 'mmseg')).toBeUndefined();
+  });
+});
+
+describe('otherProjectScriptLine (DET-012)', () => {
+  const text = 'import os\nfrom mmcv.fileio import FileClient\n';
+  it('reports a script outside every project folder on its first mmcv import', () => {
+    expect(otherProjectScriptLine('classification/data.py', text, ['segmentation/'])).toBe(2);
+  });
+
+  it('keeps a script inside a project or at the root, one that imports mmseg, and any when no folder is named', () => {
+    expect(
+      otherProjectScriptLine('segmentation/tools/x.py', text, ['segmentation/']),
+    ).toBeUndefined();
+    expect(
+      otherProjectScriptLine('classification/x.py', `import mmseg\n${text}`, ['segmentation/']),
+    ).toBeUndefined();
+    expect(otherProjectScriptLine('classification/data.py', text, [])).toBeUndefined();
+    expect(otherProjectScriptLine('setup.py', text, ['segmentation/'])).toBeUndefined();
   });
 });

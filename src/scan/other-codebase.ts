@@ -140,8 +140,27 @@ export function segmentationProjectFolders(
   return folders.length > 0 && folders.every(ownProject) ? folders : [];
 }
 
+/**
+ * DET-012: where to report a Python script as another project's (its first
+ * mmcv import), or undefined when it may belong to an MMSegmentation
+ * project: it sits in one of `projectFolders` or at the repository's root
+ * (shared by all), there are none, or it imports mmseg.
+ */
+export function otherProjectScriptLine(
+  path: string,
+  text: string,
+  projectFolders: readonly string[],
+): number | undefined {
+  const folder = topFolder(path);
+  if (folder === '' || projectFolders.length === 0 || projectFolders.includes(folder)) {
+    return undefined;
+  }
+  if (importLine(text, 'mmseg') !== undefined) return undefined;
+  return importLine(text, 'mmcv') ?? 1;
+}
+
 /** A file's top-level folder (`segmentation/`), or '' for a file at the root. */
-export function topFolder(path: string): string {
+function topFolder(path: string): string {
   const slash = path.indexOf('/');
   return slash < 0 ? '' : path.slice(0, slash + 1);
 }

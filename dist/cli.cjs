@@ -17458,9 +17458,11 @@ function sortFindings(findings) {
   return [...findings].sort(compareFindings);
 }
 function compareFindings(a, b) {
-  return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
+  return compareCodeUnits(a.file, b.file) || a.line - b.line || compareCodeUnits(a.rule, b.rule);
 }
-var compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // src/python/values.ts
 var none = (at) => ({ t: "none", at });
@@ -21725,7 +21727,7 @@ function valueSignals({ names, lineOf: lineOf2 }) {
   return [...found.values()].sort(compareSignals);
 }
 function compareSignals(a, b) {
-  return a.line - b.line || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return a.line - b.line || compareCodeUnits(a.key, b.key);
 }
 function runtimeCfgKind(name2, value) {
   if (!isDict2(value)) return void 0;
@@ -22056,9 +22058,6 @@ async function globFiles(cwd, options) {
       return false;
     }
   });
-}
-function compareCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/scan/scan.ts
@@ -40690,9 +40689,6 @@ function splitLines(text2) {
 }
 
 // src/report/summary.ts
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 var FAIL_ON = ["never", "error", "warning"];
 function isFailOn(value) {
   return FAIL_ON.includes(value);
@@ -40771,7 +40767,7 @@ function indent(lines) {
   return lines.replace(/^(?=.)/gm, "  ");
 }
 function renderText(report3) {
-  const files = report3.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).sort((a, b) => comparePaths(a.path, b.path));
+  const files = report3.files.filter((f) => f.status !== "unchanged" || f.findings.length > 0).sort((a, b) => compareCodeUnits(a.path, b.path));
   const sections = files.map((f) => {
     const counts = presentSeverities(countSeverities(f.findings));
     const header2 = `${f.path}: ${f.status}${counts ? ` (${counts})` : ""}
@@ -40791,7 +40787,7 @@ ${verdict3}` : verdict3;
 // src/report/diff.ts
 var CONTEXT = 3;
 function changedFiles(report3) {
-  return report3.files.filter((f) => f.status === "changed" && f.before !== f.after).sort((a, b) => comparePaths(a.path, b.path));
+  return report3.files.filter((f) => f.status === "changed" && f.before !== f.after).sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 function renderFileDiff(file) {
   const patch = createTwoFilesPatch(
@@ -40812,7 +40808,7 @@ function renderDiff(report3) {
 
 // src/report/json.ts
 function renderJson(report3, options = {}) {
-  const files = [...report3.files].sort((a, b) => comparePaths(a.path, b.path)).map((f) => ({
+  const files = [...report3.files].sort((a, b) => compareCodeUnits(a.path, b.path)).map((f) => ({
     path: f.path,
     role: f.role,
     status: f.status,
@@ -41063,7 +41059,7 @@ function findingsTable(findings, withFile) {
 function groupedInfoTable(findings) {
   const counts = /* @__PURE__ */ new Map();
   for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  const rows = [...counts].sort(([a], [b]) => comparePaths(a, b)).map(
+  const rows = [...counts].sort(([a], [b]) => compareCodeUnits(a, b)).map(
     ([id, n]) => `| ${escapeCell(id)} | ${n} | ${trustedCell(ruleDoc(id)?.summary ?? "")} |
 `
   );
@@ -41131,7 +41127,7 @@ function entries(report3) {
     status: f.status,
     findings: sortFindings(f.findings),
     counts: countSeverities(f.findings)
-  })).sort((a, b) => attentionRank(a) - attentionRank(b) || comparePaths(a.path, b.path));
+  })).sort((a, b) => attentionRank(a) - attentionRank(b) || compareCodeUnits(a.path, b.path));
 }
 function pointer(options) {
   const places = [];

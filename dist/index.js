@@ -36849,9 +36849,11 @@ function sortFindings(findings) {
   return [...findings].sort(compareFindings);
 }
 function compareFindings(a, b) {
-  return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
+  return compareCodeUnits(a.file, b.file) || a.line - b.line || compareCodeUnits(a.rule, b.rule);
 }
-var compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // rules/api.json
 var api_default = {
@@ -41205,9 +41207,6 @@ function ruleDoc(id) {
 }
 
 // src/report/summary.ts
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 var FAIL_ON = ["never", "error", "warning"];
 function failingCount(counts, failOn) {
   if (failOn === "never") return 0;
@@ -41339,7 +41338,7 @@ function findingsTable(findings, withFile) {
 function groupedInfoTable(findings) {
   const counts = /* @__PURE__ */ new Map();
   for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  const rows = [...counts].sort(([a], [b]) => comparePaths(a, b)).map(
+  const rows = [...counts].sort(([a], [b]) => compareCodeUnits(a, b)).map(
     ([id, n]) => `| ${escapeCell(id)} | ${n} | ${trustedCell(ruleDoc(id)?.summary ?? "")} |
 `
   );
@@ -41407,7 +41406,7 @@ function entries(report3) {
     status: f.status,
     findings: sortFindings(f.findings),
     counts: countSeverities(f.findings)
-  })).sort((a, b) => attentionRank(a) - attentionRank(b) || comparePaths(a.path, b.path));
+  })).sort((a, b) => attentionRank(a) - attentionRank(b) || compareCodeUnits(a.path, b.path));
 }
 function pointer(options) {
   const places = [];
@@ -68967,7 +68966,7 @@ function valueSignals({ names, lineOf: lineOf2 }) {
   return [...found.values()].sort(compareSignals);
 }
 function compareSignals(a, b) {
-  return a.line - b.line || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return a.line - b.line || compareCodeUnits(a.key, b.key);
 }
 function runtimeCfgKind(name2, value) {
   if (!isDict2(value)) return void 0;
@@ -69298,9 +69297,6 @@ async function globFiles(cwd, options) {
       return false;
     }
   });
-}
-function compareCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/scan/scan.ts

@@ -5,14 +5,15 @@
  */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY, structuredPatch } from 'diff';
 import type { FileOutcome, MigrationReport } from './model.js';
-import { comparePaths, plural } from './summary.js';
+import { compareCodeUnits } from './findings.js';
+import { plural } from './summary.js';
 
 const CONTEXT = 3;
 
 function changedFiles(report: MigrationReport): FileOutcome[] {
   return report.files
     .filter((f) => f.status === 'changed' && f.before !== f.after)
-    .sort((a, b) => comparePaths(a.path, b.path));
+    .sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 
 export function renderFileDiff(file: FileOutcome): string {

@@ -32,12 +32,16 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
 }
 
-/**
- * File and rule in code-unit order: the same on every machine, whatever its
- * locale, and without loading ICU's collation (~8 ms on the first compare).
- */
+/** File, line, then rule. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
+  return compareCodeUnits(a.file, b.file) || a.line - b.line || compareCodeUnits(a.rule, b.rule);
 }
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Order by UTF-16 code units, for paths and rule IDs: the same on every
+ * machine whatever its locale, and without loading ICU's collation as
+ * `localeCompare` does (~8 ms on its first call).
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

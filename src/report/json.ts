@@ -5,7 +5,8 @@
 import { type Finding, sortFindings } from './findings.js';
 import type { FileStatus, MigrationReport } from './model.js';
 import type { Role } from '../scan/classify.js';
-import { comparePaths, type ReportSummary, summarize } from './summary.js';
+import { compareCodeUnits } from './findings.js';
+import { type ReportSummary, summarize } from './summary.js';
 
 export interface JsonFile {
   path: string;
@@ -31,7 +32,7 @@ export interface JsonOptions {
 
 export function renderJson(report: MigrationReport, options: JsonOptions = {}): JsonReport {
   const files = [...report.files]
-    .sort((a, b) => comparePaths(a.path, b.path))
+    .sort((a, b) => compareCodeUnits(a.path, b.path))
     .map((f): JsonFile => ({
       path: f.path,
       role: f.role,

@@ -7,11 +7,10 @@
  * file's counts), then the file table cut, always with a closing line saying
  * what was left out and where the full report is.
  */
-import { type Finding, type Severity, sortFindings } from './findings.js';
+import { compareCodeUnits, type Finding, type Severity, sortFindings } from './findings.js';
 import type { FileStatus, MigrationReport } from './model.js';
 import { ruleDoc } from './rule-docs.js';
 import {
-  comparePaths,
   countSeverities,
   plural,
   presentSeverities,
@@ -154,7 +153,7 @@ function groupedInfoTable(findings: readonly Finding[]): string {
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   const rows = [...counts]
-    .sort(([a], [b]) => comparePaths(a, b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(
       ([id, n]) => `| ${escapeCell(id)} | ${n} | ${trustedCell(ruleDoc(id)?.summary ?? '')} |\n`,
     );
@@ -230,7 +229,7 @@ function entries(report: MigrationReport): Entry[] {
       findings: sortFindings(f.findings),
       counts: countSeverities(f.findings),
     }))
-    .sort((a, b) => attentionRank(a) - attentionRank(b) || comparePaths(a.path, b.path));
+    .sort((a, b) => attentionRank(a) - attentionRank(b) || compareCodeUnits(a.path, b.path));
 }
 
 // ---------------------------------------------------------------- assembly

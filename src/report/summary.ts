@@ -2,7 +2,7 @@
  * The counts every report shows: how many files changed, stayed, or were
  * blocked, and how many findings of each severity the run produced.
  */
-import type { Finding, Severity } from './findings.js';
+import { compareCodeUnits, type Finding, type Severity } from './findings.js';
 import type { FileOutcome, MigrationReport } from './model.js';
 import { formatFindingsText } from './text.js';
 
@@ -24,11 +24,6 @@ export interface ReportSummary {
    * or to the run.
    */
   needAttention: number;
-}
-
-/** Path order by code units: the same on every machine and in every locale. */
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `--fail-on` / `fail-on`: the least severity that fails a run. */
@@ -139,7 +134,7 @@ function indent(lines: string): string {
 export function renderText(report: MigrationReport): string {
   const files = report.files
     .filter((f) => f.status !== 'unchanged' || f.findings.length > 0)
-    .sort((a, b) => comparePaths(a.path, b.path));
+    .sort((a, b) => compareCodeUnits(a.path, b.path));
   const sections = files.map((f) => {
     const counts = presentSeverities(countSeverities(f.findings));
     const header = `${f.path}: ${f.status}${counts ? ` (${counts})` : ''}\n`;

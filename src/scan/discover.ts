@@ -9,6 +9,7 @@
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { compareCodeUnits } from '../report/findings.js';
 
 export interface DiscoverOptions {
   /** Globs (relative to the root) a file must match; default: every file. */
@@ -118,8 +119,4 @@ async function globFiles(cwd: string, options: DiscoverOptions): Promise<string[
       return false;
     }
   });
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

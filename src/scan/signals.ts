@@ -6,6 +6,7 @@
  * file takes the verdict of its chains later (DET-006).
  */
 import type { DictValue, Value } from '../python/values.js';
+import { compareCodeUnits } from '../report/findings.js';
 
 export type SignalKind = 'strong-0.x' | 'weak-0.x' | 'strong-1.x';
 
@@ -214,7 +215,7 @@ export function valueSignals({ names, lineOf }: TopLevel): Signal[] {
 
 /** Line order, then key in code-unit order (the same on every machine). */
 export function compareSignals(a: Signal, b: Signal): number {
-  return a.line - b.line || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return a.line - b.line || compareCodeUnits(a.key, b.key);
 }
 
 /** `train_cfg`/`val_cfg`/`test_cfg`: a 0.x model setting, a 1.x loop, or neither. */

@@ -2265,6 +2265,14 @@ var require_tree_sitter2 = __commonJS2({
         __name(this, "Node");
       }
       /** @internal */
+      // @ts-expect-error: never read
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      _children;
+      /** @internal */
+      _namedChildren;
+      /** @internal */
       constructor(internal, {
         id,
         tree,
@@ -2273,9 +2281,7 @@ var require_tree_sitter2 = __commonJS2({
         other
       }) {
         assertInternal(internal);
-        this.handle = other;
-        this._children = void 0;
-        this._namedChildren = void 0;
+        this[0] = other;
         this.id = id;
         this.tree = tree;
         this.startIndex = startIndex;
@@ -2293,6 +2299,13 @@ var require_tree_sitter2 = __commonJS2({
        *
        * * If a node is marked as having changed in the old tree, it will not be reused.
        */
+      id;
+      /** The byte index where this node starts. */
+      startIndex;
+      /** The position where this node starts. */
+      startPosition;
+      /** The tree that this node belongs to. */
+      tree;
       /** Get this node's type as a numerical id. */
       get typeId() {
         marshalNode(this);
@@ -2822,7 +2835,7 @@ var require_tree_sitter2 = __commonJS2({
       heap[at + 1] = node.startIndex;
       heap[at + 2] = node.startPosition.row;
       heap[at + 3] = node.startPosition.column;
-      heap[at + 4] = node.handle;
+      heap[at + 4] = node[0];
     }
     function unmarshalNode(tree, address = TRANSFER_BUFFER) {
       if (!HOST_IS_LITTLE_ENDIAN) return unmarshalNodeByValue(tree, address);
@@ -2848,7 +2861,7 @@ var require_tree_sitter2 = __commonJS2({
       address += SIZE_OF_INT;
       C.setValue(address, node.startPosition.column, "i32");
       address += SIZE_OF_INT;
-      C.setValue(address, node.handle, "i32");
+      C.setValue(address, node[0], "i32");
     }
     __name(marshalNode, "marshalNode");
     function unmarshalNodeByValue(tree, address = TRANSFER_BUFFER) {

@@ -50300,6 +50300,14 @@ var Node = class {
     __name(this, "Node");
   }
   /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
   constructor(internal, {
     id,
     tree,
@@ -50308,9 +50316,7 @@ var Node = class {
     other
   }) {
     assertInternal(internal);
-    this.handle = other;
-    this._children = void 0;
-    this._namedChildren = void 0;
+    this[0] = other;
     this.id = id;
     this.tree = tree;
     this.startIndex = startIndex;
@@ -50328,6 +50334,13 @@ var Node = class {
    *
    * * If a node is marked as having changed in the old tree, it will not be reused.
    */
+  id;
+  /** The byte index where this node starts. */
+  startIndex;
+  /** The position where this node starts. */
+  startPosition;
+  /** The tree that this node belongs to. */
+  tree;
   /** Get this node's type as a numerical id. */
   get typeId() {
     marshalNode(this);
@@ -50857,7 +50870,7 @@ function marshalNode(node, index = 0) {
   heap[at + 1] = node.startIndex;
   heap[at + 2] = node.startPosition.row;
   heap[at + 3] = node.startPosition.column;
-  heap[at + 4] = node.handle;
+  heap[at + 4] = node[0];
 }
 function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   if (!HOST_IS_LITTLE_ENDIAN) return unmarshalNodeByValue(tree, address);
@@ -50883,7 +50896,7 @@ function marshalNodeByValue(node, index = 0) {
   address += SIZE_OF_INT;
   C.setValue(address, node.startPosition.column, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, node.handle, "i32");
+  C.setValue(address, node[0], "i32");
 }
 __name(marshalNode, "marshalNode");
 function unmarshalNodeByValue(tree, address = TRANSFER_BUFFER) {

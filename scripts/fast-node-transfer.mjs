@@ -38,7 +38,7 @@ function marshalNode(node, index = 0) {
   heap[at + 1] = node.startIndex;
   heap[at + 2] = node.startPosition.row;
   heap[at + 3] = node.startPosition.column;
-  heap[at + 4] = node.handle;
+  heap[at + 4] = node[0];
 }
 function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   if (!HOST_IS_LITTLE_ENDIAN) return unmarshalNodeByValue(tree, address);
@@ -56,69 +56,23 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
 }
 `;
 
-/**
- * Node's fields, declared as class fields, run an initializer per node and
- * give each node an elements store for its wasm handle (`this[0]`); assigned
- * in the constructor, under a name, they make a plain object.
- */
-const NODE_FIELDS = [
-  [
-    `  /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  _children;
-  /** @internal */
-  _namedChildren;
-`,
-    '',
-  ],
-  [
-    `    assertInternal(internal);
-    this[0] = other;
-    this.id = id;`,
-    `    assertInternal(internal);
-    this.handle = other;
-    this._children = void 0;
-    this._namedChildren = void 0;
-    this.id = id;`,
-  ],
-  [
-    `  id;
-  /** The byte index where this node starts. */
-  startIndex;
-  /** The position where this node starts. */
-  startPosition;
-  /** The tree that this node belongs to. */
-  tree;
-`,
-    '',
-  ],
-  ['  C.setValue(address, node[0], "i32");\n}', '  C.setValue(address, node.handle, "i32");\n}'],
-];
-
 /** The module's text with the fast transfer in front of the original functions, renamed. */
 export function withFastNodeTransfer(text, file) {
-  const stale = () =>
-    new Error(
-      `${file}: web-tree-sitter's Node is not as scripts/fast-node-transfer.mjs expects; ` +
+  const at = text.indexOf(MARSHAL);
+  if (at < 0 || !text.includes(UNMARSHAL)) {
+    throw new Error(
+      `${file}: marshalNode/unmarshalNode are not as scripts/fast-node-transfer.mjs expects; ` +
         'update the patch for this web-tree-sitter release',
     );
-  const at = text.indexOf(MARSHAL);
-  if (at < 0 || !text.includes(UNMARSHAL)) throw stale();
-  let patched =
+  }
+  return (
     text.slice(0, at) +
     FAST +
     text
       .slice(at)
       .replace('function marshalNode(', 'function marshalNodeByValue(')
-      .replace('function unmarshalNode(', 'function unmarshalNodeByValue(');
-  for (const [from, to] of NODE_FIELDS) {
-    if (patched.split(from).length !== 2) throw stale();
-    patched = patched.replace(from, to);
-  }
-  return patched;
+      .replace('function unmarshalNode(', 'function unmarshalNodeByValue(')
+  );
 }
 
 export const fastNodeTransfer = {

@@ -59367,7 +59367,7 @@ function importLine(text3, pkg) {
 }
 function segmentationProjectFolders(projects, files) {
   const folders = [...projects].filter(([, codebase]) => codebase === null).map(([p]) => p);
-  const ownProject = (folder) => folder !== "" && folder.indexOf("/") === folder.length - 1 && files.some((f) => f.path.startsWith(folder) && f.role !== "config" && f.role !== "base-config");
+  const ownProject = (folder) => folder !== "" && topFolder(folder) === folder && files.some((f) => f.path.startsWith(folder) && f.role !== "config" && f.role !== "base-config");
   return folders.length > 0 && folders.every(ownProject) ? folders : [];
 }
 function otherProjectScriptLine(path6, text3, projectFolders) {

@@ -135,7 +135,7 @@ export function segmentationProjectFolders(
   const folders = [...projects].filter(([, codebase]) => codebase === null).map(([p]) => p);
   const ownProject = (folder: string) =>
     folder !== '' &&
-    folder.indexOf('/') === folder.length - 1 &&
+    topFolder(folder) === folder &&
     files.some((f) => f.path.startsWith(folder) && f.role !== 'config' && f.role !== 'base-config');
   return folders.length > 0 && folders.every(ownProject) ? folders : [];
 }
